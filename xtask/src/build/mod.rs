@@ -1,0 +1,8 @@
+//! Builders of the canonical tables.
+
+pub mod aliases;
+pub mod changes;
+pub mod current;
+pub mod geo;
+pub mod legacy;
+pub mod mapping;
