@@ -1,0 +1,129 @@
+//! `serde` support (feature `serde`): codes as zero-padded strings, kinds and shares as
+//! their ASCII ids, dates as ISO 8601, records as flat objects.
+
+use serde::de::{Deserialize, Deserializer, Error as _};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::code::{
+    CommuneCode, LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode, ProvinceCode,
+};
+use crate::kind::{CommuneKind, DistrictKind, LegacyCommuneKind, ProvinceKind, Share};
+use crate::{legacy, Commune, Date, Province};
+
+/// Serialises through `Display` and deserialises through `FromStr`.
+macro_rules! via_string {
+    ($($t:ty),+) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(D::Error::custom)
+            }
+        }
+    )+};
+}
+via_string!(
+    ProvinceCode,
+    CommuneCode,
+    LegacyProvinceCode,
+    LegacyDistrictCode,
+    LegacyCommuneCode,
+    Date
+);
+
+/// Serialises as the ASCII id (`"phuong"`), deserialises from it.
+macro_rules! via_id {
+    ($($t:ty),+) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.id())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                <$t>::from_id(&s).ok_or_else(|| D::Error::custom(format_args!("unknown kind {s:?}")))
+            }
+        }
+    )+};
+}
+via_id!(ProvinceKind, CommuneKind, DistrictKind, LegacyCommuneKind);
+
+impl Serialize for Share {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Share {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        match &*s {
+            "whole" => Ok(Share::Whole),
+            "partial" => Ok(Share::Partial),
+            _ => Err(D::Error::custom(format_args!("unknown share {s:?}"))),
+        }
+    }
+}
+
+impl Serialize for Province {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Province", 4)?;
+        st.serialize_field("code", &self.code())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("full_name", &self.full_name().to_string())?;
+        st.end()
+    }
+}
+
+impl Serialize for Commune {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Commune", 5)?;
+        st.serialize_field("code", &self.code())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("full_name", &self.full_name().to_string())?;
+        st.serialize_field("province", &self.province().code())?;
+        st.end()
+    }
+}
+
+impl Serialize for legacy::Province {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Province", 4)?;
+        st.serialize_field("code", &self.code())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("full_name", &self.full_name().to_string())?;
+        st.end()
+    }
+}
+
+impl Serialize for legacy::District {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("District", 5)?;
+        st.serialize_field("code", &self.code())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("full_name", &self.full_name().to_string())?;
+        st.serialize_field("province", &self.province().code())?;
+        st.end()
+    }
+}
+
+impl Serialize for legacy::Commune {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Commune", 5)?;
+        st.serialize_field("code", &self.code())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("full_name", &self.full_name().to_string())?;
+        st.serialize_field("district", &self.district().code())?;
+        st.end()
+    }
+}
