@@ -89,6 +89,7 @@ mod kind;
 pub mod legacy;
 #[cfg(feature = "serde")]
 mod serde_impls;
+pub mod translate;
 mod unit;
 
 pub use code::{CommuneCode, ParseCodeError, ProvinceCode};
