@@ -3,7 +3,7 @@
 use crate::text::ascii_fold;
 
 /// "Phường", "phuong", "dac-khu", "thanh_pho_truc_thuoc_trung_uong", … →
-/// "phuong", "dac_khu", "thanh_pho", …; unknown values become "?<raw>".
+/// "phuong", "dac_khu", "thanh_pho", …; unknown values become `"?<raw>"`.
 pub fn kind_id(raw: &str) -> String {
     let id = match ascii_fold(raw).as_str() {
         "phuong" => "phuong",
