@@ -70,60 +70,29 @@ impl<'de> Deserialize<'de> for Share {
     }
 }
 
-impl Serialize for Province {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Province", 4)?;
-        st.serialize_field("code", &self.code())?;
-        st.serialize_field("name", self.name())?;
-        st.serialize_field("kind", &self.kind())?;
-        st.serialize_field("full_name", &self.full_name().to_string())?;
-        st.end()
-    }
+/// Serialises a record as a flat object: code, name, kind, full name and, where the
+/// record has one, its parent's code.
+macro_rules! serialize_record {
+    ($t:ty, $name:literal $(, $field:literal => |$r:ident| $value:expr)?) => {
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut st = s.serialize_struct($name, 5)?;
+                st.serialize_field("code", &self.code())?;
+                st.serialize_field("name", self.name())?;
+                st.serialize_field("kind", &self.kind())?;
+                st.serialize_field("full_name", &self.full_name().to_string())?;
+                $(
+                    let $r = self;
+                    st.serialize_field($field, &$value)?;
+                )?
+                st.end()
+            }
+        }
+    };
 }
 
-impl Serialize for Commune {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Commune", 5)?;
-        st.serialize_field("code", &self.code())?;
-        st.serialize_field("name", self.name())?;
-        st.serialize_field("kind", &self.kind())?;
-        st.serialize_field("full_name", &self.full_name().to_string())?;
-        st.serialize_field("province", &self.province().code())?;
-        st.end()
-    }
-}
-
-impl Serialize for legacy::Province {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Province", 4)?;
-        st.serialize_field("code", &self.code())?;
-        st.serialize_field("name", self.name())?;
-        st.serialize_field("kind", &self.kind())?;
-        st.serialize_field("full_name", &self.full_name().to_string())?;
-        st.end()
-    }
-}
-
-impl Serialize for legacy::District {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("District", 5)?;
-        st.serialize_field("code", &self.code())?;
-        st.serialize_field("name", self.name())?;
-        st.serialize_field("kind", &self.kind())?;
-        st.serialize_field("full_name", &self.full_name().to_string())?;
-        st.serialize_field("province", &self.province().code())?;
-        st.end()
-    }
-}
-
-impl Serialize for legacy::Commune {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Commune", 5)?;
-        st.serialize_field("code", &self.code())?;
-        st.serialize_field("name", self.name())?;
-        st.serialize_field("kind", &self.kind())?;
-        st.serialize_field("full_name", &self.full_name().to_string())?;
-        st.serialize_field("district", &self.district().code())?;
-        st.end()
-    }
-}
+serialize_record!(Province, "Province");
+serialize_record!(Commune, "Commune", "province" => |c| c.province().code());
+serialize_record!(legacy::Province, "Province");
+serialize_record!(legacy::District, "District", "province" => |d| d.province().code());
+serialize_record!(legacy::Commune, "Commune", "district" => |c| c.district().code());

@@ -100,23 +100,14 @@ impl Province {
     /// assert_eq!(dong_nai.kind_on(Date::LAST_LEGACY_DAY), None);
     /// ```
     pub fn kind_on(&self, date: Date) -> Option<ProvinceKind> {
-        if date < Date::REFORM {
-            return None;
-        }
-        let mut kind = self.kind;
-        for change in g::CHANGES.iter().rev() {
-            if let ChangeDetail::ProvinceKind {
+        kind_on(self.kind, date, |d| match d {
+            ChangeDetail::ProvinceKind {
                 code,
                 before,
                 after,
-            } = change.detail
-            {
-                if code == self.code && change.date > date && kind == after {
-                    kind = before;
-                }
-            }
-        }
-        Some(kind)
+            } if code == self.code => Some((before, after)),
+            _ => None,
+        })
     }
 
     /// The full official name now, e.g. `Thành phố Hồ Chí Minh`.
@@ -297,23 +288,14 @@ impl Commune {
     /// assert_eq!(long_thanh.kind_on("2026-04-30".parse().unwrap()), Some(CommuneKind::Ward));
     /// ```
     pub fn kind_on(&self, date: Date) -> Option<CommuneKind> {
-        if date < Date::REFORM {
-            return None;
-        }
-        let mut kind = self.kind;
-        for change in g::CHANGES.iter().rev() {
-            if let ChangeDetail::CommuneKind {
+        kind_on(self.kind, date, |d| match d {
+            ChangeDetail::CommuneKind {
                 code,
                 before,
                 after,
-            } = change.detail
-            {
-                if code == self.code && change.date > date && kind == after {
-                    kind = before;
-                }
-            }
-        }
-        Some(kind)
+            } if code == self.code => Some((before, after)),
+            _ => None,
+        })
     }
 
     /// The full official name now, e.g. `Phường Sài Gòn`.
@@ -414,6 +396,28 @@ impl fmt::Display for Commune {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.full_name().fmt(f)
     }
+}
+
+/// The kind in force on `date` of a unit whose kind is `now`: undo, newest first, the
+/// changes (`before`, `after`) that `of` picks out and that took effect after `date`.
+/// `None` before the reform, when no current unit existed.
+fn kind_on<K: Copy + PartialEq>(
+    now: K,
+    date: Date,
+    of: impl Fn(ChangeDetail) -> Option<(K, K)>,
+) -> Option<K> {
+    if date < Date::REFORM {
+        return None;
+    }
+    let mut kind = now;
+    for change in g::CHANGES.iter().rev().filter(|c| c.date > date) {
+        if let Some((before, after)) = of(change.detail) {
+            if kind == after {
+                kind = before;
+            }
+        }
+    }
+    Some(kind)
 }
 
 /// One change to the current structure after 1 July 2025 (the 2026 amendments).
