@@ -1,14 +1,16 @@
 //! Free-text address parsing, for either structure.
 
 use std::fmt;
+use std::ops::Range;
 
 use crate::legacy;
-use crate::query::{self, KindWord, Word};
-use crate::search::{self, exact_range, fuzzy_walk, max_distance, Key, Table, Unit, Via};
+use crate::query::{self, KindWord, Words};
+use crate::search::{self, fuzzy_walk, max_distance, Diacritics, Table, Unit, Via};
 use crate::unit::{Commune, Province};
 
 /// The longest address accepted, in bytes. Real addresses are under 200 bytes; longer
-/// input is refused with [`ParseError::TooLong`] rather than searched.
+/// input is refused with [`ParseError::TooLong`] rather than searched, so parsing time
+/// is bounded whatever the input.
 pub const MAX_ADDRESS_LEN: usize = 1024;
 
 /// The most words of an address considered for its units (from the right). Words
@@ -18,7 +20,10 @@ const MAX_WORDS: usize = 64;
 /// The most words one unit name (with its kind word) may span.
 const MAX_SPAN: usize = 7;
 
-/// Why an address could not be parsed.
+/// The most words a province name may span in a typo-tolerant match.
+const MAX_FUZZY_PROVINCE_SPAN: usize = 5;
+
+/// Why an address could not be parsed: what was missing, and what was found.
 ///
 /// # Examples
 /// ```
@@ -26,6 +31,17 @@ const MAX_SPAN: usize = 7;
 ///
 /// assert_eq!(parse("   ").unwrap_err(), ParseError::Empty);
 /// assert!(matches!(parse("12 Nowhere Street, Atlantis").unwrap_err(), ParseError::NotFound));
+///
+/// // A ward written with its kind word, in a district that has no ward of that name.
+/// let e = parse("12 Lê Lợi, Phường Xyz, Quận 1, TP.HCM").unwrap_err();
+/// match &e {
+///     ParseError::CommuneNotFound { name, within } => {
+///         assert_eq!(name, "Phường Xyz");
+///         assert_eq!(within.to_string(), "Quận 1");
+///     }
+///     other => panic!("{other}"),
+/// }
+/// assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -44,6 +60,31 @@ pub enum ParseError {
     /// No province, district or commune of either structure was recognised.
     #[error("no province, district or commune recognised in the address")]
     NotFound,
+    /// The address names a province (with its kind word, e.g. `Tỉnh Xyz`) that does
+    /// not exist in either structure, and nothing else was recognised.
+    #[error("no province {name:?}")]
+    ProvinceNotFound {
+        /// The province as written, kind word included.
+        name: String,
+    },
+    /// The address names a district (with its kind word, e.g. `Quận Xyz`) that the
+    /// province found has no district of that name.
+    #[error("no district {name:?} in {within}")]
+    DistrictNotFound {
+        /// The district as written, kind word included.
+        name: String,
+        /// The unit found right of it (a province).
+        within: Unit,
+    },
+    /// The address names a commune (with its kind word, e.g. `Phường Xyz`) that the
+    /// district or province found has no commune of that name.
+    #[error("no commune {name:?} in {within}")]
+    CommuneNotFound {
+        /// The commune as written, kind word included.
+        name: String,
+        /// The unit found right of it (a district or a province).
+        within: Unit,
+    },
 }
 
 /// The units of an address read in the pre-2025 structure.
@@ -65,19 +106,43 @@ pub struct LegacyUnits {
 
 impl LegacyUnits {
     /// The province (written, or inferred from the district or commune).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Bến Nghé, Quận 1").unwrap();
+    /// assert_eq!(a.reading().as_legacy().unwrap().province().code().to_string(), "79");
+    /// ```
     pub fn province(&self) -> &'static legacy::Province {
         self.province
     }
+
     /// The district, when written or inferred from the commune.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Đa Kao, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().as_legacy().unwrap().district().unwrap().name(), "1");
+    /// ```
     pub fn district(&self) -> Option<&'static legacy::District> {
         self.district
     }
+
     /// The commune, when written.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Quận 1, TP.HCM").unwrap();
+    /// assert!(a.reading().as_legacy().unwrap().commune().is_none());
+    /// ```
     pub fn commune(&self) -> Option<&'static legacy::Commune> {
         self.commune
     }
+
     /// How the commune was recognised: by its official name, a spelling variant, or a
     /// historical name of a commune merged into it before 2025 ([`Via::Historical`]).
+    ///
+    /// ```
+    /// use dvhc::search::Via;
+    /// let a = dvhc::address::parse("Phường Bến Nghé, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().as_legacy().unwrap().commune_via(), Via::Name);
+    /// ```
     pub fn commune_via(&self) -> Via {
         self.commune_via
     }
@@ -94,28 +159,76 @@ impl LegacyUnits {
 pub struct CurrentUnits {
     province: &'static Province,
     commune: Option<&'static Commune>,
+    legacy_district: Option<&'static legacy::District>,
 }
 
 impl CurrentUnits {
     /// The province (written, or inferred from the commune).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Xã Đức Trọng, Lâm Đồng").unwrap();
+    /// assert_eq!(a.reading().as_current().unwrap().province().name(), "Lâm Đồng");
+    /// ```
     pub fn province(&self) -> &'static Province {
         self.province
     }
+
     /// The commune, when written.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Xã Đức Trọng, Lâm Đồng").unwrap();
+    /// assert_eq!(a.reading().as_current().unwrap().commune().unwrap().name(), "Đức Trọng");
+    /// ```
     pub fn commune(&self) -> Option<&'static Commune> {
         self.commune
+    }
+
+    /// A pre-2025 district written between the commune and the province, as people
+    /// still do out of habit ("Phường Sài Gòn, Quận 1, TP.HCM"). Districts no longer
+    /// exist; it is reported, and it was only accepted if the commune took over part
+    /// of it.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Sài Gòn, Quận 1, TP.HCM").unwrap();
+    /// let c = a.reading().as_current().unwrap();
+    /// assert_eq!(c.legacy_district().unwrap().to_string(), "Quận 1");
+    /// ```
+    pub fn legacy_district(&self) -> Option<&'static legacy::District> {
+        self.legacy_district
     }
 }
 
 /// One reading of an address: its units in one structure and the street part.
+///
+/// ```
+/// use dvhc::search::Era;
+/// let a = dvhc::address::parse("Số 5, Ấp 2, Xã Tân Thành, Huyện Thủ Thừa, Long An").unwrap();
+/// let r = a.reading();
+/// assert_eq!(r.era(), Era::Legacy);
+/// assert_eq!(r.rest(), "Số 5, Ấp 2");
+/// assert_eq!(r.deepest().to_string(), "Xã Tân Thành");
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Reading<'a> {
     units: Units,
     rest: &'a str,
     score: Score,
+    /// The first word of the units.
+    first_word: usize,
+    /// The units found and the word each starts at, for the diacritic fidelity.
+    parts: [Option<(Unit, usize)>; 3],
 }
 
 /// The units of a reading, in the structure they belong to.
+///
+/// ```
+/// use dvhc::address::{parse, Units};
+/// match parse("Phường Sài Gòn, TP.HCM").unwrap().reading().units() {
+///     Units::Current(c) => assert_eq!(c.commune().unwrap().name(), "Sài Gòn"),
+///     Units::Legacy(_) => unreachable!(),
+///     _ => unreachable!(),
+/// }
+/// ```
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum Units {
@@ -127,11 +240,20 @@ pub enum Units {
 
 impl<'a> Reading<'a> {
     /// The units found.
+    ///
+    /// ```
+    /// use dvhc::address::{parse, Units};
+    /// assert!(matches!(parse("Quận 1, TP.HCM").unwrap().reading().units(), Units::Legacy(_)));
+    /// ```
     pub fn units(&self) -> Units {
         self.units
     }
 
     /// The legacy units, if this reading is in the pre-2025 structure.
+    ///
+    /// ```
+    /// assert!(dvhc::address::parse("Quận 1, TP.HCM").unwrap().reading().as_legacy().is_some());
+    /// ```
     pub fn as_legacy(&self) -> Option<&LegacyUnits> {
         match &self.units {
             Units::Legacy(u) => Some(u),
@@ -140,6 +262,10 @@ impl<'a> Reading<'a> {
     }
 
     /// The current units, if this reading is in the current structure.
+    ///
+    /// ```
+    /// assert!(dvhc::address::parse("Phường Sài Gòn, TP.HCM").unwrap().reading().as_current().is_some());
+    /// ```
     pub fn as_current(&self) -> Option<&CurrentUnits> {
         match &self.units {
             Units::Current(u) => Some(u),
@@ -148,6 +274,11 @@ impl<'a> Reading<'a> {
     }
 
     /// The structure of this reading.
+    ///
+    /// ```
+    /// use dvhc::search::Era;
+    /// assert_eq!(dvhc::address::parse("Quận 1, TP.HCM").unwrap().reading().era(), Era::Legacy);
+    /// ```
     pub fn era(&self) -> search::Era {
         match self.units {
             Units::Legacy(_) => search::Era::Legacy,
@@ -157,16 +288,31 @@ impl<'a> Reading<'a> {
 
     /// The part of the input before the units (house number, street, hamlet…),
     /// verbatim, without trailing separators.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Tổ 3, Khu phố 4, P. Linh Trung, TP. Thủ Đức, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().rest(), "Tổ 3, Khu phố 4");
+    /// ```
     pub fn rest(&self) -> &'a str {
         self.rest
     }
 
     /// The total edit distance of the names matched (0 when every name was exact).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Bến Ngé, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().edits(), 1);
+    /// ```
     pub fn edits(&self) -> u8 {
         self.score.edits
     }
 
     /// The deepest unit of the reading.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().deepest().to_string(), "Quận 1");
+    /// ```
     pub fn deepest(&self) -> Unit {
         match self.units {
             Units::Legacy(u) => match (u.commune, u.district) {
@@ -179,10 +325,6 @@ impl<'a> Reading<'a> {
                 None => Unit::Province(u.province),
             },
         }
-    }
-
-    fn same_units(&self, other: &Reading<'_>) -> bool {
-        self.deepest() == other.deepest()
     }
 }
 
@@ -217,25 +359,53 @@ impl fmt::Display for Reading<'_> {
 /// better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Score {
-    /// Levels written and found (province, district, commune).
-    levels: u8,
-    /// Words consumed by unit names.
+    /// Words explained: from the leftmost unit found to the end. The reading that
+    /// explains most of the input wins ("Phường Sài Gòn, Quận 1, TP.HCM" is a current
+    /// ward with an old district, not an old district with an unknown ward).
     words: u8,
+    /// Levels written and found (province, district, commune), counting a unit
+    /// written with a kind word when the kind fits ("Xã Liên Sơn Lắk" is not the old
+    /// "Thị trấn Liên Sơn" of "Huyện Lắk"), and one written without when it starts a
+    /// comma-separated segment or ends the address ("Xã Nam Hà Lâm Hà" is one name,
+    /// not "Xã Nam Hà, Lâm Hà").
+    levels: u8,
     /// Fewer edits is better, so this is stored negated as `u8::MAX - edits`.
     exactness: u8,
     /// Kind words that fit the units found.
     kinds: u8,
-    /// Official names count more than aliases.
+    /// Names matched by a variant or alias rather than the official name, stored
+    /// negated as `u8::MAX - count`.
     names: u8,
-    /// Current structure preferred on a complete tie (an address without a district
-    /// that reads in both structures is most likely written in the current one).
-    current: bool,
-    #[doc(hidden)]
+    /// Diacritics of the input that agree with the names found, offset by 128.
+    fidelity: u8,
+    /// A province is written: "Hà Giang" alone is the province, not its capital
+    /// city (which is written "TP. Hà Giang").
+    province: bool,
+    /// On a complete tie, the current structure (an address without a district that
+    /// reads in both is most likely written in the current one), unless the current
+    /// reading skipped an old district: 2 current, 1 legacy, 0 current with an old
+    /// district.
+    era: u8,
     edits: u8,
 }
 
-/// A parsed address: the best reading, and the other readings when the address is
-/// ambiguous.
+impl Score {
+    /// The part of the score that decides whether two readings explain the input
+    /// equally well (the era preference aside).
+    fn quality(&self) -> (u8, u8, u8, u8, u8, u8, bool) {
+        (
+            self.words,
+            self.levels,
+            self.exactness,
+            self.kinds,
+            self.names,
+            self.fidelity,
+            self.province,
+        )
+    }
+}
+
+/// A parsed address: the best reading, and the equally good alternatives.
 ///
 /// # Examples
 /// ```
@@ -250,37 +420,102 @@ struct Score {
 pub struct Address<'a> {
     input: &'a str,
     readings: Vec<Reading<'a>>,
-    ambiguous: bool,
+    ambiguous: usize,
+}
+
+/// Whether an address has one best reading, or several that explain it equally well.
+///
+/// ```
+/// use dvhc::address::{parse, Resolution};
+/// match parse("Phường 1, TP.HCM").unwrap().resolution() {
+///     Resolution::Ambiguous(candidates) => assert!(candidates.len() > 5),
+///     Resolution::Unique(r) => panic!("one reading: {r}"),
+///     _ => unreachable!(),
+/// }
+/// ```
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Resolution<'r, 'a> {
+    /// One reading explains the address best.
+    Unique(&'r Reading<'a>),
+    /// Several readings of the same structure explain the address equally well
+    /// (homonyms with no district or province to tell them apart): all of them, in
+    /// order of code.
+    Ambiguous(&'r [Reading<'a>]),
 }
 
 impl<'a> Address<'a> {
     /// The input, as given.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::address::parse("Huế").unwrap().input(), "Huế");
+    /// ```
     pub fn input(&self) -> &'a str {
         self.input
     }
 
-    /// The best reading.
+    /// The best reading (the first candidate when the address is ambiguous).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Hà Nội").unwrap();
+    /// assert_eq!(a.reading().deepest().code(), "01");
+    /// ```
     pub fn reading(&self) -> &Reading<'a> {
         &self.readings[0]
     }
 
-    /// Every reading, best first; more than one only when the address is ambiguous
-    /// or reads in both structures.
+    /// Every reading that explains the address as well as the best one, best first:
+    /// the candidates when it is ambiguous, then the reading in the other structure
+    /// when it reads in both (an address without a district often does; the current
+    /// structure comes first then).
+    ///
+    /// ```
+    /// use dvhc::search::Era;
+    /// let a = dvhc::address::parse("Phường Bến Thành, TP.HCM").unwrap();
+    /// let eras: Vec<Era> = a.readings().iter().map(|r| r.era()).collect();
+    /// assert_eq!(eras, [Era::Current, Era::Legacy]);
+    /// assert!(!a.is_ambiguous());
+    /// ```
     pub fn readings(&self) -> &[Reading<'a>] {
         &self.readings
     }
 
-    /// `true` when several readings explain the address equally well (homonyms with
-    /// no district or province to tell them apart); then [`readings`](Self::readings)
-    /// lists them all.
+    /// `true` when several readings of the same structure explain the address equally
+    /// well (homonyms with no district or province to tell them apart); then
+    /// [`candidates`](Self::candidates) lists them all.
     ///
     /// ```
     /// let a = dvhc::address::parse("Phường 1").unwrap();
     /// assert!(a.is_ambiguous());
-    /// assert!(a.readings().len() > 20);
+    /// assert!(a.candidates().len() > 20);
     /// ```
     pub fn is_ambiguous(&self) -> bool {
-        self.ambiguous
+        self.ambiguous > 1
+    }
+
+    /// The equally good readings of the best structure: one unless the address is
+    /// ambiguous.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường 1, Quận 3, TP.HCM").unwrap();
+    /// assert_eq!(a.candidates().len(), 1);
+    /// ```
+    pub fn candidates(&self) -> &[Reading<'a>] {
+        &self.readings[..self.ambiguous]
+    }
+
+    /// The reading, or the candidates when the address is ambiguous, as a type.
+    ///
+    /// ```
+    /// use dvhc::address::{parse, Resolution};
+    /// assert!(matches!(parse("Quận 3, TP.HCM").unwrap().resolution(), Resolution::Unique(_)));
+    /// ```
+    pub fn resolution(&self) -> Resolution<'_, 'a> {
+        if self.is_ambiguous() {
+            Resolution::Ambiguous(self.candidates())
+        } else {
+            Resolution::Unique(self.reading())
+        }
     }
 }
 
@@ -294,17 +529,32 @@ impl fmt::Display for Address<'_> {
 /// Parses a free-text Vietnamese address of either structure.
 ///
 /// Units are resolved right to left: the province, then (in the pre-2025 structure)
-/// the district inside it, then the commune inside that. Commas are optional; kind
-/// words may be full, abbreviated, glued to numbers or in English (`Phường`, `P.`,
-/// `F15`, `Q1`, `District 1`, `Ho Chi Minh City`); diacritics, case and tone placement do
-/// not matter; a province, district or commune may be missing; "Việt Nam" and
-/// postcodes at the end are ignored; names with typos are found when nothing matches
-/// exactly. Everything left of the units (house number, street, hamlet, "Tổ 3",
-/// "Ấp 2") is kept verbatim as the street part.
+/// the district inside it, then the commune inside that; in the current structure the
+/// commune inside the province. Commas are optional; kind words may be full,
+/// abbreviated, glued to numbers or in English (`Phường`, `P.`, `F15`, `Q1`,
+/// `District 1`, `Ho Chi Minh City`); diacritics, case and tone placement do not
+/// matter; aliases are known (`TP.HCM`, `HCMC`, `Sài Gòn`, `HN`); the province, the
+/// district or both may be missing; "Việt Nam" and postcodes at the end are ignored;
+/// names with typos are found when nothing matches exactly. Everything left of the
+/// units (house number, street, hamlet, "Tổ 3", "Ấp 2", "Thôn …", "Khu phố …") is
+/// kept verbatim as the street part.
+///
+/// A name written without kind word right after a house number ("36 Trần Hưng Đạo")
+/// is taken as a street, not as a commune, and a bare number is a unit only with its
+/// kind word or alone between commas.
+///
+/// When several readings explain the address equally well, all are returned
+/// ([`Address::is_ambiguous`], [`Address::resolution`]), never silently one.
+///
+/// Time is linear in the input and bounded ([`MAX_ADDRESS_LEN`]).
 ///
 /// # Errors
-/// [`ParseError::Empty`], [`ParseError::TooLong`] (over [`MAX_ADDRESS_LEN`] bytes) or
-/// [`ParseError::NotFound`].
+/// [`ParseError::Empty`] when the input has no letters or digits;
+/// [`ParseError::TooLong`] over [`MAX_ADDRESS_LEN`] bytes; [`ParseError::NotFound`]
+/// when no unit is recognised; [`ParseError::ProvinceNotFound`],
+/// [`ParseError::DistrictNotFound`] or [`ParseError::CommuneNotFound`] when a unit is
+/// written with its kind word (`Tỉnh …`, `Quận …`, `Phường …`) but does not exist
+/// where the rest of the address puts it.
 ///
 /// # Examples
 /// ```
@@ -320,6 +570,10 @@ impl fmt::Display for Address<'_> {
 /// // New structure.
 /// let a = parse("Xã Đức Trọng, Lâm Đồng").unwrap();
 /// assert_eq!(a.reading().era(), Era::Current);
+///
+/// // English, abbreviations, noise.
+/// let a = parse("27A Hai Ba Trung St, Ward 9, District 3, Ho Chi Minh City, Vietnam 700000").unwrap();
+/// assert_eq!(a.to_string(), "27A Hai Ba Trung St, Phường 9, Quận 3, Thành phố Hồ Chí Minh");
 /// ```
 pub fn parse(input: &str) -> Result<Address<'_>, ParseError> {
     if input.len() > MAX_ADDRESS_LEN {
@@ -328,73 +582,62 @@ pub fn parse(input: &str) -> Result<Address<'_>, ParseError> {
             max: MAX_ADDRESS_LEN,
         });
     }
-    let mut all = query::words(input, usize::MAX);
-    if all.is_empty() {
+    let words = Words::new(input);
+    if words.len() == 0 {
         return Err(ParseError::Empty);
     }
-    let skip = all.len().saturating_sub(MAX_WORDS);
-    let words: Vec<Word> = all.split_off(skip);
-    let end = strip_noise(&words);
+    let first = words.len().saturating_sub(MAX_WORDS);
+    let end = strip_noise(&words, first);
     let mut p = Parser {
         input,
-        words: &words,
-        readings: Vec::new(),
+        words,
+        first,
+        end,
+        cache: Vec::with_capacity(4),
+        rkey: Vec::new(),
+        exact_at: Vec::new(),
+        readings: Vec::with_capacity(8),
+        fuzzy: false,
+        fuzzy_cache: Vec::new(),
     };
-    p.run(end);
-    let mut readings = p.readings;
-    if readings.is_empty() {
-        return Err(ParseError::NotFound);
+    // First exact names only; names with typos only when that leaves a unit written
+    // with its kind word unresolved, or finds nothing.
+    p.run();
+    if p.needs_fuzzy() {
+        p.readings.clear();
+        p.fuzzy = true;
+        p.run();
     }
-    readings.sort_by_key(|r| std::cmp::Reverse(r.score));
-    // Drop duplicate readings of the same units (kept: the best).
-    let mut kept: Vec<Reading<'_>> = Vec::with_capacity(readings.len());
-    for r in readings {
-        if !kept.iter().any(|k| k.same_units(&r)) {
-            kept.push(r);
-        }
-    }
-    let best = kept[0].score;
-    let ties = kept.iter().filter(|r| tie(&r.score, &best)).count();
-    let ambiguous = ties > 1;
-    if !ambiguous {
-        // Keep only readings that are a real alternative: other structure or close.
-        kept.truncate(
-            1 + kept[1..]
-                .iter()
-                .take_while(|r| r.score.levels == best.levels && r.score.words == best.words)
-                .count(),
-        );
-    }
-    Ok(Address {
-        input,
-        readings: kept,
-        ambiguous,
-    })
-}
-
-/// Two scores tie when only the era preference separates them, or not even that.
-fn tie(a: &Score, b: &Score) -> bool {
-    (a.levels, a.words, a.exactness, a.kinds, a.names)
-        == (b.levels, b.words, b.exactness, b.kinds, b.names)
-        && a.current == b.current
+    p.finish()
 }
 
 /// The index of the first trailing noise word: "Việt Nam", "VN", postcodes.
-fn strip_noise(words: &[Word]) -> usize {
+fn strip_noise(words: &Words, first: usize) -> usize {
     let mut end = words.len();
-    loop {
-        let texts: Vec<&str> = words[..end].iter().map(|w| w.text.as_str()).collect();
-        let n = match texts.as_slice() {
-            [.., "viet", "nam"] => 2,
-            [.., "vietnam" | "vn"] => 1,
-            [.., w] if w.len() >= 5 && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit()) => 1,
+    while end > first {
+        let last = words.key(end - 1);
+        let n = match last {
+            "vietnam" | "vn" => 1,
+            "nam" if end >= 2 && words.key(end - 2) == "viet" => 2,
+            _ if (5..=6).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_digit()) => 1,
             _ => 0,
         };
-        if n == 0 || n >= end {
-            return end;
+        if n == 0 || end - n <= first {
+            break;
         }
         end -= n;
     }
+    end
+}
+
+/// A span of words ending at some `end` whose key is in the index.
+#[derive(Debug, Clone)]
+struct SpanHit {
+    start: usize,
+    /// The kind word written, when the key is the name without it.
+    kind: Option<KindWord>,
+    /// Positions in the reversed-key order.
+    positions: Range<usize>,
 }
 
 /// A unit name found in the words `start..end`.
@@ -403,95 +646,122 @@ struct Found {
     unit: Unit,
     start: usize,
     edits: u8,
+    /// A kind word was written with the name.
+    kinded: bool,
+    /// The name starts a comma-separated segment, or ends the address.
+    delimited: bool,
     kind_fits: bool,
     via: Via,
 }
 
-struct Parser<'a, 'w> {
+struct Parser<'a> {
     input: &'a str,
-    words: &'w [Word],
+    words: Words,
+    /// The first word that may belong to a unit.
+    first: usize,
+    /// The end of the words that may belong to a unit (trailing noise removed).
+    end: usize,
+    /// The span hits ending at each end looked at.
+    cache: Vec<(usize, Vec<SpanHit>)>,
+    /// Scratch: the reversed key of the span being extended, and the keys equal to
+    /// each of its suffixes.
+    rkey: Vec<u8>,
+    exact_at: Vec<Range<usize>>,
     readings: Vec<Reading<'a>>,
+    /// Whether names with typos are looked for (the second pass).
+    fuzzy: bool,
+    /// The typo-tolerant matches of words, by span.
+    fuzzy_cache: Vec<FuzzyMatches>,
 }
 
-impl<'a> Parser<'a, '_> {
-    fn run(&mut self, end: usize) {
-        let provinces = self.find(
-            end,
-            &[Table::Province, Table::LegacyProvince],
-            &|_| true,
-            true,
-        );
+/// The typo-tolerant matches of the words `start..end`: (start, end, (entry,
+/// distance) for each key matched).
+type FuzzyMatches = (usize, usize, Vec<(u16, u8)>);
+
+/// A set of tables to look in and a filter on their units.
+type Accept<'f> = &'f dyn Fn(&Unit) -> bool;
+
+impl<'a> Parser<'a> {
+    fn run(&mut self) {
+        let end = self.end;
+        let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
         for p in &provinces {
             match p.unit {
-                Unit::Province(prov) => self.current_below(Some(*p), prov, p.start),
-                Unit::LegacyProvince(prov) => self.legacy_below(Some(*p), prov, p.start),
+                Unit::Province(prov) => self.current_below(*p, prov),
+                Unit::LegacyProvince(prov) => self.legacy_below(*p, prov),
                 _ => {}
             }
         }
+        // No province written (or the last words are a district that shares its name
+        // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
+        let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
+        for d in &districts {
+            if let Unit::LegacyDistrict(dist) = d.unit {
+                self.legacy_communes(None, Some(*d), dist.province(), Some(dist), d.start);
+            }
+        }
         if provinces.is_empty() {
-            // No province written: look for a district or a commune anywhere.
-            let districts = self.find(end, &[Table::LegacyDistrict], &|_| true, false);
-            for d in &districts {
-                if let Unit::LegacyDistrict(dist) = d.unit {
-                    self.legacy_communes(None, Some(*d), dist.province(), Some(dist), d.start);
-                }
-            }
-            if districts.is_empty() {
-                for c in self.find(
-                    end,
-                    &[Table::Commune, Table::LegacyCommune],
-                    &|_| true,
-                    false,
-                ) {
-                    match c.unit {
-                        Unit::Commune(com) => self.push_current(None, com.province(), Some(c)),
-                        Unit::LegacyCommune(com) => {
-                            self.push_legacy(
-                                None,
-                                None,
-                                com.province(),
-                                Some(com.district()),
-                                Some(c),
-                            );
-                        }
-                        _ => {}
+            for c in self.find(end, &[Table::Commune, Table::LegacyCommune], &|_| true) {
+                match c.unit {
+                    Unit::Commune(com) => self.push_current(None, com.province(), Some(c), None),
+                    Unit::LegacyCommune(com) => {
+                        self.push_legacy(None, None, com.province(), Some(com.district()), Some(c));
                     }
+                    _ => {}
                 }
             }
         }
     }
 
-    fn current_below(&mut self, p: Option<Found>, prov: &'static Province, end: usize) {
+    fn current_below(&mut self, p: Found, prov: &'static Province) {
         let code = prov.code().get();
-        let communes = self.find(
-            end,
-            &[Table::Commune],
-            &|u| matches!(u, Unit::Commune(c) if c.province().code().get() == code),
-            false,
-        );
-        if communes.is_empty() {
-            self.push_current(p, prov, None);
+        let in_province =
+            move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
+        let communes = self.find(p.start, &[Table::Commune], &in_province);
+        for c in &communes {
+            self.push_current(Some(p), prov, Some(*c), None);
         }
-        for c in communes {
-            self.push_current(p, prov, Some(c));
+        if !communes.is_empty() {
+            return;
+        }
+        // A pre-2025 district between the commune and the province.
+        let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
+            matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() == code)
+        });
+        let mut found = false;
+        for d in &districts {
+            let Unit::LegacyDistrict(dist) = d.unit else {
+                continue;
+            };
+            let dcode = dist.code().get();
+            let took_over = move |u: &Unit| {
+                in_province(u)
+                    && matches!(u, Unit::Commune(c) if c.predecessors().any(|(o, _)| o.district().code().get() == dcode))
+            };
+            for c in self.find(d.start, &[Table::Commune], &took_over) {
+                self.push_current(Some(p), prov, Some(c), Some((*d, dist)));
+                found = true;
+            }
+        }
+        if !found {
+            self.push_current(Some(p), prov, None, None);
         }
     }
 
-    fn legacy_below(&mut self, p: Option<Found>, prov: &'static legacy::Province, end: usize) {
+    fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province) {
         let code = prov.code().get();
         let districts = self.find(
-            end,
+            p.start,
             &[Table::LegacyDistrict],
             &|u| matches!(u, Unit::LegacyDistrict(d) if d.province().code().get() == code),
-            false,
         );
         for d in &districts {
             if let Unit::LegacyDistrict(dist) = d.unit {
-                self.legacy_communes(p, Some(*d), prov, Some(dist), d.start);
+                self.legacy_communes(Some(p), Some(*d), prov, Some(dist), d.start);
             }
         }
         // Commune + province without district.
-        self.legacy_communes(p, None, prov, None, end);
+        self.legacy_communes(Some(p), None, prov, None, p.start);
     }
 
     fn legacy_communes(
@@ -504,20 +774,15 @@ impl<'a> Parser<'a, '_> {
     ) {
         let pcode = prov.code().get();
         let dcode = dist.map(|d| d.code().get());
-        let communes = self.find(
-            end,
-            &[Table::LegacyCommune],
-            &|u| match u {
-                Unit::LegacyCommune(c) => match dcode {
-                    Some(dc) => c.district().code().get() == dc,
-                    None => c.province().code().get() == pcode,
-                },
-                _ => false,
+        let communes = self.find(end, &[Table::LegacyCommune], &|u| match u {
+            Unit::LegacyCommune(c) => match dcode {
+                Some(dc) => c.district().code().get() == dc,
+                None => c.province().code().get() == pcode,
             },
-            false,
-        );
+            _ => false,
+        });
         if communes.is_empty() {
-            if dist.is_some() || p.is_some() {
+            if d.is_some() || p.is_some() {
                 self.push_legacy(p, d, prov, dist, None);
             }
             return;
@@ -531,21 +796,41 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn push_current(&mut self, p: Option<Found>, prov: &'static Province, c: Option<Found>) {
+    fn push_current(
+        &mut self,
+        p: Option<Found>,
+        prov: &'static Province,
+        c: Option<Found>,
+        stale: Option<(Found, &'static legacy::District)>,
+    ) {
         let commune = c.and_then(|c| match c.unit {
             Unit::Commune(x) => Some(x),
             _ => None,
         });
         let parts = [p, c];
-        let score = score(self.words, &parts, true);
-        let start = leftmost(&parts);
+        let mut score = self.score(&parts, if stale.is_some() { 0 } else { 2 });
+        let mut start = leftmost(&parts);
+        if let Some((d, _)) = stale {
+            // The old district's words are explained, but it is not a level.
+            start = start.map(|s| s.min(d.start));
+        }
+        if let Some(s) = start {
+            score.words = (self.end - s).min(255) as u8;
+        }
         self.readings.push(Reading {
             units: Units::Current(CurrentUnits {
                 province: prov,
                 commune,
+                legacy_district: stale.map(|(_, d)| d),
             }),
             rest: self.rest(start),
             score,
+            first_word: start.unwrap_or(self.end),
+            parts: [
+                p.map(|f| (f.unit, f.start)),
+                c.map(|f| (f.unit, f.start)),
+                None,
+            ],
         });
     }
 
@@ -562,7 +847,7 @@ impl<'a> Parser<'a, '_> {
             _ => None,
         });
         let parts = [p, d, c];
-        let score = score(self.words, &parts, false);
+        let score = self.score(&parts, 1);
         let start = leftmost(&parts);
         self.readings.push(Reading {
             units: Units::Legacy(LegacyUnits {
@@ -573,179 +858,502 @@ impl<'a> Parser<'a, '_> {
             }),
             rest: self.rest(start),
             score,
+            first_word: start.unwrap_or(self.end),
+            parts: parts.map(|f| f.map(|f| (f.unit, f.start))),
         });
+    }
+
+    fn score(&self, parts: &[Option<Found>], era: u8) -> Score {
+        let found = parts.iter().flatten();
+        let consumed = match found.clone().map(|f| f.start).min() {
+            Some(s) => self.end - s,
+            None => 0,
+        };
+        let edits: u8 = found.clone().map(|f| f.edits).fold(0, u8::saturating_add);
+        Score {
+            levels: found
+                .clone()
+                .filter(|f| if f.kinded { f.kind_fits } else { f.delimited })
+                .count() as u8,
+            words: consumed.min(255) as u8,
+            exactness: u8::MAX - edits,
+            kinds: found.clone().filter(|f| f.kind_fits).count() as u8,
+            names: u8::MAX - found.clone().filter(|f| f.via != Via::Name).count() as u8,
+            // Computed only to break ties, in `finish`.
+            fidelity: 128,
+            province: found
+                .clone()
+                .any(|f| f.unit.level() == search::Level::Province),
+            era,
+            edits,
+        }
+    }
+
+    /// How well the diacritics written for the units of a reading agree with their
+    /// names, offset by 128.
+    fn fidelity(&self, r: &Reading<'_>) -> u8 {
+        let mut sum = 0i16;
+        for &(unit, start) in r.parts.iter().flatten() {
+            // The words of the name: from its start to the next comma (or the end).
+            let end = (start + 1..self.end)
+                .find(|&i| self.words.word(i).hard_break_before)
+                .unwrap_or(self.end);
+            let from = match self.words.kind_at(start, end) {
+                Some((_, n, _)) if start + n < end => start + n,
+                _ => start,
+            };
+            sum += Diacritics::of_words(self.input, &self.words, from..end).fidelity(unit.name());
+        }
+        (sum.clamp(-127, 127) + 128) as u8
     }
 
     /// The verbatim input left of word `start`, without trailing separators.
     fn rest(&self, start: Option<usize>) -> &'a str {
         let cut = match start {
-            Some(i) if i < self.words.len() => self.words[i].start,
+            Some(i) if i < self.words.len() => self.words.word(i).start,
             Some(_) => self.input.len(),
             None => return self.input.trim(),
         };
         self.input[..cut]
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | ']'))
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | ']' | '.'))
             .trim_start()
     }
 
-    /// Unit names among `tables` that end exactly at word `end` (exclusive), for
-    /// which `accept` holds. Exact matches first; the longest span wins. When nothing
-    /// matches exactly, names within a small edit distance in the same segment are
-    /// tried.
-    fn find(
-        &self,
-        end: usize,
-        tables: &[Table],
-        accept: &dyn Fn(&Unit) -> bool,
-        is_province: bool,
-    ) -> Vec<Found> {
-        if end == 0 {
-            return Vec::new();
+    /// The first word of the comma-separated segment that word `i` is in.
+    fn segment_start(&self, i: usize) -> usize {
+        (self.first..=i)
+            .rev()
+            .find(|&j| j == self.first || self.words.word(j).hard_break_before)
+            .unwrap_or(self.first)
+    }
+
+    /// Whether a segment ends at `end`.
+    fn segment_ends(&self, end: usize) -> bool {
+        end >= self.end || self.words.word(end).hard_break_before
+    }
+
+    /// The spans ending at `end` whose key (without or with the kind word) is in the
+    /// index, longest first.
+    fn span_hits(&mut self, end: usize) -> usize {
+        if let Some(i) = self.cache.iter().position(|(e, _)| *e == end) {
+            return i;
         }
-        let words = self.words;
-        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-        let mut best: Vec<Found> = Vec::new();
-        let mut best_len = 0;
-        let min_start = end.saturating_sub(MAX_SPAN);
-        for start in (min_start..end).rev() {
-            // A unit name does not cross a comma.
-            if (start + 1..end).any(|i| words[i].hard_break_before) {
+        let mut hits = Vec::with_capacity(8);
+        if end > self.first {
+            self.collect_spans(end, end, None, &mut hits);
+            // An English kind word after the name: "Ben Nghe Ward", "Thu Duc City".
+            if let Some((k, n)) = self.words.trailing_kind_at(end) {
+                if end - n > self.segment_start(end - 1) {
+                    self.collect_spans(end, end - n, Some(k), &mut hits);
+                }
+            }
+            hits.sort_by_key(|h: &SpanHit| h.start);
+        }
+        self.cache.push((end, hits));
+        self.cache.len() - 1
+    }
+
+    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`].
+    ///
+    /// The span grows leftwards a word at a time. Its key, read backwards, is
+    /// looked up in the reversed-key order, which narrows at each step: once no key
+    /// ends with the span, it stops growing (after a word or two, for a kind word).
+    fn collect_spans(
+        &mut self,
+        end: usize,
+        name_end: usize,
+        trailing: Option<KindWord>,
+        hits: &mut Vec<SpanHit>,
+    ) {
+        let seg = self.segment_start(name_end - 1);
+        let whole_segment_end = self.segment_ends(end);
+        let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
+        // The reversed key of words start..name_end, and for each start the keys
+        // equal to it (positions in the reversed-key order).
+        let mut rkey = std::mem::take(&mut self.rkey);
+        rkey.clear();
+        let mut exact_at = std::mem::take(&mut self.exact_at);
+        exact_at.clear();
+        exact_at.resize(name_end - min_start, 0..0);
+        let mut range: Option<Range<usize>> = None;
+        let mut dead_at = None;
+        for start in (min_start..name_end).rev() {
+            let w = self.words.key(start).as_bytes();
+            if dead_at.is_none() {
+                if w.last().is_some_and(u8::is_ascii_digit)
+                    && rkey.last().is_some_and(u8::is_ascii_digit)
+                {
+                    rkey.push(b' ');
+                }
+                rkey.extend(w.iter().rev());
+                let r = search::ending_with(&rkey, range.clone());
+                if r.is_empty() {
+                    dead_at = Some(start);
+                } else {
+                    exact_at[start - min_start] = search::whole(r.clone(), rkey.len());
+                }
+                range = Some(r);
+            } else if dead_at.is_some_and(|d| start + 2 < d) {
+                // Only a kind word of up to two words may still precede a name.
                 break;
             }
-            let span = &texts[start..end];
-            let q = query::analyse(span);
-            if q.key.is_empty() {
-                continue;
-            }
-            let whole_segment = words[start].hard_break_before || start == 0;
-            // A bare number is a unit name only with a kind word or alone in its segment
-            // ("Quận 3", "P.7", ", 3,"), never a house number ("Số 5").
-            if q.kind.is_none()
-                && q.key.bytes().all(|b| b.is_ascii_digit() || b == b' ')
-                && !whole_segment
+            let lead = self
+                .words
+                .kind_at(start, name_end)
+                .map(|(k, n, _)| (k, n))
+                .filter(|&(_, n)| start + n < name_end);
+            let (name_start, kind) = match (lead, trailing) {
+                (Some((k, n)), None) => (start + n, Some(k)),
+                (None, Some(k)) => (start, Some(k)),
+                (Some(_), Some(_)) => continue,
+                (None, None) => (start, None),
+            };
+            let positions = exact_at[name_start - min_start].clone();
+            if !positions.is_empty()
+                && (kind.is_some() || self.may_be_name(start, seg, whole_segment_end, &positions))
             {
-                continue;
+                hits.push(SpanHit {
+                    start,
+                    kind,
+                    positions,
+                });
             }
-            let mut here = Vec::new();
-            for &t in tables {
-                for key in [Some(&q.key), q.raw_key.as_ref()].into_iter().flatten() {
-                    for e in exact_range(t.keys(), key) {
-                        self.consider(e, t, 0, start, q.kind, accept, &mut here);
+            // The kind-like word may be part of the name ("Xà Phìn", "Quan Hóa").
+            if lead.is_some() && trailing.is_none() {
+                let positions = exact_at[start - min_start].clone();
+                if !positions.is_empty() {
+                    hits.push(SpanHit {
+                        start,
+                        kind: None,
+                        positions,
+                    });
+                }
+            }
+        }
+        self.rkey = rkey;
+        self.exact_at = exact_at;
+    }
+
+    /// Whether words from `start`, written without a kind word, may name a unit: a
+    /// bare number only alone in its segment ("Quận 3" may be written ", 3,"), and no
+    /// name right after a house number ("36 Trần Hưng Đạo") or a street word.
+    fn may_be_name(&self, start: usize, seg: usize, seg_end: bool, keys: &Range<usize>) -> bool {
+        let key = search::rentry(keys.start).1.key();
+        if key.iter().all(|&b| b.is_ascii_digit() || b == b' ') {
+            return start == seg && seg_end;
+        }
+        if start == seg {
+            return true;
+        }
+        if query::is_street(self.words.tag(start - 1)) {
+            return false;
+        }
+        if self
+            .words
+            .key(start - 1)
+            .bytes()
+            .any(|b| b.is_ascii_digit())
+        {
+            // A house number starts its segment or follows "Số", a street word or
+            // "lộ"; a number after a kind or hamlet word is a unit's or a hamlet's
+            // ("Phường 15 Gò Vấp", "Ấp 2 Tân Thành").
+            if start - 1 == seg {
+                return false;
+            }
+            let t = self.words.tag(start - 2);
+            return !(query::is_street(t) || t == query::tag::LO);
+        }
+        true
+    }
+
+    /// Unit names among `tables` that end exactly at word `end` (exclusive), for
+    /// which `accept` holds: the exact matches of the longest span that has any; when
+    /// there are none, names within a small edit distance, for a span that starts
+    /// with a kind word (or, for provinces, any short span).
+    fn find(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) -> Vec<Found> {
+        if end <= self.first {
+            return Vec::new();
+        }
+        let ci = self.span_hits(end);
+        let mut best: Vec<Found> = Vec::with_capacity(4);
+        let mut best_start = usize::MAX;
+        for h in &self.cache[ci].1 {
+            if h.start > best_start {
+                break;
+            }
+            for p in h.positions.clone() {
+                let (t, e) = search::rentry(p);
+                if !tables.contains(&t) {
+                    continue;
+                }
+                if let Some(f) = consider(t.unit(e.index), e.via, 0, h.start, h.kind, accept) {
+                    if !best.iter().any(|b| b.unit == f.unit) {
+                        best.push(f);
+                        best_start = h.start;
                     }
                 }
             }
-            if !here.is_empty() && end - start >= best_len {
-                best_len = end - start;
-                best = here;
-            }
         }
-        if best.is_empty() {
-            best = self.find_fuzzy(end, tables, accept, is_province);
+        if best.is_empty() && self.fuzzy {
+            best = self.find_fuzzy(end, tables, accept);
+        }
+        let last = end >= self.end;
+        for f in &mut best {
+            f.delimited = last || f.start == self.segment_start(f.start);
         }
         best
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn consider(
-        &self,
-        e: &'static Key,
-        t: Table,
-        edits: u8,
-        start: usize,
-        kind: Option<KindWord>,
-        accept: &dyn Fn(&Unit) -> bool,
-        out: &mut Vec<Found>,
-    ) {
-        let unit = t.unit(e.1);
-        if !accept(&unit) || out.iter().any(|f: &Found| f.unit == unit) {
-            return;
-        }
-        let kind_fits = kind.is_some_and(|k| kind_fits(&unit, k));
-        // A kind word that contradicts the level (a "Quận" read as a province) rules
-        // the reading out.
-        if let Some(k) = kind {
-            if !level_fits(k, &unit) {
-                return;
-            }
-        }
-        out.push(Found {
-            unit,
-            start,
-            edits,
-            kind_fits,
-            via: e.2,
-        });
+    /// Whether the exact pass left something a typo-tolerant pass may find: no
+    /// reading, or a unit written with its kind word right before the units of one
+    /// of the best readings ("Phường Bach Khoaa, Hai Bà Trưng, Hà Nội": a ward
+    /// before a name that reads as a current ward or an old district).
+    fn needs_fuzzy(&self) -> bool {
+        let Some(best) = self.readings.iter().map(|r| r.score.quality()).max() else {
+            return true;
+        };
+        self.readings
+            .iter()
+            .filter(|r| r.score.quality() == best)
+            .any(|r| {
+                let below = match r.deepest().level() {
+                    search::Level::Commune => search::Level::District,
+                    level => level,
+                };
+                self.unresolved(r.first_word, Some(below)).is_some()
+            })
     }
 
-    fn find_fuzzy(
-        &self,
-        end: usize,
-        tables: &[Table],
-        accept: &dyn Fn(&Unit) -> bool,
-        is_province: bool,
-    ) -> Vec<Found> {
-        let words = self.words;
-        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    fn find_fuzzy(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) -> Vec<Found> {
+        let provinces = tables.contains(&Table::Province);
+        let seg = self.segment_start(end - 1);
+        let span = if provinces {
+            MAX_FUZZY_PROVINCE_SPAN
+        } else {
+            MAX_SPAN
+        };
         let mut best: Vec<Found> = Vec::new();
-        let mut best_key = (u8::MAX, 0usize);
-        let span = if is_province { 5 } else { MAX_SPAN };
-        for start in (end.saturating_sub(span)..end).rev() {
-            if (start + 1..end).any(|i| words[i].hard_break_before) {
-                break;
+        let mut best_key = (u8::MAX, usize::MAX);
+        let mut key = String::new();
+        for start in (seg.max(end.saturating_sub(span))..end).rev() {
+            let lead = self
+                .words
+                .kind_at(start, end)
+                .filter(|&(_, n, _)| start + n < end);
+            let (name_start, kind) = match lead {
+                Some((k, n, _)) => (start + n, Some(k)),
+                None => (start, None),
+            };
+            if kind.is_none() && !provinces {
+                continue;
             }
-            let q = query::analyse(&texts[start..end]);
-            let max = max_distance(q.key.len());
+            // A kind word must name a level searched.
+            if kind.is_some_and(|k| !tables.iter().any(|t| Unit::level_fits(k, t.level()))) {
+                continue;
+            }
+            key.clear();
+            for i in name_start..end {
+                query::push_key(&mut key, self.words.key(i));
+            }
+            let max = max_distance(key.len());
             if max == 0 {
                 continue;
             }
-            for &t in tables {
-                let mut here = Vec::new();
-                fuzzy_walk(t.keys(), q.key.as_bytes(), max, |e, dist| {
-                    self.consider(e, t, dist, start, q.kind, accept, &mut here);
-                });
-                for f in here {
-                    // Fewest edits first, then the longest span.
-                    let k = (f.edits, usize::MAX - (end - start));
-                    if k < best_key {
-                        best_key = k;
-                        best.clear();
+            let mut here: Vec<Found> = Vec::new();
+            let mut offer = |t: Table, e: &'static search::Key, dist: u8| {
+                if !tables.contains(&t) {
+                    return;
+                }
+                if let Some(f) = consider(t.unit(e.index), e.via, dist, start, kind, accept) {
+                    here.push(f);
+                }
+            };
+            if provinces {
+                for t in [Table::Province, Table::LegacyProvince] {
+                    for e in t.keys() {
+                        if let Some(d) = search::distance_within(e.key(), key.as_bytes(), max) {
+                            offer(t, e, d);
+                        }
                     }
-                    if k == best_key && !best.iter().any(|b| b.unit == f.unit) {
-                        best.push(f);
+                }
+            } else {
+                // The walk does not depend on the scope: homonym districts share it.
+                let i = match self
+                    .fuzzy_cache
+                    .iter()
+                    .position(|(s, e, _)| (*s, *e) == (name_start, end))
+                {
+                    Some(i) => i,
+                    None => {
+                        let mut found = Vec::new();
+                        fuzzy_walk(key.as_bytes(), max, |c, d| found.push((c, d)));
+                        self.fuzzy_cache.push((name_start, end, found));
+                        self.fuzzy_cache.len() - 1
                     }
+                };
+                for &(c, d) in &self.fuzzy_cache[i].2 {
+                    let (t, e) = search::entry(c);
+                    offer(t, e, d);
+                }
+            }
+            for f in here {
+                // Fewest edits first, then the longest span.
+                let k = (f.edits, start);
+                if k < best_key {
+                    best_key = k;
+                    best.clear();
+                }
+                if k == best_key && !best.iter().any(|b| b.unit == f.unit) {
+                    best.push(f);
                 }
             }
         }
         best
     }
+
+    /// Sorts and dedups the readings, checks for a unit written but not found, and
+    /// builds the result.
+    fn finish(mut self) -> Result<Address<'a>, ParseError> {
+        if self.readings.is_empty() {
+            if let Some((name, _)) = self.unresolved(self.end, None) {
+                return Err(ParseError::ProvinceNotFound { name });
+            }
+            return Err(ParseError::NotFound);
+        }
+        let mut readings = std::mem::take(&mut self.readings);
+        readings.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| a.deepest().code_value().cmp(&b.deepest().code_value()))
+        });
+        // One reading per deepest unit (the best).
+        let mut kept: Vec<Reading<'a>> = Vec::with_capacity(readings.len().min(8));
+        for r in readings {
+            let d = r.deepest();
+            if !kept.iter().any(|k| k.deepest() == d) {
+                kept.push(r);
+            }
+        }
+        let best = kept[0].score;
+        kept.retain(|r| r.score.quality() == best.quality());
+        // Ties are broken by the diacritics: "Xã Minh Quán" is not "Xã Minh Quân".
+        if kept.len() > 1 && !self.input.is_ascii() {
+            for r in &mut kept {
+                r.score.fidelity = self.fidelity(r);
+            }
+            kept.sort_by(|a, b| {
+                b.score
+                    .cmp(&a.score)
+                    .then_with(|| a.deepest().code_value().cmp(&b.deepest().code_value()))
+            });
+            let top = kept[0].score.quality();
+            kept.retain(|r| r.score.quality() == top);
+        }
+        let best_era = kept[0].era();
+        let ambiguous = kept.iter().filter(|r| r.era() == best_era).count();
+        // A unit written with its kind word left of the units found, not found.
+        let deepest = kept[0].deepest();
+        if let Some((name, level)) = self.unresolved(kept[0].first_word, Some(deepest.level())) {
+            return Err(match level {
+                search::Level::District => ParseError::DistrictNotFound {
+                    name,
+                    within: deepest,
+                },
+                _ => ParseError::CommuneNotFound {
+                    name,
+                    within: deepest,
+                },
+            });
+        }
+        Ok(Address {
+            input: self.input,
+            readings: kept,
+            ambiguous,
+        })
+    }
+
+    /// A unit written with a kind word of a level below `below` (any level when
+    /// `None`) that ends at word `end`, verbatim, with its level: "Phường Xyz" right
+    /// of "Quận 1". The kind word starts the segment before `end`, or is a full word
+    /// (not an abbreviation) within a few words of it when there are no commas.
+    fn unresolved(
+        &self,
+        end: usize,
+        below: Option<search::Level>,
+    ) -> Option<(String, search::Level)> {
+        if end <= self.first {
+            return None;
+        }
+        let seg = self.segment_start(end - 1);
+        let at_break = end >= self.end || self.words.word(end).hard_break_before;
+        // With commas, the kind word starts the segment; without, it is a full word
+        // within a few words.
+        let starts = if at_break && seg + MAX_SPAN >= end {
+            seg..seg + 1
+        } else {
+            seg.max(end.saturating_sub(MAX_SPAN))..end
+        };
+        for start in starts.rev() {
+            let Some((k, n, full)) = self.words.kind_at(start, end) else {
+                continue;
+            };
+            if start + n >= end || !(full || start == seg) {
+                continue;
+            }
+            // "Tỉnh lộ 8", "Huyện lộ 2": roads.
+            if self.words.tag(start + n) == query::tag::LO {
+                continue;
+            }
+            let level = if k.is_commune() {
+                search::Level::Commune
+            } else if matches!(k, KindWord::Province) || (below.is_none() && k == KindWord::City) {
+                search::Level::Province
+            } else {
+                search::Level::District
+            };
+            let lower = match below {
+                None => level == search::Level::Province,
+                Some(search::Level::Province) => level != search::Level::Province,
+                Some(search::Level::District) => level == search::Level::Commune,
+                Some(search::Level::Commune) => false,
+            };
+            if !lower {
+                continue;
+            }
+            let a = self.words.word(start).start;
+            let b = self.words.word(end - 1).end;
+            return Some((self.input[a..b].to_owned(), level));
+        }
+        None
+    }
 }
 
-fn kind_fits(unit: &Unit, k: KindWord) -> bool {
-    unit.fits(k)
-}
-
-fn level_fits(k: KindWord, unit: &Unit) -> bool {
-    Unit::level_fits(k, unit.level())
+/// The [`Found`] for a unit matched by a span, if `accept` holds and the kind word,
+/// if any, names the unit's level.
+fn consider(
+    unit: Unit,
+    via: Via,
+    edits: u8,
+    start: usize,
+    kind: Option<KindWord>,
+    accept: Accept<'_>,
+) -> Option<Found> {
+    // A kind word that contradicts the level (a "Quận" read as a province) rules the
+    // reading out.
+    if kind.is_some_and(|k| !Unit::level_fits(k, unit.level())) || !accept(&unit) {
+        return None;
+    }
+    Some(Found {
+        unit,
+        start,
+        edits,
+        kinded: kind.is_some(),
+        delimited: false,
+        kind_fits: kind.is_some_and(|k| unit.fits(k)),
+        via,
+    })
 }
 
 fn leftmost(parts: &[Option<Found>]) -> Option<usize> {
     parts.iter().flatten().map(|f| f.start).min()
-}
-
-fn score(words: &[Word], parts: &[Option<Found>], current: bool) -> Score {
-    let found: Vec<&Found> = parts.iter().flatten().collect();
-    let consumed = match (found.iter().map(|f| f.start).min(), words.len()) {
-        (Some(s), n) => n.saturating_sub(s),
-        (None, _) => 0,
-    };
-    let edits: u8 = found.iter().map(|f| f.edits).fold(0, u8::saturating_add);
-    Score {
-        levels: found.len() as u8,
-        words: consumed.min(255) as u8,
-        exactness: u8::MAX - edits,
-        kinds: found.iter().filter(|f| f.kind_fits).count() as u8,
-        names: found.iter().filter(|f| f.via == Via::Name).count() as u8,
-        current,
-        edits,
-    }
 }

@@ -18,11 +18,12 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 ///    apostrophes `'` and `’`, dashes, control characters, emoji) becomes one space, and
 ///    leading and trailing spaces are dropped.
 ///
-/// Vietnamese input folds to ASCII. Letters of other scripts are kept, lower-cased.
-/// The result is returned borrowed when the input is already folded, which is the
-/// common case for keys and for queries typed without diacritics.
+/// Vietnamese input folds to ASCII. Letters of other scripts are kept, decomposed and
+/// lower-cased. The result is returned borrowed when the input is already folded,
+/// which is the common case for keys and for queries typed without diacritics.
 ///
-/// `fold` is idempotent: `fold(&fold(s)) == fold(s)`.
+/// `fold` is idempotent (`fold(&fold(s)) == fold(s)`), gives the same result for the
+/// NFC and NFD forms of a string, never panics, and runs in time linear in the input.
 ///
 /// # Examples
 /// ```
@@ -36,98 +37,254 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// assert!(matches!(fold("ben nghe"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn fold(input: &str) -> Cow<'_, str> {
-    if is_folded(input) {
+    let bytes = input.as_bytes();
+    // The longest prefix that is already folded.
+    let mut ok = 0;
+    let mut prev_space = true;
+    while ok < bytes.len() {
+        match bytes[ok] {
+            b'a'..=b'z' | b'0'..=b'9' => prev_space = false,
+            b' ' if !prev_space => prev_space = true,
+            _ => break,
+        }
+        ok += 1;
+    }
+    if ok == bytes.len() && !prev_space {
         return Cow::Borrowed(input);
     }
-    let mut out = String::with_capacity(input.len());
-    // `true` while the last thing written was a separator (or nothing yet), so that
-    // runs of separators collapse and no leading space is written.
-    let mut at_gap = true;
-    let mut pending_space = false;
-    for c in input.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            if b.is_ascii_alphanumeric() {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(b.to_ascii_lowercase() as char);
-                at_gap = false;
-            } else if !at_gap {
-                pending_space = true;
-                at_gap = true;
-            }
-            continue;
-        }
-        fold_char(c, &mut out, &mut at_gap, &mut pending_space);
+    if bytes.is_empty() {
+        return Cow::Borrowed(input);
     }
-    Cow::Owned(out)
+    let mut sink = StringSink {
+        out: String::with_capacity(input.len()),
+        at_gap: true,
+        pending_space: false,
+    };
+    // Copy the folded prefix as is; a trailing space in it becomes a pending one.
+    let head = &input[..ok];
+    match head.strip_suffix(' ') {
+        Some(h) => {
+            sink.out.push_str(h);
+            sink.at_gap = true;
+            sink.pending_space = !h.is_empty();
+        }
+        None => {
+            sink.out.push_str(head);
+            sink.at_gap = head.is_empty();
+        }
+    }
+    for c in input[ok..].chars() {
+        fold_char(c, &mut sink);
+    }
+    Cow::Owned(sink.out)
 }
 
-/// Folds one non-ASCII character into `out`.
-fn fold_char(c: char, out: &mut String, at_gap: &mut bool, pending_space: &mut bool) {
+/// Receives the output of [`fold_char`]: letters and digits, and gaps (runs of
+/// separators). Combining marks produce nothing: they belong to the letter before.
+pub(crate) trait FoldSink {
+    /// A folded letter or digit (ASCII for Vietnamese).
+    fn letter(&mut self, c: char);
+    /// A separator.
+    fn gap(&mut self);
+}
+
+struct StringSink {
+    out: String,
+    /// The last thing written was a separator (or nothing yet).
+    at_gap: bool,
+    /// A space is owed before the next letter.
+    pending_space: bool,
+}
+
+impl FoldSink for StringSink {
+    #[inline]
+    fn letter(&mut self, c: char) {
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+        self.out.push(c);
+        self.at_gap = false;
+    }
+
+    #[inline]
+    fn gap(&mut self) {
+        if !self.at_gap {
+            self.pending_space = true;
+            self.at_gap = true;
+        }
+    }
+}
+
+/// The ASCII base letter of U+00C0..=U+01B0 (Latin-1 Supplement, Latin Extended-A and
+/// the Vietnamese ơ/ư of Latin Extended-B), `.` when the character is not a letter
+/// with one ASCII base letter. Checked against the Unicode decomposition in the tests.
+const LATIN: &[u8; 0x1B0 - 0xC0 + 1] =
+    b"aaaaaa.ceeeeiiiidnooooo..uuuuy..aaaaaa.ceeeeiiiidnooooo..uuuuy.y\
+aaaaaaccccccccddddeeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll.\
+...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.\
+................................oo.............uu";
+
+/// The same for U+1EA0..=U+1EF9, the Vietnamese letters of Latin Extended Additional.
+const VIETNAMESE: &[u8; 0x1EF9 - 0x1EA0 + 1] =
+    b"aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooo\
+oooouuuuuuuuuuuuuuyyyyyyyy";
+
+/// Bits of the diacritics of a letter: the Vietnamese ones each have a bit, any other
+/// combining mark sets [`marks::OTHER`], and đ has [`marks::STROKE`].
+pub(crate) mod marks {
+    /// Combining grave accent (huyền).
+    pub(crate) const GRAVE: u16 = 1;
+    /// Combining acute accent (sắc).
+    pub(crate) const ACUTE: u16 = 2;
+    /// Combining tilde (ngã).
+    pub(crate) const TILDE: u16 = 4;
+    /// Combining hook above (hỏi).
+    pub(crate) const HOOK: u16 = 8;
+    /// Combining dot below (nặng).
+    pub(crate) const DOT: u16 = 16;
+    /// Combining circumflex (â, ê, ô).
+    pub(crate) const CIRCUMFLEX: u16 = 32;
+    /// Combining breve (ă).
+    pub(crate) const BREVE: u16 = 64;
+    /// Combining horn (ơ, ư).
+    pub(crate) const HORN: u16 = 128;
+    /// Any other combining mark.
+    pub(crate) const OTHER: u16 = 256;
+    /// The stroke of đ (the tables give it; named for the tests and the docs).
+    #[allow(dead_code)]
+    pub(crate) const STROKE: u16 = 512;
+
+    /// The bit of a combining mark.
+    pub(crate) fn of(m: char) -> u16 {
+        match m {
+            '\u{300}' => GRAVE,
+            '\u{301}' => ACUTE,
+            '\u{303}' => TILDE,
+            '\u{309}' => HOOK,
+            '\u{323}' => DOT,
+            '\u{302}' => CIRCUMFLEX,
+            '\u{306}' => BREVE,
+            '\u{31B}' => HORN,
+            _ => OTHER,
+        }
+    }
+}
+
+/// The diacritics of the letters of [`LATIN`] (see [`marks`]).
+const LATIN_MARKS: [u16; 0x1B0 - 0xC0 + 1] = [
+    1, 2, 32, 4, 256, 256, 0, 256, 1, 2, 32, 256, 1, 2, 32, 256, 512, 4, 1, 2, 32, 4, 256, 0, 0, 1,
+    2, 32, 256, 2, 0, 0, 1, 2, 32, 4, 256, 256, 0, 256, 1, 2, 32, 256, 1, 2, 32, 256, 512, 4, 1, 2,
+    32, 4, 256, 0, 0, 1, 2, 32, 256, 2, 0, 256, 256, 256, 64, 64, 256, 256, 2, 2, 32, 32, 256, 256,
+    256, 256, 256, 256, 512, 512, 256, 256, 64, 64, 256, 256, 256, 256, 256, 256, 32, 32, 64, 64,
+    256, 256, 256, 256, 32, 32, 0, 0, 4, 4, 256, 256, 64, 64, 256, 256, 256, 0, 0, 0, 32, 32, 256,
+    256, 0, 2, 2, 256, 256, 256, 256, 0, 0, 0, 0, 2, 2, 256, 256, 256, 256, 0, 0, 0, 256, 256, 64,
+    64, 256, 256, 0, 0, 2, 2, 256, 256, 256, 256, 2, 2, 32, 32, 256, 256, 256, 256, 256, 256, 256,
+    256, 0, 0, 4, 4, 256, 256, 64, 64, 256, 256, 256, 256, 256, 256, 32, 32, 32, 32, 256, 2, 2,
+    256, 256, 256, 256, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 128, 128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 128,
+];
+
+/// The diacritics of the letters of [`VIETNAMESE`].
+const VIETNAMESE_MARKS: [u16; 0x1EF9 - 0x1EA0 + 1] = [
+    16, 16, 8, 8, 34, 34, 33, 33, 40, 40, 36, 36, 48, 48, 66, 66, 65, 65, 72, 72, 68, 68, 80, 80,
+    16, 16, 8, 8, 4, 4, 34, 34, 33, 33, 40, 40, 36, 36, 48, 48, 8, 8, 16, 16, 16, 16, 8, 8, 34, 34,
+    33, 33, 40, 40, 36, 36, 48, 48, 130, 130, 129, 129, 136, 136, 132, 132, 144, 144, 16, 16, 8, 8,
+    130, 130, 129, 129, 136, 136, 132, 132, 144, 144, 1, 1, 16, 16, 8, 8, 4, 4,
+];
+
+/// The ASCII base and the diacritics of a precomposed Latin letter of the fast tables.
+#[inline]
+pub(crate) fn latin_letter(c: char) -> Option<(u8, u16)> {
+    let u = c as u32;
+    let (b, m) = match u {
+        0xC0..=0x1B0 => (LATIN[(u - 0xC0) as usize], LATIN_MARKS[(u - 0xC0) as usize]),
+        0x1EA0..=0x1EF9 => (
+            VIETNAMESE[(u - 0x1EA0) as usize],
+            VIETNAMESE_MARKS[(u - 0x1EA0) as usize],
+        ),
+        _ => return None,
+    };
+    (b != b'.').then_some((b, m))
+}
+
+/// The ASCII base of a precomposed Latin letter, from the tables above.
+#[inline]
+pub(crate) fn latin_base(c: char) -> Option<u8> {
+    let u = c as u32;
+    let b = match u {
+        0xC0..=0x1B0 => LATIN[(u - 0xC0) as usize],
+        0x1EA0..=0x1EF9 => VIETNAMESE[(u - 0x1EA0) as usize],
+        _ => return None,
+    };
+    (b != b'.').then_some(b)
+}
+
+/// Folds one character into `sink`: its lower-cased base letters, or a gap.
+#[inline]
+pub(crate) fn fold_char(c: char, sink: &mut impl FoldSink) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            sink.letter(c.to_ascii_lowercase());
+        } else {
+            sink.gap();
+        }
+        return;
+    }
+    if let Some(b) = latin_base(c) {
+        sink.letter(b as char);
+        return;
+    }
+    fold_other(c, sink);
+}
+
+/// [`fold_char`] for characters outside the fast tables.
+#[cold]
+fn fold_other(c: char, sink: &mut impl FoldSink) {
     // A combining mark on its own (decomposed input) is dropped without breaking the word.
     if is_combining_mark(c) {
         return;
     }
-    let mut emit = |ch: char, out: &mut String| {
-        if *pending_space {
-            out.push(' ');
-            *pending_space = false;
+    // Look-alikes of đ that Vietnamese text sometimes carries by mistake: ɖ (U+0256).
+    if matches!(c, 'ɖ' | 'Ɖ') {
+        sink.letter('d');
+        return;
+    }
+    // Every character of the decomposition counts (a Hangul syllable decomposes into
+    // several letters), so that NFC and NFD input fold alike.
+    decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
         }
-        if ch.is_ascii() {
-            out.push(ch.to_ascii_lowercase());
-        } else {
-            // Lower-casing may itself produce a combining mark (`İ` → `i̇`): decompose
-            // again and drop marks, so that folding stays idempotent.
-            for lower in ch.to_lowercase() {
-                decompose_canonical(lower, |d| {
-                    if !is_combining_mark(d) {
-                        out.push(d);
-                    }
-                });
-            }
+        if !d.is_alphanumeric() {
+            sink.gap();
+            return;
         }
-        *at_gap = false;
-    };
-    match c {
-        // đ, Đ, and the look-alikes that Vietnamese text sometimes carries by mistake:
-        // Ð (U+00D0, Icelandic eth) and ɖ (U+0256).
-        'đ' | 'Đ' | 'Ð' | 'ð' | 'ɖ' | 'Ɖ' => emit('d', out),
-        _ => {
-            let mut base: Option<char> = None;
-            decompose_canonical(c, |d| {
-                if base.is_none() && !is_combining_mark(d) {
-                    base = Some(d);
+        if d.is_ascii() {
+            sink.letter(d.to_ascii_lowercase());
+            return;
+        }
+        // Lower-casing may itself produce a combining mark (`İ` → `i̇`) or a character
+        // with a decomposition: decompose again and drop marks, so that folding stays
+        // idempotent.
+        for lower in d.to_lowercase() {
+            decompose_canonical(lower, |e| {
+                if is_combining_mark(e) {
+                } else if e.is_alphanumeric() {
+                    sink.letter(e);
+                } else {
+                    sink.gap();
                 }
             });
-            match base {
-                Some(b) if b.is_alphanumeric() => emit(b, out),
-                _ => {
-                    if !*at_gap {
-                        *pending_space = true;
-                        *at_gap = true;
-                    }
-                }
-            }
         }
-    }
+    });
 }
 
 /// `true` when `s` is already a folded key: ASCII lower-case letters and digits in
 /// words separated by single spaces, with no leading or trailing space.
+#[cfg(test)]
 pub(crate) fn is_folded(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut prev_space = true;
-    for &b in bytes {
-        match b {
-            b'a'..=b'z' | b'0'..=b'9' => prev_space = false,
-            b' ' if !prev_space => prev_space = true,
-            _ => return false,
-        }
-    }
-    !prev_space || bytes.is_empty()
+    matches!(fold(s), Cow::Borrowed(_))
 }
 
 #[cfg(test)]
@@ -141,14 +298,56 @@ mod tests {
         assert_eq!(fold("Phường 01"), "phuong 01");
         assert_eq!(fold("Hoà"), fold("Hòa"));
         assert_eq!(fold("Bà Rịa - Vũng Tàu"), "ba ria vung tau");
+        assert_eq!(fold("Ðà Nẵng"), "da nang");
+        assert_eq!(fold("ɖà"), "da");
+    }
+
+    #[test]
+    fn tables_agree_with_unicode() {
+        for u in (0xC0..=0x1B0).chain(0x1EA0..=0x1EF9) {
+            let c = char::from_u32(u).unwrap();
+            let mut base = None;
+            let mut n = 0;
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    base = Some(d);
+                    n += 1;
+                }
+            });
+            let want = match (c, base) {
+                ('đ' | 'Đ' | 'ð' | 'Ð', _) => Some(b'd'),
+                (_, Some(b)) if n == 1 && b.is_ascii_alphanumeric() => {
+                    Some(b.to_ascii_lowercase() as u8)
+                }
+                _ => None,
+            };
+            assert_eq!(latin_base(c), want, "U+{u:04X} {c}");
+            let mut m = 0;
+            decompose_canonical(c, |d| {
+                if is_combining_mark(d) {
+                    m |= marks::of(d);
+                }
+            });
+            if matches!(c, 'đ' | 'Đ' | 'ð' | 'Ð') {
+                m = marks::STROKE;
+            }
+            if let Some(b) = want {
+                assert_eq!(latin_letter(c), Some((b, m)), "U+{u:04X} {c}");
+            }
+        }
     }
 
     #[test]
     fn nfd_equals_nfc() {
         use unicode_normalization::UnicodeNormalization;
-        let s = "Xuân Hương - Đà Lạt, Thuỷ Nguyên";
-        let nfd: String = s.nfd().collect();
-        assert_eq!(fold(s), fold(&nfd));
+        for s in [
+            "Xuân Hương - Đà Lạt, Thuỷ Nguyên",
+            "한국어 İstanbul",
+            "Ǆ ǅ ǆ ≠ Å",
+        ] {
+            let nfd: String = s.nfd().collect();
+            assert_eq!(fold(s), fold(&nfd), "{s}");
+        }
     }
 
     #[test]
@@ -160,6 +359,10 @@ mod tests {
         assert_eq!(fold("\u{0301}a"), "a");
         assert_eq!(fold("P.7"), "p 7");
         assert_eq!(fold("😀Huế😀"), "hue");
+        assert_eq!(fold("ab cd  ef"), "ab cd ef");
+        assert_eq!(fold("ab Cd"), "ab cd");
+        assert_eq!(fold("ab "), "ab");
+        assert_eq!(fold("ab ,cd"), "ab cd");
     }
 
     #[test]
@@ -169,5 +372,7 @@ mod tests {
         assert!(matches!(fold(" an"), Cow::Owned(_)));
         assert!(matches!(fold("an "), Cow::Owned(_)));
         assert!(matches!(fold(""), Cow::Borrowed(_)));
+        assert!(is_folded("a b"));
+        assert!(!is_folded("a b "));
     }
 }

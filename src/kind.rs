@@ -245,3 +245,24 @@ impl Span {
         &items[start..start + usize::from(self.len)]
     }
 }
+
+/// A name in the generated string pool: one `&'static str` for all names instead of
+/// one pointer per record, so the tables need no load-time relocations.
+#[derive(Clone, Copy)]
+pub(crate) struct Str {
+    pub(crate) at: u32,
+    pub(crate) len: u16,
+}
+
+impl Str {
+    pub(crate) fn get(self) -> &'static str {
+        let at = self.at as usize;
+        &crate::generated::NAMES[at..at + usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.get(), f)
+    }
+}

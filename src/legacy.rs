@@ -12,7 +12,7 @@
 use std::fmt;
 
 use crate::generated as g;
-use crate::kind::{FullName, Share, Span};
+use crate::kind::{FullName, Share, Span, Str};
 use crate::unit;
 
 pub use crate::code::{
@@ -34,7 +34,7 @@ pub use crate::kind::{DistrictKind, LegacyCommuneKind as CommuneKind, ProvinceKi
 #[derive(Debug)]
 pub struct Province {
     pub(crate) code: ProvinceCode,
-    pub(crate) name: &'static str,
+    pub(crate) name: Str,
     pub(crate) kind: ProvinceKind,
     pub(crate) districts: Span,
     pub(crate) successor: u8,
@@ -80,7 +80,7 @@ impl Province {
     /// assert_eq!(dvhc::legacy::Province::all()[0].name(), "Hà Nội");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.name
+        self.name.get()
     }
 
     /// The kind (*tỉnh* or *thành phố trực thuộc trung ương*).
@@ -102,7 +102,7 @@ impl Province {
     pub fn full_name(&self) -> FullName {
         FullName {
             prefix: self.kind.prefix(),
-            name: self.name,
+            name: self.name.get(),
         }
     }
 
@@ -164,7 +164,7 @@ impl fmt::Display for Province {
 #[derive(Debug)]
 pub struct District {
     pub(crate) code: DistrictCode,
-    pub(crate) name: &'static str,
+    pub(crate) name: Str,
     pub(crate) kind: DistrictKind,
     pub(crate) province: u8,
     pub(crate) communes: Span,
@@ -213,7 +213,7 @@ impl District {
     /// assert_eq!(dvhc::legacy::District::all()[0].name(), "Ba Đình");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.name
+        self.name.get()
     }
 
     /// The kind.
@@ -234,7 +234,7 @@ impl District {
     pub fn full_name(&self) -> FullName {
         FullName {
             prefix: self.kind.prefix(),
-            name: self.name,
+            name: self.name.get(),
         }
     }
 
@@ -298,7 +298,7 @@ impl fmt::Display for District {
 #[derive(Debug)]
 pub struct Commune {
     pub(crate) code: CommuneCode,
-    pub(crate) name: &'static str,
+    pub(crate) name: Str,
     pub(crate) kind: CommuneKind,
     pub(crate) district: u16,
     pub(crate) successors: Span,
@@ -344,7 +344,7 @@ impl Commune {
     /// assert_eq!(dvhc::legacy::Commune::all()[0].name(), "Phúc Xá");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.name
+        self.name.get()
     }
 
     /// The kind (taken from the official name where the statistics office's level
@@ -368,7 +368,7 @@ impl Commune {
     pub fn full_name(&self) -> FullName {
         FullName {
             prefix: self.kind.prefix(),
-            name: self.name,
+            name: self.name.get(),
         }
     }
 

@@ -1,98 +1,274 @@
 //! Query analysis shared by search and address parsing: words with their positions
-//! in the input, kind words (`phường`, `P.`, `Q1`, `District`), search keys.
+//! in the input and their search keys, kind words (`phường`, `P.`, `Q1`, `District`),
+//! and the keys of names.
 
-use crate::fold::fold;
-use crate::key::search_key;
+use std::ops::Range;
 
-/// A word of the input: a run of letters and digits (with any combining marks),
-/// with its byte range in the input and its folded form.
+use crate::fold::{fold_char, FoldSink};
+
+/// A word of the input: a run of characters that fold to letters or digits (with
+/// any combining marks), with its byte range in the input.
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
+    /// Byte offset of the word in the input.
     pub(crate) start: usize,
-    /// Folded (lower-case ASCII for Vietnamese), no spaces.
-    pub(crate) text: String,
+    /// Byte offset just past the word.
+    pub(crate) end: usize,
+    /// Range of the word's key in [`Words::buf`].
+    key: Range<u32>,
     /// A comma, semicolon, newline or similar stands between this word and the
     /// previous one.
     pub(crate) hard_break_before: bool,
+    /// What the word is, if it is one the analysis knows ([`tag`]).
+    pub(crate) tag: u8,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+/// The words of an input and their keys: each word folded, with the leading zeros of
+/// its numbers dropped (`"Phường"` → `phuong`, `"07"` → `7`), as in
+/// [`search_key`](crate::search_key).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    buf: String,
+    list: Vec<Word>,
+}
+
+impl Words {
+    /// Splits `input` into words. A kind abbreviation glued to a number (`Q1`, `p07`,
+    /// `F15`, `phuong12`) becomes two words. Time and space are linear in the input.
+    pub(crate) fn new(input: &str) -> Words {
+        let mut w = Words {
+            buf: String::with_capacity(input.len()),
+            list: Vec::with_capacity(input.len() / 4 + 1),
+        };
+        w.refill(input);
+        w
+    }
+
+    /// [`Words::new`], reusing this value's buffers.
+    pub(crate) fn refill(&mut self, input: &str) {
+        self.buf.clear();
+        self.list.clear();
+        let mut t = Tokenizer {
+            input,
+            words: self,
+            pos: 0,
+            in_word: false,
+            word_start: 0,
+            key_start: 0,
+            last_end: 0,
+            hard: false,
+            digits: false,
+        };
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    t.pos = i;
+                    t.letter(b.to_ascii_lowercase() as char);
+                    t.last_end = i + 1;
+                } else {
+                    t.gap();
+                    // A slash between digits is part of a house number ("18/3").
+                    if is_hard_break(b as char)
+                        && !(b == b'/'
+                            && i > 0
+                            && bytes[i - 1].is_ascii_digit()
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                    {
+                        t.hard = true;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let c = input[i..].chars().next().unwrap_or(' ');
+            t.pos = i;
+            fold_char(c, &mut t);
+            i += c.len_utf8();
+            if t.in_word {
+                t.last_end = i;
+            }
+            if is_hard_break(c) {
+                t.hard = true;
+            }
+        }
+        if t.in_word {
+            t.finish();
+        }
+    }
+
+    /// The number of words.
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Word `i`.
+    pub(crate) fn word(&self, i: usize) -> &Word {
+        &self.list[i]
+    }
+
+    /// The key of word `i`.
+    pub(crate) fn key(&self, i: usize) -> &str {
+        let r = &self.list[i].key;
+        &self.buf[r.start as usize..r.end as usize]
+    }
+
+    /// The English kind word that the words before `end` end with ("Ho Chi Minh
+    /// City", "Con Dao Special Zone"), and how many words it takes, when a name is
+    /// left before it.
+    pub(crate) fn trailing_kind_at(&self, end: usize) -> Option<(KindWord, usize)> {
+        if end >= 3 && self.list[end - 1].tag == tag::ZONE && self.list[end - 2].tag == tag::SPECIAL
+        {
+            return Some((KindWord::SpecialZone, 2));
+        }
+        if end >= 2 {
+            return trailing_kind(self.list[end - 1].tag).map(|k| (k, 1));
+        }
+        None
+    }
+
+    /// The tag of word `i`.
+    pub(crate) fn tag(&self, i: usize) -> u8 {
+        self.list[i].tag
+    }
+
+    /// The kind word that starts at word `i` and ends before word `end`, how many
+    /// words it takes, and whether it is a full word (not an abbreviation).
+    pub(crate) fn kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
+        if i >= end {
+            return None;
+        }
+        let next = (i + 1 < end).then(|| self.list[i + 1].tag);
+        kind_of(self.list[i].tag, next)
+    }
+}
+
+struct Tokenizer<'a> {
+    input: &'a str,
+    words: &'a mut Words,
+    /// Byte offset of the character being folded.
+    pos: usize,
+    in_word: bool,
+    word_start: usize,
+    key_start: usize,
+    /// Byte offset just past the last character of the current word.
+    last_end: usize,
+    hard: bool,
+    /// The current word has a digit.
+    digits: bool,
+}
+
+impl FoldSink for Tokenizer<'_> {
+    #[inline]
+    fn letter(&mut self, c: char) {
+        if !self.in_word {
+            self.in_word = true;
+            self.word_start = self.pos;
+            self.key_start = self.words.buf.len();
+            self.digits = false;
+        }
+        self.digits |= c.is_ascii_digit();
+        self.words.buf.push(c);
+    }
+
+    #[inline]
+    fn gap(&mut self) {
+        if self.in_word {
+            self.finish();
+        }
+    }
+}
+
+impl Tokenizer<'_> {
+    /// Ends the current word: drops leading zeros and splits a glued kind word.
+    fn finish(&mut self) {
+        self.in_word = false;
+        let buf = &mut self.words.buf;
+        let ks = self.key_start;
+        if self.digits && has_leading_zero(&buf.as_bytes()[ks..]) {
+            let word: String = buf[ks..].to_owned();
+            buf.truncate(ks);
+            push_without_leading_zeros(buf, &word);
+        }
+        let (start, end) = (self.word_start, self.last_end);
+        let hard = std::mem::take(&mut self.hard);
+        let key = &buf[ks..];
+        // Split a glued kind abbreviation and number: "q1", "p07", "phuong12".
+        let split = (if self.digits {
+            key.find(|c: char| c.is_ascii_digit())
+        } else {
+            None
+        })
+        .filter(|&i| i > 0 && key.as_bytes()[i..].iter().all(u8::is_ascii_digit))
+        .filter(|&i| kind_of(tag_of(&key[..i]), None).is_some());
+        let list = &mut self.words.list;
+        let whole_tag = if split.is_some() {
+            tag::NONE
+        } else {
+            tag_of(key)
+        };
+        match split {
+            Some(i) => {
+                let digit_at = self.input[start..end]
+                    .char_indices()
+                    .find(|(_, c)| c.is_ascii_digit())
+                    .map_or(end, |(j, _)| start + j);
+                let mid = (ks + i) as u32;
+                list.push(Word {
+                    start,
+                    end: digit_at,
+                    key: ks as u32..mid,
+                    hard_break_before: hard,
+                    tag: tag_of(&key[..i]),
+                });
+                list.push(Word {
+                    start: digit_at,
+                    end,
+                    key: mid..buf.len() as u32,
+                    hard_break_before: false,
+                    tag: tag::NONE,
+                });
+            }
+            None => list.push(Word {
+                start,
+                end,
+                key: ks as u32..buf.len() as u32,
+                hard_break_before: hard,
+                tag: whole_tag,
+            }),
+        }
+    }
+}
+
+/// `true` when a number in `w` starts with a zero that is not its last digit.
+fn has_leading_zero(w: &[u8]) -> bool {
+    w.iter().enumerate().any(|(i, &b)| {
+        b == b'0'
+            && (i == 0 || !w[i - 1].is_ascii_digit())
+            && w.get(i + 1).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+/// Appends `w` to `out` without the leading zeros of its numbers.
+fn push_without_leading_zeros(out: &mut String, w: &str) {
+    let b = w.as_bytes();
+    let mut prev_digit = false;
+    for (i, c) in w.char_indices() {
+        if c == '0' && !prev_digit && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        prev_digit = c.is_ascii_digit();
+        out.push(c);
+    }
 }
 
 fn is_hard_break(c: char) -> bool {
-    matches!(c, ',' | ';' | '\n' | '\r' | '|' | '\t' | '，' | '、' | '/')
-}
-
-/// Splits `input` into words. A kind abbreviation glued to a number (`Q1`, `p07`,
-/// `F15`, `phuong12`) becomes two words. At most `max_words` words are returned.
-pub(crate) fn words(input: &str, max_words: usize) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut hard = false;
-    let mut start: Option<usize> = None;
-    let push = |s: usize, e: usize, hard: &mut bool, out: &mut Vec<Word>| {
-        if out.len() >= max_words {
-            return;
-        }
-        let text: String = fold(&input[s..e]).chars().filter(|c| *c != ' ').collect();
-        if text.is_empty() {
-            return;
-        }
-        // Split a glued kind abbreviation and number: "q1", "p07", "phuong12".
-        let split = text
-            .find(|c: char| c.is_ascii_digit())
-            .filter(|&i| i > 0 && text[i..].bytes().all(|b| b.is_ascii_digit()))
-            .filter(|&i| kind_word(&[&text[..i]]).is_some());
-        match split {
-            Some(i) => {
-                // Byte offsets in the original: the letters are ASCII-folded from the
-                // start of the word; find the first digit in the original.
-                let digit_at = input[s..e]
-                    .char_indices()
-                    .find(|(_, c)| c.is_ascii_digit())
-                    .map_or(e, |(j, _)| s + j);
-                out.push(Word {
-                    start: s,
-                    text: text[..i].to_owned(),
-                    hard_break_before: *hard,
-                });
-                if out.len() < max_words {
-                    out.push(Word {
-                        start: digit_at,
-                        text: text[i..].to_owned(),
-                        hard_break_before: false,
-                    });
-                }
-            }
-            None => out.push(Word {
-                start: s,
-                text,
-                hard_break_before: *hard,
-            }),
-        }
-        *hard = false;
-    };
-    for (i, c) in input.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else {
-            if let Some(s) = start.take() {
-                push(s, i, &mut hard, &mut out);
-            }
-            if is_hard_break(c) {
-                hard = true;
-            }
-        }
-        if out.len() >= max_words {
-            break;
-        }
-    }
-    if let Some(s) = start {
-        push(s, input.len(), &mut hard, &mut out);
-    }
-    out
+    matches!(
+        c,
+        ',' | ';' | '\n' | '\r' | '|' | '\t' | '/' | '\\' | '，' | '、' | '；'
+    )
 }
 
 /// A word (or two) naming the kind of a unit, in Vietnamese, abbreviated or in
@@ -121,120 +297,433 @@ pub(crate) enum KindWord {
     SpecialZone,
 }
 
-/// Kind words as sequences of folded words, longest first.
-const KIND_WORDS: &[(&[&str], KindWord)] = &[
-    (&["thanh", "pho"], KindWord::City),
-    (&["thu", "do"], KindWord::City),
-    (&["thi", "xa"], KindWord::Town),
-    (&["thi", "tran"], KindWord::Township),
-    (&["dac", "khu"], KindWord::SpecialZone),
-    (&["special", "zone"], KindWord::SpecialZone),
-    (&["thanhpho"], KindWord::City),
-    (&["tp"], KindWord::City),
-    (&["city"], KindWord::City),
-    (&["tinh"], KindWord::Province),
-    (&["t"], KindWord::Province),
-    (&["province"], KindWord::Province),
-    (&["quan"], KindWord::UrbanDistrict),
-    (&["q"], KindWord::UrbanDistrict),
-    (&["huyen"], KindWord::RuralDistrict),
-    (&["h"], KindWord::RuralDistrict),
-    (&["district"], KindWord::District),
-    (&["thixa"], KindWord::Town),
-    (&["tx"], KindWord::Town),
-    (&["town"], KindWord::Town),
-    (&["phuong"], KindWord::Ward),
-    (&["p"], KindWord::Ward),
-    (&["f"], KindWord::Ward),
-    (&["ward"], KindWord::Ward),
-    (&["xa"], KindWord::Commune),
-    (&["x"], KindWord::Commune),
-    (&["commune"], KindWord::Commune),
-    (&["thitran"], KindWord::Township),
-    (&["tt"], KindWord::Township),
-    (&["township"], KindWord::Township),
-    (&["dackhu"], KindWord::SpecialZone),
-    (&["dk"], KindWord::SpecialZone),
-];
+impl KindWord {
+    /// Whether this is a kind of commune-level unit.
+    pub(crate) fn is_commune(self) -> bool {
+        matches!(
+            self,
+            KindWord::Ward | KindWord::Commune | KindWord::Township | KindWord::SpecialZone
+        )
+    }
+}
 
-/// The kind word that `words` starts with, and how many words it takes.
-pub(crate) fn kind_word(words: &[&str]) -> Option<(KindWord, usize)> {
-    KIND_WORDS.iter().find_map(|(seq, kind)| {
-        (words.len() >= seq.len() && words[..seq.len()] == **seq).then_some((*kind, seq.len()))
+/// Tags of the words that the analysis knows: parts of kind words, hamlet and street
+/// words. Tagged once per word when the input is split.
+pub(crate) mod tag {
+    pub(crate) const NONE: u8 = 0;
+    // Kind words and their parts.
+    pub(crate) const THANH: u8 = 1;
+    pub(crate) const PHO: u8 = 2;
+    pub(crate) const THU: u8 = 3;
+    pub(crate) const DO: u8 = 4;
+    pub(crate) const THI: u8 = 5;
+    pub(crate) const XA: u8 = 6;
+    pub(crate) const TRAN: u8 = 7;
+    pub(crate) const DAC: u8 = 8;
+    pub(crate) const KHU: u8 = 9;
+    pub(crate) const SPECIAL: u8 = 10;
+    pub(crate) const ZONE: u8 = 11;
+    pub(crate) const THANHPHO: u8 = 12;
+    pub(crate) const TP: u8 = 13;
+    pub(crate) const CITY: u8 = 14;
+    pub(crate) const TINH: u8 = 15;
+    pub(crate) const T: u8 = 16;
+    pub(crate) const PROVINCE: u8 = 17;
+    pub(crate) const QUAN: u8 = 18;
+    pub(crate) const Q: u8 = 19;
+    pub(crate) const HUYEN: u8 = 20;
+    pub(crate) const H: u8 = 21;
+    pub(crate) const DISTRICT: u8 = 22;
+    pub(crate) const DIST: u8 = 23;
+    pub(crate) const THIXA: u8 = 24;
+    pub(crate) const TX: u8 = 25;
+    pub(crate) const TOWN: u8 = 26;
+    pub(crate) const PHUONG: u8 = 27;
+    pub(crate) const P: u8 = 28;
+    pub(crate) const F: u8 = 29;
+    pub(crate) const WARD: u8 = 30;
+    pub(crate) const X: u8 = 31;
+    pub(crate) const COMMUNE: u8 = 32;
+    pub(crate) const THITRAN: u8 = 33;
+    pub(crate) const TT: u8 = 34;
+    pub(crate) const TTR: u8 = 35;
+    pub(crate) const TOWNSHIP: u8 = 36;
+    pub(crate) const DACKHU: u8 = 37;
+    pub(crate) const DK: u8 = 38;
+    // Words that introduce a hamlet or neighbourhood (ấp, tổ, thôn, xóm, khu phố…).
+    pub(crate) const AP: u8 = 40;
+    pub(crate) const TO: u8 = 41;
+    pub(crate) const THON: u8 = 42;
+    pub(crate) const XOM: u8 = 43;
+    pub(crate) const KHOM: u8 = 44;
+    pub(crate) const BAN: u8 = 45;
+    pub(crate) const BUON: u8 = 46;
+    pub(crate) const KP: u8 = 47;
+    pub(crate) const DOI: u8 = 48;
+    pub(crate) const CUM: u8 = 49;
+    pub(crate) const LANG: u8 = 50;
+    pub(crate) const KHOI: u8 = 51;
+    pub(crate) const TDP: u8 = 52;
+    pub(crate) const HAMLET: u8 = 53;
+    pub(crate) const GROUP: u8 = 54;
+    // Words that introduce a street (đường, ngõ, hẻm…).
+    pub(crate) const DUONG: u8 = 60;
+    pub(crate) const D: u8 = 61;
+    pub(crate) const NGO: u8 = 62;
+    pub(crate) const HEM: u8 = 63;
+    pub(crate) const KIET: u8 = 64;
+    pub(crate) const NGACH: u8 = 65;
+    pub(crate) const STREET: u8 = 66;
+    pub(crate) const ST: u8 = 67;
+    pub(crate) const ROAD: u8 = 68;
+    pub(crate) const RD: u8 = 69;
+    pub(crate) const LANE: u8 = 70;
+    pub(crate) const AVENUE: u8 = 71;
+    /// số (number), as in "Số 12 Lê Lợi".
+    pub(crate) const SO: u8 = 72;
+    /// lộ (road), as in "Tỉnh lộ 8", "Quốc lộ 1A".
+    pub(crate) const LO: u8 = 80;
+}
+
+/// A word of up to 8 bytes as a number, for matching words quickly.
+const fn pack(w: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        v |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    v
+}
+
+/// The tag of a word key.
+pub(crate) fn tag_of(w: &str) -> u8 {
+    use tag::*;
+    if w.is_empty() || w.len() > 8 {
+        return NONE;
+    }
+    const W_THANH: u64 = pack(b"thanh");
+    const W_PHO: u64 = pack(b"pho");
+    const W_THU: u64 = pack(b"thu");
+    const W_DO: u64 = pack(b"do");
+    const W_THI: u64 = pack(b"thi");
+    const W_XA: u64 = pack(b"xa");
+    const W_TRAN: u64 = pack(b"tran");
+    const W_DAC: u64 = pack(b"dac");
+    const W_KHU: u64 = pack(b"khu");
+    const W_SPECIAL: u64 = pack(b"special");
+    const W_ZONE: u64 = pack(b"zone");
+    const W_THANHPHO: u64 = pack(b"thanhpho");
+    const W_TP: u64 = pack(b"tp");
+    const W_CITY: u64 = pack(b"city");
+    const W_TINH: u64 = pack(b"tinh");
+    const W_T: u64 = pack(b"t");
+    const W_PROVINCE: u64 = pack(b"province");
+    const W_QUAN: u64 = pack(b"quan");
+    const W_Q: u64 = pack(b"q");
+    const W_HUYEN: u64 = pack(b"huyen");
+    const W_H: u64 = pack(b"h");
+    const W_DISTRICT: u64 = pack(b"district");
+    const W_DIST: u64 = pack(b"dist");
+    const W_THIXA: u64 = pack(b"thixa");
+    const W_TX: u64 = pack(b"tx");
+    const W_TOWN: u64 = pack(b"town");
+    const W_PHUONG: u64 = pack(b"phuong");
+    const W_P: u64 = pack(b"p");
+    const W_F: u64 = pack(b"f");
+    const W_WARD: u64 = pack(b"ward");
+    const W_X: u64 = pack(b"x");
+    const W_COMMUNE: u64 = pack(b"commune");
+    const W_THITRAN: u64 = pack(b"thitran");
+    const W_TT: u64 = pack(b"tt");
+    const W_TTR: u64 = pack(b"ttr");
+    const W_TOWNSHIP: u64 = pack(b"township");
+    const W_DACKHU: u64 = pack(b"dackhu");
+    const W_DK: u64 = pack(b"dk");
+    const W_AP: u64 = pack(b"ap");
+    const W_TO: u64 = pack(b"to");
+    const W_THON: u64 = pack(b"thon");
+    const W_XOM: u64 = pack(b"xom");
+    const W_KHOM: u64 = pack(b"khom");
+    const W_BAN: u64 = pack(b"ban");
+    const W_BUON: u64 = pack(b"buon");
+    const W_KP: u64 = pack(b"kp");
+    const W_DOI: u64 = pack(b"doi");
+    const W_CUM: u64 = pack(b"cum");
+    const W_LANG: u64 = pack(b"lang");
+    const W_KHOI: u64 = pack(b"khoi");
+    const W_TDP: u64 = pack(b"tdp");
+    const W_HAMLET: u64 = pack(b"hamlet");
+    const W_GROUP: u64 = pack(b"group");
+    const W_DUONG: u64 = pack(b"duong");
+    const W_D: u64 = pack(b"d");
+    const W_NGO: u64 = pack(b"ngo");
+    const W_HEM: u64 = pack(b"hem");
+    const W_KIET: u64 = pack(b"kiet");
+    const W_NGACH: u64 = pack(b"ngach");
+    const W_STREET: u64 = pack(b"street");
+    const W_ST: u64 = pack(b"st");
+    const W_ROAD: u64 = pack(b"road");
+    const W_RD: u64 = pack(b"rd");
+    const W_LANE: u64 = pack(b"lane");
+    const W_AVENUE: u64 = pack(b"avenue");
+    const W_SO: u64 = pack(b"so");
+    const W_LO: u64 = pack(b"lo");
+    match pack(w.as_bytes()) {
+        W_THANH => THANH,
+        W_PHO => PHO,
+        W_THU => THU,
+        W_DO => DO,
+        W_THI => THI,
+        W_XA => XA,
+        W_TRAN => TRAN,
+        W_DAC => DAC,
+        W_KHU => KHU,
+        W_SPECIAL => SPECIAL,
+        W_ZONE => ZONE,
+        W_THANHPHO => THANHPHO,
+        W_TP => TP,
+        W_CITY => CITY,
+        W_TINH => TINH,
+        W_T => T,
+        W_PROVINCE => PROVINCE,
+        W_QUAN => QUAN,
+        W_Q => Q,
+        W_HUYEN => HUYEN,
+        W_H => H,
+        W_DISTRICT => DISTRICT,
+        W_DIST => DIST,
+        W_THIXA => THIXA,
+        W_TX => TX,
+        W_TOWN => TOWN,
+        W_PHUONG => PHUONG,
+        W_P => P,
+        W_F => F,
+        W_WARD => WARD,
+        W_X => X,
+        W_COMMUNE => COMMUNE,
+        W_THITRAN => THITRAN,
+        W_TT => TT,
+        W_TTR => TTR,
+        W_TOWNSHIP => TOWNSHIP,
+        W_DACKHU => DACKHU,
+        W_DK => DK,
+        W_AP => AP,
+        W_TO => TO,
+        W_THON => THON,
+        W_XOM => XOM,
+        W_KHOM => KHOM,
+        W_BAN => BAN,
+        W_BUON => BUON,
+        W_KP => KP,
+        W_DOI => DOI,
+        W_CUM => CUM,
+        W_LANG => LANG,
+        W_KHOI => KHOI,
+        W_TDP => TDP,
+        W_HAMLET => HAMLET,
+        W_GROUP => GROUP,
+        W_DUONG => DUONG,
+        W_D => D,
+        W_NGO => NGO,
+        W_HEM => HEM,
+        W_KIET => KIET,
+        W_NGACH => NGACH,
+        W_STREET => STREET,
+        W_ST => ST,
+        W_ROAD => ROAD,
+        W_RD => RD,
+        W_LANE => LANE,
+        W_AVENUE => AVENUE,
+        W_SO => SO,
+        W_LO => LO,
+        _ => NONE,
+    }
+}
+
+/// Whether a tag is a word that introduces a street or a house number ("Đường Lê
+/// Lợi", "Ngõ 5", "Số 12").
+pub(crate) fn is_street(t: u8) -> bool {
+    (tag::DUONG..=tag::SO).contains(&t)
+}
+
+/// The kind word made of a word tagged `t0` (and the next one, tagged `t1`), how
+/// many words it takes, and whether it is a full word (not an abbreviation).
+pub(crate) fn kind_of(t0: u8, t1: Option<u8>) -> Option<(KindWord, usize, bool)> {
+    use tag::*;
+    use KindWord as K;
+    let two = match (t0, t1) {
+        (THANH, Some(PHO)) | (THU, Some(DO)) => Some(K::City),
+        (THI, Some(XA)) => Some(K::Town),
+        (THI, Some(TRAN)) => Some(K::Township),
+        (DAC, Some(KHU)) | (SPECIAL, Some(ZONE)) => Some(K::SpecialZone),
+        _ => None,
+    };
+    if let Some(k) = two {
+        return Some((k, 2, true));
+    }
+    let (k, full) = match t0 {
+        THANHPHO | CITY => (K::City, true),
+        TP => (K::City, false),
+        TINH | PROVINCE => (K::Province, true),
+        T => (K::Province, false),
+        QUAN => (K::UrbanDistrict, true),
+        Q => (K::UrbanDistrict, false),
+        HUYEN => (K::RuralDistrict, true),
+        H => (K::RuralDistrict, false),
+        DISTRICT => (K::District, true),
+        DIST => (K::District, false),
+        THIXA | TOWN => (K::Town, true),
+        TX => (K::Town, false),
+        PHUONG | WARD => (K::Ward, true),
+        P | F => (K::Ward, false),
+        XA | COMMUNE => (K::Commune, true),
+        X => (K::Commune, false),
+        THITRAN | TOWNSHIP => (K::Township, true),
+        TT | TTR => (K::Township, false),
+        DACKHU => (K::SpecialZone, true),
+        DK => (K::SpecialZone, false),
+        _ => return None,
+    };
+    Some((k, 1, full))
+}
+
+/// The English kind word that a name ending in a word tagged `t` ends with ("Ho Chi
+/// Minh City", "Lam Dong Province", "Ben Nghe Ward").
+pub(crate) fn trailing_kind(t: u8) -> Option<KindWord> {
+    use tag::*;
+    Some(match t {
+        CITY => KindWord::City,
+        PROVINCE => KindWord::Province,
+        DISTRICT => KindWord::District,
+        WARD => KindWord::Ward,
+        COMMUNE => KindWord::Commune,
+        TOWN => KindWord::Town,
+        TOWNSHIP => KindWord::Township,
+        _ => return None,
     })
 }
 
-/// The kind word that `words` ends with (English kind words follow the name:
-/// "Ho Chi Minh City", "Lam Dong Province"), and how many words it takes.
-pub(crate) fn trailing_kind_word(words: &[&str]) -> Option<(KindWord, usize)> {
-    const TRAILING: &[(&[&str], KindWord)] = &[
-        (&["city"], KindWord::City),
-        (&["province"], KindWord::Province),
-        (&["district"], KindWord::District),
-        (&["ward"], KindWord::Ward),
-        (&["commune"], KindWord::Commune),
-        (&["town"], KindWord::Town),
-        (&["township"], KindWord::Township),
-    ];
-    TRAILING.iter().find_map(|(seq, kind)| {
-        (words.len() > seq.len() && words[words.len() - seq.len()..] == **seq)
-            .then_some((*kind, seq.len()))
-    })
+/// Appends the key of a word to a key being built left to right (a space separates
+/// two numbers: "1 2" is not "12").
+pub(crate) fn push_key(out: &mut String, word: &str) {
+    if out.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(|c: char| c.is_ascii_digit())
+    {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
-/// A name query: the key of the name part and the kind word around it, if any.
-#[derive(Debug, Clone)]
+/// A name query: the key of the whole query, the part of it that is the name (without
+/// the kind word), and the kind word, if any.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct NameQuery {
-    pub(crate) key: String,
+    raw: String,
+    name: Range<usize>,
+    words: Range<usize>,
+    /// The kind word of the query.
     pub(crate) kind: Option<KindWord>,
-    /// The key of the whole query with no kind word removed, when it differs
-    /// (names may begin with a kind-like word: "Xà Phìn").
-    pub(crate) raw_key: Option<String>,
 }
 
-/// Analyses a free-text name query ("P. Bến Nghé", "Q1", "Ho Chi Minh City").
-pub(crate) fn name_query(query: &str, max_words: usize) -> NameQuery {
-    let ws = words(query, max_words);
-    let texts: Vec<&str> = ws.iter().map(|w| w.text.as_str()).collect();
-    analyse(&texts)
-}
+impl NameQuery {
+    /// Analyses a free-text name query ("P. Bến Nghé", "Q1", "Ho Chi Minh City").
+    pub(crate) fn new(words: &Words) -> NameQuery {
+        let mut q = NameQuery {
+            raw: String::with_capacity(words.buf.len() + 4),
+            name: 0..0,
+            words: 0..0,
+            kind: None,
+        };
+        q.refill(words);
+        q
+    }
 
-/// Analyses a sequence of folded words as a name with optional kind words.
-pub(crate) fn analyse(texts: &[&str]) -> NameQuery {
-    let mut from = 0;
-    let mut to = texts.len();
-    let mut kind = None;
-    if let Some((k, n)) = kind_word(texts) {
-        if n < texts.len() {
-            kind = Some(k);
-            from = n;
+    /// [`NameQuery::new`], reusing this value's buffer.
+    pub(crate) fn refill(&mut self, words: &Words) {
+        let n = words.len();
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
+        let mut name = 0..0;
+        let mut kind = None;
+        let mut word_range = 0..n;
+        let lead = words
+            .kind_at(0, n)
+            .map(|(k, len, _)| (k, len))
+            .filter(|&(_, len)| len < n);
+        let trail = match lead {
+            None => words.trailing_kind_at(n),
+            _ => None,
+        };
+        // The keys of the words follow one another in `words.buf`: that is the key of
+        // the query, unless two numbers meet ("1 2" is not "12").
+        let numbers_meet = (1..n).any(|i| {
+            words.key(i - 1).ends_with(|c: char| c.is_ascii_digit())
+                && words.key(i).starts_with(|c: char| c.is_ascii_digit())
+        });
+        if !numbers_meet {
+            raw.push_str(&words.buf);
+            let at = |i: usize| {
+                words
+                    .list
+                    .get(i)
+                    .map_or(raw.len(), |w| w.key.start as usize)
+            };
+            if let Some((k, len)) = lead {
+                kind = Some(k);
+                name.start = at(len);
+                word_range.start = len;
+            }
+            name.end = raw.len();
+            if let Some((k, len)) = trail {
+                kind = Some(k);
+                name.end = at(n - len);
+                word_range.end = n - len;
+            }
+        } else {
+            for i in 0..n {
+                if let Some((k, len)) = lead {
+                    if i == len {
+                        kind = Some(k);
+                        name.start = raw.len();
+                        word_range.start = i;
+                    }
+                }
+                if let Some((k, len)) = trail {
+                    if i == n - len {
+                        kind = Some(k);
+                        name.end = raw.len();
+                        word_range.end = i;
+                    }
+                }
+                push_key(&mut raw, words.key(i));
+            }
+            if trail.is_none() {
+                name.end = raw.len();
+            }
         }
+        *self = NameQuery {
+            raw,
+            name,
+            words: word_range,
+            kind,
+        };
     }
-    if kind.is_none() {
-        if let Some((k, n)) = trailing_kind_word(texts) {
-            kind = Some(k);
-            to -= n;
-        }
-    }
-    let key = join_key(&texts[from..to]);
-    let raw = join_key(texts);
-    NameQuery {
-        raw_key: (raw != key).then_some(raw),
-        key,
-        kind,
-    }
-}
 
-/// Joins folded words into a search key.
-pub(crate) fn join_key(texts: &[&str]) -> String {
-    let mut s = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
-    for t in texts {
-        if !s.is_empty() {
-            s.push(' ');
-        }
-        s.push_str(t);
+    /// The words of the name, without the kind word.
+    pub(crate) fn name_words(&self) -> Range<usize> {
+        self.words.clone()
     }
-    search_key(&s).into_owned()
+
+    /// The key of the name, without the kind word.
+    pub(crate) fn key(&self) -> &str {
+        &self.raw[self.name.clone()]
+    }
+
+    /// The key of the whole query when it differs from [`key`](Self::key) (names may
+    /// begin with a kind-like word: "Xà Phìn", "Quan Hóa").
+    pub(crate) fn raw_key(&self) -> Option<&str> {
+        (self.name != (0..self.raw.len())).then_some(self.raw.as_str())
+    }
 }
 
 #[cfg(test)]
@@ -242,7 +731,12 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        words(s, 100).into_iter().map(|w| w.text).collect()
+        let w = Words::new(s);
+        (0..w.len()).map(|i| w.key(i).to_owned()).collect()
+    }
+
+    fn nq(s: &str) -> NameQuery {
+        NameQuery::new(&Words::new(s))
     }
 
     #[test]
@@ -252,36 +746,67 @@ mod tests {
             ["12", "le", "loi", "p", "ben", "nghe", "q", "1"]
         );
         assert_eq!(
-            texts("F15 phuong12 tx.abc"),
-            ["f", "15", "phuong", "12", "tx", "abc"]
+            texts("F15 phuong012 tx.abc 007 x00y"),
+            ["f", "15", "phuong", "12", "tx", "abc", "7", "x0y"]
         );
         assert_eq!(texts("Ea H’Leo"), ["ea", "h", "leo"]);
-        let ws = words("a, b c;d", 100);
-        let hard: Vec<bool> = ws.iter().map(|w| w.hard_break_before).collect();
-        assert_eq!(hard, [false, true, false, true]);
-        let ws = words("Q1", 100);
-        assert_eq!((ws[0].start, ws[1].start), (0, 1));
-        assert_eq!(words("a b c d", 2).len(), 2);
+        let ws = Words::new("a, b c;d 18/3 e/f");
+        let hard: Vec<bool> = (0..ws.len())
+            .map(|i| ws.word(i).hard_break_before)
+            .collect();
+        assert_eq!(hard, [false, true, false, true, false, false, false, true]);
+        let ws = Words::new("Q1");
+        assert_eq!((ws.word(0).start, ws.word(1).start), (0, 1));
+        assert_eq!((ws.word(0).end, ws.word(1).end), (1, 2));
+        // Decomposed input: the marks belong to the word.
+        let ws = Words::new("Ha\u{300} Nội");
+        assert_eq!((ws.word(0).start, ws.word(0).end), (0, 4));
+        assert_eq!(ws.key(0), "ha");
+        assert_eq!(texts(""), Vec::<String>::new());
+        assert_eq!(texts("!!! 😀"), Vec::<String>::new());
     }
 
     #[test]
     fn analyses_names() {
-        let q = name_query("P. Bến Nghé", 100);
-        assert_eq!((q.key.as_str(), q.kind), ("bennghe", Some(KindWord::Ward)));
-        let q = name_query("Quận 01", 100);
-        assert_eq!(
-            (q.key.as_str(), q.kind),
-            ("1", Some(KindWord::UrbanDistrict))
-        );
-        let q = name_query("Ho Chi Minh City", 100);
-        assert_eq!(
-            (q.key.as_str(), q.kind),
-            ("hochiminh", Some(KindWord::City))
-        );
-        let q = name_query("Xà Phìn", 100);
-        assert_eq!(q.key, "phin");
-        assert_eq!(q.raw_key.as_deref(), Some("xaphin"));
-        let q = name_query("phường", 100);
-        assert_eq!((q.key.as_str(), q.kind), ("phuong", None));
+        let q = nq("P. Bến Nghé");
+        assert_eq!((q.key(), q.kind), ("bennghe", Some(KindWord::Ward)));
+        assert_eq!(q.raw_key(), Some("pbennghe"));
+        let q = nq("Quận 01");
+        assert_eq!((q.key(), q.kind), ("1", Some(KindWord::UrbanDistrict)));
+        let q = nq("Ho Chi Minh City");
+        assert_eq!((q.key(), q.kind), ("hochiminh", Some(KindWord::City)));
+        assert_eq!(q.raw_key(), Some("hochiminhcity"));
+        let q = nq("Xà Phìn");
+        assert_eq!(q.key(), "phin");
+        assert_eq!(q.raw_key(), Some("xaphin"));
+        let q = nq("phường");
+        assert_eq!((q.key(), q.kind), ("phuong", None));
+        assert_eq!(q.raw_key(), None);
+        let q = nq("1 02");
+        assert_eq!(q.key(), "1 2");
+        let q = nq("District 1");
+        assert_eq!((q.key(), q.kind), ("1", Some(KindWord::District)));
+    }
+
+    #[test]
+    fn keys_agree_with_search_key() {
+        for s in [
+            "Phường 01",
+            "1 2",
+            "a 0 0 1",
+            "x00y",
+            "0 07",
+            "1 01",
+            "Bà Rịa - Vũng Tàu",
+            "12 05a",
+            "1 0a",
+        ] {
+            let w = Words::new(s);
+            let mut k = String::new();
+            for i in 0..w.len() {
+                push_key(&mut k, w.key(i));
+            }
+            assert_eq!(k, crate::search_key(s), "{s:?}");
+        }
     }
 }

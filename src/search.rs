@@ -1,15 +1,17 @@
 //! Diacritic-insensitive, typo-tolerant search over the units of both structures.
 
-use std::cmp::Ordering;
 use std::fmt;
+use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::fold::marks;
 
 use crate::code::{CommuneCode, ProvinceCode};
 use crate::generated as g;
 use crate::kind::{CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind};
 use crate::legacy;
-use crate::query::{self, KindWord};
+use crate::query::{KindWord, NameQuery, Words};
 use crate::unit::{Commune, Province};
 
 /// Which structure a unit belongs to.
@@ -185,17 +187,19 @@ impl Unit {
                     | (K::City, DistrictKind::City)
             ),
             Unit::Commune(u) => {
-                // Kinds changed in 2026 (xã → phường): the kind written in an older
-                // address still fits.
-                let then = u.kind_on(crate::Date::REFORM).unwrap_or(u.kind());
-                [u.kind(), then].iter().any(|k| {
+                let fits = |k: CommuneKind| {
                     matches!(
                         (kind, k),
                         (K::Ward, CommuneKind::Ward)
                             | (K::Commune, CommuneKind::Commune)
                             | (K::SpecialZone, CommuneKind::SpecialZone)
                     )
-                })
+                };
+                // Kinds changed in 2026 (xã → phường): the kind written in an older
+                // address still fits.
+                fits(u.kind())
+                    || u.kind_on(crate::Date::REFORM)
+                        .is_some_and(|then| then != u.kind() && fits(then))
             }
             Unit::LegacyCommune(u) => matches!(
                 (kind, u.kind()),
@@ -219,7 +223,7 @@ impl Unit {
     }
 
     /// The current province of a current unit, or the legacy province of a legacy one.
-    fn province_code(&self) -> u32 {
+    pub(crate) fn province_code(&self) -> u32 {
         match self {
             Unit::Province(u) => u.code().get(),
             Unit::Commune(u) => u.province().code().get(),
@@ -229,7 +233,7 @@ impl Unit {
         }
     }
 
-    fn district_code(&self) -> Option<u32> {
+    pub(crate) fn district_code(&self) -> Option<u32> {
         match self {
             Unit::LegacyDistrict(u) => Some(u.code().get()),
             Unit::LegacyCommune(u) => Some(u.district().code().get()),
@@ -271,7 +275,27 @@ pub enum Via {
     Alias,
 }
 
+impl Via {
+    /// Rank in results: official names first.
+    fn class(self) -> u64 {
+        match self {
+            Via::Name => 0,
+            Via::Spelling => 1,
+            Via::Historical => 2,
+            Via::Alias => 3,
+        }
+    }
+}
+
 /// How a query is matched.
+///
+/// ```
+/// use dvhc::search::{Era, Level, Mode, Search};
+/// let s = Search::new().era(Era::Current).level(Level::Province);
+/// assert_eq!(s.clone().mode(Mode::Exact).run("Lam Dong")[0].unit().name(), "Lâm Đồng");
+/// assert_eq!(s.clone().mode(Mode::Prefix).run("Lam D")[0].unit().name(), "Lâm Đồng");
+/// assert_eq!(s.mode(Mode::Fuzzy).run("Lam Dongg")[0].unit().name(), "Lâm Đồng");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Mode {
@@ -279,10 +303,11 @@ pub enum Mode {
     /// and leading zeros do not matter).
     #[default]
     Exact,
-    /// The key starts with the query (autocomplete).
+    /// The key starts with the query (autocomplete). Names whose whole key is the
+    /// query come first.
     Prefix,
-    /// Within a small edit distance (1 for keys of 4–7 letters, 2 from 8), including
-    /// exact matches.
+    /// Within a small edit distance (1 for keys of 4–7 letters, 2 from 8; insertions,
+    /// deletions, substitutions and swaps of adjacent letters), exact matches included.
     Fuzzy,
 }
 
@@ -293,7 +318,9 @@ pub struct Hit {
     via: Via,
     distance: u8,
     kind_fits: bool,
-    fidelity: u16,
+    fidelity: i16,
+    /// The rank of the hit among the others (lower is better).
+    rank: u64,
 }
 
 impl Hit {
@@ -333,15 +360,38 @@ impl Hit {
     ///
     /// ```
     /// use dvhc::search::Search;
-    /// let hits = Search::new().run("Quận 1");
+    /// let hits = Search::new().run("Xã An Bình");
     /// assert!(hits[0].kind_fits());
+    /// assert!(!hits.last().unwrap().kind_fits()); // a Phường An Bình
     /// ```
     pub fn kind_fits(&self) -> bool {
         self.kind_fits
     }
 
+    /// How well the diacritics of the query agree with the name, letter by letter:
+    /// each letter the query writes with the name's diacritics counts +1, each letter
+    /// written differently −1 (a letter written without diacritics counts only when the
+    /// query has diacritics elsewhere). 0 for a query without diacritics.
+    ///
+    /// ```
+    /// use dvhc::search::{Era, Level, Search};
+    /// let s = Search::new().era(Era::Current).level(Level::Commune);
+    /// // Xã Cẩm Giang and the two Xã Cẩm Giàng fold alike; the ones the query
+    /// // spells come first.
+    /// let hits = s.run("Xã Cẩm Giàng");
+    /// let names: Vec<_> = hits.iter().map(|h| h.unit().name()).collect();
+    /// assert_eq!(names, ["Cẩm Giàng", "Cẩm Giàng", "Cẩm Giang"]);
+    /// assert!(hits[0].fidelity() > hits[2].fidelity());
+    /// // Tone placement does not count: "Hoà" is written "Hòa".
+    /// let hits = s.run("Phường Yên Hoà");
+    /// assert_eq!((hits[0].unit().name(), hits[0].fidelity()), ("Yên Hòa", 2));
+    /// ```
+    pub fn fidelity(&self) -> i16 {
+        self.fidelity
+    }
+
     /// A score in 0..=1000, higher is better: exactness first, then whether the kind
-    /// word fits, then how many of the query's diacritics agree with the name.
+    /// word fits, then official name before alias, then diacritic fidelity.
     ///
     /// ```
     /// let hits = dvhc::search::Search::new().run("Hà Nội");
@@ -351,23 +401,56 @@ impl Hit {
         let base = 1000 - 100 * u32::from(self.distance.min(5));
         let kind = if self.kind_fits { 0 } else { 40 };
         let via = if self.via == Via::Name { 0 } else { 20 };
-        base.saturating_sub(kind + via + 30u32.saturating_sub(u32::from(self.fidelity)).min(30))
-    }
-
-    fn rank_cmp(&self, other: &Hit) -> Ordering {
-        self.distance
-            .cmp(&other.distance)
-            .then(other.kind_fits.cmp(&self.kind_fits))
-            .then((self.via != Via::Name).cmp(&(other.via != Via::Name)))
-            .then(other.fidelity.cmp(&self.fidelity))
-            .then(self.unit.level().cmp(&other.unit.level()))
-            .then(self.unit.era().cmp(&other.unit.era()))
-            .then(self.unit.code_value().cmp(&other.unit.code_value()))
+        let fid = 10 * u32::from((-self.fidelity).clamp(0, 3) as u16);
+        base - kind - via - fid
     }
 }
 
-/// The search index entry: key, unit index within its level's table, origin.
-pub(crate) type Key = (&'static str, u16, Via);
+// ---------------------------------------------------------------------------------
+// The index.
+
+/// A search index entry: where its key is in `KEY_BLOB`, the unit's index within
+/// its level's table, and the origin of the key. 8 bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key {
+    at: u32,
+    len: u8,
+    /// The unit's index within its level's table.
+    pub(crate) index: u16,
+    /// Where the key came from.
+    pub(crate) via: Via,
+}
+
+/// A [`Key`], for the generated tables.
+pub(crate) const fn k(at: u32, len: u8, index: u16, via: Via) -> Key {
+    Key {
+        at,
+        len,
+        index,
+        via,
+    }
+}
+
+impl Key {
+    /// The key.
+    #[inline]
+    pub(crate) fn key(&self) -> &'static [u8] {
+        blob(g::KEY_BLOB, self.at, self.len)
+    }
+}
+
+/// Bytes `at..at + len` of a blob.
+#[inline]
+fn blob(b: &'static str, at: u32, len: u8) -> &'static [u8] {
+    let at = at as usize;
+    &b.as_bytes()[at..at + usize::from(len)]
+}
+
+/// A blob slice from an `offset << 8 | length` word (`KEY_AT`, `RKEY_AT`).
+#[inline]
+fn blob_at(b: &'static str, packed: u32) -> &'static [u8] {
+    blob(b, packed >> 8, packed as u8)
+}
 
 /// Which table: (era, level).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,11 +463,12 @@ pub(crate) enum Table {
 }
 
 impl Table {
-    const ALL: [Table; 5] = [
+    /// In rank order: level, then era.
+    const RANKED: [Table; 5] = [
         Table::Province,
-        Table::Commune,
         Table::LegacyProvince,
         Table::LegacyDistrict,
+        Table::Commune,
         Table::LegacyCommune,
     ];
 
@@ -409,34 +493,219 @@ impl Table {
         }
     }
 
-    fn era(self) -> Era {
+    pub(crate) fn era(self) -> Era {
         match self {
             Table::Province | Table::Commune => Era::Current,
             _ => Era::Legacy,
         }
     }
 
-    fn level(self) -> Level {
+    pub(crate) fn level(self) -> Level {
         match self {
             Table::Province | Table::LegacyProvince => Level::Province,
             Table::LegacyDistrict => Level::District,
             Table::Commune | Table::LegacyCommune => Level::Commune,
         }
     }
+
+    /// Position in the concatenation of the per-level arrays (`KEY_TABLE_ENDS`).
+    fn concat_index(self) -> usize {
+        match self {
+            Table::Province => 0,
+            Table::Commune => 1,
+            Table::LegacyProvince => 2,
+            Table::LegacyDistrict => 3,
+            Table::LegacyCommune => 4,
+        }
+    }
+
+    /// Position in [`Table::RANKED`].
+    fn rank(self) -> u64 {
+        match self {
+            Table::Province => 0,
+            Table::LegacyProvince => 1,
+            Table::LegacyDistrict => 2,
+            Table::Commune => 3,
+            Table::LegacyCommune => 4,
+        }
+    }
 }
 
-/// Keys of `keys` equal to `key`.
-pub(crate) fn exact_range(keys: &'static [Key], key: &str) -> &'static [Key] {
-    let lo = keys.partition_point(|k| k.0 < key);
-    let hi = lo + keys[lo..].partition_point(|k| k.0 == key);
-    &keys[lo..hi]
+/// The table and entry at position `p` of the global key order.
+#[cfg(test)]
+fn at(p: usize) -> (Table, &'static Key) {
+    entry(g::KEY_ORDER[p])
 }
 
-/// Keys of `keys` starting with `prefix`.
-pub(crate) fn prefix_range(keys: &'static [Key], prefix: &str) -> &'static [Key] {
-    let lo = keys.partition_point(|k| k.0 < prefix);
-    let hi = lo + keys[lo..].partition_point(|k| k.0.starts_with(prefix));
-    &keys[lo..hi]
+/// The table and entry at position `c` of the concatenation of the per-level arrays.
+#[inline]
+pub(crate) fn entry(c: u16) -> (Table, &'static Key) {
+    let e = &g::KEY_TABLE_ENDS;
+    let (t, base, keys): (Table, u16, &'static [Key]) = if c < e[0] {
+        (Table::Province, 0, &g::PROVINCE_KEYS)
+    } else if c < e[1] {
+        (Table::Commune, e[0], &g::COMMUNE_KEYS)
+    } else if c < e[2] {
+        (Table::LegacyProvince, e[1], &g::LEGACY_PROVINCE_KEYS)
+    } else if c < e[3] {
+        (Table::LegacyDistrict, e[2], &g::LEGACY_DISTRICT_KEYS)
+    } else {
+        (Table::LegacyCommune, e[3], &g::LEGACY_COMMUNE_KEYS)
+    };
+    (t, &keys[usize::from(c - base)])
+}
+
+/// The key at position `p` of the global key order.
+#[inline]
+fn key_at(p: usize) -> &'static [u8] {
+    blob_at(g::KEY_BLOB, g::KEY_AT[p])
+}
+
+/// The number of keys in the global order.
+#[cfg(test)]
+fn key_count() -> usize {
+    g::KEY_ORDER.len()
+}
+
+/// The key at position `p` of the reversed-key order, read backwards.
+#[inline]
+fn rkey_at(p: usize) -> &'static [u8] {
+    blob_at(g::RKEY_BLOB, g::RKEY_AT[p])
+}
+
+/// The table and entry at position `p` of the reversed-key order.
+#[inline]
+pub(crate) fn rentry(p: usize) -> (Table, &'static Key) {
+    entry(g::RKEY_ORDER[p])
+}
+
+/// Positions in the reversed-key order of the keys that end with the bytes of
+/// `rsuffix` read backwards (`rsuffix` is the suffix reversed), found within
+/// `within` when given (the range for a shorter `rsuffix`).
+pub(crate) fn ending_with(rsuffix: &[u8], within: Option<Range<usize>>) -> Range<usize> {
+    let range = match within {
+        Some(r) => r,
+        None => {
+            let ord = |i: usize| rsuffix.get(i).map(|&c| ordinal(c));
+            let b = &g::RKEY_BUCKETS;
+            match (ord(0), ord(1)) {
+                (Some(Some(o0)), None) => {
+                    usize::from(b[o0 * ORDS])..usize::from(b[(o0 + 1) * ORDS])
+                }
+                (Some(Some(o0)), Some(Some(o1))) => {
+                    usize::from(b[o0 * ORDS + o1])..usize::from(b[o0 * ORDS + o1 + 1])
+                }
+                _ => return 0..0,
+            }
+        }
+    };
+    // A key read backwards starts with `rsuffix`, or sorts before or after it.
+    let cmp = |rkey: &[u8]| {
+        let n = rkey.len().min(rsuffix.len());
+        match rkey[..n].cmp(&rsuffix[..n]) {
+            std::cmp::Ordering::Equal if rkey.len() < rsuffix.len() => std::cmp::Ordering::Less,
+            other => other,
+        }
+    };
+    let end = range.end;
+    let lo = partition(range, |p| cmp(rkey_at(p)) == std::cmp::Ordering::Less);
+    let hi = partition(lo..end, |p| cmp(rkey_at(p)) == std::cmp::Ordering::Equal);
+    lo..hi
+}
+
+/// The keys of `range` (from [`ending_with`]) that are exactly `len` bytes long: the
+/// whole suffix. They come first.
+pub(crate) fn whole(range: Range<usize>, len: usize) -> Range<usize> {
+    let end = partition(range.clone(), |p| rkey_at(p).len() == len);
+    range.start..end
+}
+
+/// The rank of a key byte in sort order (see `tests/codegen.rs`).
+#[inline]
+fn ordinal(b: u8) -> Option<usize> {
+    match b {
+        b' ' => Some(1),
+        b'0'..=b'9' => Some(2 + usize::from(b - b'0')),
+        b'a'..=b'z' => Some(12 + usize::from(b - b'a')),
+        _ => None,
+    }
+}
+
+const ORDS: usize = 38;
+
+/// The first `p` in `range` for which `pred` is false (`pred` must be true, then false).
+#[inline]
+fn partition(range: Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Positions in the global order of the keys equal to `key`.
+pub(crate) fn exact(key: &str) -> Range<usize> {
+    exact_bytes(key.as_bytes())
+}
+
+fn exact_bytes(key: &[u8]) -> Range<usize> {
+    let b = key;
+    let (Some(o0), Some(o1)) = (
+        b.first().and_then(|&c| ordinal(c)),
+        b.get(1).map_or(Some(0), |&c| ordinal(c)),
+    ) else {
+        return 0..0;
+    };
+    let bucket = o0 * ORDS + o1;
+    let range = usize::from(g::KEY_BUCKETS[bucket])..usize::from(g::KEY_BUCKETS[bucket + 1]);
+    let end = range.end;
+    let lo = partition(range, |p| key_at(p) < key);
+    if lo == end || key_at(lo) != key {
+        return lo..lo;
+    }
+    // The equal keys that follow share all their bytes with the one before.
+    let mut hi = lo + 1;
+    while hi < end
+        && usize::from(g::KEY_LCP[hi]) == key.len()
+        && usize::from(g::KEY_AT[hi] as u8) == key.len()
+    {
+        hi += 1;
+    }
+    lo..hi
+}
+
+/// The keys of table `t` that start with `prefix`, in key order.
+fn with_prefix<'p>(t: Table, prefix: &'p str) -> impl Iterator<Item = &'static Key> + 'p {
+    let keys = t.keys();
+    let p = prefix.as_bytes();
+    let buckets = &g::LEVEL_KEY_BUCKETS[t.concat_index() * (ORDS * ORDS + 1)..];
+    let at = |b: usize| usize::from(buckets[b]);
+    let range = match (
+        p.first().map(|&c| ordinal(c)),
+        p.get(1).map(|&c| ordinal(c)),
+    ) {
+        (Some(Some(o0)), None) => at(o0 * ORDS)..at((o0 + 1) * ORDS),
+        (Some(Some(o0)), Some(Some(o1))) => at(o0 * ORDS + o1)..at(o0 * ORDS + o1 + 1),
+        _ => 0..0,
+    };
+    let lo = range.start + keys[range].partition_point(|k| k.key() < p);
+    keys[lo..]
+        .iter()
+        .take_while(move |k| k.key().starts_with(p))
+}
+
+/// Positions in `keys` of the keys starting with `prefix`.
+#[cfg(test)]
+fn prefix_range(keys: &'static [Key], prefix: &str) -> Range<usize> {
+    let prefix = prefix.as_bytes();
+    let lo = keys.partition_point(|k| k.key() < prefix);
+    let hi = lo + keys[lo..].partition_point(|k| k.key().starts_with(prefix));
+    lo..hi
 }
 
 /// The largest edit distance tolerated for a key of this length.
@@ -450,101 +719,592 @@ pub(crate) fn max_distance(len: usize) -> u8 {
 
 /// Longest query key fuzzy search accepts; longer keys are matched exactly only.
 const MAX_FUZZY_LEN: usize = 48;
+/// Longest index key the walk handles (the longest is 31 bytes; codegen checks).
+const MAX_KEY_LEN: usize = 63;
+/// The largest edit distance the walk handles.
+const MAX_EDITS: u8 = 3;
+const BAND: usize = 2 * MAX_EDITS as usize + 1;
 
-/// Calls `found(entry, distance)` for every key within `max` edits (optimal string
-/// alignment: insertions, deletions, substitutions, adjacent transpositions) of
-/// `query`.
+/// Calls `found(entry, distance)` for every key of the index within `max` edits of
+/// `query` (optimal string alignment distance: insertions, deletions, substitutions
+/// and swaps of adjacent letters); `entry` is the key's position in the
+/// concatenation of the per-level arrays. A key may be reported twice.
 ///
-/// The keys are sorted, so consecutive keys share prefixes: the dynamic-programming
-/// rows of a shared prefix are reused, and when every cell of a row exceeds `max`,
-/// all keys with that prefix are skipped at once. This is a walk of the implicit trie
-/// of the keys, without building one.
-pub(crate) fn fuzzy_walk(
-    keys: &'static [Key],
-    query: &[u8],
-    max: u8,
-    mut found: impl FnMut(&'static Key, u8),
-) {
+/// The keys are sorted, so consecutive keys share prefixes: this walks the implicit
+/// trie of the keys without building one, one bit-parallel column per trie node
+/// ([`BitParallel`]). The column of a shared prefix (`KEY_LCP`) is reused, and when no
+/// cell of a column is within `max`, all keys with that prefix are skipped.
+///
+/// The error budget is split: with `f = max / 2` and `b = max - f - 1`, a match has at
+/// most `f` errors in the alignment of the first `h` letters of the query or at most
+/// `b` in the alignment of the rest (else it would have more than `max`). The first case is found by walking the keys
+/// forwards with the bound `f` while in the first `h` letters, the second by walking
+/// them backwards (`RKEY_ORDER`) with the query reversed and the bound `b`; tight
+/// bounds prune the trie near its root. A key may be reported twice.
+pub(crate) fn fuzzy_walk(query: &[u8], max: u8, mut found: impl FnMut(u16, u8)) {
     let m = query.len();
-    if m > MAX_FUZZY_LEN {
+    if m > MAX_FUZZY_LEN || max > MAX_EDITS {
         return;
     }
-    let width = m + 1;
-    // rows[d * width + j]: distance between key[..d] and query[..j].
-    let mut rows: Vec<u8> = Vec::with_capacity(width * 64);
-    rows.extend((0..=m).map(|j| j as u8));
-    let mut prev: &[u8] = b"";
-    let mut valid = 0usize; // rows 0..=valid are valid for prev[..valid]
-    let mut i = 0;
-    while i < keys.len() {
-        let key = keys[i].0.as_bytes();
-        let lcp = prev
-            .iter()
-            .zip(key)
-            .take_while(|(a, b)| a == b)
-            .count()
-            .min(valid);
-        let mut d = lcp;
-        let mut pruned = None;
-        rows.truncate((d + 1) * width);
-        while d < key.len() {
-            let c = key[d];
-            let base = d * width;
-            rows.push((d + 1).min(255) as u8);
-            let mut row_min = rows[base + width];
-            for j in 1..=m {
-                let sub = rows[base + j - 1] + u8::from(query[j - 1] != c);
-                let del = rows[base + j] + 1;
-                let ins = rows[base + width + j - 1] + 1;
-                let mut v = sub.min(del).min(ins);
-                if d >= 1 && j >= 2 && query[j - 1] == key[d - 1] && query[j - 2] == c {
-                    v = v.min(rows[base - width + j - 2] + 1);
-                }
-                let v = v.min(250);
-                rows.push(v);
-                row_min = row_min.min(v);
-            }
-            d += 1;
-            if row_min > max {
-                pruned = Some(d);
-                break;
-            }
+    if max == 0 {
+        for p in exact_bytes(query) {
+            found(g::KEY_ORDER[p], 0);
         }
-        prev = key;
-        match pruned {
-            Some(p) => {
-                valid = p;
-                let stem = &key[..p];
-                i += keys[i..].partition_point(|k| k.0.as_bytes().starts_with(stem));
+        return;
+    }
+    let f = max / 2;
+    let b = max - f - 1;
+    // A tighter bound can cover more of the query.
+    let h = if f > b { (3 * m + 2) / 5 } else { m / 2 };
+    walk(query, max, Some((h, f)), false, &mut found);
+    let mut rq = [0u8; MAX_FUZZY_LEN];
+    for (r, &c) in rq.iter_mut().zip(query.iter().rev()) {
+        *r = c;
+    }
+    // Backwards, the rows after h come first; row h itself is loose (a swap across
+    // the boundary is covered that way).
+    let back = (m - h).checked_sub(1).map(|hb| (hb, b));
+    walk(&rq[..m], max, back, true, &mut found);
+}
+
+/// One walk of [`fuzzy_walk`]: forwards over `KEY_ORDER` or backwards over
+/// `RKEY_ORDER` (keys read from their end), keeping only the nodes with a cell within
+/// `split.1` in the first `split.0` letters of the query or within `max` after.
+fn walk(
+    query: &[u8],
+    max: u8,
+    split: Option<(usize, u8)>,
+    backwards: bool,
+    found: &mut impl FnMut(u16, u8),
+) {
+    let mut bp = BitParallel::new(query, max, split);
+    let (order, at, lcp, buckets, text): (&[u16], &[u32], &[u8], &[u16], &'static str) =
+        if backwards {
+            (
+                &g::RKEY_ORDER,
+                &g::RKEY_AT,
+                &g::RKEY_LCP,
+                &g::RKEY_BUCKETS,
+                g::RKEY_BLOB,
+            )
+        } else {
+            (
+                &g::KEY_ORDER,
+                &g::KEY_AT,
+                &g::KEY_LCP,
+                &g::KEY_BUCKETS,
+                g::KEY_BLOB,
+            )
+        };
+    let n = order.len();
+    let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
+    let mut p = 0;
+    while p < n {
+        // Keys are under 64 bytes (checked by codegen): the columns fit.
+        let key = blob_at(text, at[p]);
+        let mut d = usize::from(lcp[p]).min(valid);
+        let pruned = bp.descend(key, &mut d);
+        valid = d;
+        if pruned {
+            // Skip every following key that shares the pruned prefix key[..d]: to
+            // the next bucket for one or two letters, else by scanning the LCPs.
+            p = match (d, key.first().and_then(|&c| ordinal(c))) {
+                (1, Some(o0)) => usize::from(buckets[(o0 + 1) * ORDS]),
+                (2, Some(o0)) => match key.get(1).and_then(|&c| ordinal(c)) {
+                    Some(o1) => usize::from(buckets[o0 * ORDS + o1 + 1]),
+                    None => skip_shared(lcp, p + 1, d),
+                },
+                _ => skip_shared(lcp, p + 1, d),
+            };
+        } else {
+            if let Some(dist) = bp.distance(key.len()) {
+                found(order[p], dist);
             }
-            None => {
-                valid = key.len();
-                let dist = rows[key.len() * width + m];
-                if dist <= max {
-                    found(&keys[i], dist);
-                }
-                i += 1;
-            }
+            p += 1;
         }
     }
 }
 
-/// How many of the name's letters the query writes with the same diacritics: used to
-/// prefer `Hòa Bình` over `Hoà Bình` for the query `Hòa Bình`, and any accented name
-/// over none.
-pub(crate) fn fidelity(query: &str, name: &str) -> u16 {
-    if query.is_ascii() {
-        return 0;
+/// The first position from `p` whose key shares fewer than `depth` bytes with the one
+/// before it.
+#[inline]
+fn skip_shared(lcp: &[u8], mut p: usize, depth: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let n = lcp.len();
+    // Key prefixes are under 128 bytes, so the "has a byte less than" trick is exact
+    // for the lowest byte it flags.
+    let below = ONES.wrapping_mul(depth as u64);
+    while p + 8 <= n {
+        let x = u64::from_le_bytes(lcp[p..p + 8].try_into().unwrap());
+        let flags = x.wrapping_sub(below) & !x & HIGHS;
+        if flags != 0 {
+            return p + (flags.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
     }
-    let q: Vec<char> = query.nfc().flat_map(char::to_lowercase).collect();
-    let mut n = 0u16;
-    for c in name.nfc().flat_map(char::to_lowercase) {
-        if !c.is_ascii() && q.contains(&c) {
-            n = n.saturating_add(1);
+    while p < n && usize::from(lcp[p]) >= depth {
+        p += 1;
+    }
+    p
+}
+
+/// The state of the bit-parallel distance computation after a key prefix of length
+/// `d`: the vertical deltas of the column `D[0..=m][d]` (bit `i` of `vp`/`vn`:
+/// `D[i + 1][d]` is one more/less than `D[i][d]`), the diagonal-zero vector, the
+/// match vector of the last key letter (for swaps) and `e = D[lo][d]` at the bottom
+/// of the band, `lo = d - max` (0 when `d <= max`).
+#[derive(Clone, Copy, Default)]
+struct Column {
+    vp: u64,
+    vn: u64,
+    d0: u64,
+    pm: u64,
+    e: i32,
+}
+
+/// Bits of the band window: `2 * MAX_EDITS` deltas.
+const WINDOW: u32 = 2 * MAX_EDITS as u32;
+
+/// `BAND_MIN[vp | vn << WINDOW]`: the least prefix sum of the deltas (+1 for a `vp`
+/// bit, −1 for a `vn` bit, in bit order), starting from 0.
+static BAND_MIN: [i8; 1 << (2 * WINDOW)] = band_min_table();
+
+/// `BAND_SUM[vp | vn << WINDOW]`: the sum of the deltas.
+static BAND_SUM: [i8; 1 << (2 * WINDOW)] = band_sum_table();
+
+const fn band_sum_table() -> [i8; 1 << (2 * WINDOW)] {
+    let mut t = [0i8; 1 << (2 * WINDOW)];
+    let mut x = 0;
+    while x < t.len() {
+        let (vp, vn) = (x & ((1 << WINDOW) - 1), x >> WINDOW);
+        t[x] = vp.count_ones() as i8 - vn.count_ones() as i8;
+        x += 1;
+    }
+    t
+}
+const BAND_MASK: u64 = (1 << (2 * WINDOW)) - 1;
+
+const fn band_min_table() -> [i8; 1 << (2 * WINDOW)] {
+    let mut t = [0i8; 1 << (2 * WINDOW)];
+    let mut x = 0;
+    while x < t.len() {
+        let (vp, vn) = (x & ((1 << WINDOW) - 1), x >> WINDOW);
+        let (mut v, mut best, mut i) = (0i8, 0i8, 0);
+        while i < WINDOW {
+            v += ((vp >> i) & 1) as i8 - ((vn >> i) & 1) as i8;
+            if v < best {
+                best = v;
+            }
+            i += 1;
+        }
+        t[x] = best;
+        x += 1;
+    }
+    t
+}
+
+/// Optimal string alignment distance between a query and the keys of a trie walk,
+/// one key letter at a time (Hyyrö's bit-vector algorithm with transpositions, after
+/// Myers), with the column of every depth kept so that a shared prefix is not
+/// recomputed.
+struct BitParallel {
+    /// Bit `i` of `peq[c]`: `query[i] == c`.
+    peq: [u64; 256],
+    cols: [Column; MAX_KEY_LEN + 1],
+    m: usize,
+    max: u8,
+    mask: u64,
+    /// Query length `h` and bound: a column is kept if a cell of row `i <= h` is
+    /// within the bound, or a cell of row `i > h` within `max`.
+    split: Option<(usize, u8)>,
+}
+
+impl BitParallel {
+    fn new(query: &[u8], max: u8, split: Option<(usize, u8)>) -> BitParallel {
+        let mut peq = [0u64; 256];
+        for (i, &c) in query.iter().enumerate() {
+            peq[usize::from(c)] |= 1 << i;
+        }
+        let m = query.len();
+        let mask = if m == 64 { u64::MAX } else { (1u64 << m) - 1 };
+        let mut cols = [Column::default(); MAX_KEY_LEN + 1];
+        // D[i][0] = i: every delta +1.
+        cols[0].vp = mask;
+        BitParallel {
+            peq,
+            cols,
+            m,
+            max,
+            mask,
+            split: split.filter(|&(_, b)| b < max),
         }
     }
-    n
+
+    /// Extends the columns from depth `*d` down `key`, leaving `*d` at the depth
+    /// reached; `true` when the walk was pruned there (no cell of the column at `*d`
+    /// is within `max`, so no key with the prefix `key[..*d]` can be).
+    #[inline(always)]
+    fn descend(&mut self, key: &[u8], d: &mut usize) -> bool {
+        let max = usize::from(self.max);
+        let maxi = i32::from(self.max);
+        let window = (1u64 << (2 * max)) - 1;
+        let mut col = self.cols[*d];
+        while *d < key.len() {
+            let x = self.peq[usize::from(key[*d])];
+            let tr = ((!col.d0 & x) << 1) & col.pm;
+            let d0 = ((((x & col.vp).wrapping_add(col.vp)) ^ col.vp) | x | col.vn | tr) & self.mask;
+            let hp = col.vn | !(d0 | col.vp);
+            let hn = col.vp & d0;
+            // D[0][d + 1] = d + 1: the top row always grows.
+            let xh = (hp << 1) | 1;
+            let vn = xh & d0;
+            let vp = ((hn << 1) | !(xh | d0)) & self.mask;
+            // e = D[lo][d + 1], lo = d + 1 - max: along the diagonal D grows by 1
+            // unless the diagonal-zero bit is set.
+            let (e, lo) = if *d < max {
+                (*d as i32 + 1, 0)
+            } else {
+                let lo = *d - max;
+                if lo >= self.m {
+                    *d += 1;
+                    return true;
+                }
+                (col.e + 1 - ((d0 >> lo) & 1) as i32, lo + 1)
+            };
+            col = Column {
+                vp,
+                vn,
+                d0,
+                pm: x,
+                e,
+            };
+            *d += 1;
+            self.cols[*d] = col;
+            // The least cell of the band: from lo, 2 max deltas up.
+            let (wp, wn) = ((vp >> lo) & window, (vn >> lo) & window);
+            let least = e + i32::from(BAND_MIN[((wp | (wn << WINDOW)) & BAND_MASK) as usize]);
+            if least > maxi {
+                return true;
+            }
+            if let Some((h, bound)) = self.split {
+                if lo <= h && !self.split_keeps(e, lo, wp, wn, h, i32::from(bound)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether a band (from `D[lo] = e`, deltas `wp`/`wn`) has a cell of row
+    /// `i <= h` within `bound` or of row `i > h` within `max`.
+    #[inline]
+    fn split_keeps(&self, e: i32, lo: usize, wp: u64, wn: u64, h: usize, bound: i32) -> bool {
+        // Cells lo..=h are deltas 0..k; the rest start at k + 1.
+        let k = h - lo;
+        if k >= 2 * usize::from(self.max) {
+            return e + i32::from(BAND_MIN[(wp | (wn << WINDOW)) as usize]) <= bound;
+        }
+        let low = (1u64 << k) - 1;
+        let (lp, ln) = (wp & low, wn & low);
+        if e + i32::from(BAND_MIN[(lp | (ln << WINDOW)) as usize]) <= bound {
+            return true;
+        }
+        // D at row h + 1, then the least of the cells from there.
+        let next = (1u64 << (k + 1)) - 1;
+        let at = e + i32::from(BAND_SUM[((wp & next) | ((wn & next) << WINDOW)) as usize]);
+        let (hp, hn) = (wp >> (k + 1), wn >> (k + 1));
+        at + i32::from(BAND_MIN[(hp | (hn << WINDOW)) as usize]) <= i32::from(self.max)
+            && lo + k < self.m
+    }
+
+    /// The distance between the query and a key of length `len` (columns computed),
+    /// if within `max`.
+    fn distance(&self, len: usize) -> Option<u8> {
+        if len.abs_diff(self.m) > usize::from(self.max) {
+            return None;
+        }
+        let col = self.cols[len];
+        let d = len as i64 + i64::from(col.vp.count_ones()) - i64::from(col.vn.count_ones());
+        (d <= i64::from(self.max)).then_some(d as u8)
+    }
 }
+
+/// The optimal string alignment distance between `a` and `b` if it is at most `max`.
+pub(crate) fn distance_within(a: &[u8], b: &[u8], max: u8) -> Option<u8> {
+    let maxi = usize::from(max);
+    if a.len().abs_diff(b.len()) > maxi || a.len() > MAX_KEY_LEN || max > MAX_EDITS {
+        return None;
+    }
+    let w = 2 * maxi + 1;
+    let inf = max + 1;
+    let m = b.len();
+    let mut rows = [[inf; BAND]; 3];
+    for (k, cell) in rows[0].iter_mut().enumerate().take(w) {
+        if k >= maxi && k - maxi <= m {
+            *cell = (k - maxi) as u8;
+        }
+    }
+    for d in 0..a.len() {
+        let c = a[d];
+        let (cur, prev, prev2) = ((d + 1) % 3, d % 3, (d + 2) % 3);
+        let mut row_min = inf;
+        for k in 0..w {
+            let j = (d + 1 + k) as isize - maxi as isize;
+            let v = if j < 0 || j as usize > m {
+                inf
+            } else if j == 0 {
+                ((d + 1).min(usize::from(inf))) as u8
+            } else {
+                let j = j as usize;
+                let mut v = rows[prev][k] + u8::from(b[j - 1] != c);
+                if k + 1 < w {
+                    v = v.min(rows[prev][k + 1] + 1);
+                }
+                if k >= 1 {
+                    v = v.min(rows[cur][k - 1] + 1);
+                }
+                if d >= 1 && j >= 2 && b[j - 2] == c && b[j - 1] == a[d - 1] {
+                    v = v.min(rows[prev2][k] + 1);
+                }
+                v.min(inf)
+            };
+            rows[cur][k] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let k = m as isize - a.len() as isize + maxi as isize;
+    let dist = rows[a.len() % 3][k as usize];
+    (dist <= max).then_some(dist)
+}
+
+// ---------------------------------------------------------------------------------
+// Diacritic fidelity.
+
+/// Calls `f(base, marks)` for every Latin letter of `text`, in order: its ASCII base
+/// and the set of its diacritics (precomposed or combining). Digits and other
+/// characters are skipped.
+fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
+    // The tone of a syllable is one mark, wherever it is written (old "Hoà", new
+    // "Hòa"): it is taken off its letter and given as a letter of its own (base 0)
+    // after the word.
+    const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
+    let mut in_word = false;
+    let mut tone = 0u16;
+    // The letter before, held back until its combining marks are known.
+    let mut held: Option<(u8, u16)> = None;
+    for c in text.chars() {
+        let u = c as u32;
+        let letter = if u < 0x80 {
+            let b = u as u8;
+            b.is_ascii_alphabetic().then_some((b | 0x20, 0))
+        } else if let Some(l) = crate::fold::latin_letter(c) {
+            Some(l)
+        } else if (0x300..=0x36F).contains(&u) || is_combining_mark(c) {
+            if let Some((_, m)) = &mut held {
+                *m |= marks::of(c);
+            }
+            continue;
+        } else {
+            None
+        };
+        if let Some((b, m)) = held.take() {
+            tone |= m & TONES;
+            if !f(b, m & !TONES) {
+                return;
+            }
+        }
+        match letter {
+            Some(l) => {
+                held = Some(l);
+                in_word = true;
+            }
+            None if in_word => {
+                if !f(0, std::mem::take(&mut tone)) {
+                    return;
+                }
+                in_word = false;
+            }
+            None => {}
+        }
+    }
+    if let Some((b, m)) = held {
+        tone |= m & TONES;
+        if !f(b, m & !TONES) {
+            return;
+        }
+    }
+    if in_word {
+        f(0, tone);
+    }
+}
+
+/// [`letters`] for a name of the tables, which is NFC: every letter is one character.
+#[inline]
+fn name_letters(name: &str, mut f: impl FnMut(u8, u16) -> bool) {
+    const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
+    let mut in_word = false;
+    let mut tone = 0u16;
+    for c in name.chars() {
+        let u = c as u32;
+        let letter = if u < 0x80 {
+            let b = u as u8;
+            b.is_ascii_alphabetic().then_some((b | 0x20, 0))
+        } else {
+            crate::fold::latin_letter(c)
+        };
+        match letter {
+            Some((b, m)) => {
+                tone |= m & TONES;
+                if !f(b, m & !TONES) {
+                    return;
+                }
+                in_word = true;
+            }
+            None if in_word => {
+                if !f(0, std::mem::take(&mut tone)) {
+                    return;
+                }
+                in_word = false;
+            }
+            None => {}
+        }
+    }
+    if in_word {
+        f(0, tone);
+    }
+}
+
+const MAX_LETTERS: usize = 48;
+
+/// The letters of a name or query with their diacritics, for [`Diacritics::fidelity`].
+#[derive(Clone)]
+pub(crate) struct Diacritics {
+    base: [u8; MAX_LETTERS],
+    marks: [u16; MAX_LETTERS],
+    len: usize,
+    /// Letters with diacritics.
+    marked: u16,
+    /// The text these letters come from has diacritics somewhere, so a letter
+    /// written without them is written so on purpose.
+    intentional: bool,
+}
+
+impl Diacritics {
+    fn new() -> Diacritics {
+        Diacritics {
+            base: [0; MAX_LETTERS],
+            marks: [0; MAX_LETTERS],
+            len: 0,
+            marked: 0,
+            intentional: false,
+        }
+    }
+
+    fn push(&mut self, b: u8, m: u16) {
+        if self.len < MAX_LETTERS {
+            self.base[self.len] = b;
+            self.marks[self.len] = m;
+            self.len += 1;
+            self.marked += u16::from(m != 0);
+        }
+    }
+
+    /// The letters of `words[range]` of `input`.
+    pub(crate) fn of_words(input: &str, words: &Words, range: Range<usize>) -> Diacritics {
+        let mut d = Diacritics::new();
+        if input.is_ascii() {
+            return d;
+        }
+        d.intentional = true;
+        if range.is_empty() {
+            return d;
+        }
+        // The words and what separates them: separators end words in `letters` too.
+        let text = &input[words.word(range.start).start..words.word(range.end - 1).end];
+        let push = |b, m| {
+            d.push(b, m);
+            true
+        };
+        // Without combining diacritics (U+0300..U+036F start with 0xCC or 0xCD in
+        // UTF-8) the text reads like a name.
+        if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
+            letters(text, push);
+        } else {
+            name_letters(text, push);
+        }
+        d
+    }
+
+    fn of_name(name: &str) -> Diacritics {
+        let mut d = Diacritics::new();
+        name_letters(name, |b, m| {
+            d.push(b, m);
+            true
+        });
+        d
+    }
+
+    /// The largest fidelity any name can have.
+    fn max(&self) -> i16 {
+        self.marked as i16
+    }
+
+    /// How well the diacritics of this query agree with `name`, letter by letter: +1
+    /// for each letter where they agree and either has diacritics, −1 where they
+    /// differ. Letters are aligned from the start and, after the first letter that
+    /// differs (a typo), from the end. A syllable's tone counts once, wherever it is
+    /// placed (`Hoà` = `Hòa`). 0 when the text has no diacritics at all.
+    pub(crate) fn fidelity(&self, name: &str) -> i16 {
+        if !self.intentional {
+            return 0;
+        }
+        let cmp = |a: u16, b: u16| -> i16 {
+            match (a == b, a | b) {
+                (_, 0) => 0,
+                (true, _) => 1,
+                (false, _) => -1,
+            }
+        };
+        // From the start, while the letters agree.
+        let mut score = 0i16;
+        let mut i = 0;
+        let mut stopped = false;
+        name_letters(name, |b, m| {
+            if i >= self.len {
+                return false;
+            }
+            if self.base[i] != b {
+                stopped = true;
+                return false;
+            }
+            score += cmp(self.marks[i], m);
+            i += 1;
+            true
+        });
+        if !stopped || i >= self.len {
+            return score;
+        }
+        // A typo: the rest from the end.
+        let n = Diacritics::of_name(name);
+        if i >= n.len {
+            return score;
+        }
+        let (mut qi, mut ni) = (self.len, n.len);
+        while qi > i && ni > i && self.base[qi - 1] == n.base[ni - 1] {
+            qi -= 1;
+            ni -= 1;
+            score += cmp(self.marks[qi], n.marks[ni]);
+        }
+        score
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Search.
 
 /// Builds and runs a search.
 ///
@@ -586,10 +1346,9 @@ pub struct Search {
     district: Option<u32>,
 }
 
-/// The longest query searched; the rest is ignored (names are under 40 characters).
+/// The longest query searched, in bytes; the rest is ignored (names are under 40
+/// characters).
 pub const MAX_QUERY_LEN: usize = 256;
-/// The most words of a query considered.
-const MAX_QUERY_WORDS: usize = 24;
 
 impl Search {
     /// A search of every level of both structures, exact, unlimited.
@@ -634,7 +1393,7 @@ impl Search {
         self
     }
 
-    /// At most `n` results.
+    /// At most `n` results: the first `n` in rank order.
     ///
     /// ```
     /// use dvhc::search::Search;
@@ -687,13 +1446,14 @@ impl Search {
         self
     }
 
-    fn tables(&self) -> impl Iterator<Item = Table> + '_ {
-        Table::ALL.into_iter().filter(move |t| {
-            self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
-        })
+    fn table_allowed(&self, t: Table) -> bool {
+        self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
     }
 
     fn accepts(&self, unit: &Unit) -> bool {
+        if self.province.is_none() && self.legacy_province.is_none() && self.district.is_none() {
+            return true;
+        }
         if let Some(p) = self.province {
             if unit.era() != Era::Current || unit.province_code() != p {
                 return false;
@@ -712,12 +1472,20 @@ impl Search {
         true
     }
 
-    /// Runs the search for `query` and returns the hits, best first: by edit
-    /// distance, then whether the kind word fits, then official name before alias,
-    /// then diacritic fidelity, then level, era and code.
+    /// Runs the search for `query` and returns the hits, best first, one per unit.
     ///
-    /// Queries longer than [`MAX_QUERY_LEN`] bytes are cut at a character boundary;
-    /// an empty query (or one of punctuation only) gives no hits.
+    /// Rank order: edit distance (0 in exact and prefix mode; in prefix mode a name
+    /// whose whole key is the query comes first), then whether the kind word of the
+    /// query fits (`Xã An Bình` puts the xã before the phường; a kind-like word read
+    /// as part of a name, as in `Xà Phìn`, comes after a kind word read as one), then
+    /// official name before spelling variant, historical name and alias, then
+    /// [diacritic fidelity](Hit::fidelity), then level (province, district,
+    /// commune), era (current first) and code. In typo-tolerant mode a kind-like
+    /// word is also tried as part of a misspelt name (`Phương iệt`).
+    ///
+    /// A kind word restricts the levels searched (`Quận 1` is a district, never
+    /// `Phường 1`). Queries longer than [`MAX_QUERY_LEN`] bytes are cut at a character
+    /// boundary; an empty query (or one of punctuation only) gives no hits.
     ///
     /// ```
     /// use dvhc::search::Search;
@@ -726,100 +1494,297 @@ impl Search {
     /// ```
     pub fn run(&self, query: &str) -> Vec<Hit> {
         let query = truncate(query, MAX_QUERY_LEN);
-        let q = query::name_query(query, MAX_QUERY_WORDS);
-        if q.key.is_empty() {
+        // The words and keys of the query go in buffers kept per thread: a search
+        // allocates only the vector it returns.
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let (words, q) = &mut *scratch;
+                words.refill(query);
+                q.refill(words);
+                self.run_with(query, words, q)
+            }
+            Err(_) => {
+                let words = Words::new(query);
+                let q = NameQuery::new(&words);
+                self.run_with(query, &words, &q)
+            }
+        })
+    }
+
+    fn run_with(&self, query: &str, words: &Words, q: &NameQuery) -> Vec<Hit> {
+        let key = q.key();
+        if key.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = Vec::new();
-        for table in self.tables() {
-            // A kind word names a level: "Quận 1" is not "Phường 1".
-            if !q.kind.is_none_or(|k| Unit::level_fits(k, table.level())) {
+        let mut c = Collector {
+            search: self,
+            kind: q.kind,
+            marks: Diacritics::of_words(query, words, q.name_words()),
+            raw_marks: None,
+            limit: self.limit.unwrap_or(usize::MAX),
+            hits: Vec::new(),
+            seen: [("", false, 0); 8],
+            seen_len: 0,
+        };
+        if c.limit == 0 {
+            return Vec::new();
+        }
+        let raw = q.raw_key();
+        if raw.is_some() && c.marks.marked > 0 {
+            c.raw_marks = Some(Diacritics::of_words(query, words, 0..words.len()));
+        }
+        if self.mode != Mode::Exact {
+            c.hits.reserve(c.limit.min(32));
+        }
+        match self.mode {
+            Mode::Exact => {
+                let (k, r) = (exact(key), raw.map_or(0..0, exact));
+                c.hits.reserve_exact((k.len() + r.len()).min(c.limit));
+                for p in k {
+                    c.add(g::KEY_ORDER[p], 0, false, false);
+                }
+                for p in r {
+                    c.add(g::KEY_ORDER[p], 0, false, true);
+                }
+            }
+            Mode::Prefix => c.prefix(key, raw),
+            Mode::Fuzzy => {
+                let max = max_distance(key.len());
+                fuzzy_walk(key.as_bytes(), max, |p, d| c.add(p, d, false, false));
+                // The kind-like word may be part of a name with a typo: "Phương iệt".
+                if let Some(raw) = raw {
+                    let max = max_distance(raw.len());
+                    fuzzy_walk(raw.as_bytes(), max, |p, d| c.add(p, d, false, true));
+                }
+            }
+        }
+        c.finish()
+    }
+}
+
+/// Collects hits in rank order, one per unit, at most `limit`.
+struct Collector<'s> {
+    search: &'s Search,
+    kind: Option<KindWord>,
+    /// Diacritics of the name part of the query.
+    marks: Diacritics,
+    /// Diacritics of the whole query, for matches of the whole query as a name.
+    raw_marks: Option<Diacritics>,
+    limit: usize,
+    /// The hits, sorted by rank when `limit` is finite.
+    hits: Vec<Hit>,
+    /// Fidelities computed: (name, read with the kind word, fidelity).
+    seen: [(&'static str, bool, i16); 8],
+    seen_len: usize,
+}
+
+thread_local! {
+    /// Buffers for the words and keys of queries.
+    static SCRATCH: std::cell::RefCell<(Words, NameQuery)> = std::cell::RefCell::default();
+}
+
+/// The part of a rank that identifies a unit: table and index.
+const IDENTITY: u64 = (7 << 43) | 0x1_FFFF;
+
+/// The rank of a hit: lower is better. `whole`: the kind-like word of the query was
+/// read as part of the name ("Xà Phìn"), which comes after reading it as a kind word.
+#[allow(clippy::too_many_arguments)]
+fn rank(
+    partial: bool,
+    distance: u8,
+    kind_fits: bool,
+    whole: bool,
+    via: Via,
+    fidelity: i16,
+    t: Table,
+    i: u16,
+) -> u64 {
+    (u64::from(partial) << 63)
+        | (u64::from(distance.min(7)) << 60)
+        | (u64::from(!kind_fits) << 59)
+        | (u64::from(whole) << 58)
+        | (via.class() << 56)
+        | (((512 - i64::from(fidelity.clamp(-255, 255))) as u64) << 46)
+        | (t.rank() << 43)
+        | u64::from(i)
+}
+
+impl Collector<'_> {
+    /// Offers the entry at position `c` of the concatenated per-level arrays.
+    /// `partial`: a prefix match that is not the whole key; `whole`: a match of the
+    /// whole query, kind word included.
+    fn add(&mut self, c: u16, distance: u8, partial: bool, whole: bool) {
+        let (t, e) = entry(c);
+        self.add_entry(t, e, distance, partial, whole);
+    }
+
+    fn add_entry(&mut self, t: Table, e: &'static Key, distance: u8, partial: bool, whole: bool) {
+        if !self.search.table_allowed(t) {
+            return;
+        }
+        let kind = if whole { None } else { self.kind };
+        // A kind word names a level: "Quận 1" is not "Phường 1".
+        if kind.is_some_and(|k| !Unit::level_fits(k, t.level())) {
+            return;
+        }
+        let marks = match (&self.raw_marks, whole) {
+            (Some(m), true) => m,
+            _ => &self.marks,
+        };
+        // With the hits full, a hit that cannot rank before the last even with the
+        // kind fitting and the best fidelity is not worth looking at.
+        let full = self.limit != usize::MAX && self.hits.len() >= self.limit;
+        if full {
+            let best = rank(
+                partial,
+                distance,
+                true,
+                whole,
+                e.via,
+                marks.max(),
+                t,
+                e.index,
+            );
+            if best >= self.hits[self.hits.len() - 1].rank {
+                return;
+            }
+        }
+        let unit = t.unit(e.index);
+        if !self.search.accepts(&unit) {
+            return;
+        }
+        let kind_fits = kind.is_none_or(|k| unit.fits(k));
+        if full && !kind_fits {
+            let best = rank(
+                partial,
+                distance,
+                false,
+                whole,
+                e.via,
+                marks.max(),
+                t,
+                e.index,
+            );
+            if best >= self.hits[self.hits.len() - 1].rank {
+                return;
+            }
+        }
+        // Homonyms share a name: compute its fidelity once.
+        let name = unit.name();
+        let seen = &self.seen[..self.seen_len];
+        // Homonyms usually share the string itself; compare addresses only.
+        let fidelity = match seen
+            .iter()
+            .find(|(n, w, _)| *w == whole && std::ptr::eq(*n, name))
+        {
+            _ if !marks.intentional => 0,
+            Some(&(_, _, f)) => f,
+            None => {
+                let f = marks.fidelity(name);
+                if self.seen_len < self.seen.len() {
+                    self.seen[self.seen_len] = (name, whole, f);
+                    self.seen_len += 1;
+                }
+                f
+            }
+        };
+        let r = rank(
+            partial, distance, kind_fits, whole, e.via, fidelity, t, e.index,
+        );
+        let hit = Hit {
+            unit,
+            via: e.via,
+            distance,
+            kind_fits,
+            fidelity,
+            rank: r,
+        };
+        if self.limit == usize::MAX {
+            self.hits.push(hit);
+            return;
+        }
+        // Bounded insertion, one hit per unit.
+        if self.hits.len() >= self.limit && r >= self.hits[self.hits.len() - 1].rank {
+            return;
+        }
+        if let Some(i) = self
+            .hits
+            .iter()
+            .position(|o| o.rank & IDENTITY == r & IDENTITY)
+        {
+            if self.hits[i].rank <= r {
+                return;
+            }
+            self.hits.remove(i);
+        }
+        let at = self.hits.partition_point(|o| o.rank < r);
+        self.hits.insert(at, hit);
+        self.hits.truncate(self.limit);
+    }
+
+    /// Prefix search: whole-key matches, then the other keys starting with `key`, table
+    /// by table in rank order, skipping the tables that cannot beat the hits held.
+    fn prefix(&mut self, key: &str, raw: Option<&str>) {
+        for p in exact(key) {
+            self.add(g::KEY_ORDER[p], 0, false, false);
+        }
+        if let Some(raw) = raw {
+            for p in exact(raw) {
+                self.add(g::KEY_ORDER[p], 0, false, true);
+            }
+        }
+        let best_fidelity = self.marks.max();
+        for t in Table::RANKED {
+            if !self.search.table_allowed(t) {
                 continue;
             }
-            let push = |entry: &'static Key, distance: u8, hits: &mut Vec<Hit>| {
-                let unit = table.unit(entry.1);
-                if !self.accepts(&unit) {
-                    return;
+            if self.hits.len() >= self.limit {
+                let best = rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
+                if self.hits[self.hits.len() - 1].rank < best {
+                    break;
                 }
-                let kind_fits = q.kind.is_none_or(|k| unit.fits(k));
-                hits.push(Hit {
-                    unit,
-                    via: entry.2,
-                    distance,
-                    kind_fits,
-                    fidelity: 0,
-                });
-            };
-            match self.mode {
-                Mode::Exact => {
-                    for e in exact_range(table.keys(), &q.key) {
-                        push(e, 0, &mut hits);
-                    }
-                    if let Some(raw) = &q.raw_key {
-                        for e in exact_range(table.keys(), raw) {
-                            push(e, 0, &mut hits);
-                        }
-                    }
+            }
+            for e in with_prefix(t, key) {
+                if e.key().len() != key.len() {
+                    self.add_entry(t, e, 0, true, false);
                 }
-                Mode::Prefix => {
-                    for e in prefix_range(table.keys(), &q.key) {
-                        push(e, 0, &mut hits);
-                    }
-                }
-                Mode::Fuzzy => {
-                    let max = max_distance(q.key.len());
-                    fuzzy_walk(table.keys(), q.key.as_bytes(), max, |e, d| {
-                        push(e, d, &mut hits)
-                    });
-                    if let Some(raw) = &q.raw_key {
-                        for e in exact_range(table.keys(), raw) {
-                            push(e, 0, &mut hits);
-                        }
+            }
+            if let Some(raw) = raw {
+                for e in with_prefix(t, raw) {
+                    if e.key().len() != raw.len() {
+                        self.add_entry(t, e, 0, true, true);
                     }
                 }
             }
         }
-        finish(&mut hits, query, self.mode, &q.key, self.limit);
-        hits
     }
-}
 
-/// Dedups hits by unit (keeping the best), ranks them and applies the limit.
-fn finish(hits: &mut Vec<Hit>, query: &str, mode: Mode, key: &str, limit: Option<usize>) {
-    if hits.len() > 1 {
-        for h in hits.iter_mut() {
-            h.fidelity = fidelity(query, h.unit.name());
+    fn finish(&mut self) -> Vec<Hit> {
+        if self.limit == usize::MAX {
+            // One hit per unit (the best), in rank order.
+            let hits = &mut self.hits;
+            if hits.len() > 1 {
+                hits.sort_unstable_by_key(|h| h.rank);
+                if hits.len() <= 32 {
+                    // Few hits: keep the first (best) of each unit.
+                    let mut i = 1;
+                    while i < hits.len() {
+                        let id = hits[i].rank & IDENTITY;
+                        if hits[..i].iter().any(|h| h.rank & IDENTITY == id) {
+                            hits.remove(i);
+                        } else {
+                            i += 1;
+                        }
+                    }
+                } else {
+                    hits.sort_by_key(|h| h.rank & IDENTITY);
+                    hits.dedup_by_key(|h| h.rank & IDENTITY);
+                    hits.sort_unstable_by_key(|h| h.rank);
+                }
+            }
         }
+        std::mem::take(&mut self.hits)
     }
-    if mode == Mode::Prefix {
-        // Autocomplete: whole-key matches first, then shorter names.
-        hits.sort_by(|a, b| {
-            let la = search_len(a);
-            let lb = search_len(b);
-            (la != key.len())
-                .cmp(&(lb != key.len()))
-                .then(a.rank_cmp(b))
-                .then(la.cmp(&lb))
-        });
-    } else {
-        hits.sort_by(Hit::rank_cmp);
-    }
-    let mut seen: Vec<Unit> = Vec::with_capacity(hits.len());
-    hits.retain(|h| {
-        if seen.contains(&h.unit) {
-            false
-        } else {
-            seen.push(h.unit);
-            true
-        }
-    });
-    if let Some(n) = limit {
-        hits.truncate(n);
-    }
-}
-
-fn search_len(h: &Hit) -> usize {
-    crate::key::search_key(h.unit.name()).len()
 }
 
 /// Cuts `s` to at most `max` bytes at a character boundary.
@@ -887,9 +1852,15 @@ fn _assert_send_sync() {
 mod tests {
     use super::*;
 
-    fn walk(keys: &'static [Key], q: &str, max: u8) -> Vec<(&'static str, u8)> {
+    fn key_str(k: &Key) -> &'static str {
+        std::str::from_utf8(k.key()).unwrap()
+    }
+
+    fn walk(q: &str, max: u8) -> Vec<(&'static str, u8)> {
         let mut v = Vec::new();
-        fuzzy_walk(keys, q.as_bytes(), max, |k, d| v.push((k.0, d)));
+        fuzzy_walk(q.as_bytes(), max, |c, d| v.push((key_str(entry(c).1), d)));
+        v.sort_unstable();
+        v.dedup();
         v
     }
 
@@ -920,30 +1891,169 @@ mod tests {
 
     #[test]
     fn fuzzy_walk_equals_brute_force() {
-        let keys = Table::LegacyDistrict.keys();
+        let all: Vec<&str> = (0..key_count()).map(|p| key_str(at(p).1)).collect();
         for q in [
-            "bading", "hoankiem", "thuduc", "1", "12", "xyz", "", "caugiay", "acuygai", "tanphu",
+            "bading",
+            "hoankiem",
+            "thuduc",
+            "1",
+            "12",
+            "xyz",
+            "",
+            "caugiay",
+            "acuygai",
+            "tanphu",
+            "bennghe",
+            "enngh",
+            "a",
+            "zzzzzzzzzzzz",
+            "phuong12",
+            "bennhge",
+            "ebnnghe",
+            "hanio",
+            "ahnoi",
+            "xuanhuongdalta",
+            "uxanhuong",
         ] {
-            for max in 0..=2u8 {
-                let got = walk(keys, q, max);
-                let want: Vec<(&str, u8)> = keys
+            for max in 0..=3u8 {
+                let got = walk(q, max);
+                let mut want: Vec<(&str, u8)> = all
                     .iter()
+                    .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
                     .filter_map(|k| {
-                        let d = brute(k.0.as_bytes(), q.as_bytes());
-                        (d <= max).then_some((k.0, d))
+                        let d = brute(k.as_bytes(), q.as_bytes());
+                        (d <= max).then_some((*k, d))
                     })
                     .collect();
+                want.sort_unstable();
+                want.dedup();
                 assert_eq!(got, want, "query {q:?} max {max}");
             }
         }
     }
 
+    /// Every key with every single and double edit at every position (a sample of
+    /// keys): the walk finds exactly what brute force finds.
+    #[test]
+    fn fuzzy_walk_finds_every_edit() {
+        let all: Vec<&str> = (0..key_count()).map(|p| key_str(at(p).1)).collect();
+        let mut queries: Vec<Vec<u8>> = Vec::new();
+        // Fewer keys in debug builds, where brute force is slow.
+        let sample = if cfg!(debug_assertions) { 12 } else { 40 };
+        for k in all.iter().step_by(97).take(sample) {
+            let k = k.as_bytes();
+            for i in 0..k.len() {
+                let mut v = k.to_vec();
+                v.remove(i);
+                queries.push(v);
+                let mut v = k.to_vec();
+                v[i] = b'x';
+                queries.push(v.clone());
+                if i + 1 < k.len() {
+                    let mut v = k.to_vec();
+                    v.swap(i, i + 1);
+                    queries.push(v.clone());
+                    // and a second edit further on
+                    let j = (i + 3).min(k.len());
+                    v.insert(j, b'q');
+                    queries.push(v);
+                }
+            }
+        }
+        for q in &queries {
+            let max = max_distance(q.len()).max(1);
+            let mut got = Vec::new();
+            fuzzy_walk(q, max, |c, d| got.push((key_str(entry(c).1), d)));
+            got.sort_unstable();
+            got.dedup();
+            let mut want: Vec<(&str, u8)> = all
+                .iter()
+                .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
+                .filter_map(|k| {
+                    let d = brute(k.as_bytes(), q);
+                    (d <= max).then_some((*k, d))
+                })
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(
+                got,
+                want,
+                "query {:?} max {max}",
+                String::from_utf8_lossy(q)
+            );
+        }
+    }
+
+    #[test]
+    fn distance_within_equals_brute_force() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "bennghe", "bennge", "benghe", "nbennghe", "hanoi",
+            "hanio", "hnoi", "xyz", "1", "12", "21",
+        ];
+        for a in words {
+            for b in words {
+                for max in 0..=3u8 {
+                    let d = brute(a.as_bytes(), b.as_bytes());
+                    let want = (d <= max).then_some(d);
+                    assert_eq!(
+                        distance_within(a.as_bytes(), b.as_bytes(), max),
+                        want,
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn global_order_is_sorted_and_complete() {
+        let n = key_count();
+        let total: usize = Table::RANKED.iter().map(|t| t.keys().len()).sum();
+        assert_eq!(n, total);
+        for p in 1..n {
+            let (a, b) = (key_at(p - 1), key_at(p));
+            assert_eq!(a, at(p - 1).1.key());
+            assert!(a <= b, "{a:?} > {b:?}");
+            let lcp = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            assert_eq!(usize::from(g::KEY_LCP[p]), lcp);
+        }
+        for p in 0..n {
+            let k = std::str::from_utf8(key_at(p)).unwrap();
+            assert!(exact(k).contains(&p), "{k}");
+        }
+        assert_eq!(exact("hanoi").len(), 2);
+        assert!(exact("zzz").is_empty());
+        assert!(exact("").is_empty());
+        assert!(exact("é").is_empty());
+    }
+
     #[test]
     fn ranges() {
         let keys = Table::Province.keys();
-        assert_eq!(exact_range(keys, "hanoi").len(), 1);
-        assert!(exact_range(keys, "zzz").is_empty());
         assert!(!prefix_range(keys, "thanh").is_empty());
         assert_eq!(prefix_range(keys, "").len(), keys.len());
+    }
+
+    #[test]
+    fn fidelity() {
+        let q = |s: &str| Diacritics::of_words(s, &Words::new(s), 0..Words::new(s).len());
+        assert_eq!(q("hoa binh").fidelity("Hòa Bình"), 0);
+        assert_eq!(q("Hòa Bình").fidelity("Hòa Bình"), 2);
+        assert_eq!(q("Hòa Bình").fidelity("Hoà Bình"), 2);
+        assert_eq!(q("Hoà Bình").fidelity("Hòa Bình"), 2);
+        assert_eq!(q("Hòa Bình").fidelity("Hóa Bình"), 0);
+        assert_eq!(q("Hòa Binh").fidelity("Hòa Bình"), 0);
+        assert_eq!(q("Ba Đình").fidelity("Ba Đình"), 2);
+        assert_eq!(q("Ba Đình").fidelity("Bà Đình"), 1);
+        assert_eq!(q("Cẩm Giàng").fidelity("Cẩm Giang"), 1);
+        assert_eq!(q("Cẩm Giàng").fidelity("Cẩm Giàng"), 3);
+        // Decomposed input.
+        assert_eq!(q("Ho\u{300}a Bi\u{300}nh").fidelity("Hòa Bình"), 2);
+        // A typo: aligned from both ends.
+        assert_eq!(q("Hòa Bìnnh").fidelity("Hòa Bình"), 2);
+        // A prefix.
+        assert_eq!(q("Tân").fidelity("Tân Phú"), 1);
+        assert_eq!(q("Tân").fidelity("Tản Lĩnh"), -2);
     }
 }

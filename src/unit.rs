@@ -5,7 +5,7 @@ use std::fmt;
 use crate::code::{CommuneCode, ProvinceCode};
 use crate::date::Date;
 use crate::generated as g;
-use crate::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share, Span};
+use crate::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share, Span, Str};
 use crate::legacy;
 
 /// A province-level unit of the current structure: one of the 34 provinces and
@@ -26,9 +26,9 @@ use crate::legacy;
 #[derive(Debug)]
 pub struct Province {
     pub(crate) code: ProvinceCode,
-    pub(crate) name: &'static str,
+    pub(crate) name: Str,
     pub(crate) kind: ProvinceKind,
-    pub(crate) resolution: &'static str,
+    pub(crate) resolution: u8,
     pub(crate) communes: Span,
     pub(crate) predecessors: Span,
 }
@@ -75,7 +75,7 @@ impl Province {
     /// assert_eq!(dvhc::Province::all()[0].name(), "Hà Nội");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.name
+        self.name.get()
     }
 
     /// The kind in force now (after the 2026 amendments).
@@ -119,7 +119,7 @@ impl Province {
     pub fn full_name(&self) -> FullName {
         FullName {
             prefix: self.kind.prefix(),
-            name: self.name,
+            name: self.name.get(),
         }
     }
 
@@ -135,7 +135,7 @@ impl Province {
     pub fn full_name_on(&self, date: Date) -> Option<FullName> {
         self.kind_on(date).map(|kind| FullName {
             prefix: kind.prefix(),
-            name: self.name,
+            name: self.name.get(),
         })
     }
 
@@ -147,7 +147,7 @@ impl Province {
     /// assert_eq!(p.resolution(), "1685/NQ-UBTVQH15");
     /// ```
     pub fn resolution(&self) -> &'static str {
-        self.resolution
+        g::RESOLUTIONS[usize::from(self.resolution)]
     }
 
     /// The communes of this province, sorted by code. Allocates nothing.
@@ -210,10 +210,10 @@ impl fmt::Display for Province {
 #[derive(Debug)]
 pub struct Commune {
     pub(crate) code: CommuneCode,
-    pub(crate) name: &'static str,
+    pub(crate) name: Str,
     pub(crate) kind: CommuneKind,
     pub(crate) province: u8,
-    pub(crate) resolution: &'static str,
+    pub(crate) resolution: u8,
     pub(crate) geo: Geo,
     pub(crate) predecessors: Span,
     /// For the 5 đặc khu formed from whole communeless island districts: the index of
@@ -265,7 +265,7 @@ impl Commune {
     /// assert_eq!(c.name(), "Ba Đình");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.name
+        self.name.get()
     }
 
     /// The kind in force now (after the 2026 amendments).
@@ -307,7 +307,7 @@ impl Commune {
     pub fn full_name(&self) -> FullName {
         FullName {
             prefix: self.kind.prefix(),
-            name: self.name,
+            name: self.name.get(),
         }
     }
 
@@ -321,7 +321,7 @@ impl Commune {
     pub fn full_name_on(&self, date: Date) -> Option<FullName> {
         self.kind_on(date).map(|kind| FullName {
             prefix: kind.prefix(),
-            name: self.name,
+            name: self.name.get(),
         })
     }
 
@@ -343,7 +343,7 @@ impl Commune {
     /// assert_eq!(c.resolution(), "1685/NQ-UBTVQH15");
     /// ```
     pub fn resolution(&self) -> &'static str {
-        self.resolution
+        g::RESOLUTIONS[usize::from(self.resolution)]
     }
 
     /// Centre, area and population, where known.

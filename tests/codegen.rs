@@ -395,7 +395,41 @@ fn span(start: usize, len: usize) -> String {
     format!("Span {{ start: {start}, len: {len} }}")
 }
 
+/// The string pool: every distinct name once, in first-use order.
+#[derive(Default)]
+struct Pool {
+    text: String,
+    at: HashMap<String, (usize, usize)>,
+}
+
+impl Pool {
+    /// A `Str { at, len }` literal for `name`, adding it to the pool if new.
+    fn add(&mut self, name: &str) -> String {
+        let (at, len) = match self.at.get(name) {
+            Some(&v) => v,
+            None => {
+                let v = (self.text.len(), name.len());
+                self.text.push_str(name);
+                self.at.insert(name.to_owned(), v);
+                v
+            }
+        };
+        let at = u32::try_from(at).expect("pool offset fits u32");
+        let len = u16::try_from(len).expect("name length fits u16");
+        format!("Str {{ at: {at}, len: {len} }}")
+    }
+}
+
 fn generate(d: &Data) -> BTreeMap<&'static str, String> {
+    let mut pool = Pool::default();
+    let resolutions: Vec<&str> = d
+        .communes
+        .iter()
+        .map(|c| c.resolution.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let resolution_index = |r: &str| resolutions.binary_search(&r).unwrap();
     let p_codes: Vec<u32> = d.provinces.iter().map(|p| p.code).collect();
     let c_codes: Vec<u32> = d.communes.iter().map(|c| c.code).collect();
     let lp_codes: Vec<u32> = d.legacy_provinces.iter().map(|p| p.code).collect();
@@ -542,7 +576,7 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     out.push_str(
         "\nuse crate::code::{CommuneCode, ProvinceCode};\n\
          use crate::date::Date;\n\
-         use crate::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share, Span};\n\
+         use crate::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share, Span, Str};\n\
          use crate::unit::{Change, ChangeDetail, Commune, Province};\n\n",
     );
     let mut by_code = [0u8; 100];
@@ -572,11 +606,11 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
         pred_flat.extend(province_predecessors[i].iter().copied());
         writeln!(
             out,
-            "    Province {{ code: ProvinceCode({}), name: {:?}, kind: {}, resolution: {:?}, communes: {s}, predecessors: {ps} }},",
+            "    Province {{ code: ProvinceCode({}), name: {}, kind: {}, resolution: {}, communes: {s}, predecessors: {ps} }},",
             p.code,
-            p.name,
+            pool.add(&p.name),
             p.kind,
-            res.iter().next().unwrap()
+            resolution_index(res.iter().next().unwrap())
         )
         .unwrap();
     }
@@ -629,12 +663,12 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
             .map_or(u16::MAX, |&x| u16::try_from(x).unwrap());
         writeln!(
             out,
-            "    Commune {{ code: CommuneCode({}), name: {:?}, kind: {}, province: {}, resolution: {:?}, geo: {geo}, predecessors: {s}, island_district: {island} }},",
+            "    Commune {{ code: CommuneCode({}), name: {}, kind: {}, province: {}, resolution: {}, geo: {geo}, predecessors: {s}, island_district: {island} }},",
             c.code,
-            c.name,
+            pool.add(&c.name),
             c.kind,
             index_of(&p_codes, c.parent, ""),
-            c.resolution
+            resolution_index(&c.resolution)
         )
         .unwrap();
     }
@@ -657,7 +691,7 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     let mut out = String::from(HEADER);
     out.push_str(
         "\nuse crate::code::{LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode};\n\
-         use crate::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share, Span};\n\
+         use crate::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share, Span, Str};\n\
          use crate::legacy::{Commune, District, Province};\n\n",
     );
     let mut by_code = [0u8; 100];
@@ -678,8 +712,8 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
         flat.extend(province_districts[i].iter().copied());
         writeln!(
             out,
-            "    Province {{ code: LegacyProvinceCode({}), name: {:?}, kind: {}, districts: {s}, successor: {} }},",
-            p.code, p.name, p.kind, province_successor[i]
+            "    Province {{ code: LegacyProvinceCode({}), name: {}, kind: {}, districts: {s}, successor: {} }},",
+            p.code, pool.add(&p.name), p.kind, province_successor[i]
         )
         .unwrap();
     }
@@ -707,9 +741,9 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
             .map_or(u16::MAX, |&x| u16::try_from(x).unwrap());
         writeln!(
             out,
-            "    District {{ code: LegacyDistrictCode({}), name: {:?}, kind: {}, province: {}, communes: {s}, island_successor: {island} }},",
+            "    District {{ code: LegacyDistrictCode({}), name: {}, kind: {}, province: {}, communes: {s}, island_successor: {island} }},",
             p.code,
-            p.name,
+            pool.add(&p.name),
             p.kind,
             index_of(&lp_codes, p.parent, "")
         )
@@ -731,9 +765,9 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
         sflat.extend(successors[i].iter().map(|(n, sh)| format!("({n}, {sh})")));
         writeln!(
             out,
-            "    Commune {{ code: LegacyCommuneCode({}), name: {:?}, kind: {}, district: {}, successors: {s} }},",
+            "    Commune {{ code: LegacyCommuneCode({}), name: {}, kind: {}, district: {}, successors: {s} }},",
             c.code,
-            c.name,
+            pool.add(&c.name),
             c.kind,
             index_of(&ld_codes, c.parent, "")
         )
@@ -745,7 +779,11 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
 
     // ---- index.rs: the search keys of every level, sorted.
     let mut out = String::from(HEADER);
-    out.push_str("\nuse crate::search::{Key, Via};\n\n");
+    out.push_str(
+        "\nuse crate::search::{k, Key, Via};\n\n\
+         const N: Via = Via::Name;\nconst S: Via = Via::Spelling;\n\
+         const H: Via = Via::Historical;\nconst A: Via = Via::Alias;\n\n",
+    );
     type Level<'a> = (&'a str, &'a str, Vec<(u32, &'a str)>);
     let levels: [Level; 5] = [
         (
@@ -789,8 +827,8 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
                 .collect(),
         ),
     ];
-    let mut key_bytes = 0usize;
-    let mut key_strings: BTreeSet<String> = BTreeSet::new();
+    // Per level: (key, unit index, origin), sorted by key, one per (key, unit).
+    let mut per_level: Vec<LevelKeys> = Vec::new();
     for (level, name, units) in &levels {
         let codes: Vec<u32> = units.iter().map(|u| u.0).collect();
         // (key, origin rank, unit index, origin)
@@ -798,7 +836,7 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
         for (i, (_, unit_name)) in units.iter().enumerate() {
             let key = dvhc::search_key(unit_name).into_owned();
             assert!(!key.is_empty(), "{level} {unit_name:?}: empty search key");
-            entries.insert((key, 0, i, "Via::Name"));
+            entries.insert((key, 0, i, "N"));
         }
         for (alias_level, code, alias, origin) in &d.aliases {
             if alias_level != level {
@@ -807,32 +845,33 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
             let i = index_of(&codes, *code, &format!("aliases {level}"));
             let key = dvhc::search_key(alias).into_owned();
             assert!(!key.is_empty(), "alias {alias:?}: empty search key");
-            let rank = match *origin {
-                "Via::Spelling" => 1,
-                "Via::Historical" => 2,
-                _ => 3,
+            let (rank, short) = match *origin {
+                "Via::Spelling" => (1, "S"),
+                "Via::Historical" => (2, "H"),
+                _ => (3, "A"),
             };
-            entries.insert((key, rank, i, origin));
+            entries.insert((key, rank, i, short));
         }
         // Keep one entry per (key, unit): the best origin.
         let mut seen = BTreeSet::new();
         let entries: Vec<_> = entries
             .into_iter()
             .filter(|(k, _, i, _)| seen.insert((k.clone(), *i)))
+            .map(|(k, _, i, o)| {
+                assert!(
+                    k.bytes().all(|b| key_ordinal(b).is_some()),
+                    "{level} key {k:?}: only a-z, 0-9 and space are indexable"
+                );
+                assert!(
+                    k.len() < 64,
+                    "key {k:?} too long for the typo-tolerant walk"
+                );
+                (k, i, o)
+            })
             .collect();
-        writeln!(
-            out,
-            "pub(crate) static {name}: [Key; {}] = [",
-            entries.len()
-        )
-        .unwrap();
-        for (key, _, i, origin) in &entries {
-            writeln!(out, "    ({key:?}, {i}, {origin}),").unwrap();
-            key_strings.insert(key.clone());
-        }
-        out.push_str("];\n\n");
+        per_level.push((name, entries));
     }
-    key_bytes += key_strings.iter().map(String::len).sum::<usize>();
+    let key_bytes = write_index(&mut out, &per_level);
     files.insert("index.rs", out);
 
     // ---- mod.rs
@@ -848,11 +887,31 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
         .chain(d.changes.iter().map(|c| c.5.as_str()))
         .collect();
     let string_bytes: usize = names.iter().map(|s| s.len()).sum::<usize>() + key_bytes;
+
+    // ---- names.rs: the string pool and the resolutions.
+    let mut out = String::from(HEADER);
+    writeln!(
+        out,
+        "\n/// Every unit name once; records point into it with `Str {{ at, len }}`.\n\
+         pub(crate) static NAMES: &str = {:?};\n",
+        pool.text
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The resolutions that formed the current communes, by index.\n\
+         pub(crate) static RESOLUTIONS: [&str; {}] = {:?};",
+        resolutions.len(),
+        resolutions
+    )
+    .unwrap();
+    files.insert("names.rs", out);
+
     let mut out = String::from(HEADER);
     out.push_str(
         "\n#![allow(clippy::all, clippy::pedantic)]\n\n\
-         mod current;\nmod index;\nmod legacy;\n\n\
-         pub(crate) use current::*;\npub(crate) use index::*;\npub(crate) use legacy::*;\n\n",
+         mod current;\nmod index;\nmod legacy;\nmod names;\n\n\
+         pub(crate) use current::*;\npub(crate) use index::*;\npub(crate) use legacy::*;\npub(crate) use names::*;\n\n",
     );
     writeln!(
         out,
@@ -862,6 +921,180 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     .unwrap();
     files.insert("mod.rs", out);
     files
+}
+
+/// The rank of a key byte in sort order, for the two-byte buckets: 0 is "end of
+/// key", then space, digits and lower-case letters.
+fn key_ordinal(b: u8) -> Option<usize> {
+    match b {
+        b' ' => Some(1),
+        b'0'..=b'9' => Some(2 + usize::from(b - b'0')),
+        b'a'..=b'z' => Some(12 + usize::from(b - b'a')),
+        _ => None,
+    }
+}
+
+/// The keys of one level: the name of its array, and (key, unit index, origin), sorted
+/// by key.
+type LevelKeys<'a> = (&'a str, Vec<(String, usize, &'a str)>);
+
+/// Writes the search index, and returns the bytes of key text it holds.
+///
+/// * `KEY_BLOB`: every distinct key once, in sorted order, concatenated; `RKEY_BLOB`:
+///   every distinct key read backwards, in the sorted order of that, concatenated.
+///   A walk over the keys in either order reads its blob front to back.
+/// * One array of [`Key`]s per level (`PROVINCE_KEYS`, …), sorted by key: the key's
+///   place in `KEY_BLOB`, the unit's index in its level's table and the origin.
+/// * `KEY_ORDER`: every entry's position in the concatenation of the level arrays,
+///   sorted by key, then level, then position; `KEY_AT`: each one's key as
+///   `offset << 8 | length` in `KEY_BLOB`; `KEY_LCP`: the length of the prefix each
+///   key shares with the one before (for the typo-tolerant walk); `KEY_BUCKETS`:
+///   where the keys of each first two bytes start (for lookups).
+/// * `RKEY_ORDER`, `RKEY_AT`, `RKEY_LCP`, `RKEY_BUCKETS`: the same for the keys read
+///   backwards, with `RKEY_AT` in `RKEY_BLOB`.
+/// * `LEVEL_KEY_BUCKETS`: for each level in turn, where the keys of each first two
+///   bytes start in its array (for prefix search).
+/// * `KEY_TABLE_ENDS`: where each level's positions end in the concatenation.
+fn write_index(out: &mut String, per_level: &[LevelKeys]) -> usize {
+    const ORDS: usize = 38;
+    // Distinct keys, forwards and backwards, and where each starts in its blob.
+    let distinct: BTreeSet<&str> = per_level
+        .iter()
+        .flat_map(|(_, e)| e.iter().map(|(k, _, _)| k.as_str()))
+        .collect();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut blob = String::new();
+    for k in &distinct {
+        at.insert(k, blob.len());
+        blob.push_str(k);
+    }
+    let reversed_distinct: BTreeSet<String> =
+        distinct.iter().map(|k| k.chars().rev().collect()).collect();
+    let mut r_at: HashMap<String, usize> = HashMap::new();
+    let mut r_blob = String::new();
+    for r in &reversed_distinct {
+        r_at.insert(r.chars().rev().collect(), r_blob.len());
+        r_blob.push_str(r);
+    }
+    assert!(blob.len() < 1 << 24, "key blob too long for 24-bit offsets");
+    write_blob(
+        out,
+        "KEY_BLOB",
+        &distinct.iter().copied().collect::<Vec<_>>(),
+    );
+    write_blob(
+        out,
+        "RKEY_BLOB",
+        &reversed_distinct
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+
+    let bucket = |k: &[u8]| {
+        let ord = |i: usize| k.get(i).map_or(0, |&c| key_ordinal(c).unwrap());
+        ord(0) * ORDS + ord(1)
+    };
+    // The level arrays, and the global list: (key, position).
+    let mut global: Vec<(&str, usize)> = Vec::new();
+    let mut table_ends: Vec<usize> = Vec::new();
+    let mut level_buckets: Vec<usize> = Vec::new();
+    for (name, entries) in per_level {
+        level_buckets.extend(
+            (0..=ORDS * ORDS)
+                .map(|b| entries.partition_point(|(k, _, _)| bucket(k.as_bytes()) < b)),
+        );
+        writeln!(
+            out,
+            "pub(crate) static {name}: [Key; {}] = [",
+            entries.len()
+        )
+        .unwrap();
+        let base = table_ends.last().copied().unwrap_or(0);
+        for (pos, (key, i, origin)) in entries.iter().enumerate() {
+            writeln!(
+                out,
+                "    k({}, {}, {i}, {origin}),",
+                at[key.as_str()],
+                key.len()
+            )
+            .unwrap();
+            global.push((key, base + pos));
+        }
+        table_ends.push(base + entries.len());
+        out.push_str("];\n\n");
+    }
+    assert!(
+        global.len() < usize::from(u16::MAX),
+        "too many keys for u16 positions"
+    );
+    global.sort();
+    let lcp = |a: &[u8], b: &[u8]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let order: Vec<usize> = global.iter().map(|g| g.1).collect();
+    let key_at: Vec<usize> = global.iter().map(|(k, _)| at[k] << 8 | k.len()).collect();
+    let key_lcp: Vec<usize> = (0..global.len())
+        .map(|i| match i {
+            0 => 0,
+            _ => lcp(global[i - 1].0.as_bytes(), global[i].0.as_bytes()),
+        })
+        .collect();
+    let buckets: Vec<usize> = (0..=ORDS * ORDS)
+        .map(|b| global.partition_point(|g| bucket(g.0.as_bytes()) < b))
+        .collect();
+    // The same keys in the order of their reversed bytes, for typo-tolerant search
+    // anchored at the end of the query and for growing a span leftwards.
+    let mut reversed: Vec<(Vec<u8>, &str, usize)> = global
+        .iter()
+        .map(|(k, pos)| (k.bytes().rev().collect(), *k, *pos))
+        .collect();
+    reversed.sort();
+    let r_order: Vec<usize> = reversed.iter().map(|r| r.2).collect();
+    let r_key_at: Vec<usize> = reversed
+        .iter()
+        .map(|(_, k, _)| r_at[*k] << 8 | k.len())
+        .collect();
+    let r_lcp: Vec<usize> = (0..reversed.len())
+        .map(|i| match i {
+            0 => 0,
+            _ => lcp(&reversed[i - 1].0, &reversed[i].0),
+        })
+        .collect();
+    let r_buckets: Vec<usize> = (0..=ORDS * ORDS)
+        .map(|b| reversed.partition_point(|r| bucket(&r.0) < b))
+        .collect();
+    write_array(out, "KEY_ORDER", "u16", &order);
+    write_array(out, "KEY_AT", "u32", &key_at);
+    write_array(out, "KEY_LCP", "u8", &key_lcp);
+    write_array(out, "KEY_BUCKETS", "u16", &buckets);
+    write_array(out, "RKEY_ORDER", "u16", &r_order);
+    write_array(out, "RKEY_AT", "u32", &r_key_at);
+    write_array(out, "RKEY_LCP", "u8", &r_lcp);
+    write_array(out, "RKEY_BUCKETS", "u16", &r_buckets);
+    write_array(out, "LEVEL_KEY_BUCKETS", "u16", &level_buckets);
+    writeln!(
+        out,
+        "pub(crate) const KEY_TABLE_ENDS: [u16; {}] = {table_ends:?};\n",
+        table_ends.len()
+    )
+    .unwrap();
+    blob.len() + r_blob.len()
+}
+
+/// Writes strings concatenated as one `&str` static, a few hundred bytes a line.
+fn write_blob(out: &mut String, name: &str, parts: &[&str]) {
+    writeln!(out, "pub(crate) static {name}: &str = concat!(").unwrap();
+    let mut line = String::new();
+    for p in parts {
+        line.push_str(p);
+        if line.len() >= 96 {
+            writeln!(out, "    {line:?},").unwrap();
+            line.clear();
+        }
+    }
+    if !line.is_empty() {
+        writeln!(out, "    {line:?},").unwrap();
+    }
+    out.push_str(");\n\n");
 }
 
 #[test]

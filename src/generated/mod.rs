@@ -6,11 +6,13 @@
 mod current;
 mod index;
 mod legacy;
+mod names;
 
 pub(crate) use current::*;
 pub(crate) use index::*;
 pub(crate) use legacy::*;
+pub(crate) use names::*;
 
 /// Bytes of distinct string data (names, resolutions) referenced by the tables.
 #[allow(dead_code)]
-pub(crate) const STRING_BYTES: usize = 146586;
+pub(crate) const STRING_BYTES: usize = 205356;
