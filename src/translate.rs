@@ -382,6 +382,10 @@ impl Translator {
     }
 
     /// Translates many addresses on all cores; results are in input order.
+    ///
+    /// The addresses are handed out to the threads in small chunks as they finish the
+    /// previous one, so a slow stretch of input (or a busy core) does not hold the
+    /// others up.
     pub fn translate_batch<'a, S: AsRef<str> + Sync>(
         &self,
         addresses: &'a [S],
@@ -393,43 +397,61 @@ impl Translator {
                 .map(|a| self.translate(a.as_ref()))
                 .collect();
         }
-        let chunk = addresses.len().div_ceil(threads);
+        let chunk = (addresses.len() / (threads * 16)).clamp(16, 1024);
+        let chunks = addresses.len().div_ceil(chunk);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        // Each worker takes the next chunk until none is left, and returns the chunks
+        // it did with their index.
+        let work = || {
+            let mut done: Vec<(usize, Vec<Result<Translation<'a>, TranslateError>>)> = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= chunks {
+                    return done;
+                }
+                let part = &addresses[i * chunk..((i + 1) * chunk).min(addresses.len())];
+                done.push((i, part.iter().map(|a| self.translate(a.as_ref())).collect()));
+            }
+        };
+        let mut parts: Vec<Option<Vec<Result<Translation<'a>, TranslateError>>>> =
+            (0..chunks).map(|_| None).collect();
         std::thread::scope(|s| {
-            let handles: Vec<_> = addresses
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|a| self.translate(a.as_ref()))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
+            let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+            let mine = work();
+            for (i, v) in handles
                 .into_iter()
                 .flat_map(|h| match h.join() {
                     Ok(v) => v,
                     Err(e) => std::panic::resume_unwind(e),
                 })
-                .collect()
-        })
+                .chain(mine)
+            {
+                parts[i] = Some(v);
+            }
+        });
+        let mut out = Vec::with_capacity(addresses.len());
+        for part in parts.into_iter().flatten() {
+            out.extend(part);
+        }
+        debug_assert_eq!(out.len(), addresses.len());
+        out
     }
 
     fn build<'a>(&self, parsed: &Address<'a>, point: Option<(f64, f64)>) -> Translation<'a> {
-        let best = parsed.reading();
         // Homonyms nothing tells apart: every tied reading contributes candidates.
-        let tied: Vec<&Reading<'a>> = if parsed.is_ambiguous() {
-            parsed.readings().iter().collect()
-        } else {
-            vec![best]
-        };
-        let mut candidates: Vec<Candidate> = Vec::new();
-        for r in &tied {
-            for c in candidates_of(r) {
-                if !candidates.iter().any(|x| same_place(x, &c)) {
-                    candidates.push(c);
-                }
-            }
+        let tied = tied_readings(parsed);
+        let best = tied
+            .iter()
+            .find(|r| r.keep)
+            .map_or(parsed.reading(), |r| r.reading);
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(
+            tied.iter()
+                .filter(|r| r.keep)
+                .map(|r| candidate_count(r.reading))
+                .sum(),
+        );
+        for r in tied.iter().filter(|r| r.keep) {
+            push_candidates(r.reading, &mut candidates);
         }
         let mut ranking = None;
         if let Some((lat, lon)) = point {
@@ -471,10 +493,139 @@ impl Translator {
             candidates,
             ranking,
             via,
-            readings: tied.len(),
+            readings: tied.iter().filter(|r| r.keep).count(),
             date: self.date,
         }
     }
+}
+
+/// A reading tied with the best one, and whether it survives the diacritics
+/// tie-break.
+struct Tied<'r, 'a> {
+    reading: &'r Reading<'a>,
+    keep: bool,
+}
+
+/// The readings that explain the address as well as the best one: the best alone
+/// unless the address is ambiguous.
+///
+/// When the address is ambiguous the parser lists the tied readings first; they are
+/// the leading readings of the best one's structure, level, edits and street part
+/// (what follows them, if anything, is a reading in the other structure or a worse
+/// one). Among ties whose names differ only in diacritics (Xã Minh Quán and Xã Minh
+/// Quân of one district), those whose official name the input writes letter for
+/// letter are kept, when some but not all are: the diacritics the writer typed tell
+/// them apart.
+fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> TiedList<'r, 'a> {
+    let all = parsed.readings();
+    let best = &all[0];
+    if !parsed.is_ambiguous() {
+        return TiedList::One([Tied {
+            reading: best,
+            keep: true,
+        }]);
+    }
+    let level = best.deepest().level();
+    let n = all
+        .iter()
+        .take_while(|r| {
+            r.era() == best.era()
+                && r.deepest().level() == level
+                && r.edits() == best.edits()
+                && r.rest() == best.rest()
+        })
+        .count();
+    let mut tied: Vec<Tied<'r, 'a>> = all[..n]
+        .iter()
+        .map(|reading| Tied {
+            reading,
+            keep: true,
+        })
+        .collect();
+    if n > 1 {
+        if let Some(segment) = first_unit_segment(parsed.input(), best.rest()) {
+            for t in &mut tied {
+                t.keep = contains_name(&segment, t.reading.deepest().name());
+            }
+            if tied.iter().all(|t| !t.keep) {
+                tied.iter_mut().for_each(|t| t.keep = true);
+            }
+        }
+    }
+    TiedList::Many(tied)
+}
+
+/// The tied readings, without allocating in the common unambiguous case.
+enum TiedList<'r, 'a> {
+    One([Tied<'r, 'a>; 1]),
+    Many(Vec<Tied<'r, 'a>>),
+}
+
+impl<'r, 'a> std::ops::Deref for TiedList<'r, 'a> {
+    type Target = [Tied<'r, 'a>];
+    fn deref(&self) -> &[Tied<'r, 'a>] {
+        match self {
+            TiedList::One(one) => one,
+            TiedList::Many(v) => v,
+        }
+    }
+}
+
+/// The words of the deepest unit's part of the input, in [`tone_words`] form: from the
+/// end of the street part `rest` (a slice of `input`) to the next comma or similar
+/// break. `None` when the input has no diacritics (nothing to tell homonyms apart by).
+fn first_unit_segment(input: &str, rest: &str) -> Option<Vec<String>> {
+    if input.is_ascii() {
+        return None;
+    }
+    let offset = (rest.as_ptr() as usize)
+        .checked_sub(input.as_ptr() as usize)
+        .filter(|o| o + rest.len() <= input.len())
+        .map_or(0, |o| o + rest.len());
+    let tail = input[offset..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = tail
+        .find([',', ';', '\n', '\r', '|', '\t', '，', '、', '/'])
+        .unwrap_or(tail.len());
+    Some(tone_words(&tail[..end]))
+}
+
+/// The words of `s` (runs of letters, digits and combining marks), lower case, with
+/// their letters and diacritics but not where the tone mark sits: the old and the new
+/// tone placement are the same word ("Hoà" = "Hòa", "Thuỷ" = "Thủy"), as they are in
+/// the official names, which use both.
+fn tone_words(s: &str) -> Vec<String> {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut tones: Vec<char> = Vec::new();
+    let mut flush = |word: &mut String, tones: &mut Vec<char>| {
+        if !word.is_empty() {
+            tones.sort_unstable();
+            word.extend(tones.iter());
+            words.push(std::mem::take(word));
+        }
+        tones.clear();
+    };
+    for c in s.nfd().flat_map(char::to_lowercase) {
+        if TONES.contains(&c) {
+            tones.push(c);
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut tones);
+        }
+    }
+    flush(&mut word, &mut tones);
+    words
+}
+
+/// Whether the words of `segment` contain the words of `name`, with the same letters
+/// and diacritics (see [`tone_words`]).
+fn contains_name(segment: &[String], name: &str) -> bool {
+    let name = tone_words(name);
+    !name.is_empty() && segment.windows(name.len()).any(|w| w == name.as_slice())
 }
 
 fn same_place(a: &Candidate, b: &Candidate) -> bool {
@@ -486,73 +637,104 @@ fn same_place(a: &Candidate, b: &Candidate) -> bool {
         }
 }
 
-/// The new units one reading translates to.
-fn candidates_of(r: &Reading<'_>) -> Vec<Candidate> {
+/// An upper bound of the number of candidates one reading yields.
+fn candidate_count(r: &Reading<'_>) -> usize {
     match r.units() {
-        Units::Current(u) => vec![Candidate {
-            province: u.province(),
-            commune: u.commune(),
-            share: Share::Whole,
-            distance_km: None,
-        }],
-        Units::Legacy(u) => {
-            if let Some(c) = u.commune() {
-                return c
-                    .successors()
-                    .map(|(n, share)| Candidate {
-                        province: n.province(),
-                        commune: Some(n),
-                        share,
-                        distance_km: None,
-                    })
-                    .collect();
+        Units::Legacy(u) => match (u.commune(), u.district()) {
+            (Some(c), _) => c.successors().len(),
+            (None, Some(d)) if d.island_successor().is_none() => {
+                d.communes().map(|c| c.successors().len()).sum()
             }
-            if let Some(d) = u.district() {
-                return district_candidates(d);
-            }
-            vec![Candidate {
-                province: u.province().successor(),
-                commune: None,
+            _ => 1,
+        },
+        Units::Current(_) => 1,
+    }
+}
+
+/// Appends the new units one reading translates to, skipping those already in `out`.
+fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
+    let push = |c: Candidate, out: &mut Vec<Candidate>| {
+        if !out.iter().any(|x| same_place(x, &c)) {
+            out.push(c);
+        }
+    };
+    match r.units() {
+        Units::Current(u) => push(
+            Candidate {
+                province: u.province(),
+                commune: u.commune(),
                 share: Share::Whole,
                 distance_km: None,
-            }]
+            },
+            out,
+        ),
+        Units::Legacy(u) => {
+            if let Some(c) = u.commune() {
+                for (n, share) in c.successors() {
+                    push(
+                        Candidate {
+                            province: n.province(),
+                            commune: Some(n),
+                            share,
+                            distance_km: None,
+                        },
+                        out,
+                    );
+                }
+            } else if let Some(d) = u.district() {
+                push_district_candidates(d, out);
+            } else {
+                push(
+                    Candidate {
+                        province: u.province().successor(),
+                        commune: None,
+                        share: Share::Whole,
+                        distance_km: None,
+                    },
+                    out,
+                );
+            }
         }
     }
 }
 
-/// The new communes an old district's communes went into, sorted by code; whole only
-/// when the district went entirely into a single commune.
-fn district_candidates(d: &'static legacy::District) -> Vec<Candidate> {
+/// Appends the new communes an old district's communes went into, sorted by code;
+/// whole only when the district went entirely into a single commune.
+fn push_district_candidates(d: &'static legacy::District, out: &mut Vec<Candidate>) {
     if let Some(zone) = d.island_successor() {
-        return vec![Candidate {
-            province: zone.province(),
-            commune: Some(zone),
-            share: Share::Whole,
-            distance_km: None,
-        }];
+        if !out
+            .iter()
+            .any(|x| x.commune.is_some_and(|m| std::ptr::eq(m, zone)))
+        {
+            out.push(Candidate {
+                province: zone.province(),
+                commune: Some(zone),
+                share: Share::Whole,
+                distance_km: None,
+            });
+        }
+        return;
     }
-    let mut out: Vec<&'static Commune> = Vec::new();
+    let from = out.len();
     for c in d.communes() {
         for (n, _) in c.successors() {
-            if !out.iter().any(|x| std::ptr::eq(*x, n)) {
-                out.push(n);
+            if !out
+                .iter()
+                .any(|x| x.commune.is_some_and(|m| std::ptr::eq(m, n)))
+            {
+                out.push(Candidate {
+                    province: n.province(),
+                    commune: Some(n),
+                    share: Share::Partial,
+                    distance_km: None,
+                });
             }
         }
     }
-    out.sort_by_key(|c| c.code());
-    let share = if out.len() == 1 {
-        Share::Whole
-    } else {
-        Share::Partial
-    };
-    out.into_iter()
-        .map(|n| Candidate {
-            province: n.province(),
-            commune: Some(n),
-            share,
-            distance_km: None,
-        })
-        .collect()
+    out[from..].sort_by_key(|c| c.commune.map(Commune::code));
+    if out.len() - from == 1 {
+        out[from].share = Share::Whole;
+    }
 }
 
 /// Great-circle distance in km (mean Earth radius 6,371 km).
@@ -592,16 +774,29 @@ pub fn translate_at(address: &str, lat: f64, lon: f64) -> Result<Translation<'_>
 #[derive(Debug, Clone, Copy)]
 pub struct LegacyForm<'a> {
     rest: &'a str,
-    commune: &'static legacy::Commune,
+    district: &'static legacy::District,
+    commune: Option<&'static legacy::Commune>,
     share: Share,
 }
 
 impl<'a> LegacyForm<'a> {
-    /// The old commune.
-    pub fn commune(&self) -> &'static legacy::Commune {
+    /// The old commune; `None` for the 5 đặc khu formed from a whole island district
+    /// that had no communes (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo), whose old
+    /// form stops at the [district](Self::district).
+    ///
+    /// ```
+    /// let forms = dvhc::translate::reverse_address("Đặc khu Côn Đảo, TP.HCM").unwrap();
+    /// assert!(forms[0].commune().is_none());
+    /// assert_eq!(forms[0].to_string(), "Huyện Côn Đảo, Tỉnh Bà Rịa - Vũng Tàu");
+    /// ```
+    pub fn commune(&self) -> Option<&'static legacy::Commune> {
         self.commune
     }
-    /// Whether all of the old commune went into the current one.
+    /// The old district.
+    pub fn district(&self) -> &'static legacy::District {
+        self.district
+    }
+    /// Whether all of the old unit went into the current commune.
     pub fn share(&self) -> Share {
         self.share
     }
@@ -617,22 +812,22 @@ impl fmt::Display for LegacyForm<'_> {
         if !self.rest.is_empty() {
             write!(f, "{}, ", self.rest)?;
         }
-        write!(
-            f,
-            "{}, {}, {}",
-            self.commune,
-            self.commune.district(),
-            self.commune.province()
-        )
+        if let Some(c) = self.commune {
+            write!(f, "{c}, ")?;
+        }
+        write!(f, "{}, {}", self.district, self.district.province())
     }
 }
 
 /// The old address forms a current address may have been written in: one per old
-/// commune the current commune was formed from (each flagged whole or partial).
+/// commune the current commune was formed from (each flagged whole or partial), or
+/// the old island district for the 5 đặc khu formed from one. A commune name that
+/// several provinces share, written without its province, yields the forms of every
+/// one of them, never a silent pick of one.
 ///
 /// # Errors
 /// [`TranslateError::Parse`] when no unit is recognised, [`TranslateError::NotCurrent`]
-/// when the address reads in the pre-2025 structure.
+/// when the address does not read as a commune of the current structure.
 ///
 /// # Examples
 /// ```
@@ -642,23 +837,40 @@ impl fmt::Display for LegacyForm<'_> {
 /// ```
 pub fn reverse_address(address: &str) -> Result<Vec<LegacyForm<'_>>, TranslateError> {
     let parsed = address::parse(address)?;
-    let reading = parsed
-        .readings()
+    let current = |r: &Reading<'_>| r.as_current().and_then(|c| c.commune());
+    // Homonyms: the forms of every tied commune, never a silent pick of one.
+    let tied = tied_readings(&parsed);
+    let mut communes: Vec<(&'static Commune, &str)> = tied
         .iter()
-        .find(|r| r.era() == Era::Current && r.as_current().is_some_and(|c| c.commune().is_some()))
-        .ok_or(TranslateError::NotCurrent)?;
-    let commune = reading
-        .as_current()
-        .and_then(|c| c.commune())
-        .ok_or(TranslateError::NotCurrent)?;
-    Ok(commune
-        .predecessors()
-        .map(|(c, share)| LegacyForm {
-            rest: reading.rest(),
-            commune: c,
+        .filter(|t| t.keep)
+        .filter_map(|t| current(t.reading).map(|c| (c, t.reading.rest())))
+        .collect();
+    if communes.is_empty() {
+        let reading = parsed
+            .readings()
+            .iter()
+            .find(|r| current(r).is_some())
+            .ok_or(TranslateError::NotCurrent)?;
+        communes.extend(current(reading).map(|c| (c, reading.rest())));
+    }
+    let mut forms = Vec::new();
+    for (commune, rest) in communes {
+        if let Some(district) = commune.island_district() {
+            forms.push(LegacyForm {
+                rest,
+                district,
+                commune: None,
+                share: Share::Whole,
+            });
+        }
+        forms.extend(commune.predecessors().map(|(c, share)| LegacyForm {
+            rest,
+            district: c.district(),
+            commune: Some(c),
             share,
-        })
-        .collect())
+        }));
+    }
+    Ok(forms)
 }
 
 #[cfg(test)]
@@ -670,6 +882,29 @@ mod tests {
         assert!((haversine_km(10.0, 106.0, 10.0, 106.0)).abs() < 1e-9);
         let d = haversine_km(21.0285, 105.8542, 10.7769, 106.7009);
         assert!((1130.0..1150.0).contains(&d), "{d}");
+    }
+
+    #[test]
+    fn tone_placement_does_not_matter() {
+        assert_eq!(tone_words("Hoà Bình"), tone_words("Hòa Bình"));
+        assert_eq!(tone_words("SƠN THUỶ"), tone_words("sơn thủy"));
+        assert_eq!(tone_words("Hoà"), tone_words("Ho\u{300}a"));
+        assert_ne!(tone_words("Minh Quán"), tone_words("Minh Quân"));
+        assert_ne!(tone_words("Sa Pả"), tone_words("Sa Pa"));
+        assert_ne!(tone_words("Hòa"), tone_words("Hoa"));
+        assert_eq!(
+            tone_words("H’ Neng, (Đắk)"),
+            ["h", "neng", "đa\u{306}k\u{301}"]
+        );
+        let seg = tone_words("phường sa pả");
+        assert!(contains_name(&seg, "Sa Pả"));
+        assert!(!contains_name(&seg, "Sa Pa"));
+        assert!(!contains_name(&seg, ""));
+        let input = "12 Lê Lợi, Xã Sơn Thủy, Huyện X";
+        let seg = first_unit_segment(input, &input[..input.find(',').unwrap()]).unwrap();
+        assert_eq!(seg, tone_words("Xã Sơn Thủy"));
+        assert!(contains_name(&seg, "Sơn Thuỷ"));
+        assert!(first_unit_segment("xa son thuy", "").is_none());
     }
 
     #[test]
