@@ -1,0 +1,28 @@
+//! The one place where the translator is built.
+//!
+//! Every subcommand that translates gets its [`Translator`] from [`translator`], so an
+//! option that changes how addresses resolve is added here once. This is where the
+//! `dvhc-geo` crate's boundary polygons will plug in: a locator attached with
+//! [`Translator::with_locator`] makes `--lat/--lon` resolve split communes by
+//! containment instead of ranking them by distance.
+
+use dvhc::translate::Translator;
+use dvhc::Date;
+
+/// What the translator is built from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Setup {
+    /// Render names and kinds in force on this day (`--on`, `--era-out`).
+    pub on: Option<Date>,
+}
+
+/// The translator for `setup`.
+pub fn translator(setup: Setup) -> Translator {
+    let t = Translator::new();
+    // A future `--geo`/`dvhc-geo` option attaches its locator here:
+    // `t = t.with_locator(locator)`.
+    match setup.on {
+        Some(d) => t.on(d),
+        None => t,
+    }
+}

@@ -1,0 +1,304 @@
+//! An ordered, bounded, parallel map from input chunks to output bytes.
+//!
+//! The calling thread reads chunks of items; worker threads turn each chunk into the
+//! bytes to print; a writer thread prints the chunks in input order. A fixed set of
+//! chunk buffers circulates between the three (reader → workers → writer → reader), so
+//! memory is bounded by `in_flight` chunks whatever the input's size, buffers are reused
+//! rather than reallocated, and a reader that outruns the writer simply waits.
+//!
+//! When the writer fails (a closed pipe, a full disk) every thread stops at its next
+//! hand-over; when the reader fails, what was read before is still written.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// Output capacity a chunk keeps for reuse; more is given back after an unusually
+/// large chunk.
+const MAX_KEPT_OUT: usize = 4 << 20;
+
+/// A chunk of input items and the bytes they produce.
+#[derive(Debug, Default)]
+pub struct Chunk<T> {
+    /// Item slots; only the first `len` hold this chunk's input (the rest are kept for
+    /// reuse).
+    pub items: Vec<T>,
+    /// How many items the chunk holds.
+    pub len: usize,
+    /// The output of the chunk, filled by a worker.
+    pub out: Vec<u8>,
+}
+
+impl<T: Default> Chunk<T> {
+    /// The next free slot, appended if needed; bumps `len`.
+    pub fn next_slot(&mut self) -> &mut T {
+        if self.len == self.items.len() {
+            self.items.push(T::default());
+        }
+        self.len += 1;
+        &mut self.items[self.len - 1]
+    }
+
+    /// Gives back the last slot taken with [`next_slot`](Self::next_slot) (the read
+    /// found the end of input).
+    pub fn unget(&mut self) {
+        self.len -= 1;
+    }
+}
+
+/// How the pipeline is sized.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Worker threads.
+    pub workers: usize,
+    /// Chunks in circulation: bounds memory, and how far the reader may run ahead.
+    pub in_flight: usize,
+}
+
+impl Options {
+    /// `workers` workers and enough chunks to keep them all busy.
+    pub fn with_workers(workers: usize) -> Options {
+        let workers = workers.max(1);
+        Options {
+            workers,
+            in_flight: 2 * workers + 2,
+        }
+    }
+}
+
+/// Where a pipeline failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// Reading the input failed.
+    Read(io::Error),
+    /// Writing the output failed.
+    Write(io::Error),
+}
+
+/// Called by the writer after each chunk is written, with the number of items.
+pub trait Progress: Send {
+    /// A chunk of `items` items was written.
+    fn advance(&mut self, items: usize);
+    /// Everything was written (or the run stopped).
+    fn finish(&mut self);
+}
+
+/// No progress report.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn advance(&mut self, _: usize) {}
+    fn finish(&mut self) {}
+}
+
+/// Runs the pipeline.
+///
+/// * `read` fills a chunk (from `len == 0`) and returns whether more input may follow;
+///   it runs on the calling thread, so it need not be `Send`.
+/// * `init` makes each worker's state (caches, encoders).
+/// * `process` turns a filled chunk into its output bytes, in `chunk.out`.
+///
+/// The output is flushed whenever the writer has nothing more to write for the moment,
+/// so a slow producer (`tail -f | dvhc translate`) sees each result promptly.
+pub fn run<T, W, R, I, P>(
+    opts: Options,
+    mut read: R,
+    init: I,
+    process: P,
+    mut out: Box<dyn Write + Send + '_>,
+    mut progress: Box<dyn Progress + '_>,
+) -> Result<(), Failure>
+where
+    T: Default + Send,
+    R: FnMut(&mut Chunk<T>) -> io::Result<bool>,
+    I: Fn() -> W + Sync,
+    P: Fn(&mut W, &mut Chunk<T>) + Sync,
+{
+    thread::scope(|s| {
+        let (free_tx, free_rx) = mpsc::sync_channel::<Chunk<T>>(opts.in_flight);
+        for _ in 0..opts.in_flight {
+            // Cannot fail: the channel has room for every chunk and its receiver lives.
+            let _ = free_tx.send(Chunk::default());
+        }
+        let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Chunk<T>)>(opts.in_flight);
+        // Shared by the workers only: when they are all gone, the reader's sends fail
+        // instead of blocking.
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Chunk<T>)>(opts.in_flight);
+        for _ in 0..opts.workers {
+            let work_rx = Arc::clone(&work_rx);
+            let done_tx = done_tx.clone();
+            let (init, process) = (&init, &process);
+            s.spawn(move || {
+                let mut state = init();
+                loop {
+                    let job = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return, // another worker panicked; the scope re-raises it
+                    };
+                    let Ok((seq, mut chunk)) = job else { return };
+                    chunk.out.clear();
+                    process(&mut state, &mut chunk);
+                    if done_tx.send((seq, chunk)).is_err() {
+                        return; // the writer stopped
+                    }
+                }
+            });
+        }
+        drop(work_rx);
+        drop(done_tx);
+
+        let writer = s.spawn(move || -> io::Result<()> {
+            let result = write_in_order(done_rx, &free_tx, &mut *out, &mut *progress);
+            progress.finish();
+            result
+        });
+
+        let mut read_error = None;
+        let mut seq = 0u64;
+        loop {
+            // Waits for a free chunk: the writer gives them back as it prints.
+            let Ok(mut chunk) = free_rx.recv() else { break };
+            chunk.len = 0;
+            let more = match read(&mut chunk) {
+                Ok(more) => more,
+                Err(e) => {
+                    read_error = Some(e);
+                    false
+                }
+            };
+            if chunk.len > 0 {
+                if work_tx.send((seq, chunk)).is_err() {
+                    break;
+                }
+                seq += 1;
+            }
+            if !more {
+                break;
+            }
+        }
+        drop(work_tx);
+        drop(free_rx);
+        let written = match writer.join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        match (written, read_error) {
+            (Err(e), _) => Err(Failure::Write(e)),
+            (Ok(()), Some(e)) => Err(Failure::Read(e)),
+            (Ok(()), None) => Ok(()),
+        }
+    })
+}
+
+fn write_in_order<T>(
+    done_rx: Receiver<(u64, Chunk<T>)>,
+    free_tx: &mpsc::SyncSender<Chunk<T>>,
+    out: &mut dyn Write,
+    progress: &mut dyn Progress,
+) -> io::Result<()> {
+    let mut next = 0u64;
+    let mut pending: BTreeMap<u64, Chunk<T>> = BTreeMap::new();
+    loop {
+        let (seq, chunk) = match done_rx.try_recv() {
+            Ok(msg) => msg,
+            Err(TryRecvError::Empty) => {
+                // Nothing ready: show what we have before waiting.
+                out.flush()?;
+                match done_rx.recv() {
+                    Ok(msg) => msg,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
+        pending.insert(seq, chunk);
+        while let Some(mut chunk) = pending.remove(&next) {
+            out.write_all(&chunk.out)?;
+            progress.advance(chunk.len);
+            next += 1;
+            // An unusually large chunk does not keep its memory.
+            chunk.out.clear();
+            chunk.out.shrink_to(MAX_KEPT_OUT);
+            // The reader may have stopped; the chunk is then simply dropped.
+            let _ = free_tx.send(chunk);
+        }
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_and_bounds() {
+        let total = 10_000usize;
+        let mut next = 0usize;
+        let mut sink = Vec::new();
+        struct Shared<'a>(&'a mut Vec<u8>);
+        impl Write for Shared<'_> {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        run(
+            Options::with_workers(3),
+            |c: &mut Chunk<usize>| {
+                while c.len < 7 && next < total {
+                    *c.next_slot() = next;
+                    next += 1;
+                }
+                Ok(next < total)
+            },
+            || (),
+            |_, c| {
+                for &i in &c.items[..c.len] {
+                    // Uneven work so chunks finish out of order.
+                    if i % 13 == 0 {
+                        thread::yield_now();
+                    }
+                    c.out.extend_from_slice(format!("{i}\n").as_bytes());
+                }
+            },
+            Box::new(Shared(&mut sink)),
+            Box::new(NoProgress),
+        )
+        .unwrap();
+        let text = String::from_utf8(sink).unwrap();
+        let got: Vec<usize> = text.lines().map(|l| l.parse().unwrap()).collect();
+        assert_eq!(got, (0..total).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn write_failure_stops_everything() {
+        struct Broken;
+        impl Write for Broken {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        // An endless input: the run must still end.
+        let r = run(
+            Options::with_workers(2),
+            |c: &mut Chunk<u8>| {
+                *c.next_slot() = 1;
+                Ok(true)
+            },
+            || (),
+            |_, c| c.out.push(b'x'),
+            Box::new(Broken),
+            Box::new(NoProgress),
+        );
+        assert!(matches!(r, Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe));
+    }
+}
