@@ -11,6 +11,9 @@ mod sources;
 mod sql;
 mod table;
 mod text;
+// `cargo xtask geo`: boundary polygons for the dvhc-geo crate (geo/)
+#[path = "geo/mod.rs"]
+mod boundaries;
 
 use anyhow::{bail, Context, Result};
 use build::{aliases, changes, current, geo, legacy, mapping};
@@ -22,6 +25,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask import [--check] [--shared DIR]
 
   import     read ../shared/data, cross-check, write data/*.tsv
+  geo        boundary polygons for dvhc-geo (see `cargo xtask geo --help`)
   --check    write nothing; fail if any generated file would differ
   --shared   folder with the raw datasets (default: <workspace>/../shared/data)";
 
@@ -63,6 +67,9 @@ fn section(title: &str) {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("geo") {
+        return boundaries::main();
+    }
     match parse_args().and_then(|o| match o {
         Some(o) => run(&o),
         None => {
