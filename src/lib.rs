@@ -59,6 +59,119 @@
 //! assert_eq!(dong_nai.to_string(), "Thành phố Đồng Nai");
 //! ```
 //!
+//! ## Searching
+//! [`search::Search`] finds units of either structure by name. Diacritics, case,
+//! spacing, punctuation, old or new tone placement (`Hoà`/`Hòa`, `Thuỷ`/`Thủy`) and
+//! leading zeros do not matter ([`fold`] and [`search_key`] are the normalisation);
+//! kind words may be full, abbreviated, glued to numbers or in English (`Phường`,
+//! `P.`, `F15`, `Q1`, `TX.`, `District 1`, `Ho Chi Minh City`); aliases are known
+//! (`TP.HCM`, `HCMC`, `Sài Gòn`, `HN`, `Huế`, and the names of the provinces merged
+//! in 2025). Three modes: exact (the default), prefix (autocomplete, top-N) and
+//! typo-tolerant (1 edit for names of 4–7 letters, 2 from 8). Homonyms are all
+//! returned, never silently one, ranked by edit distance, then whether the kind word
+//! fits, official name before alias, [diacritic fidelity](search::Hit::fidelity),
+//! then level, era and code. A search can be scoped to a province or a district. The
+//! index is generated ahead of time like the tables: nothing is built at start-up.
+//!
+//! ```
+//! use dvhc::search::{Era, Level, Mode, Search};
+//!
+//! let hits = Search::new().run("P. Bến Nghé");
+//! assert_eq!(hits[0].unit().to_string(), "Phường Bến Nghé");
+//!
+//! // Every "Phường 1" of the old structure, or the one of Quận 3.
+//! let all = Search::new().era(Era::Legacy).level(Level::Commune).run("Phuong 01");
+//! assert!(all.len() > 30);
+//! let one = Search::new().within_district("770".parse()?).run("P1");
+//! assert_eq!(one.len(), 1);
+//!
+//! // Autocomplete, and typos.
+//! let top = Search::new().mode(Mode::Prefix).era(Era::Current).limit(10).run("xuan huo");
+//! assert_eq!(top[0].unit().name(), "Xuân Hương - Đà Lạt");
+//! let hits = Search::new().mode(Mode::Fuzzy).level(Level::Province).run("Ho Chi Mihn City");
+//! assert_eq!(hits[0].unit().code(), "79");
+//! # Ok::<(), dvhc::ParseCodeError>(())
+//! ```
+//!
+//! ## Parsing addresses
+//! [`address::parse`] reads a free-text address of either structure, right to left:
+//! the province, then (pre-2025) the district inside it, then the commune inside
+//! that. It keeps the street part verbatim; works with or without commas; tolerates a
+//! missing province or district, "Việt Nam" and postcodes, hamlet and neighbourhood
+//! words ("Ấp 2", "Tổ 3", "Thôn Đông", "Khu phố 4") and typos; tells which structure
+//! the address is written in; and reports ambiguity with every candidate. Errors say
+//! what was not found, and where. Input is limited to [`address::MAX_ADDRESS_LEN`]
+//! bytes, so time is bounded whatever the input.
+//!
+//! ```
+//! use dvhc::address::{parse, ParseError, Resolution};
+//! use dvhc::search::Era;
+//!
+//! let a = parse("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM")?;
+//! let r = a.reading();
+//! assert_eq!(r.era(), Era::Legacy);
+//! assert_eq!(r.rest(), "12 Lê Lợi");
+//! assert_eq!(r.deepest().to_string(), "Phường Bến Nghé");
+//!
+//! // The current structure, with the old district written out of habit.
+//! let a = parse("Phường Sài Gòn, Quận 1, Thành phố Hồ Chí Minh")?;
+//! assert_eq!(a.reading().era(), Era::Current);
+//!
+//! // Ambiguous: every candidate.
+//! match parse("Phường 1, TP.HCM")?.resolution() {
+//!     Resolution::Ambiguous(candidates) => assert!(candidates.len() > 5),
+//!     _ => unreachable!(),
+//! }
+//!
+//! // What was not found.
+//! let e = parse("Phường Xyz, Quận 1, TP.HCM").unwrap_err();
+//! assert!(matches!(e, ParseError::CommuneNotFound { .. }));
+//! assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
+//! # Ok::<(), ParseError>(())
+//! ```
+//!
+//! ## Translating addresses
+//! [`translate::translate`] turns an address written in either structure into the
+//! current one: every new candidate with its province and whole/partial share, the
+//! street part verbatim, the old units found, and the level the input stopped at.
+//! A [`translate::Translator`] renders names in force on a chosen date, ranks the
+//! candidates of a split commune by coordinates (or resolves them by containment with
+//! a [`translate::Locate`] oracle such as `dvhc-geo`'s boundaries) and translates
+//! batches on all cores; [`translate::reverse_address`] goes the other way.
+//!
+//! ```
+//! use dvhc::translate::translate;
+//!
+//! let t = translate("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM").unwrap();
+//! assert_eq!(t.formatted().unwrap(), "12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh");
+//! let split = translate("P. Đa Kao, Q.1, TP.HCM").unwrap();
+//! assert!(split.is_ambiguous() && split.candidates().len() == 2);
+//! ```
+//!
+//! ## Guarantees
+//! * **No panics on any input.** Every function that takes user text (code and date
+//!   parsing, [`fold`], [`search_key`], [`search::Search`], [`address::parse`] and
+//!   [`translate`]'s functions) returns a value or a typed error for every `&str`. This
+//!   is checked by property tests and by the cargo-fuzz targets in `fuzz/`. The library
+//!   has no `unsafe` code (`#![forbid(unsafe_code)]`).
+//! * **Bounded work.** Code and date parsing, [`fold`] and [`search_key`] run in time
+//!   linear in the input. [`search::Search::run`] looks only at the first
+//!   [`search::MAX_QUERY_LEN`] bytes of a query. [`address::parse`] and the translation
+//!   functions refuse input over [`address::MAX_ADDRESS_LEN`] bytes with
+//!   [`address::ParseError::TooLong`] before doing any work. Below those limits the work
+//!   depends on the size of the tables, not on the input: only the last words of an
+//!   address are read for its units, and a unit name spans only a few words. Outputs
+//!   are bounded too: never more hits, readings or candidates than there are units.
+//! * **Thread safety.** All data are immutable `static`s, with no global or interior
+//!   mutable state. Every public type is `Send + Sync`, so one `Search` or `Translator`
+//!   can serve all threads. `Translator::translate_batch` uses scoped threads and
+//!   returns results in input order.
+//! * **MSRV.** Rust 1.82. Raising it is a minor-version change.
+//! * **Semver and data.** A data correction (a misspelt name, a wrong code or mapping
+//!   pair, a new alias) is a minor release. A new administrative reform (new units, new
+//!   levels, a new mapping) is a major release. [`DATA_VERSION`] names the official
+//!   list the data reflects.
+//!
 //! ## Data
 //! Names are stored exactly as officially written (NFC, official tone placement and
 //! apostrophes); spelling variants are search aliases, never replacements. The
