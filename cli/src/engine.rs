@@ -2,9 +2,9 @@
 //!
 //! Every subcommand that translates gets its [`Translator`] from [`translator`], so an
 //! option that changes how addresses resolve is added here once. This is where the
-//! `dvhc-geo` crate's boundary polygons will plug in: a locator attached with
+//! `dvhc-geo` crate's boundary polygons plug in: the locator attached with
 //! [`Translator::with_locator`] makes `--lat/--lon` resolve split communes by
-//! containment instead of ranking them by distance.
+//! containment; points in none of the candidates fall back to centroid distance.
 
 use dvhc::translate::Translator;
 use dvhc::Date;
@@ -18,9 +18,7 @@ pub struct Setup {
 
 /// The translator for `setup`.
 pub fn translator(setup: Setup) -> Translator {
-    let t = Translator::new();
-    // A future `--geo`/`dvhc-geo` option attaches its locator here:
-    // `t = t.with_locator(locator)`.
+    let t = Translator::new().with_locator(dvhc_geo::Boundaries);
     match setup.on {
         Some(d) => t.on(d),
         None => t,

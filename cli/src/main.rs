@@ -76,6 +76,16 @@ Examples:
   dvhc search --prefix --level province --era current --limit 5 Thanh
   dvhc search --in 760 --prefix --format text Bến";
 
+const LOCATE_EXAMPLES: &str = "\
+The commune whose boundary contains the point (WGS 84 degrees), from the boundary
+polygons compiled into dvhc-geo; output as `dvhc get` prints a commune. A point in no
+commune (at sea, abroad) is reported with the nearest commune within --max-km.
+
+Examples:
+  dvhc locate 10.7769 106.7009          # Phường Sài Gòn
+  dvhc locate 21.0285 105.8542 --format text
+  dvhc locate -- 10.2 103.9";
+
 const GET_EXAMPLES: &str = "\
 The level follows from the code's digits: 2 province, 3 district (legacy only),
 5 commune. Current units list the legacy units they were formed from
@@ -135,6 +145,28 @@ enum Command {
     /// Translate an address column of a CSV file, appending the new units.
     #[command(after_help = CSV_EXAMPLES)]
     Csv(CsvArgs),
+    /// Find the commune that contains a point (latitude, longitude).
+    #[command(after_help = LOCATE_EXAMPLES)]
+    Locate(LocateArgs),
+}
+
+#[derive(Debug, Args)]
+struct LocateArgs {
+    /// Latitude, WGS 84 degrees.
+    #[arg(allow_negative_numbers = true)]
+    lat: f64,
+    /// Longitude, WGS 84 degrees.
+    #[arg(allow_negative_numbers = true)]
+    lon: f64,
+    /// For a point in no commune: how far to look for the nearest one, in km.
+    #[arg(long, value_name = "KM", default_value_t = 5.0)]
+    max_km: f64,
+    /// Render names and kinds in force on this day (YYYY-MM-DD); default: now.
+    #[arg(long, value_name = "DATE")]
+    on: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,7 +285,8 @@ struct CsvArgs {
     /// --no-header).
     #[arg(long, value_name = "NAME")]
     column: String,
-    /// A latitude column (WGS 84): split communes' candidates are ranked nearest first.
+    /// A latitude column (WGS 84): a split commune is resolved to the candidate whose
+    /// boundary contains the point (dvhc-geo), else its candidates are ranked nearest first.
     #[arg(long, value_name = "COL", requires = "lon")]
     lat: Option<String>,
     /// A longitude column (WGS 84), with --lat.
@@ -338,6 +371,7 @@ fn run(cli: Cli) -> Result<(), Fail> {
         Command::Search(a) => search(a),
         Command::Get(a) => get(a),
         Command::Csv(a) => csv(a),
+        Command::Locate(a) => locate(a),
     }
 }
 
@@ -603,6 +637,36 @@ fn get(a: GetArgs) -> Result<(), Fail> {
         )));
     };
     let out_unit = UnitOut::new(unit, Names { on: a.on });
+    let mut buf = Vec::new();
+    match a.format {
+        Format::Json => json_line(&out_unit, &mut buf),
+        Format::Text => {
+            let mut s = String::new();
+            text::unit(&out_unit, &mut s);
+            buf.extend_from_slice(s.as_bytes());
+        }
+    }
+    let mut out = stdout();
+    written(out.write_all(&buf).and_then(|()| out.flush()))
+}
+
+fn locate(a: LocateArgs) -> Result<(), Fail> {
+    let usage = |e: dvhc_geo::GeoError| Fail::Usage(e.to_string());
+    let commune = match dvhc_geo::locate(a.lat, a.lon).map_err(usage)? {
+        Some(c) => c,
+        None => {
+            let near = dvhc_geo::nearest(a.lat, a.lon, a.max_km).map_err(usage)?;
+            let hint = match near {
+                Some((c, km)) => format!("; the nearest is {c} ({}) at {km:.2} km", c.code()),
+                None => format!("; none within {} km", a.max_km),
+            };
+            return Err(Fail::NotFound(format!(
+                "no commune contains ({}, {}){hint}",
+                a.lat, a.lon
+            )));
+        }
+    };
+    let out_unit = UnitOut::new(Unit::Commune(commune), Names { on: a.on });
     let mut buf = Vec::new();
     match a.format {
         Format::Json => json_line(&out_unit, &mut buf),

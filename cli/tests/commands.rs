@@ -519,3 +519,26 @@ fn closed_pipe_is_quiet() {
     assert!(status.success(), "{status:?}");
     assert_eq!(stderr, "");
 }
+
+#[test]
+fn locate_finds_the_containing_commune() {
+    // A point inside Phường Tân Định (old Đa Kao's northern part).
+    let v = json_lines(&["locate", "10.79479", "106.689172"], None);
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0]["code"], "26737");
+    assert_eq!(v[0]["name"], "Phường Tân Định");
+    assert_eq!(v[0]["level"], "commune");
+    assert_ref(&v[0]["province"], "79", "Thành phố Hồ Chí Minh");
+    // At sea: not found (exit 1), with a message; bad coordinates: usage (exit 2).
+    dvhc()
+        .args(["locate", "10.0", "109.5"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no commune contains"));
+    dvhc()
+        .args(["locate", "100", "1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("latitude"));
+    dvhc().args(["locate", "NaN", "1"]).assert().code(2);
+}

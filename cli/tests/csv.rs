@@ -123,7 +123,7 @@ fn quoted_fields_bom_crlf_empty_cells_and_ragged_rows() {
 }
 
 #[test]
-fn coordinates_rank_split_communes() {
+fn coordinates_resolve_split_communes_by_containment() {
     let input = "address,lat,lon\n\
         \"P. Đa Kao, Q.1, TP.HCM\",10.7765,106.7035\n\
         \"P. Đa Kao, Q.1, TP.HCM\",10.7925,106.6880\n\
@@ -145,7 +145,13 @@ fn coordinates_rank_split_communes() {
         codes,
         ["26740|26737", "26737|26740", "26737|26740", "", "", "26740"]
     );
-    assert_eq!(col(h, &recs[1], "dvhc_status"), "ambiguous");
+    // dvhc-geo's boundaries decide: each point lies inside one of the two candidates.
+    assert_eq!(col(h, &recs[1], "dvhc_status"), "ok");
+    assert_eq!(col(h, &recs[1], "dvhc_commune_code"), "26740");
+    assert_eq!(col(h, &recs[2], "dvhc_status"), "ok");
+    assert_eq!(col(h, &recs[2], "dvhc_commune_code"), "26737");
+    // Without coordinates the split stays ambiguous.
+    assert_eq!(col(h, &recs[3], "dvhc_status"), "ambiguous");
     assert_eq!(col(h, &recs[4], "dvhc_status"), "error");
     assert!(col(h, &recs[4], "dvhc_error").contains("not both numbers"));
     assert_eq!(col(h, &recs[5], "dvhc_status"), "error");
