@@ -251,7 +251,16 @@ mod static_size {
             + size_of_val(&g::COMMUNE_KEYS)
             + size_of_val(&g::LEGACY_PROVINCE_KEYS)
             + size_of_val(&g::LEGACY_DISTRICT_KEYS)
-            + size_of_val(&g::LEGACY_COMMUNE_KEYS);
+            + size_of_val(&g::LEGACY_COMMUNE_KEYS)
+            + size_of_val(&g::KEY_ORDER)
+            + size_of_val(&g::KEY_AT)
+            + size_of_val(&g::KEY_LCP)
+            + size_of_val(&g::KEY_BUCKETS)
+            + size_of_val(&g::RKEY_ORDER)
+            + size_of_val(&g::RKEY_AT)
+            + size_of_val(&g::RKEY_LCP)
+            + size_of_val(&g::RKEY_BUCKETS)
+            + size_of_val(&g::LEVEL_KEY_BUCKETS);
         let total = tables + g::STRING_BYTES;
         eprintln!(
             "static tables: {tables} bytes, strings: {} bytes, total: {total} bytes",
