@@ -15,13 +15,17 @@ use dvhc::search::{Era, Mode, Search};
 
 fn main() {
     let mut search = Search::new();
+    let mut prefix = false;
     let mut parse = false;
     let mut limit = None;
     let mut query = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--prefix" => search = search.mode(Mode::Prefix),
+            "--prefix" => {
+                search = search.mode(Mode::Prefix);
+                prefix = true;
+            }
             "--fuzzy" => search = search.mode(Mode::Fuzzy),
             "--parse" => parse = true,
             "--current" => search = search.era(Era::Current),
@@ -42,7 +46,6 @@ fn main() {
         print_address(&query);
         return;
     }
-    let prefix = format!("{search:?}").contains("Prefix");
     if let Some(n) = limit.or(prefix.then_some(10)) {
         search = search.limit(n);
     }

@@ -1225,17 +1225,10 @@ impl Diacritics {
         }
         // The words and what separates them: separators end words in `letters` too.
         let text = &input[words.word(range.start).start..words.word(range.end - 1).end];
-        let push = |b, m| {
+        letters(text, |b, m| {
             d.push(b, m);
             true
-        };
-        // Without combining diacritics (U+0300..U+036F start with 0xCC or 0xCD in
-        // UTF-8) the text reads like a name.
-        if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
-            letters(text, push);
-        } else {
-            name_letters(text, push);
-        }
+        });
         d
     }
 
