@@ -375,6 +375,23 @@ fn run(cli: Cli) -> Result<(), Fail> {
     }
 }
 
+/// Writes `out` as one JSON line, or as text for people through `text`.
+fn emit<T: serde::Serialize>(
+    out: &T,
+    format: Format,
+    text: fn(&T, &mut String),
+    buf: &mut Vec<u8>,
+) {
+    match format {
+        Format::Json => json_line(out, buf),
+        Format::Text => {
+            let mut s = String::new();
+            text(out, &mut s);
+            buf.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
 fn json_line(value: &impl serde::Serialize, buf: &mut Vec<u8>) {
     // Serialising these plain structs into memory cannot fail.
     let _ = serde_json::to_writer(&mut *buf, value);
@@ -417,14 +434,7 @@ fn translate(a: LinesArgs) -> Result<(), Fail> {
             Input::Text(line) => TranslateOut::new(line, &translator.translate(line), names),
             Input::Bad(line, e) => TranslateOut::error(line, e),
         };
-        match format {
-            Format::Json => json_line(&out, buf),
-            Format::Text => {
-                let mut s = String::new();
-                text::translation(&out, &mut s);
-                buf.extend_from_slice(s.as_bytes());
-            }
-        }
+        emit(&out, format, text::translation, buf);
     };
     finish_lines(lines::run(
         lines_source(a.addresses),
@@ -443,14 +453,7 @@ fn parse(a: LinesArgs) -> Result<(), Fail> {
             Input::Text(line) => ParseOut::new(line, &dvhc::address::parse(line), names),
             Input::Bad(line, e) => ParseOut::error(line, e),
         };
-        match format {
-            Format::Json => json_line(&out, buf),
-            Format::Text => {
-                let mut s = String::new();
-                text::parsed(&out, &mut s);
-                buf.extend_from_slice(s.as_bytes());
-            }
-        }
+        emit(&out, format, text::parsed, buf);
     };
     finish_lines(lines::run(
         lines_source(a.addresses),
@@ -638,14 +641,7 @@ fn get(a: GetArgs) -> Result<(), Fail> {
     };
     let out_unit = UnitOut::new(unit, Names { on: a.on });
     let mut buf = Vec::new();
-    match a.format {
-        Format::Json => json_line(&out_unit, &mut buf),
-        Format::Text => {
-            let mut s = String::new();
-            text::unit(&out_unit, &mut s);
-            buf.extend_from_slice(s.as_bytes());
-        }
-    }
+    emit(&out_unit, a.format, text::unit, &mut buf);
     let mut out = stdout();
     written(out.write_all(&buf).and_then(|()| out.flush()))
 }
@@ -668,14 +664,7 @@ fn locate(a: LocateArgs) -> Result<(), Fail> {
     };
     let out_unit = UnitOut::new(Unit::Commune(commune), Names { on: a.on });
     let mut buf = Vec::new();
-    match a.format {
-        Format::Json => json_line(&out_unit, &mut buf),
-        Format::Text => {
-            let mut s = String::new();
-            text::unit(&out_unit, &mut s);
-            buf.extend_from_slice(s.as_bytes());
-        }
-    }
+    emit(&out_unit, a.format, text::unit, &mut buf);
     let mut out = stdout();
     written(out.write_all(&buf).and_then(|()| out.flush()))
 }
