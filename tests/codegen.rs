@@ -133,6 +133,45 @@ fn assert_sorted(path: &str, codes: impl Iterator<Item = u32>) {
     }
 }
 
+/// Reads a `code name kind` table of provinces, checking order and kinds.
+fn read_provinces(path: &str) -> Vec<Province> {
+    let t = Tsv::read(path, &["code", "name", "kind"]);
+    let rows: Vec<Province> = t
+        .rows
+        .iter()
+        .map(|(l, f)| Province {
+            code: t.num(*l, &f[0], 2),
+            name: f[1].clone(),
+            kind: kind_variant(&t.path, *l, &f[2], PROVINCE_KINDS),
+        })
+        .collect();
+    assert_sorted(&t.path, rows.iter().map(|p| p.code));
+    rows
+}
+
+/// Reads a `code <parent> name kind` table of legacy units, with the code and
+/// parent-code widths given, checking order and kinds.
+fn read_children(
+    path: &str,
+    parent: &str,
+    (width, parent_width): (usize, usize),
+    kinds: &[(&str, &str)],
+) -> Vec<District> {
+    let t = Tsv::read(path, &["code", parent, "name", "kind"]);
+    let rows: Vec<District> = t
+        .rows
+        .iter()
+        .map(|(l, f)| District {
+            code: t.num(*l, &f[0], width),
+            parent: t.num(*l, &f[1], parent_width),
+            name: f[2].clone(),
+            kind: kind_variant(&t.path, *l, &f[3], kinds),
+        })
+        .collect();
+    assert_sorted(&t.path, rows.iter().map(|p| p.code));
+    rows
+}
+
 struct Data {
     provinces: Vec<Province>,
     communes: Vec<Commune>,
@@ -149,17 +188,7 @@ struct Data {
 }
 
 fn load() -> Data {
-    let t = Tsv::read("data/provinces.tsv", &["code", "name", "kind"]);
-    let provinces: Vec<Province> = t
-        .rows
-        .iter()
-        .map(|(l, f)| Province {
-            code: t.num(*l, &f[0], 2),
-            name: f[1].clone(),
-            kind: kind_variant(&t.path, *l, &f[2], PROVINCE_KINDS),
-        })
-        .collect();
-    assert_sorted(&t.path, provinces.iter().map(|p| p.code));
+    let provinces = read_provinces("data/provinces.tsv");
 
     let t = Tsv::read(
         "data/communes.tsv",
@@ -224,49 +253,21 @@ fn load() -> Data {
         "data/changes.tsv: not sorted"
     );
 
-    let t = Tsv::read("data/legacy/provinces.tsv", &["code", "name", "kind"]);
-    let legacy_provinces: Vec<Province> = t
-        .rows
-        .iter()
-        .map(|(l, f)| Province {
-            code: t.num(*l, &f[0], 2),
-            name: f[1].clone(),
-            kind: kind_variant(&t.path, *l, &f[2], PROVINCE_KINDS),
-        })
-        .collect();
-    assert_sorted(&t.path, legacy_provinces.iter().map(|p| p.code));
+    let legacy_provinces = read_provinces("data/legacy/provinces.tsv");
 
-    let t = Tsv::read(
+    let legacy_districts = read_children(
         "data/legacy/districts.tsv",
-        &["code", "province", "name", "kind"],
+        "province",
+        (3, 2),
+        DISTRICT_KINDS,
     );
-    let legacy_districts: Vec<District> = t
-        .rows
-        .iter()
-        .map(|(l, f)| District {
-            code: t.num(*l, &f[0], 3),
-            parent: t.num(*l, &f[1], 2),
-            name: f[2].clone(),
-            kind: kind_variant(&t.path, *l, &f[3], DISTRICT_KINDS),
-        })
-        .collect();
-    assert_sorted(&t.path, legacy_districts.iter().map(|p| p.code));
 
-    let t = Tsv::read(
+    let legacy_communes = read_children(
         "data/legacy/communes.tsv",
-        &["code", "district", "name", "kind"],
+        "district",
+        (5, 3),
+        LEGACY_COMMUNE_KINDS,
     );
-    let legacy_communes: Vec<District> = t
-        .rows
-        .iter()
-        .map(|(l, f)| District {
-            code: t.num(*l, &f[0], 5),
-            parent: t.num(*l, &f[1], 3),
-            name: f[2].clone(),
-            kind: kind_variant(&t.path, *l, &f[3], LEGACY_COMMUNE_KINDS),
-        })
-        .collect();
-    assert_sorted(&t.path, legacy_communes.iter().map(|p| p.code));
 
     let t = Tsv::read("data/mapping.tsv", &["legacy_commune", "commune", "share"]);
     let mapping: Vec<(u32, u32, String)> = t
