@@ -1,5 +1,6 @@
 //! Free-text address parsing, for either structure.
 
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
@@ -217,6 +218,8 @@ pub struct Reading<'a> {
     first_word: usize,
     /// The units found and the word each starts at, for the diacritic fidelity.
     parts: [Option<(Unit, usize)>; 3],
+    /// The order in which the parser found the readings, the last tie-break.
+    seq: u32,
 }
 
 /// The units of a reading, in the structure they belong to.
@@ -576,39 +579,100 @@ impl fmt::Display for Address<'_> {
 /// assert_eq!(a.to_string(), "27A Hai Ba Trung St, Phường 9, Quận 3, Thành phố Hồ Chí Minh");
 /// ```
 pub fn parse(input: &str) -> Result<Address<'_>, ParseError> {
+    parse_with(input, |a| Address {
+        input: a.input,
+        readings: a.readings.to_vec(),
+        ambiguous: a.ambiguous,
+    })
+}
+
+/// Parses `input` and lends the result to `f`. The work buffers, the readings' among
+/// them, are reused from one call to the next on the same thread, so that parsing
+/// allocates nothing once they have grown to fit (an error's message aside).
+///
+/// If `f` parses too (a [`Locate`](crate::translate::Locate) implementation may),
+/// that parse works in buffers of its own.
+pub(crate) fn parse_with<'a, R>(
+    input: &'a str,
+    f: impl FnOnce(&Address<'a>) -> R,
+) -> Result<R, ParseError> {
     if input.len() > MAX_ADDRESS_LEN {
         return Err(ParseError::TooLong {
             len: input.len(),
             max: MAX_ADDRESS_LEN,
         });
     }
-    let words = Words::new(input);
-    if words.len() == 0 {
-        return Err(ParseError::Empty);
-    }
-    let first = words.len().saturating_sub(MAX_WORDS);
-    let end = strip_noise(&words, first);
+    let mut s = SCRATCH.try_with(Cell::take).unwrap_or_default();
+    let readings = recycle(std::mem::take(&mut s.readings));
     let mut p = Parser {
         input,
-        words,
-        first,
-        end,
-        cache: Vec::with_capacity(4),
-        rkey: Vec::new(),
-        exact_at: Vec::new(),
-        readings: Vec::with_capacity(8),
+        first: 0,
+        end: 0,
         fuzzy: false,
-        fuzzy_cache: Vec::new(),
+        readings,
+        s,
     };
-    // First exact names only; names with typos only when that leaves a unit written
-    // with its kind word unresolved, or finds nothing.
-    p.run();
-    if p.needs_fuzzy() {
-        p.readings.clear();
-        p.fuzzy = true;
-        p.run();
-    }
-    p.finish()
+    let parsed = p.parse();
+    let Parser {
+        readings, mut s, ..
+    } = p;
+    let out = match parsed {
+        Ok(ambiguous) => {
+            let address = Address {
+                input,
+                readings,
+                ambiguous,
+            };
+            let out = f(&address);
+            s.readings = recycle(address.readings);
+            Ok(out)
+        }
+        Err(e) => {
+            s.readings = recycle(readings);
+            Err(e)
+        }
+    };
+    // On a thread being torn down there is nowhere to keep the buffers: they go.
+    let _ = SCRATCH.try_with(|c| c.set(s));
+    out
+}
+
+/// An empty vector for readings of any lifetime, with the allocation of `v`.
+fn recycle<'b>(mut v: Vec<Reading<'_>>) -> Vec<Reading<'b>> {
+    v.clear();
+    // Collecting into a vector of the same layout reuses the allocation; there is
+    // nothing to collect. (`filter_map` is what changes the lifetime of the type.)
+    #[allow(clippy::unnecessary_filter_map)]
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+thread_local! {
+    /// The parser's work buffers, between two parses on this thread.
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
+/// The buffers of a parse, all empty between parses.
+#[derive(Default)]
+struct Scratch {
+    words: Words,
+    /// For each end of a span looked at, its span hits in `hits`.
+    spans: Vec<(usize, Range<usize>)>,
+    hits: Vec<SpanHit>,
+    /// The reversed key of the span being extended, and the keys equal to each of
+    /// its suffixes.
+    rkey: Vec<u8>,
+    exact_at: Vec<Range<usize>>,
+    /// The units found by [`Parser::find`], a stack: each call pushes its results
+    /// above those of the calls still using theirs.
+    found: Vec<Found>,
+    /// The typo-tolerant matches of the words `start..end`: (start, end, their
+    /// matches in `fuzzy_hits`).
+    fuzzy: Vec<(usize, usize, Range<usize>)>,
+    /// (entry, distance) for each key matched.
+    fuzzy_hits: Vec<(u16, u8)>,
+    /// The key of the span being matched with typos.
+    key: String,
+    readings: Vec<Reading<'static>>,
 }
 
 /// The index of the first trailing noise word: "Việt Nam", "VN", postcodes.
@@ -656,52 +720,69 @@ struct Found {
 
 struct Parser<'a> {
     input: &'a str,
-    words: Words,
     /// The first word that may belong to a unit.
     first: usize,
     /// The end of the words that may belong to a unit (trailing noise removed).
     end: usize,
-    /// The span hits ending at each end looked at.
-    cache: Vec<(usize, Vec<SpanHit>)>,
-    /// Scratch: the reversed key of the span being extended, and the keys equal to
-    /// each of its suffixes.
-    rkey: Vec<u8>,
-    exact_at: Vec<Range<usize>>,
-    readings: Vec<Reading<'a>>,
     /// Whether names with typos are looked for (the second pass).
     fuzzy: bool,
-    /// The typo-tolerant matches of words, by span.
-    fuzzy_cache: Vec<FuzzyMatches>,
+    readings: Vec<Reading<'a>>,
+    s: Scratch,
 }
 
-/// The typo-tolerant matches of the words `start..end`: (start, end, (entry,
-/// distance) for each key matched).
-type FuzzyMatches = (usize, usize, Vec<(u16, u8)>);
-
-/// A set of tables to look in and a filter on their units.
+/// A filter on the units found.
 type Accept<'f> = &'f dyn Fn(&Unit) -> bool;
 
 impl<'a> Parser<'a> {
+    /// Parses the input into `readings`; returns how many of them are equally good
+    /// in the best structure.
+    fn parse(&mut self) -> Result<usize, ParseError> {
+        let s = &mut self.s;
+        s.words.refill(self.input);
+        s.spans.clear();
+        s.hits.clear();
+        s.fuzzy.clear();
+        s.found.clear();
+        s.fuzzy_hits.clear();
+        if s.words.len() == 0 {
+            return Err(ParseError::Empty);
+        }
+        self.first = s.words.len().saturating_sub(MAX_WORDS);
+        self.end = strip_noise(&s.words, self.first);
+        // First exact names only; names with typos only when that leaves a unit
+        // written with its kind word unresolved, or finds nothing.
+        self.run();
+        if self.needs_fuzzy() {
+            self.readings.clear();
+            self.fuzzy = true;
+            self.run();
+        }
+        self.finish()
+    }
+
     fn run(&mut self) {
         let end = self.end;
         let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
-        for p in &provinces {
+        for i in provinces.clone() {
+            let p = self.s.found[i];
             match p.unit {
-                Unit::Province(prov) => self.current_below(*p, prov),
-                Unit::LegacyProvince(prov) => self.legacy_below(*p, prov),
+                Unit::Province(prov) => self.current_below(p, prov),
+                Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
                 _ => {}
             }
         }
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
         let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
-        for d in &districts {
+        for i in districts {
+            let d = self.s.found[i];
             if let Unit::LegacyDistrict(dist) = d.unit {
-                self.legacy_communes(None, Some(*d), dist.province(), Some(dist), d.start);
+                self.legacy_communes(None, Some(d), dist.province(), Some(dist), d.start);
             }
         }
         if provinces.is_empty() {
-            for c in self.find(end, &[Table::Commune, Table::LegacyCommune], &|_| true) {
+            for i in self.find(end, &[Table::Commune, Table::LegacyCommune], &|_| true) {
+                let c = self.s.found[i];
                 match c.unit {
                     Unit::Commune(com) => self.push_current(None, com.province(), Some(c), None),
                     Unit::LegacyCommune(com) => {
@@ -711,6 +792,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        self.s.found.truncate(provinces.start);
     }
 
     fn current_below(&mut self, p: Found, prov: &'static Province) {
@@ -718,10 +800,12 @@ impl<'a> Parser<'a> {
         let in_province =
             move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
         let communes = self.find(p.start, &[Table::Commune], &in_province);
-        for c in &communes {
-            self.push_current(Some(p), prov, Some(*c), None);
+        for i in communes.clone() {
+            let c = self.s.found[i];
+            self.push_current(Some(p), prov, Some(c), None);
         }
         if !communes.is_empty() {
+            self.s.found.truncate(communes.start);
             return;
         }
         // A pre-2025 district between the commune and the province.
@@ -729,7 +813,8 @@ impl<'a> Parser<'a> {
             matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() == code)
         });
         let mut found = false;
-        for d in &districts {
+        for i in districts.clone() {
+            let d = self.s.found[i];
             let Unit::LegacyDistrict(dist) = d.unit else {
                 continue;
             };
@@ -738,11 +823,13 @@ impl<'a> Parser<'a> {
                 in_province(u)
                     && matches!(u, Unit::Commune(c) if c.predecessors().any(|(o, _)| o.district().code().get() == dcode))
             };
-            for c in self.find(d.start, &[Table::Commune], &took_over) {
-                self.push_current(Some(p), prov, Some(c), Some((*d, dist)));
+            for j in self.find(d.start, &[Table::Commune], &took_over) {
+                let c = self.s.found[j];
+                self.push_current(Some(p), prov, Some(c), Some((d, dist)));
                 found = true;
             }
         }
+        self.s.found.truncate(districts.start);
         if !found {
             self.push_current(Some(p), prov, None, None);
         }
@@ -755,11 +842,13 @@ impl<'a> Parser<'a> {
             &[Table::LegacyDistrict],
             &|u| matches!(u, Unit::LegacyDistrict(d) if d.province().code().get() == code),
         );
-        for d in &districts {
+        for i in districts.clone() {
+            let d = self.s.found[i];
             if let Unit::LegacyDistrict(dist) = d.unit {
-                self.legacy_communes(Some(p), Some(*d), prov, Some(dist), d.start);
+                self.legacy_communes(Some(p), Some(d), prov, Some(dist), d.start);
             }
         }
+        self.s.found.truncate(districts.start);
         // Commune + province without district.
         self.legacy_communes(Some(p), None, prov, None, p.start);
     }
@@ -787,13 +876,15 @@ impl<'a> Parser<'a> {
             }
             return;
         }
-        for c in communes {
+        for i in communes.clone() {
+            let c = self.s.found[i];
             let district = match c.unit {
                 Unit::LegacyCommune(com) => Some(com.district()),
                 _ => dist,
             };
             self.push_legacy(p, d, prov, district, Some(c));
         }
+        self.s.found.truncate(communes.start);
     }
 
     fn push_current(
@@ -831,6 +922,7 @@ impl<'a> Parser<'a> {
                 c.map(|f| (f.unit, f.start)),
                 None,
             ],
+            seq: self.readings.len() as u32,
         });
     }
 
@@ -860,6 +952,7 @@ impl<'a> Parser<'a> {
             score,
             first_word: start.unwrap_or(self.end),
             parts: parts.map(|f| f.map(|f| (f.unit, f.start))),
+            seq: self.readings.len() as u32,
         });
     }
 
@@ -896,13 +989,13 @@ impl<'a> Parser<'a> {
         for &(unit, start) in r.parts.iter().flatten() {
             // The words of the name: from its start to the next comma (or the end).
             let end = (start + 1..self.end)
-                .find(|&i| self.words.word(i).hard_break_before)
+                .find(|&i| self.s.words.word(i).hard_break_before)
                 .unwrap_or(self.end);
-            let from = match self.words.kind_at(start, end) {
+            let from = match self.s.words.kind_at(start, end) {
                 Some((_, n, _)) if start + n < end => start + n,
                 _ => start,
             };
-            sum += Diacritics::of_words(self.input, &self.words, from..end).fidelity(unit.name());
+            sum += Diacritics::of_words(self.input, &self.s.words, from..end).fidelity(unit.name());
         }
         (sum.clamp(-127, 127) + 128) as u8
     }
@@ -910,7 +1003,7 @@ impl<'a> Parser<'a> {
     /// The verbatim input left of word `start`, without trailing separators.
     fn rest(&self, start: Option<usize>) -> &'a str {
         let cut = match start {
-            Some(i) if i < self.words.len() => self.words.word(i).start,
+            Some(i) if i < self.s.words.len() => self.s.words.word(i).start,
             Some(_) => self.input.len(),
             None => return self.input.trim(),
         };
@@ -923,34 +1016,37 @@ impl<'a> Parser<'a> {
     fn segment_start(&self, i: usize) -> usize {
         (self.first..=i)
             .rev()
-            .find(|&j| j == self.first || self.words.word(j).hard_break_before)
+            .find(|&j| j == self.first || self.s.words.word(j).hard_break_before)
             .unwrap_or(self.first)
     }
 
     /// Whether a segment ends at `end`.
     fn segment_ends(&self, end: usize) -> bool {
-        end >= self.end || self.words.word(end).hard_break_before
+        end >= self.end || self.s.words.word(end).hard_break_before
     }
 
     /// The spans ending at `end` whose key (without or with the kind word) is in the
     /// index, longest first.
-    fn span_hits(&mut self, end: usize) -> usize {
-        if let Some(i) = self.cache.iter().position(|(e, _)| *e == end) {
-            return i;
+    fn span_hits(&mut self, end: usize) -> Range<usize> {
+        if let Some((_, r)) = self.s.spans.iter().find(|(e, _)| *e == end) {
+            return r.clone();
         }
-        let mut hits = Vec::with_capacity(8);
+        let mut hits = std::mem::take(&mut self.s.hits);
+        let from = hits.len();
         if end > self.first {
             self.collect_spans(end, end, None, &mut hits);
             // An English kind word after the name: "Ben Nghe Ward", "Thu Duc City".
-            if let Some((k, n)) = self.words.trailing_kind_at(end) {
+            if let Some((k, n)) = self.s.words.trailing_kind_at(end) {
                 if end - n > self.segment_start(end - 1) {
                     self.collect_spans(end, end - n, Some(k), &mut hits);
                 }
             }
-            hits.sort_by_key(|h: &SpanHit| h.start);
+            hits[from..].sort_by_key(|h: &SpanHit| h.start);
         }
-        self.cache.push((end, hits));
-        self.cache.len() - 1
+        let r = from..hits.len();
+        self.s.hits = hits;
+        self.s.spans.push((end, r.clone()));
+        r
     }
 
     /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`].
@@ -970,15 +1066,15 @@ impl<'a> Parser<'a> {
         let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
         // The reversed key of words start..name_end, and for each start the keys
         // equal to it (positions in the reversed-key order).
-        let mut rkey = std::mem::take(&mut self.rkey);
+        let mut rkey = std::mem::take(&mut self.s.rkey);
         rkey.clear();
-        let mut exact_at = std::mem::take(&mut self.exact_at);
+        let mut exact_at = std::mem::take(&mut self.s.exact_at);
         exact_at.clear();
         exact_at.resize(name_end - min_start, 0..0);
         let mut range: Option<Range<usize>> = None;
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
-            let w = self.words.key(start).as_bytes();
+            let w = self.s.words.key(start).as_bytes();
             if dead_at.is_none() {
                 if w.last().is_some_and(u8::is_ascii_digit)
                     && rkey.last().is_some_and(u8::is_ascii_digit)
@@ -998,6 +1094,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             let lead = self
+                .s
                 .words
                 .kind_at(start, name_end)
                 .map(|(k, n, _)| (k, n))
@@ -1030,8 +1127,8 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.rkey = rkey;
-        self.exact_at = exact_at;
+        self.s.rkey = rkey;
+        self.s.exact_at = exact_at;
     }
 
     /// Whether words from `start`, written without a kind word, may name a unit: a
@@ -1045,10 +1142,11 @@ impl<'a> Parser<'a> {
         if start == seg {
             return true;
         }
-        if query::is_street(self.words.tag(start - 1)) {
+        if query::is_street(self.s.words.tag(start - 1)) {
             return false;
         }
         if self
+            .s
             .words
             .key(start - 1)
             .bytes()
@@ -1060,7 +1158,7 @@ impl<'a> Parser<'a> {
             if start - 1 == seg {
                 return false;
             }
-            let t = self.words.tag(start - 2);
+            let t = self.s.words.tag(start - 2);
             return !(query::is_street(t) || t == query::tag::LO);
         }
         true
@@ -1070,14 +1168,17 @@ impl<'a> Parser<'a> {
     /// which `accept` holds: the exact matches of the longest span that has any; when
     /// there are none, names within a small edit distance, for a span that starts
     /// with a kind word (or, for provinces, any short span).
-    fn find(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) -> Vec<Found> {
+    ///
+    /// The units are pushed on [`Scratch::found`]; the range returned is theirs.
+    fn find(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) -> Range<usize> {
+        let base = self.s.found.len();
         if end <= self.first {
-            return Vec::new();
+            return base..base;
         }
-        let ci = self.span_hits(end);
-        let mut best: Vec<Found> = Vec::with_capacity(4);
+        let span = self.span_hits(end);
+        let Scratch { hits, found, .. } = &mut self.s;
         let mut best_start = usize::MAX;
-        for h in &self.cache[ci].1 {
+        for h in &hits[span] {
             if h.start > best_start {
                 break;
             }
@@ -1087,21 +1188,22 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 if let Some(f) = consider(t.unit(e.index), e.via, 0, h.start, h.kind, accept) {
-                    if !best.iter().any(|b| b.unit == f.unit) {
-                        best.push(f);
+                    if !found[base..].iter().any(|b| b.unit == f.unit) {
+                        found.push(f);
                         best_start = h.start;
                     }
                 }
             }
         }
-        if best.is_empty() && self.fuzzy {
-            best = self.find_fuzzy(end, tables, accept);
+        if found.len() == base && self.fuzzy {
+            self.find_fuzzy(end, tables, accept);
         }
         let last = end >= self.end;
-        for f in &mut best {
-            f.delimited = last || f.start == self.segment_start(f.start);
+        for i in base..self.s.found.len() {
+            let start = self.s.found[i].start;
+            self.s.found[i].delimited = last || start == self.segment_start(start);
         }
-        best
+        base..self.s.found.len()
     }
 
     /// Whether the exact pass left something a typo-tolerant pass may find: no
@@ -1124,7 +1226,9 @@ impl<'a> Parser<'a> {
             })
     }
 
-    fn find_fuzzy(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) -> Vec<Found> {
+    /// The typo-tolerant part of [`find`](Self::find), pushing on `found`.
+    fn find_fuzzy(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) {
+        let base = self.s.found.len();
         let provinces = tables.contains(&Table::Province);
         let seg = self.segment_start(end - 1);
         let span = if provinces {
@@ -1132,11 +1236,11 @@ impl<'a> Parser<'a> {
         } else {
             MAX_SPAN
         };
-        let mut best: Vec<Found> = Vec::new();
         let mut best_key = (u8::MAX, usize::MAX);
-        let mut key = String::new();
+        let mut key = std::mem::take(&mut self.s.key);
         for start in (seg.max(end.saturating_sub(span))..end).rev() {
             let lead = self
+                .s
                 .words
                 .kind_at(start, end)
                 .filter(|&(_, n, _)| start + n < end);
@@ -1153,107 +1257,123 @@ impl<'a> Parser<'a> {
             }
             key.clear();
             for i in name_start..end {
-                query::push_key(&mut key, self.words.key(i));
+                query::push_key(&mut key, self.s.words.key(i));
             }
             let max = max_distance(key.len());
             if max == 0 {
                 continue;
             }
-            let mut here: Vec<Found> = Vec::new();
-            let mut offer = |t: Table, e: &'static search::Key, dist: u8| {
+            // Fewest edits first, then the longest span (this one, as the spans
+            // shrink).
+            let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static search::Key, dist| {
                 if !tables.contains(&t) {
                     return;
                 }
-                if let Some(f) = consider(t.unit(e.index), e.via, dist, start, kind, accept) {
-                    here.push(f);
+                let Some(f) = consider(t.unit(e.index), e.via, dist, start, kind, accept) else {
+                    return;
+                };
+                let k = (f.edits, start);
+                if k < best_key {
+                    best_key = k;
+                    found.truncate(base);
+                }
+                if k == best_key && !found[base..].iter().any(|b| b.unit == f.unit) {
+                    found.push(f);
                 }
             };
             if provinces {
                 for t in [Table::Province, Table::LegacyProvince] {
                     for e in t.keys() {
                         if let Some(d) = search::distance_within(e.key(), key.as_bytes(), max) {
-                            offer(t, e, d);
+                            offer(&mut self.s.found, t, e, d);
                         }
                     }
                 }
             } else {
                 // The walk does not depend on the scope: homonym districts share it.
-                let i = match self
-                    .fuzzy_cache
+                let cached = self
+                    .s
+                    .fuzzy
                     .iter()
-                    .position(|(s, e, _)| (*s, *e) == (name_start, end))
-                {
-                    Some(i) => i,
+                    .find(|(s, e, _)| (*s, *e) == (name_start, end))
+                    .map(|(_, _, r)| r.clone());
+                let matches = match cached {
+                    Some(r) => r,
                     None => {
-                        let mut found = Vec::new();
-                        fuzzy_walk(key.as_bytes(), max, |c, d| found.push((c, d)));
-                        self.fuzzy_cache.push((name_start, end, found));
-                        self.fuzzy_cache.len() - 1
+                        let hits = &mut self.s.fuzzy_hits;
+                        let from = hits.len();
+                        fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
+                        let r = from..hits.len();
+                        self.s.fuzzy.push((name_start, end, r.clone()));
+                        r
                     }
                 };
-                for &(c, d) in &self.fuzzy_cache[i].2 {
+                let Scratch {
+                    fuzzy_hits, found, ..
+                } = &mut self.s;
+                for &(c, d) in &fuzzy_hits[matches] {
                     let (t, e) = search::entry(c);
-                    offer(t, e, d);
-                }
-            }
-            for f in here {
-                // Fewest edits first, then the longest span.
-                let k = (f.edits, start);
-                if k < best_key {
-                    best_key = k;
-                    best.clear();
-                }
-                if k == best_key && !best.iter().any(|b| b.unit == f.unit) {
-                    best.push(f);
+                    offer(found, t, e, d);
                 }
             }
         }
-        best
+        self.s.key = key;
     }
 
     /// Sorts and dedups the readings, checks for a unit written but not found, and
     /// builds the result.
-    fn finish(mut self) -> Result<Address<'a>, ParseError> {
+    ///
+    /// Returns how many readings are equally good in the best structure.
+    fn finish(&mut self) -> Result<usize, ParseError> {
         if self.readings.is_empty() {
             if let Some((name, _)) = self.unresolved(self.end, None) {
-                return Err(ParseError::ProvinceNotFound { name });
+                return Err(ParseError::ProvinceNotFound {
+                    name: self.input[name].to_owned(),
+                });
             }
             return Err(ParseError::NotFound);
         }
-        let mut readings = std::mem::take(&mut self.readings);
-        readings.sort_by(|a, b| {
+        // Best first, then by code, then in the order found (a total order: the sort
+        // need not be stable, and so needs no buffer).
+        let by_score = |a: &Reading<'_>, b: &Reading<'_>| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| a.deepest().code_value().cmp(&b.deepest().code_value()))
-        });
-        // One reading per deepest unit (the best).
-        let mut kept: Vec<Reading<'a>> = Vec::with_capacity(readings.len().min(8));
-        for r in readings {
-            let d = r.deepest();
-            if !kept.iter().any(|k| k.deepest() == d) {
-                kept.push(r);
+                .then(a.seq.cmp(&b.seq))
+        };
+        let readings = &mut self.readings;
+        readings.sort_unstable_by(by_score);
+        // One reading per deepest unit (the best), in order.
+        let mut kept = 0;
+        for i in 0..readings.len() {
+            let d = readings[i].deepest();
+            if !readings[..kept].iter().any(|k| k.deepest() == d) {
+                readings.swap(kept, i);
+                kept += 1;
             }
         }
-        let best = kept[0].score;
-        kept.retain(|r| r.score.quality() == best.quality());
+        readings.truncate(kept);
+        let best = readings[0].score.quality();
+        readings.retain(|r| r.score.quality() == best);
         // Ties are broken by the diacritics: "Xã Minh Quán" is not "Xã Minh Quân".
-        if kept.len() > 1 && !self.input.is_ascii() {
-            for r in &mut kept {
-                r.score.fidelity = self.fidelity(r);
+        if self.readings.len() > 1 && !self.input.is_ascii() {
+            for i in 0..self.readings.len() {
+                self.readings[i].score.fidelity = self.fidelity(&self.readings[i]);
             }
-            kept.sort_by(|a, b| {
-                b.score
-                    .cmp(&a.score)
-                    .then_with(|| a.deepest().code_value().cmp(&b.deepest().code_value()))
-            });
-            let top = kept[0].score.quality();
-            kept.retain(|r| r.score.quality() == top);
+            self.readings.sort_unstable_by(by_score);
+            let top = self.readings[0].score.quality();
+            self.readings.retain(|r| r.score.quality() == top);
         }
-        let best_era = kept[0].era();
-        let ambiguous = kept.iter().filter(|r| r.era() == best_era).count();
+        let best = self.readings[0];
+        let ambiguous = self
+            .readings
+            .iter()
+            .filter(|r| r.era() == best.era())
+            .count();
         // A unit written with its kind word left of the units found, not found.
-        let deepest = kept[0].deepest();
-        if let Some((name, level)) = self.unresolved(kept[0].first_word, Some(deepest.level())) {
+        let deepest = best.deepest();
+        if let Some((name, level)) = self.unresolved(best.first_word, Some(deepest.level())) {
+            let name = self.input[name].to_owned();
             return Err(match level {
                 search::Level::District => ParseError::DistrictNotFound {
                     name,
@@ -1265,11 +1385,7 @@ impl<'a> Parser<'a> {
                 },
             });
         }
-        Ok(Address {
-            input: self.input,
-            readings: kept,
-            ambiguous,
-        })
+        Ok(ambiguous)
     }
 
     /// A unit written with a kind word of a level below `below` (any level when
@@ -1280,12 +1396,12 @@ impl<'a> Parser<'a> {
         &self,
         end: usize,
         below: Option<search::Level>,
-    ) -> Option<(String, search::Level)> {
+    ) -> Option<(Range<usize>, search::Level)> {
         if end <= self.first {
             return None;
         }
         let seg = self.segment_start(end - 1);
-        let at_break = end >= self.end || self.words.word(end).hard_break_before;
+        let at_break = end >= self.end || self.s.words.word(end).hard_break_before;
         // With commas, the kind word starts the segment; without, it is a full word
         // within a few words.
         let starts = if at_break && seg + MAX_SPAN >= end {
@@ -1294,14 +1410,14 @@ impl<'a> Parser<'a> {
             seg.max(end.saturating_sub(MAX_SPAN))..end
         };
         for start in starts.rev() {
-            let Some((k, n, full)) = self.words.kind_at(start, end) else {
+            let Some((k, n, full)) = self.s.words.kind_at(start, end) else {
                 continue;
             };
             if start + n >= end || !(full || start == seg) {
                 continue;
             }
             // "Tỉnh lộ 8", "Huyện lộ 2": roads.
-            if self.words.tag(start + n) == query::tag::LO {
+            if self.s.words.tag(start + n) == query::tag::LO {
                 continue;
             }
             let level = if k.is_commune() {
@@ -1320,9 +1436,9 @@ impl<'a> Parser<'a> {
             if !lower {
                 continue;
             }
-            let a = self.words.word(start).start;
-            let b = self.words.word(end - 1).end;
-            return Some((self.input[a..b].to_owned(), level));
+            let a = self.s.words.word(start).start;
+            let b = self.s.words.word(end - 1).end;
+            return Some((a..b, level));
         }
         None
     }

@@ -188,9 +188,7 @@ impl Tokenizer<'_> {
         let buf = &mut self.words.buf;
         let ks = self.key_start;
         if self.digits && has_leading_zero(&buf.as_bytes()[ks..]) {
-            let word: String = buf[ks..].to_owned();
-            buf.truncate(ks);
-            push_without_leading_zeros(buf, &word);
+            drop_leading_zeros(buf, ks);
         }
         let (start, end) = (self.word_start, self.last_end);
         let hard = std::mem::take(&mut self.hard);
@@ -251,17 +249,22 @@ fn has_leading_zero(w: &[u8]) -> bool {
     })
 }
 
-/// Appends `w` to `out` without the leading zeros of its numbers.
-fn push_without_leading_zeros(out: &mut String, w: &str) {
-    let b = w.as_bytes();
+/// Drops the leading zeros of the numbers in `buf[from..]`, in place and in linear
+/// time: the word is copied to the end of the buffer without them, then moved back.
+fn drop_leading_zeros(buf: &mut String, from: usize) {
+    let end = buf.len();
+    let mut i = from;
     let mut prev_digit = false;
-    for (i, c) in w.char_indices() {
-        if c == '0' && !prev_digit && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            continue;
+    while let Some(c) = buf[i..end].chars().next() {
+        let next = i + c.len_utf8();
+        let next_digit = next < end && buf.as_bytes()[next].is_ascii_digit();
+        if !(c == '0' && !prev_digit && next_digit) {
+            prev_digit = c.is_ascii_digit();
+            buf.push(c);
         }
-        prev_digit = c.is_ascii_digit();
-        out.push(c);
+        i = next;
     }
+    buf.drain(from..end);
 }
 
 fn is_hard_break(c: char) -> bool {

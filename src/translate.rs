@@ -357,8 +357,9 @@ impl Translator {
     /// # Errors
     /// [`TranslateError::Parse`] when no unit is recognised.
     pub fn translate<'a>(&self, address: &'a str) -> Result<Translation<'a>, TranslateError> {
-        let parsed = address::parse(address)?;
-        Ok(self.build(&parsed, None))
+        Ok(address::parse_with(address, |parsed| {
+            self.build(parsed, None)
+        })?)
     }
 
     /// Translates an address and ranks split-commune candidates by the point
@@ -377,8 +378,9 @@ impl Translator {
         if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
             return Err(TranslateError::BadCoordinates);
         }
-        let parsed = address::parse(address)?;
-        Ok(self.build(&parsed, Some((lat, lon))))
+        Ok(address::parse_with(address, |parsed| {
+            self.build(parsed, Some((lat, lon)))
+        })?)
     }
 
     /// Translates many addresses on all cores; results are in input order.
@@ -440,18 +442,11 @@ impl Translator {
     fn build<'a>(&self, parsed: &Address<'a>, point: Option<(f64, f64)>) -> Translation<'a> {
         // Homonyms nothing tells apart: every tied reading contributes candidates.
         let tied = tied_readings(parsed);
-        let best = tied
-            .iter()
-            .find(|r| r.keep)
-            .map_or(parsed.reading(), |r| r.reading);
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(
-            tied.iter()
-                .filter(|r| r.keep)
-                .map(|r| candidate_count(r.reading))
-                .sum(),
-        );
-        for r in tied.iter().filter(|r| r.keep) {
-            push_candidates(r.reading, &mut candidates);
+        let best = tied.kept().next().unwrap_or(parsed.reading());
+        let mut candidates: Vec<Candidate> =
+            Vec::with_capacity(tied.kept().map(candidate_count).sum());
+        for r in tied.kept() {
+            push_candidates(r, &mut candidates);
         }
         let mut ranking = None;
         if let Some((lat, lon)) = point {
@@ -493,17 +488,10 @@ impl Translator {
             candidates,
             ranking,
             via,
-            readings: tied.iter().filter(|r| r.keep).count(),
+            readings: tied.kept().count(),
             date: self.date,
         }
     }
-}
-
-/// A reading tied with the best one, and whether it survives the diacritics
-/// tie-break.
-struct Tied<'r, 'a> {
-    reading: &'r Reading<'a>,
-    keep: bool,
 }
 
 /// The readings that explain the address as well as the best one: the best alone
@@ -516,14 +504,14 @@ struct Tied<'r, 'a> {
 /// Quân of one district), those whose official name the input writes letter for
 /// letter are kept, when some but not all are: the diacritics the writer typed tell
 /// them apart.
-fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> TiedList<'r, 'a> {
+fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> Tied<'r, 'a> {
     let all = parsed.readings();
     let best = &all[0];
     if !parsed.is_ambiguous() {
-        return TiedList::One([Tied {
-            reading: best,
-            keep: true,
-        }]);
+        return Tied {
+            readings: &all[..1],
+            segment: None,
+        };
     }
     let level = best.deepest().level();
     let n = all
@@ -535,46 +523,39 @@ fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> TiedList<'r, 'a> {
                 && r.rest() == best.rest()
         })
         .count();
-    let mut tied: Vec<Tied<'r, 'a>> = all[..n]
-        .iter()
-        .map(|reading| Tied {
-            reading,
-            keep: true,
-        })
-        .collect();
+    let mut tied = Tied {
+        readings: &all[..n],
+        segment: None,
+    };
     if n > 1 {
-        if let Some(segment) = first_unit_segment(parsed.input(), best.rest()) {
-            for t in &mut tied {
-                t.keep = contains_name(&segment, t.reading.deepest().name());
-            }
-            if tied.iter().all(|t| !t.keep) {
-                tied.iter_mut().for_each(|t| t.keep = true);
-            }
+        tied.segment = first_unit_segment(parsed.input(), best.rest());
+        if tied.kept().next().is_none() {
+            tied.segment = None;
         }
     }
-    TiedList::Many(tied)
+    tied
 }
 
-/// The tied readings, without allocating in the common unambiguous case.
-enum TiedList<'r, 'a> {
-    One([Tied<'r, 'a>; 1]),
-    Many(Vec<Tied<'r, 'a>>),
+/// The readings tied with the best one; those kept are the ones whose name the
+/// input's `segment` writes with its diacritics, or all when there is no `segment`.
+struct Tied<'r, 'a> {
+    readings: &'r [Reading<'a>],
+    segment: Option<&'a str>,
 }
 
-impl<'r, 'a> std::ops::Deref for TiedList<'r, 'a> {
-    type Target = [Tied<'r, 'a>];
-    fn deref(&self) -> &[Tied<'r, 'a>] {
-        match self {
-            TiedList::One(one) => one,
-            TiedList::Many(v) => v,
-        }
+impl<'r, 'a> Tied<'r, 'a> {
+    fn kept(&self) -> impl Iterator<Item = &'r Reading<'a>> + '_ {
+        self.readings.iter().filter(move |r| {
+            self.segment
+                .is_none_or(|s| contains_name(s, r.deepest().name()))
+        })
     }
 }
 
-/// The words of the deepest unit's part of the input, in [`tone_words`] form: from the
-/// end of the street part `rest` (a slice of `input`) to the next comma or similar
-/// break. `None` when the input has no diacritics (nothing to tell homonyms apart by).
-fn first_unit_segment(input: &str, rest: &str) -> Option<Vec<String>> {
+/// The deepest unit's part of the input: from the end of the street part `rest` (a
+/// slice of `input`) to the next comma or similar break. `None` when the input has no
+/// diacritics (nothing to tell homonyms apart by).
+fn first_unit_segment<'a>(input: &'a str, rest: &str) -> Option<&'a str> {
     if input.is_ascii() {
         return None;
     }
@@ -586,46 +567,58 @@ fn first_unit_segment(input: &str, rest: &str) -> Option<Vec<String>> {
     let end = tail
         .find([',', ';', '\n', '\r', '|', '\t', '，', '、', '/'])
         .unwrap_or(tail.len());
-    Some(tone_words(&tail[..end]))
+    Some(&tail[..end])
 }
 
-/// The words of `s` (runs of letters, digits and combining marks), lower case, with
-/// their letters and diacritics but not where the tone mark sits: the old and the new
-/// tone placement are the same word ("Hoà" = "Hòa", "Thuỷ" = "Thủy"), as they are in
-/// the official names, which use both.
-fn tone_words(s: &str) -> Vec<String> {
+/// The words of `s`: runs of letters, digits and combining marks.
+fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
     use unicode_normalization::char::is_combining_mark;
+    s.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether two words have the same letters and diacritics in any case, wherever the
+/// tone mark sits: the old and the new tone placement are the same word ("Hoà" =
+/// "Hòa", "Thuỷ" = "Thủy"), as they are in the official names, which use both.
+fn same_word(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
     const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut tones: Vec<char> = Vec::new();
-    let mut flush = |word: &mut String, tones: &mut Vec<char>| {
-        if !word.is_empty() {
-            tones.sort_unstable();
-            word.extend(tones.iter());
-            words.push(std::mem::take(word));
+    let tones = |w: &str| {
+        let mut n = [0u8; 5];
+        for c in w.nfd() {
+            if let Some(i) = TONES.iter().position(|&t| t == c) {
+                n[i] = n[i].saturating_add(1);
+            }
         }
-        tones.clear();
+        n
     };
-    for c in s.nfd().flat_map(char::to_lowercase) {
-        if TONES.contains(&c) {
-            tones.push(c);
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut tones);
-        }
-    }
-    flush(&mut word, &mut tones);
-    words
+    let letters_a = a.nfd().flat_map(char::to_lowercase);
+    let letters_b = b.nfd().flat_map(char::to_lowercase);
+    tones(a) == tones(b)
+        && letters_a
+            .filter(|c| !TONES.contains(c))
+            .eq(letters_b.filter(|c| !TONES.contains(c)))
 }
 
-/// Whether the words of `segment` contain the words of `name`, with the same letters
-/// and diacritics (see [`tone_words`]).
-fn contains_name(segment: &[String], name: &str) -> bool {
-    let name = tone_words(name);
-    !name.is_empty() && segment.windows(name.len()).any(|w| w == name.as_slice())
+/// Whether the words of `segment` contain the words of `name` in a row, with the
+/// same letters and diacritics (see [`same_word`]). Allocates nothing.
+fn contains_name(segment: &str, name: &str) -> bool {
+    let name_words = words(name);
+    let n = name_words.clone().count();
+    if n == 0 {
+        return false;
+    }
+    let mut seg = words(segment);
+    loop {
+        let here = seg.clone();
+        if here.clone().take(n).count() < n {
+            return false;
+        }
+        if here.zip(name_words.clone()).all(|(a, b)| same_word(a, b)) {
+            return true;
+        }
+        seg.next();
+    }
 }
 
 fn same_place(a: &Candidate, b: &Candidate) -> bool {
@@ -841,9 +834,8 @@ pub fn reverse_address(address: &str) -> Result<Vec<LegacyForm<'_>>, TranslateEr
     // Homonyms: the forms of every tied commune, never a silent pick of one.
     let tied = tied_readings(&parsed);
     let mut communes: Vec<(&'static Commune, &str)> = tied
-        .iter()
-        .filter(|t| t.keep)
-        .filter_map(|t| current(t.reading).map(|c| (c, t.reading.rest())))
+        .kept()
+        .filter_map(|r| current(r).map(|c| (c, r.rest())))
         .collect();
     if communes.is_empty() {
         let reading = parsed
@@ -886,24 +878,29 @@ mod tests {
 
     #[test]
     fn tone_placement_does_not_matter() {
-        assert_eq!(tone_words("Hoà Bình"), tone_words("Hòa Bình"));
-        assert_eq!(tone_words("SƠN THUỶ"), tone_words("sơn thủy"));
-        assert_eq!(tone_words("Hoà"), tone_words("Ho\u{300}a"));
-        assert_ne!(tone_words("Minh Quán"), tone_words("Minh Quân"));
-        assert_ne!(tone_words("Sa Pả"), tone_words("Sa Pa"));
-        assert_ne!(tone_words("Hòa"), tone_words("Hoa"));
+        assert!(contains_name("Hoà Bình", "Hòa Bình"));
+        assert!(contains_name("SƠN THUỶ", "sơn thủy"));
+        assert!(contains_name("Ho\u{300}a", "Hoà"));
+        assert!(!contains_name("Minh Quán", "Minh Quân"));
+        assert!(!contains_name("Sa Pả", "Sa Pa"));
+        assert!(!contains_name("Hòa", "Hoa"));
+        assert!(same_word("Hoà", "hòa"));
+        assert!(!same_word("Hoa", "Hoan"));
+        assert!(!same_word("Hoàn", "Hoa"));
         assert_eq!(
-            tone_words("H’ Neng, (Đắk)"),
-            ["h", "neng", "đa\u{306}k\u{301}"]
+            words("H’ Neng, (Đắk)").collect::<Vec<_>>(),
+            ["H", "Neng", "Đắk"]
         );
-        let seg = tone_words("phường sa pả");
-        assert!(contains_name(&seg, "Sa Pả"));
-        assert!(!contains_name(&seg, "Sa Pa"));
-        assert!(!contains_name(&seg, ""));
+        let seg = "phường sa pả";
+        assert!(contains_name(seg, "Sa Pả"));
+        assert!(!contains_name(seg, "Sa Pa"));
+        assert!(!contains_name(seg, ""));
+        assert!(!contains_name("sa", "Sa Pả"));
+        assert!(contains_name("x sa pả y", "Sa Pả"));
         let input = "12 Lê Lợi, Xã Sơn Thủy, Huyện X";
         let seg = first_unit_segment(input, &input[..input.find(',').unwrap()]).unwrap();
-        assert_eq!(seg, tone_words("Xã Sơn Thủy"));
-        assert!(contains_name(&seg, "Sơn Thuỷ"));
+        assert_eq!(seg, "Xã Sơn Thủy");
+        assert!(contains_name(seg, "Sơn Thuỷ"));
         assert!(first_unit_segment("xa son thuy", "").is_none());
     }
 
