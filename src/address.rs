@@ -679,6 +679,7 @@ struct Scratch {
 fn strip_noise(words: &Words, first: usize) -> usize {
     let mut end = words.len();
     while end > first {
+        crate::work::add(1);
         let last = words.key(end - 1);
         let n = match last {
             "vietnam" | "vn" => 1,
@@ -898,6 +899,7 @@ impl<'a> Parser<'a> {
             Unit::Commune(x) => Some(x),
             _ => None,
         });
+        crate::work::add(1);
         let parts = [p, c];
         let mut score = self.score(&parts, if stale.is_some() { 0 } else { 2 });
         let mut start = leftmost(&parts);
@@ -938,6 +940,7 @@ impl<'a> Parser<'a> {
             Unit::LegacyCommune(x) => Some(x),
             _ => None,
         });
+        crate::work::add(1);
         let parts = [p, d, c];
         let score = self.score(&parts, 1);
         let start = leftmost(&parts);
@@ -987,6 +990,7 @@ impl<'a> Parser<'a> {
     fn fidelity(&self, r: &Reading<'_>) -> u8 {
         let mut sum = 0i16;
         for &(unit, start) in r.parts.iter().flatten() {
+            crate::work::add(1);
             // The words of the name: from its start to the next comma (or the end).
             let end = (start + 1..self.end)
                 .find(|&i| self.s.words.word(i).hard_break_before)
@@ -1014,10 +1018,12 @@ impl<'a> Parser<'a> {
 
     /// The first word of the comma-separated segment that word `i` is in.
     fn segment_start(&self, i: usize) -> usize {
-        (self.first..=i)
+        let start = (self.first..=i)
             .rev()
             .find(|&j| j == self.first || self.s.words.word(j).hard_break_before)
-            .unwrap_or(self.first)
+            .unwrap_or(self.first);
+        crate::work::add(1 + i.saturating_sub(start));
+        start
     }
 
     /// Whether a segment ends at `end`.
@@ -1074,6 +1080,7 @@ impl<'a> Parser<'a> {
         let mut range: Option<Range<usize>> = None;
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
+            crate::work::add(1);
             let w = self.s.words.key(start).as_bytes();
             if dead_at.is_none() {
                 if w.last().is_some_and(u8::is_ascii_digit)
@@ -1182,6 +1189,7 @@ impl<'a> Parser<'a> {
             if h.start > best_start {
                 break;
             }
+            crate::work::add(1 + h.positions.len());
             for p in h.positions.clone() {
                 let (t, e) = search::rentry(p);
                 if !tables.contains(&t) {
@@ -1239,6 +1247,7 @@ impl<'a> Parser<'a> {
         let mut best_key = (u8::MAX, usize::MAX);
         let mut key = std::mem::take(&mut self.s.key);
         for start in (seg.max(end.saturating_sub(span))..end).rev() {
+            crate::work::add(1);
             let lead = self
                 .s
                 .words
@@ -1311,6 +1320,7 @@ impl<'a> Parser<'a> {
                 let Scratch {
                     fuzzy_hits, found, ..
                 } = &mut self.s;
+                crate::work::add(matches.len());
                 for &(c, d) in &fuzzy_hits[matches] {
                     let (t, e) = search::entry(c);
                     offer(found, t, e, d);
@@ -1346,6 +1356,7 @@ impl<'a> Parser<'a> {
         // One reading per deepest unit (the best), in order.
         let mut kept = 0;
         for i in 0..readings.len() {
+            crate::work::add(1 + kept);
             let d = readings[i].deepest();
             if !readings[..kept].iter().any(|k| k.deepest() == d) {
                 readings.swap(kept, i);
@@ -1410,6 +1421,7 @@ impl<'a> Parser<'a> {
             seg.max(end.saturating_sub(MAX_SPAN))..end
         };
         for start in starts.rev() {
+            crate::work::add(1);
             let Some((k, n, full)) = self.s.words.kind_at(start, end) else {
                 continue;
             };

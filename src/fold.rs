@@ -37,6 +37,8 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// assert!(matches!(fold("ben nghe"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn fold(input: &str) -> Cow<'_, str> {
+    // One pass over the input.
+    crate::work::add(input.len());
     let bytes = input.as_bytes();
     // The longest prefix that is already folded.
     let mut ok = 0;

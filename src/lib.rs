@@ -162,10 +162,19 @@
 //!   depends on the size of the tables, not on the input: only the last words of an
 //!   address are read for its units, and a unit name spans only a few words. Outputs
 //!   are bounded too: never more hits, readings or candidates than there are units.
-//! * **Thread safety.** All data are immutable `static`s, with no global or interior
-//!   mutable state. Every public type is `Send + Sync`, so one `Search` or `Translator`
-//!   can serve all threads. `Translator::translate_batch` uses scoped threads and
-//!   returns results in input order.
+//!   The test suite counts the inner-loop steps of tokenizing, searching and parsing
+//!   (not time) and checks that they stay under a linear bound, `a · len + b`, on real
+//!   addresses and on adversarial floods of commas, kind words, numbers and combining
+//!   marks.
+//! * **Memory.** Parsing and translation allocate only their result (one vector of
+//!   readings or candidates; an error allocates its message): their work buffers are
+//!   kept per thread and reused, and never grow past what an input of
+//!   [`address::MAX_ADDRESS_LEN`] bytes needs.
+//! * **Thread safety.** All data are immutable `static`s. The only mutable state is
+//!   those per-thread buffers, invisible to callers. Every public type is
+//!   `Send + Sync`, so one `Search` or `Translator` can serve all threads.
+//!   `Translator::translate_batch` uses scoped threads and returns results in input
+//!   order.
 //! * **MSRV.** Rust 1.82. Raising it is a minor-version change.
 //! * **Semver and data.** A data correction (a misspelt name, a wrong code or mapping
 //!   pair, a new alias) is a minor release. A new administrative reform (new units, new
@@ -204,6 +213,8 @@ pub mod legacy;
 mod serde_impls;
 pub mod translate;
 mod unit;
+#[doc(hidden)]
+pub mod work;
 
 pub use code::{CommuneCode, ParseCodeError, ProvinceCode};
 pub use date::{Date, ParseDateError};

@@ -46,6 +46,8 @@ impl Words {
 
     /// [`Words::new`], reusing this value's buffers.
     pub(crate) fn refill(&mut self, input: &str) {
+        // One pass over the input, and the words' ends below.
+        crate::work::add(input.len());
         self.buf.clear();
         self.list.clear();
         let mut t = Tokenizer {
@@ -184,6 +186,7 @@ impl FoldSink for Tokenizer<'_> {
 impl Tokenizer<'_> {
     /// Ends the current word: drops leading zeros and splits a glued kind word.
     fn finish(&mut self) {
+        crate::work::add(1);
         self.in_word = false;
         let buf = &mut self.words.buf;
         let ks = self.key_start;

@@ -638,6 +638,7 @@ const ORDS: usize = 38;
 fn partition(range: Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (range.start, range.end);
     while lo < hi {
+        crate::work::add(1);
         let mid = lo + (hi - lo) / 2;
         if pred(mid) {
             lo = mid + 1;
@@ -674,6 +675,7 @@ fn exact_bytes(key: &[u8]) -> Range<usize> {
         && usize::from(g::KEY_LCP[hi]) == key.len()
         && usize::from(g::KEY_AT[hi] as u8) == key.len()
     {
+        crate::work::add(1);
         hi += 1;
     }
     lo..hi
@@ -800,6 +802,7 @@ fn walk(
     let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
     let mut p = 0;
     while p < n {
+        crate::work::add(1);
         // Keys are under 64 bytes (checked by codegen): the columns fit.
         let key = blob_at(text, at[p]);
         let mut d = usize::from(lcp[p]).min(valid);
@@ -836,6 +839,7 @@ fn skip_shared(lcp: &[u8], mut p: usize, depth: usize) -> usize {
     // for the lowest byte it flags.
     let below = ONES.wrapping_mul(depth as u64);
     while p + 8 <= n {
+        crate::work::add(1);
         let x = u64::from_le_bytes(lcp[p..p + 8].try_into().unwrap());
         let flags = x.wrapping_sub(below) & !x & HIGHS;
         if flags != 0 {
@@ -844,6 +848,7 @@ fn skip_shared(lcp: &[u8], mut p: usize, depth: usize) -> usize {
         p += 8;
     }
     while p < n && usize::from(lcp[p]) >= depth {
+        crate::work::add(1);
         p += 1;
     }
     p
@@ -951,6 +956,7 @@ impl BitParallel {
         let window = (1u64 << (2 * max)) - 1;
         let mut col = self.cols[*d];
         while *d < key.len() {
+            crate::work::add(1);
             let x = self.peq[usize::from(key[*d])];
             let tr = ((!col.d0 & x) << 1) & col.pm;
             let d0 = ((((x & col.vp).wrapping_add(col.vp)) ^ col.vp) | x | col.vn | tr) & self.mask;
@@ -1037,6 +1043,7 @@ pub(crate) fn distance_within(a: &[u8], b: &[u8], max: u8) -> Option<u8> {
         return None;
     }
     let w = 2 * maxi + 1;
+    crate::work::add(a.len() * w + 1);
     let inf = max + 1;
     let m = b.len();
     let mut rows = [[inf; BAND]; 3];
@@ -1096,6 +1103,7 @@ fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
     let mut tone = 0u16;
     // The letter before, held back until its combining marks are known.
     let mut held: Option<(u8, u16)> = None;
+    crate::work::add(text.len());
     for c in text.chars() {
         let u = c as u32;
         let letter = if u < 0x80 {
@@ -1612,6 +1620,7 @@ impl Collector<'_> {
     }
 
     fn add_entry(&mut self, t: Table, e: &'static Key, distance: u8, partial: bool, whole: bool) {
+        crate::work::add(1);
         if !self.search.table_allowed(t) {
             return;
         }
@@ -1753,6 +1762,7 @@ impl Collector<'_> {
     }
 
     fn finish(&mut self) -> Vec<Hit> {
+        crate::work::add(self.hits.len());
         if self.limit == usize::MAX {
             // One hit per unit (the best), in rank order.
             let hits = &mut self.hits;

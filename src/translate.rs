@@ -582,6 +582,7 @@ fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
 /// "Hòa", "Thuỷ" = "Thủy"), as they are in the official names, which use both.
 fn same_word(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
+    crate::work::add(a.len() + b.len());
     const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
     let tones = |w: &str| {
         let mut n = [0u8; 5];
