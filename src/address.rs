@@ -1248,11 +1248,12 @@ impl<'a> Parser<'a> {
         let mut key = std::mem::take(&mut self.s.key);
         for start in (seg.max(end.saturating_sub(span))..end).rev() {
             crate::work::add(1);
-            let lead = self
-                .s
-                .words
-                .kind_at(start, end)
-                .filter(|&(_, n, _)| start + n < end);
+            let kind_word = self.s.words.kind_at(start, end);
+            // A kind word alone ("Thành phố") is no misspelt name.
+            if kind_word.is_some_and(|(_, n, _)| start + n >= end) {
+                continue;
+            }
+            let lead = kind_word.filter(|&(_, n, _)| start + n < end);
             let (name_start, kind) = match lead {
                 Some((k, n, _)) => (start + n, Some(k)),
                 None => (start, None),

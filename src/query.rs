@@ -287,7 +287,7 @@ pub(crate) enum KindWord {
     Province,
     /// quận, q
     UrbanDistrict,
-    /// huyện, h
+    /// huyện, h, huyện đảo
     RuralDistrict,
     /// district (quận or huyện)
     District,
@@ -389,6 +389,8 @@ pub(crate) mod tag {
     pub(crate) const SO: u8 = 72;
     /// lộ (road), as in "Tỉnh lộ 8", "Quốc lộ 1A".
     pub(crate) const LO: u8 = 80;
+    /// đảo (island), as in "Huyện đảo Lý Sơn".
+    pub(crate) const DAO: u8 = 81;
 }
 
 /// A word of up to 8 bytes as a number, for matching words quickly.
@@ -475,6 +477,7 @@ pub(crate) fn tag_of(w: &str) -> u8 {
     const W_AVENUE: u64 = pack(b"avenue");
     const W_SO: u64 = pack(b"so");
     const W_LO: u64 = pack(b"lo");
+    const W_DAO: u64 = pack(b"dao");
     match pack(w.as_bytes()) {
         W_THANH => THANH,
         W_PHO => PHO,
@@ -483,6 +486,7 @@ pub(crate) fn tag_of(w: &str) -> u8 {
         W_THI => THI,
         W_XA => XA,
         W_TRAN => TRAN,
+        W_DAO => DAO,
         W_DAC => DAC,
         W_KHU => KHU,
         W_SPECIAL => SPECIAL,
@@ -563,6 +567,8 @@ pub(crate) fn kind_of(t0: u8, t1: Option<u8>) -> Option<(KindWord, usize, bool)>
         (THI, Some(XA)) => Some(K::Town),
         (THI, Some(TRAN)) => Some(K::Township),
         (DAC, Some(KHU)) | (SPECIAL, Some(ZONE)) => Some(K::SpecialZone),
+        // "Huyện đảo Lý Sơn": an island district (no district name starts with Đảo).
+        (HUYEN, Some(DAO)) => Some(K::RuralDistrict),
         _ => None,
     };
     if let Some(k) = two {

@@ -155,7 +155,9 @@ fn a_locator_may_parse() {
     }
     let t = Translator::new().with_locator(Parsing);
     // Đa Kao was split between Tân Định and Sài Gòn; the locator picks Sài Gòn.
-    let r = t.translate_at("P. Đa Kao, Q.1, TP.HCM", 10.79, 106.69).unwrap();
+    let r = t
+        .translate_at("P. Đa Kao, Q.1, TP.HCM", 10.79, 106.69)
+        .unwrap();
     assert_eq!(r.candidates().len(), 2);
     assert_eq!(r.candidates()[0].commune().unwrap().name(), "Sài Gòn");
     assert_eq!(r.ranking(), Some(dvhc::translate::Ranking::Containment));

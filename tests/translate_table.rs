@@ -2,10 +2,6 @@
 //! table of old (and some current) addresses as people write them, with the new units
 //! each must translate to. Expectations come from `data/` (mapping, tables), never from
 //! the translator's own output.
-//!
-//! `known_parse_gaps` (ignored) holds `tests/data/translate_parse_gaps.tsv`: inputs the
-//! address parser does not yet read correctly, with the expected result; run it with
-//! `cargo test --test translate_table -- --ignored` to see which still fail.
 
 use std::collections::BTreeSet;
 
@@ -341,21 +337,4 @@ fn batch_matches_single() {
             _ => panic!("{input}: batch {got:?} vs single {one:?}"),
         }
     }
-}
-
-/// Inputs the address parser does not read correctly yet (reported to the parser's
-/// owner), with the translation each should give. Ignored until the parser handles
-/// them; every row is expected to pass then, and should move to the main table.
-#[test]
-#[ignore = "known parser gaps; run with --ignored to track them"]
-fn known_parse_gaps() {
-    let cases = load(include_str!("data/translate_parse_gaps.tsv"));
-    let failed = failures(&cases);
-    assert!(
-        failed.is_empty(),
-        "{} of {} known parser gaps still fail:\n{}",
-        failed.len(),
-        cases.len(),
-        failed.join("\n")
-    );
 }

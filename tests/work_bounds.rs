@@ -200,6 +200,57 @@ fn doubling_a_long_input_adds_linear_work() {
     }
 }
 
+/// Over-long input is refused before any work; an over-long query is cut first.
+#[test]
+fn over_long_input_costs_nothing() {
+    let unit = "Phường Bến Nghé, Quận 1, TP.HCM, ";
+    let mib = unit.repeat((1 << 20) / unit.len() + 1);
+    assert_eq!(steps(|| dvhc::address::parse(&mib)), 0);
+    assert_eq!(steps(|| dvhc::translate::translate(&mib)), 0);
+    assert_eq!(
+        steps(|| dvhc::translate::translate_at(&mib, 10.0, 106.0)),
+        0
+    );
+    assert_eq!(steps(|| dvhc::translate::reverse_address(&mib)), 0);
+    for (mode, base, search) in searches(None) {
+        let n = steps(|| search.run(&mib));
+        assert!(n <= bound(base, MAX_QUERY_LEN), "{mode:?}: {n}");
+    }
+}
+
+/// Shapes at the length limit: kind words, numbers, commas, homonyms, misspellings,
+/// combining marks, repeated.
+#[test]
+fn adversarial_shapes_at_the_limit() {
+    let fill = |piece: &str| {
+        let mut s = String::new();
+        while s.len() + piece.len() <= dvhc::address::MAX_ADDRESS_LEN {
+            s.push_str(piece);
+        }
+        s
+    };
+    for piece in [
+        "phường ",
+        "P. ",
+        "Phường Phường Quận Huyện ",
+        "1 ",
+        "Phường 1, ",
+        ",",
+        "An Bình ",
+        "Xã An Bình, ",
+        "Châu Thành ",
+        "Phường Thanhh Xuânn, ",
+        "Thanh Thanh Thanh, Châu Thành, ",
+        "a\u{301}\u{323}",
+        "Quận 1 TP.HCM ",
+        "x",
+        "Thôn Phú An, ",
+    ] {
+        let s = fill(piece);
+        check(&s).unwrap();
+    }
+}
+
 #[rustfmt::skip]
 const VOCAB: &[&str] = &[
     "phường", "P.", "F", "xã", "X.", "thị trấn", "TT", "quận", "Q.", "huyện", "H.", "thị xã",
