@@ -7,10 +7,15 @@
 //! rather than reallocated, and a reader that outruns the writer simply waits.
 //!
 //! When the writer fails (a closed pipe, a full disk) every thread stops at its next
-//! hand-over; when the reader fails, what was read before is still written.
+//! hand-over; when the reader fails, what was read before is still written. A panic in
+//! a worker stops the writer, hence every thread, and is then raised again.
+//!
+//! [`Options::inline`] runs the same reading, processing and writing on the calling
+//! thread, one chunk after the other, without spawning any thread.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -51,7 +56,7 @@ impl<T: Default> Chunk<T> {
 /// How the pipeline is sized.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
-    /// Worker threads.
+    /// Worker threads; 0 for none (everything on the calling thread).
     pub workers: usize,
     /// Chunks in circulation: bounds memory, and how far the reader may run ahead.
     pub in_flight: usize,
@@ -64,6 +69,15 @@ impl Options {
         Options {
             workers,
             in_flight: 2 * workers + 2,
+        }
+    }
+
+    /// No thread at all: each chunk is read, processed and written on the calling
+    /// thread before the next is read.
+    pub fn inline() -> Options {
+        Options {
+            workers: 0,
+            in_flight: 1,
         }
     }
 }
@@ -93,6 +107,15 @@ impl Progress for NoProgress {
     fn finish(&mut self) {}
 }
 
+/// What the workers hand the writer.
+enum Done<T> {
+    /// A processed chunk and its sequence number.
+    Chunk(u64, Chunk<T>),
+    /// A worker panicked: the chunk it held will never come, so the writer stops, and
+    /// with it every thread; the scope then raises the panic again.
+    Panicked,
+}
+
 /// Runs the pipeline.
 ///
 /// * `read` fills a chunk (from `len == 0`) and returns whether more input may follow;
@@ -102,20 +125,26 @@ impl Progress for NoProgress {
 ///
 /// The output is flushed whenever the writer has nothing more to write for the moment,
 /// so a slow producer (`tail -f | dvhc translate`) sees each result promptly.
-pub fn run<T, W, R, I, P>(
+pub fn run<T, S, R, I, P, O>(
     opts: Options,
     mut read: R,
     init: I,
     process: P,
-    mut out: Box<dyn Write + Send + '_>,
+    mut out: O,
     mut progress: Box<dyn Progress + '_>,
 ) -> Result<(), Failure>
 where
     T: Default + Send,
     R: FnMut(&mut Chunk<T>) -> io::Result<bool>,
-    I: Fn() -> W + Sync,
-    P: Fn(&mut W, &mut Chunk<T>) + Sync,
+    I: Fn() -> S + Sync,
+    P: Fn(&mut S, &mut Chunk<T>) + Sync,
+    O: Write + Send,
 {
+    if opts.workers == 0 {
+        let result = run_inline(read, init, process, &mut out, &mut *progress);
+        progress.finish();
+        return result;
+    }
     thread::scope(|s| {
         let (free_tx, free_rx) = mpsc::sync_channel::<Chunk<T>>(opts.in_flight);
         for _ in 0..opts.in_flight {
@@ -126,7 +155,7 @@ where
         // Shared by the workers only: when they are all gone, the reader's sends fail
         // instead of blocking.
         let work_rx = Arc::new(Mutex::new(work_rx));
-        let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Chunk<T>)>(opts.in_flight);
+        let (done_tx, done_rx) = mpsc::sync_channel::<Done<T>>(opts.in_flight);
         for _ in 0..opts.workers {
             let work_rx = Arc::clone(&work_rx);
             let done_tx = done_tx.clone();
@@ -140,8 +169,14 @@ where
                     };
                     let Ok((seq, mut chunk)) = job else { return };
                     chunk.out.clear();
-                    process(&mut state, &mut chunk);
-                    if done_tx.send((seq, chunk)).is_err() {
+                    let run = panic::catch_unwind(AssertUnwindSafe(|| {
+                        process(&mut state, &mut chunk);
+                    }));
+                    if let Err(p) = run {
+                        let _ = done_tx.send(Done::Panicked);
+                        panic::resume_unwind(p);
+                    }
+                    if done_tx.send(Done::Chunk(seq, chunk)).is_err() {
                         return; // the writer stopped
                     }
                 }
@@ -151,7 +186,7 @@ where
         drop(done_tx);
 
         let writer = s.spawn(move || -> io::Result<()> {
-            let result = write_in_order(done_rx, &free_tx, &mut *out, &mut *progress);
+            let result = write_in_order(done_rx, &free_tx, &mut out, &mut *progress);
             progress.finish();
             result
         });
@@ -193,8 +228,49 @@ where
     })
 }
 
+/// [`run`] without threads: read a chunk, process it, write it, and again.
+fn run_inline<T, S, R, I, P>(
+    mut read: R,
+    init: I,
+    process: P,
+    out: &mut dyn Write,
+    progress: &mut dyn Progress,
+) -> Result<(), Failure>
+where
+    T: Default,
+    R: FnMut(&mut Chunk<T>) -> io::Result<bool>,
+    I: Fn() -> S,
+    P: Fn(&mut S, &mut Chunk<T>),
+{
+    let mut state = init();
+    let mut chunk = Chunk::default();
+    loop {
+        chunk.len = 0;
+        let (more, read_error) = match read(&mut chunk) {
+            Ok(more) => (more, None),
+            Err(e) => (false, Some(e)),
+        };
+        if chunk.len > 0 {
+            chunk.out.clear();
+            process(&mut state, &mut chunk);
+            out.write_all(&chunk.out)
+                .and_then(|()| out.flush())
+                .map_err(Failure::Write)?;
+            progress.advance(chunk.len);
+            chunk.out.clear();
+            chunk.out.shrink_to(MAX_KEPT_OUT);
+        }
+        if let Some(e) = read_error {
+            return Err(Failure::Read(e));
+        }
+        if !more {
+            return out.flush().map_err(Failure::Write);
+        }
+    }
+}
+
 fn write_in_order<T>(
-    done_rx: Receiver<(u64, Chunk<T>)>,
+    done_rx: Receiver<Done<T>>,
     free_tx: &mpsc::SyncSender<Chunk<T>>,
     out: &mut dyn Write,
     progress: &mut dyn Progress,
@@ -202,7 +278,7 @@ fn write_in_order<T>(
     let mut next = 0u64;
     let mut pending: BTreeMap<u64, Chunk<T>> = BTreeMap::new();
     loop {
-        let (seq, chunk) = match done_rx.try_recv() {
+        let msg = match done_rx.try_recv() {
             Ok(msg) => msg,
             Err(TryRecvError::Empty) => {
                 // Nothing ready: show what we have before waiting.
@@ -213,6 +289,9 @@ fn write_in_order<T>(
                 }
             }
             Err(TryRecvError::Disconnected) => break,
+        };
+        let Done::Chunk(seq, chunk) = msg else {
+            return Err(io::Error::other("a worker thread panicked"));
         };
         pending.insert(seq, chunk);
         while let Some(mut chunk) = pending.remove(&next) {
@@ -235,21 +314,17 @@ mod tests {
 
     #[test]
     fn keeps_order_and_bounds() {
+        for opts in [Options::with_workers(3), Options::inline()] {
+            keeps_order(opts);
+        }
+    }
+
+    fn keeps_order(opts: Options) {
         let total = 10_000usize;
         let mut next = 0usize;
         let mut sink = Vec::new();
-        struct Shared<'a>(&'a mut Vec<u8>);
-        impl Write for Shared<'_> {
-            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-                self.0.extend_from_slice(b);
-                Ok(b.len())
-            }
-            fn flush(&mut self) -> io::Result<()> {
-                Ok(())
-            }
-        }
         run(
-            Options::with_workers(3),
+            opts,
             |c: &mut Chunk<usize>| {
                 while c.len < 7 && next < total {
                     *c.next_slot() = next;
@@ -267,7 +342,7 @@ mod tests {
                     c.out.extend_from_slice(format!("{i}\n").as_bytes());
                 }
             },
-            Box::new(Shared(&mut sink)),
+            &mut sink,
             Box::new(NoProgress),
         )
         .unwrap();
@@ -278,6 +353,43 @@ mod tests {
 
     #[test]
     fn write_failure_stops_everything() {
+        for opts in [Options::with_workers(2), Options::inline()] {
+            write_failure_stops(opts);
+        }
+    }
+
+    #[test]
+    fn a_worker_panic_stops_everything() {
+        // Run in a thread of its own, so that a hang fails the test instead of
+        // blocking it.
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            let r = std::panic::catch_unwind(|| {
+                let mut n = 0u64;
+                // An endless input: the run must still end, with the worker's panic.
+                run(
+                    Options::with_workers(3),
+                    |c: &mut Chunk<u64>| {
+                        *c.next_slot() = n;
+                        n += 1;
+                        Ok(true)
+                    },
+                    || (),
+                    |_, c| {
+                        assert!(c.items[0] != 100, "a panic in a worker");
+                        c.out.push(b'x');
+                    },
+                    io::sink(),
+                    Box::new(NoProgress),
+                )
+            });
+            let _ = tx.send(r.is_err());
+        });
+        let ended = rx.recv_timeout(std::time::Duration::from_secs(20));
+        assert_eq!(ended, Ok(true), "the panic is raised, nothing hangs");
+    }
+
+    fn write_failure_stops(opts: Options) {
         struct Broken;
         impl Write for Broken {
             fn write(&mut self, _: &[u8]) -> io::Result<usize> {
@@ -289,14 +401,14 @@ mod tests {
         }
         // An endless input: the run must still end.
         let r = run(
-            Options::with_workers(2),
+            opts,
             |c: &mut Chunk<u8>| {
                 *c.next_slot() = 1;
                 Ok(true)
             },
             || (),
             |_, c| c.out.push(b'x'),
-            Box::new(Broken),
+            Broken,
             Box::new(NoProgress),
         );
         assert!(matches!(r, Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe));

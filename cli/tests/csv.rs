@@ -233,6 +233,16 @@ fn usage_and_io_errors() {
         .assert()
         .code(2);
     dvhc().args(["csv"]).write_stdin("a\n").assert().code(2);
+    // A quote or a line break as the delimiter would make the output unreadable.
+    for d in ["\"", "\n", "ab", "é"] {
+        dvhc()
+            .args(["csv", "--column", "a", "--delimiter", d])
+            .write_stdin("a\n")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("delimiter"));
+    }
     dvhc()
         .args(["csv", "--column", "a", "/nonexistent/dvhc/input.csv"])
         .assert()

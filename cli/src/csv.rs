@@ -1,21 +1,38 @@
 //! `dvhc csv`: translate an address column of a CSV file, streaming, on all cores.
+//!
+//! [`run`] is the whole subcommand but for opening the file and drawing the progress
+//! bar: the `dvhc` binary runs the same code on the file (or stdin) and stdout.
+//!
+//! The input is RFC 4180 CSV, read leniently: quoted fields with doubled quotes and
+//! line breaks, a UTF-8 byte-order mark at the start (dropped), `\n`, `\r\n` or `\r`
+//! line ends, blank lines skipped, rows of any length (short rows are padded to the
+//! header's width, long ones kept whole). Every input row gives one output row, in
+//! input order: its fields, quoted where needed, then the [`COLUMNS`], each row ending
+//! with `\n`. Bytes outside the address column pass through untouched, even when they
+//! are not UTF-8. A row that cannot be translated (an empty or non-UTF-8 address, bad
+//! coordinates, an address that names no unit) gets status `error` and a message; the
+//! run goes on.
 
-use std::fs::File;
+use std::fmt;
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use csv::ByteRecord;
 use dvhc::translate::Translator;
+use dvhc::Date;
 
 use crate::cache::{Cache, Weigh};
+use crate::engine;
 use crate::model::{translation_status, ErrorOut, Names, Ref};
 use crate::pipeline::{self, Chunk, Failure, NoProgress, Progress};
 use crate::progress::Bar;
-use crate::Fail;
 
-/// The columns appended to every row, in order.
+/// The columns appended to every row, in order: the commune (filled only when the
+/// address resolves to one unit), the province and the share (when every candidate
+/// agrees on them), the status (`ok`, `ambiguous` or `error`), the number of
+/// candidates, their codes (`|`-separated, best first), the new address in official
+/// form when it resolves to one unit, and the error message of a row in error.
 pub const COLUMNS: [&str; 10] = [
     "dvhc_commune_code",
     "dvhc_commune_name",
@@ -41,28 +58,126 @@ const MAX_KEPT_RECORD: usize = 64 << 10;
 /// Longest cache key (address plus coordinates), in bytes.
 const MAX_CACHED_KEY: usize = 1024;
 
-/// What `dvhc csv` was asked to do.
-pub struct Options {
-    /// The input file; stdin when `None` or `-`.
-    pub input: Option<PathBuf>,
-    /// The address column: a header name, or a 1-based index with `no_header`.
+/// Where the rows are translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threads {
+    /// On the calling thread only, one chunk of rows after the other: no thread is
+    /// spawned. For embedding, tests and fuzzing.
+    Inline,
+    /// On this many worker threads (0 counts as 1), with one more thread writing the
+    /// output in order while the calling thread reads the input. What `dvhc csv -j N`
+    /// does.
+    Workers(usize),
+}
+
+impl Default for Threads {
+    /// One worker per core.
+    fn default() -> Threads {
+        Threads::Workers(
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        )
+    }
+}
+
+/// What [`run`] is asked to do: the options of `dvhc csv`.
+///
+/// Made with [`CsvOptions::new`], then changed field by field.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct CsvOptions {
+    /// The address column (`--column`): a header name (matched exactly, else ignoring
+    /// case and surrounding spaces), or without a header the column's number from 1.
     pub column: String,
-    /// Latitude and longitude columns.
+    /// Latitude and longitude columns (`--lat`, `--lon`), named like `column`.
     pub point: Option<(String, String)>,
-    /// The input has no header row.
-    pub no_header: bool,
-    /// Field delimiter.
+    /// The first row is a header (default); it is written back with the appended
+    /// column names. Without one (`--no-header`), no header is written either.
+    pub has_header: bool,
+    /// The field delimiter (`--delimiter`, default `,`): an ASCII byte other than `"`,
+    /// `\r` and `\n`.
     pub delimiter: u8,
-    /// Worker threads.
-    pub threads: usize,
-    /// Show a progress bar (only ever on a terminal).
-    pub progress: bool,
-    /// Bytes of results kept for repeated addresses.
+    /// Where the rows are translated (`-j`; default: one worker per core).
+    pub threads: Threads,
+    /// Bytes of results kept for repeated addresses (`--cache-mb`; default 16 MiB;
+    /// 0 disables the cache).
     pub cache_bytes: usize,
-    /// How to render names.
-    pub names: Names,
-    /// The translator.
-    pub translator: Translator,
+    /// Render names and kinds in force on this day (`--era-out`); `None` (default):
+    /// those in force now.
+    pub on: Option<Date>,
+}
+
+impl CsvOptions {
+    /// The defaults of `dvhc csv --column COLUMN`.
+    pub fn new(column: impl Into<String>) -> CsvOptions {
+        CsvOptions {
+            column: column.into(),
+            point: None,
+            has_header: true,
+            delimiter: b',',
+            threads: Threads::default(),
+            cache_bytes: 16 << 20,
+            on: None,
+        }
+    }
+}
+
+/// How many rows [`run`] wrote, by status (the header not counted).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Data rows read and written: `ok + ambiguous + errors`.
+    pub rows: u64,
+    /// Rows with status `ok`.
+    pub ok: u64,
+    /// Rows with status `ambiguous`.
+    pub ambiguous: u64,
+    /// Rows with status `error`.
+    pub errors: u64,
+}
+
+/// Why [`run`] stopped. A bad row is not an error: it gets status `error`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The options do not fit the input: a column that is not in the header, a
+    /// column number that is not a number from 1, a delimiter that cannot be used.
+    /// Nothing was written. (`dvhc` exits with status 2.)
+    Usage(String),
+    /// Reading the input failed; what was read before has been written.
+    Read(io::Error),
+    /// Writing the output failed (a closed pipe, a full disk); the run stopped.
+    Write(io::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(m) => f.write_str(m),
+            Error::Read(e) => write!(f, "cannot read the input: {e}"),
+            Error::Write(e) => write!(f, "cannot write the output: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Usage(_) => None,
+            Error::Read(e) | Error::Write(e) => Some(e),
+        }
+    }
+}
+
+/// Whether `b` can separate fields: ASCII, and not a quote or a line break (those
+/// would make the output unreadable).
+pub(crate) fn usable_delimiter(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'"' | b'\r' | b'\n')
+}
+
+/// The progress bar of `dvhc csv` on a terminal.
+pub(crate) struct ProgressBar {
+    /// The input's size, when it is a file.
+    pub total_bytes: Option<u64>,
 }
 
 /// The appended fields of one row, already encoded: each field preceded by the
@@ -255,11 +370,11 @@ fn csv_error(e: csv::Error) -> io::Error {
 
 /// Finds the column: a header name (exact, else ignoring case and surrounding spaces),
 /// or a 1-based index without header.
-fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<usize, Fail> {
+fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<usize, Error> {
     let Some(header) = header else {
         return match name.trim().parse::<usize>() {
             Ok(n) if n >= 1 => Ok(n - 1),
-            _ => Err(Fail::Usage(format!(
+            _ => Err(Error::Usage(format!(
                 "{what} {name:?}: without a header row, give the column's number (1 for the first)"
             ))),
         };
@@ -276,7 +391,7 @@ fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<u
             .iter()
             .map(|h| format!("{:?}", String::from_utf8_lossy(h)))
             .collect();
-        Fail::Usage(format!(
+        Error::Usage(format!(
             "{what} {name:?} is not in the header; the columns are {}",
             names.join(", ")
         ))
@@ -291,37 +406,75 @@ struct Counts {
     error: AtomicU64,
 }
 
-/// Runs `dvhc csv`.
-pub fn run(opts: Options, out: Box<dyn Write + Send + '_>) -> Result<(), Fail> {
-    let (input, size): (Box<dyn Read>, Option<u64>) = match &opts.input {
-        Some(p) if p.as_os_str() != "-" => {
-            let f =
-                File::open(p).map_err(|e| Fail::Io(format!("cannot open {}: {e}", p.display())))?;
-            let size = f.metadata().ok().map(|m| m.len());
-            (Box::new(f), size)
-        }
-        _ => (Box::new(io::stdin()), None),
-    };
+/// Runs `dvhc csv` on `input`, writing to `output`.
+///
+/// Nothing is written for an empty input (not even a header). With
+/// [`Threads::Inline`] no thread is spawned; otherwise the threads are joined before
+/// this returns, a panic in one of them is resumed here.
+///
+/// # Errors
+///
+/// [`Error::Usage`] when a column cannot be found or the delimiter cannot be used,
+/// [`Error::Read`] and [`Error::Write`] when the input or the output fails. A bad row
+/// is not an error: it gets status `error` and its message in the output.
+///
+/// # Examples
+///
+/// ```
+/// use dvhc_cli::csv::{run, CsvOptions, Threads};
+///
+/// let mut options = CsvOptions::new("address");
+/// options.threads = Threads::Inline;
+/// let input = "id,address\n1,\"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM\"\n2,\n";
+/// let mut output = Vec::new();
+/// let summary = run(input.as_bytes(), &mut output, &options).unwrap();
+/// assert_eq!((summary.rows, summary.ok, summary.errors), (2, 1, 1));
+/// let output = String::from_utf8(output).unwrap();
+/// assert!(output.starts_with("id,address,dvhc_commune_code,"));
+/// assert!(output.contains(",26740,Phường Sài Gòn,79,"));
+/// ```
+pub fn run<R: Read, W: Write + Send>(
+    input: R,
+    output: W,
+    options: &CsvOptions,
+) -> Result<Summary, Error> {
+    run_with(input, output, options, None)
+}
+
+/// [`run`], with a progress bar on stderr when `bar` is given (the binary's way).
+pub(crate) fn run_with<R: Read, W: Write + Send>(
+    input: R,
+    mut output: W,
+    options: &CsvOptions,
+    bar: Option<ProgressBar>,
+) -> Result<Summary, Error> {
+    let delimiter = options.delimiter;
+    if !usable_delimiter(delimiter) {
+        return Err(Error::Usage(format!(
+            "the delimiter {:?} cannot be used: give an ASCII character other than a quote \
+             or a line break",
+            char::from(delimiter)
+        )));
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(opts.delimiter)
+        .delimiter(delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(input);
-    let read_fail = |e: io::Error| Fail::Io(format!("cannot read the input: {e}"));
 
     let mut header = ByteRecord::new();
-    let has_header = !opts.no_header;
+    let has_header = options.has_header;
     if has_header
         && !rdr
             .read_byte_record(&mut header)
-            .map_err(|e| read_fail(csv_error(e)))?
+            .map_err(|e| Error::Read(csv_error(e)))?
     {
-        return Ok(()); // An empty file: nothing to do.
+        return Ok(Summary::default()); // An empty input: nothing to do.
     }
     let header_ref = has_header.then_some(&header);
-    let col = column_index(header_ref, &opts.column, "--column")?;
-    let point_cols = match &opts.point {
+    let col = column_index(header_ref, &options.column, "--column")?;
+    let point_cols = match &options.point {
         Some((lat, lon)) => Some((
             column_index(header_ref, lat, "--lat")?,
             column_index(header_ref, lon, "--lon")?,
@@ -330,30 +483,27 @@ pub fn run(opts: Options, out: Box<dyn Write + Send + '_>) -> Result<(), Fail> {
     };
     let width = if has_header { header.len() } else { 0 };
 
-    let mut out = out;
     if has_header {
         let mut bytes = Vec::new();
-        push_record(&mut bytes, &header, 0, opts.delimiter);
+        push_record(&mut bytes, &header, 0, delimiter);
         for c in COLUMNS {
-            bytes.push(opts.delimiter);
-            push_field(&mut bytes, c.as_bytes(), opts.delimiter);
+            bytes.push(delimiter);
+            push_field(&mut bytes, c.as_bytes(), delimiter);
         }
         bytes.push(b'\n');
-        match out.write_all(&bytes) {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-            r => r.map_err(|e| Fail::Io(format!("cannot write the output: {e}")))?,
-        }
+        output.write_all(&bytes).map_err(Error::Write)?;
     }
 
-    let cache: Cache<Appended> = Cache::new(opts.cache_bytes, MAX_CACHED_KEY);
+    let translator: Translator = engine::translator(engine::Setup { on: options.on });
+    let names = Names { on: options.on };
+    let cache: Cache<Appended> = Cache::new(options.cache_bytes, MAX_CACHED_KEY);
     let counts = Counts::default();
     let position = Arc::new(AtomicU64::new(0));
-    let progress: Box<dyn Progress> = if opts.progress {
-        Box::new(Bar::new(size, Arc::clone(&position)))
-    } else {
-        Box::new(NoProgress)
+    let progress: Box<dyn Progress> = match &bar {
+        Some(b) => Box::new(Bar::new(b.total_bytes, Arc::clone(&position))),
+        None => Box::new(NoProgress),
     };
-    let (tr, names, delimiter) = (&opts.translator, opts.names, opts.delimiter);
+    let tr = &translator;
 
     let process = |_: &mut (), chunk: &mut Chunk<ByteRecord>| {
         let Chunk { items, len, out } = chunk;
@@ -366,11 +516,13 @@ pub fn run(opts: Options, out: Box<dyn Write + Send + '_>) -> Result<(), Fail> {
             key.clear();
             key.extend_from_slice(address);
             if let Some((a, b)) = pt {
-                // 0xFF never occurs in UTF-8: the parts cannot run together.
-                key.push(0xFF);
+                // The cells, then the first two lengths: the parts cannot run together,
+                // whatever bytes they hold (a separator byte could be in a cell that
+                // is not UTF-8).
                 key.extend_from_slice(a);
-                key.push(0xFF);
                 key.extend_from_slice(b);
+                key.extend_from_slice(&(address.len() as u64).to_le_bytes());
+                key.extend_from_slice(&(a.len() as u64).to_le_bytes());
             }
             push_record(out, rec, width, delimiter);
             let status = match cache.with(&key, |a| {
@@ -413,8 +565,12 @@ pub fn run(opts: Options, out: Box<dyn Write + Send + '_>) -> Result<(), Fail> {
         counts.error.fetch_add(error, Ordering::Relaxed);
     };
 
+    let pipeline_options = match options.threads {
+        Threads::Inline => pipeline::Options::inline(),
+        Threads::Workers(n) => pipeline::Options::with_workers(n),
+    };
     let result = pipeline::run(
-        pipeline::Options::with_workers(opts.threads),
+        pipeline_options,
         |chunk: &mut Chunk<ByteRecord>| {
             let mut bytes = 0;
             while chunk.len < CHUNK_ROWS && bytes < CHUNK_BYTES {
@@ -431,22 +587,24 @@ pub fn run(opts: Options, out: Box<dyn Write + Send + '_>) -> Result<(), Fail> {
         },
         || (),
         process,
-        out,
+        output,
         progress,
     );
-    if opts.progress {
-        let (ok, amb, err) = (
-            counts.ok.load(Ordering::Relaxed),
-            counts.ambiguous.load(Ordering::Relaxed),
-            counts.error.load(Ordering::Relaxed),
-        );
-        eprintln!("dvhc csv: {ok} ok, {amb} ambiguous, {err} errors");
+    let ok = counts.ok.load(Ordering::Relaxed);
+    let ambiguous = counts.ambiguous.load(Ordering::Relaxed);
+    let errors = counts.error.load(Ordering::Relaxed);
+    if bar.is_some() {
+        eprintln!("dvhc csv: {ok} ok, {ambiguous} ambiguous, {errors} errors");
     }
     match result {
-        Ok(()) => Ok(()),
-        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(Failure::Write(e)) => Err(Fail::Io(format!("cannot write the output: {e}"))),
-        Err(Failure::Read(e)) => Err(read_fail(e)),
+        Ok(()) => Ok(Summary {
+            rows: ok + ambiguous + errors,
+            ok,
+            ambiguous,
+            errors,
+        }),
+        Err(Failure::Write(e)) => Err(Error::Write(e)),
+        Err(Failure::Read(e)) => Err(Error::Read(e)),
     }
 }
 
