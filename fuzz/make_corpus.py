@@ -2,11 +2,15 @@
 """Builds the seed corpus of every fuzz target from the data in ../data.
 
     python3 fuzz/make_corpus.py            # writes fuzz/corpus/<target>/ (git-ignored)
+    python3 fuzz/make_corpus.py cli_csv    # only these targets' (the others are kept)
 
-Deterministic (fixed random seed), a few hundred small files per target: names,
+Deterministic (fixed random seeds), a few hundred small files per target: names,
 curated abbreviations and aliases, codes and dates, and addresses of both
 structures composed in several writings (full kind words, abbreviations, no
-diacritics, no commas, upper case, decomposed Unicode, English).
+diacritics, no commas, upper case, decomposed Unicode, English); for `cli_csv`,
+small CSV files of such addresses (headers or none, four delimiters, quoted fields
+with delimiters, quotes and line breaks, a BOM, CRLF, empty cells, short and long
+rows, coordinates, bytes that are not UTF-8).
 """
 import csv
 import os
@@ -37,6 +41,9 @@ aliases = tsv("aliases.tsv")
 curated = tsv("aliases_curated.tsv")
 changes = tsv("changes.tsv")
 
+mapping = tsv("mapping.tsv")
+geo_by_code = {g["code"]: g for g in tsv("geo.tsv")}
+lcommune_by_code = {c["code"]: c for c in lcommunes}
 lprov_by_code = {p["code"]: p for p in lprovinces}
 ldist_by_code = {d["code"]: d for d in ldistricts}
 prov_by_code = {p["code"]: p for p in provinces}
@@ -163,7 +170,7 @@ def codes():
     return out
 
 
-def write(target, items):
+def write_target(target, items):
     d = os.path.join(OUT, target)
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
@@ -174,7 +181,131 @@ def write(target, items):
     return len(items)
 
 
+# `cli_csv` seeds: 5 option bytes (see fuzz_targets/cli_csv.rs), then the CSV.
+CSV_DELIMITERS = [",", ";", "\t", "|"]
+# Other delimiters (option byte 4): usable ones, then refused ones.
+CSV_OTHER_DELIMITERS = [" ", ":", "a", "\x00", '"', "\n", "\r", "\xe1"]
+CSV_HEADERS = [
+    ["id", "address", "note"],
+    ["address"],
+    ["STT", "Họ tên", "Địa chỉ", "Ghi chú"],
+    ["id", " Address ", "lat", "lon"],
+    ["name", "addr", "phone", "email", "city"],
+]
+CSV_NOTES = ["", "x", "a, b", 'say "hi"', "line\nbreak", "crlf\r\ninside", "  spaces  ", "Tổ 3; ấp 2", "|pipe|"]
+
+
+def csv_field(v, delim):
+    if delim in v or any(c in v for c in ('"', "\n", "\r")):
+        return '"' + v.replace('"', '""') + '"'
+    return v
+
+
+def successor_point(rnd):
+    """A legacy address and a point near one of the communes it went into."""
+    m = rnd.choice(mapping)
+    g = geo_by_code.get(m["commune"])
+    c = lcommune_by_code[m["legacy_commune"]]
+    d = ldist_by_code[c["district"]]
+    p = lprov_by_code[d["province"]]
+    addr = ", ".join([unit(c["kind"], c["name"]), unit(d["kind"], d["name"]), unit(p["kind"], p["name"])])
+    if not g or not g["lat"]:
+        return addr, "", ""
+    lat = float(g["lat"]) + rnd.uniform(-0.005, 0.005)
+    lon = float(g["lon"]) + rnd.uniform(-0.005, 0.005)
+    return addr, f"{lat:.5f}", f"{lon:.5f}"
+
+
+def csv_seed(i, rnd):
+    header = rnd.choice(CSV_HEADERS)
+    delim_i = rnd.randrange(4) if i % 3 == 0 else 0
+    delim = CSV_DELIMITERS[delim_i]
+    other = i % 23 == 22
+    if other:
+        delim = rnd.choice(CSV_OTHER_DELIMITERS)
+    has_header = i % 5 != 4
+    point = "lat" in header and i % 2 == 0
+    # Where the address goes, and how the option names it.
+    addr_col = next((j for j, h in enumerate(header) if h.strip().lower() in ("address", "địa chỉ", "addr")), 0)
+    variant = rnd.choice([0, 0, 0, 1, 1, 3]) if has_header else rnd.choice([0, 0, 0, 3])
+    if has_header:
+        col_sel = (addr_col << 2) | variant
+    else:
+        col_sel = ((addr_col + 1) << 2) | (3 if variant == 3 else 0)
+    # With a header a column's index, without one its number from 1 (fuzz_targets/cli_csv.rs).
+    lat_sel = (header.index("lat") + (0 if has_header else 1)) << 2 if point else 0
+    lon_sel = (header.index("lon") + (0 if has_header else 1)) << 2 if point else 0
+    flags = int(has_header) | (2 if point else 0) | (4 if rnd.random() < 0.7 else 0)
+    flags |= (8 if rnd.random() < 0.2 else 0) | (delim_i << 4) | (64 if rnd.random() < 0.3 else 0)
+    flags |= 128 if other else 0
+    head = bytes([flags, col_sel, lat_sel, lon_sel, ord(delim) if other else 0])
+
+    eol = "\r\n" if rnd.random() < 0.3 else "\n"
+    rows = [header] if has_header else []
+    previous = []
+    for r in range(rnd.randrange(1, 7)):
+        row = [rnd.choice(CSV_NOTES) for _ in header]
+        if "id" in header:
+            row[header.index("id")] = str(r + 1)
+        if point:
+            a, lat, lon = successor_point(rnd)
+            row[header.index("lat")], row[header.index("lon")] = rnd.choice(
+                [(lat, lon), (lat, lon), ("", ""), (lat, ""), ("abc", lon), ("95", lon)]
+            )
+        else:
+            a = rnd.choice([legacy_address, current_address, legacy_address])()
+        k = rnd.random()
+        if k < 0.08:
+            a = ""
+        elif k < 0.16 and previous:
+            a = rnd.choice(previous)  # a repeat: the cache answers
+        elif k < 0.2:
+            a = '"' + a + '", ' + a
+        previous.append(a)
+        row[addr_col] = a
+        if rnd.random() < 0.1:
+            row = row[: rnd.randrange(1, len(row) + 1)]  # a short row
+        elif rnd.random() < 0.1:
+            row = row + ["extra"]  # a long row
+        rows.append(row)
+    text = eol.join(delim.join(csv_field(v, delim) for v in row) for row in rows)
+    if rnd.random() < 0.8:
+        text += eol
+    data = text.encode()
+    if rnd.random() < 0.15:
+        data = b"\xef\xbb\xbf" + data  # a byte-order mark
+    if rnd.random() < 0.08:
+        at = rnd.randrange(len(data) + 1)
+        data = data[:at] + rnd.choice([b"\xff", b"\xc3", b"\xe1\xba"]) + data[at:]  # not UTF-8
+    return head + data
+
+
+def cli_csv():
+    rnd = random.Random(20250702)  # its own seed: the other targets' seeds stay the same
+    out = [csv_seed(i, rnd) for i in range(PER_TARGET)]
+    out += [
+        bytes([1, 4, 0, 0, 0]) + b"",
+        bytes([1, 4, 0, 0, 0]) + b"a,address\r\n",
+        bytes([0, 4, 0, 0, 0]) + b'""\n\n,\n"a""b",c\n',
+        bytes([1, 0, 0, 0, 0]) + "\ufeffaddress\r\nP. Bến Nghé, Q.1, TP.HCM".encode(),
+        bytes([0x09, 8, 0, 0, 0]) + b'x,"unterminated\n1,2\n',
+        # Non-UTF-8 address and coordinate cells (cache keys must not collide).
+        bytes([0x0F, 0, 4, 8, 0]) + b"address,lat,lon\n\xff,,\n,,\xff\n",
+    ]
+    return out
+
+
 def main():
+    only = set(sys.argv[1:])
+    known = {"codes", "fold", "search", "address", "translate", "cli_csv"}
+    if only - known:
+        sys.exit(f"unknown targets: {', '.join(sorted(only - known))}; known: {', '.join(sorted(known))}")
+
+    def write(target, items):
+        if only and target not in only:
+            return None
+        return write_target(target, items)
+
     counts = {}
     counts["codes"] = write("codes", codes())
     counts["fold"] = write("fold", names(PER_TARGET))
@@ -198,8 +329,10 @@ def main():
             head = bytes([sel])
         items.append(head + a.encode())
     counts["translate"] = write("translate", items)
+    counts["cli_csv"] = write("cli_csv", cli_csv())
     for t, n in counts.items():
-        print(f"{t}: {n} seeds", file=sys.stderr)
+        if n is not None:
+            print(f"{t}: {n} seeds", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,271 @@
+//! The CLI's CSV path, `dvhc_cli::csv::run` (what `dvhc csv` runs), on arbitrary bytes.
+//!
+//! Input: 5 option bytes, then the CSV.
+//! * byte 0: bit 0 header row, bit 1 `--lat/--lon` columns, bit 2 result cache on,
+//!   bit 3 run again with worker threads and the cache toggled, bits 4–5 delimiter
+//!   (`,` `;` tab `|`), bit 6 `--era-out 2025-07-01`, bit 7 byte 4 is the delimiter;
+//! * byte 1: the address column: a header name, written exactly or in other case with
+//!   spaces around, or a name in no column; without header a number 0–5;
+//! * bytes 2, 3: the latitude and longitude columns, likewise but always written
+//!   exactly (header names, or numbers 0–5);
+//! * byte 4: with bit 7 of byte 0, the delimiter (any byte).
+//!
+//! Properties: no panic. `Err` only for a delimiter that is not ASCII or is a quote or
+//! a line break, or a column that is not in the header or not a number from 1 (and
+//! then nothing is written). On `Ok`, with the input read by the same CSV reader as
+//! the reference:
+//! * the output is CSV again, one record per input record, in order: the header plus
+//!   the 10 `COLUMNS`, each row's fields unchanged and padded with empty fields to the
+//!   header's width, then 10 appended fields;
+//! * the appended fields are consistent: status `ok`, `ambiguous` or `error`; the
+//!   candidate count matches the codes; an `error` row has a message and nothing else,
+//!   other rows no message; an `ok` row has a formatted address and its commune, if
+//!   any, is the first candidate; an `ambiguous` row has neither; a row whose address
+//!   is not UTF-8 is an `error`;
+//! * the summary counts the rows and statuses written;
+//! * the output is UTF-8 exactly when every input field is, has a `\r` only where an
+//!   input field has one, and ends with `\n` (nothing at all for no input record);
+//! * with worker threads and the cache toggled, the output is the same bytes.
+#![no_main]
+
+use csv::ByteRecord;
+use dvhc::Date;
+use dvhc_cli::csv::{run, CsvOptions, Error, Summary, Threads, COLUMNS};
+use libfuzzer_sys::fuzz_target;
+
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Every record of `bytes`, read the way `dvhc csv` reads them.
+fn records(bytes: &[u8], delimiter: u8) -> Vec<ByteRecord> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    r.byte_records()
+        .map(|r| r.expect("reading from memory cannot fail"))
+        .collect()
+}
+
+/// The documented loose match: ignoring case and surrounding spaces.
+fn loose(field: &[u8], name: &str) -> bool {
+    String::from_utf8_lossy(field).trim().to_lowercase() == name.trim().to_lowercase()
+}
+
+/// A column option from a selector byte: `(name, must be found)`.
+fn column(header: Option<&ByteRecord>, sel: u8) -> (String, bool) {
+    match header {
+        Some(h) if !h.is_empty() && sel % 4 != 3 => {
+            let name = String::from_utf8_lossy(&h[usize::from(sel >> 2) % h.len()]).into_owned();
+            if sel % 4 == 1 {
+                (format!("  {}\t", name.to_uppercase()), false)
+            } else {
+                (name, true)
+            }
+        }
+        Some(_) => ("dvhc fuzz: no such column".to_owned(), false),
+        None if sel % 4 == 3 => ("address".to_owned(), false),
+        None => {
+            let n = usize::from(sel >> 2) % 6;
+            (n.to_string(), n >= 1)
+        }
+    }
+}
+
+fn field(rec: &ByteRecord, i: usize) -> &str {
+    std::str::from_utf8(&rec[i]).expect("appended fields are UTF-8")
+}
+
+fn is_code(s: &str, widths: &[usize]) -> bool {
+    widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Checks the appended fields of one output row; returns its status.
+fn check_appended(a: &[&str]) -> &'static str {
+    let [commune_code, commune_name, province_code, province_name, share, status, count, codes, formatted, error] =
+        a
+    else {
+        unreachable!()
+    };
+    let n: usize = count.parse().expect("dvhc_candidates is a number");
+    let codes: Vec<&str> = if codes.is_empty() {
+        Vec::new()
+    } else {
+        codes.split('|').collect()
+    };
+    assert_eq!(codes.len(), n, "{a:?}");
+    assert!(codes.iter().all(|c| is_code(c, &[2, 5])), "{a:?}");
+    assert!(["", "whole", "partial"].contains(share), "{a:?}");
+    assert_eq!(commune_code.is_empty(), commune_name.is_empty(), "{a:?}");
+    assert_eq!(province_code.is_empty(), province_name.is_empty(), "{a:?}");
+    if !commune_code.is_empty() {
+        assert!(is_code(commune_code, &[5]), "{a:?}");
+        assert!(codes.contains(commune_code), "{a:?}");
+    }
+    if !province_code.is_empty() {
+        assert!(is_code(province_code, &[2]), "{a:?}");
+    }
+    match *status {
+        "error" => {
+            assert_eq!(n, 0, "{a:?}");
+            assert!(!error.is_empty(), "{a:?}");
+            assert!(
+                a[..5].iter().all(|f| f.is_empty()) && formatted.is_empty(),
+                "{a:?}"
+            );
+            "error"
+        }
+        "ok" | "ambiguous" => {
+            assert!(n >= 1, "{a:?}");
+            assert!(error.is_empty(), "{a:?}");
+            if *status == "ambiguous" {
+                assert!(commune_code.is_empty() && formatted.is_empty(), "{a:?}");
+                "ambiguous"
+            } else {
+                // Resolved to the first candidate: its commune, or a province alone.
+                assert!(!formatted.is_empty(), "{a:?}");
+                let first = codes[0];
+                let want = if first.len() == 5 { first } else { "" };
+                assert_eq!(*commune_code, want, "{a:?}");
+                "ok"
+            }
+        }
+        other => panic!("status {other:?}"),
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() < 5 {
+        return;
+    }
+    let (opts, input) = data.split_at(5);
+    let flags = opts[0];
+    let delimiter = if flags & 128 != 0 {
+        opts[4]
+    } else {
+        DELIMITERS[usize::from(flags >> 4) & 3]
+    };
+    let has_header = flags & 1 != 0;
+    if !delimiter.is_ascii() || matches!(delimiter, b'"' | b'\r' | b'\n') {
+        let mut options = CsvOptions::new("address");
+        options.delimiter = delimiter;
+        options.threads = Threads::Inline;
+        let mut out = Vec::new();
+        let r = run(input, &mut out, &options);
+        assert!(matches!(r, Err(Error::Usage(_))), "delimiter {delimiter}");
+        assert!(out.is_empty());
+        return;
+    }
+
+    let inp = records(input, delimiter);
+    let header = if has_header { inp.first() } else { None };
+    let (name, mut must_find) = column(header, opts[1]);
+    let mut options = CsvOptions::new(name.clone());
+    let mut names = vec![name];
+    options.has_header = has_header;
+    options.delimiter = delimiter;
+    options.threads = Threads::Inline;
+    options.cache_bytes = if flags & 4 != 0 { 1 << 20 } else { 0 };
+    if flags & 2 != 0 {
+        let (lat, lat_found) = column(header, opts[2] & !3);
+        let (lon, lon_found) = column(header, opts[3] & !3);
+        must_find &= lat_found && lon_found;
+        names.extend([lat.clone(), lon.clone()]);
+        options.point = Some((lat, lon));
+    }
+    if flags & 64 != 0 {
+        options.on = Date::new(2025, 7, 1);
+    }
+
+    let mut out = Vec::new();
+    let summary = match run(input, &mut out, &options) {
+        Ok(s) => s,
+        Err(Error::Usage(m)) => {
+            assert!(out.is_empty(), "output before a usage error");
+            assert!(!must_find, "{m}");
+            // The error is right: some name is in no column.
+            match header {
+                Some(h) => assert!(names
+                    .iter()
+                    .any(|n| !h.iter().any(|f| f == n.as_bytes() || loose(f, n)))),
+                None => assert!(names
+                    .iter()
+                    .any(|n| !matches!(n.trim().parse::<usize>(), Ok(1..)))),
+            }
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+
+    if has_header && inp.is_empty() {
+        assert!(out.is_empty());
+        assert_eq!(summary, Summary::default());
+        return;
+    }
+    let outp = records(&out, delimiter);
+    assert_eq!(outp.len(), inp.len(), "one output record per input record");
+    assert_eq!(out.is_empty(), inp.is_empty());
+    assert!(out.is_empty() || out.ends_with(b"\n"));
+    let width = header.map_or(0, ByteRecord::len);
+    let data_rows = if has_header {
+        let mut want = inp[0].clone();
+        for c in COLUMNS {
+            want.push_field(c.as_bytes());
+        }
+        assert_eq!(outp[0], want, "header");
+        1
+    } else {
+        0
+    };
+
+    let (mut ok, mut ambiguous, mut errors) = (0u64, 0u64, 0u64);
+    for (i, (r, o)) in inp.iter().zip(&outp).enumerate().skip(data_rows) {
+        let kept = r.len().max(width);
+        assert_eq!(o.len(), kept + COLUMNS.len(), "row {i}: {r:?} -> {o:?}");
+        assert!(r.iter().zip(o.iter()).all(|(a, b)| a == b), "row {i}");
+        assert!((r.len()..kept).all(|j| o[j].is_empty()), "row {i}");
+        let appended: Vec<&str> = (kept..o.len()).map(|j| field(o, j)).collect();
+        match check_appended(&appended) {
+            "ok" => ok += 1,
+            "ambiguous" => ambiguous += 1,
+            _ => errors += 1,
+        }
+        // The address column, as the options name it.
+        let col = match header {
+            Some(h) => h
+                .iter()
+                .position(|f| f == names[0].as_bytes())
+                .or_else(|| h.iter().position(|f| loose(f, &names[0]))),
+            None => names[0].parse::<usize>().ok().map(|n| n - 1),
+        }
+        .expect("the column was found");
+        let address = r.get(col).unwrap_or(b"");
+        if std::str::from_utf8(address).is_err() {
+            assert_eq!(appended[5], "error");
+            assert_eq!(appended[9], "the input is not valid UTF-8");
+        }
+    }
+    let rows = (inp.len() - data_rows) as u64;
+    assert_eq!(
+        (summary.rows, summary.ok, summary.ambiguous, summary.errors),
+        (rows, ok, ambiguous, errors)
+    );
+
+    let all_utf8 = inp
+        .iter()
+        .all(|r| r.iter().all(|f| std::str::from_utf8(f).is_ok()));
+    assert_eq!(std::str::from_utf8(&out).is_ok(), all_utf8);
+    let any_cr = inp.iter().any(|r| r.iter().any(|f| f.contains(&b'\r')));
+    if !any_cr {
+        assert!(!out.contains(&b'\r'));
+    }
+
+    if flags & 8 != 0 {
+        options.threads = Threads::Workers(1);
+        options.cache_bytes = if options.cache_bytes == 0 { 1 << 20 } else { 0 };
+        let mut again = Vec::new();
+        let s = run(input, &mut again, &options).expect("same input, same options");
+        assert_eq!(s, summary);
+        assert!(again == out, "threads and cache change nothing");
+    }
+});
