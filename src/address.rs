@@ -1077,7 +1077,8 @@ impl<'a> Parser<'a> {
         let mut exact_at = std::mem::take(&mut self.s.exact_at);
         exact_at.clear();
         exact_at.resize(name_end - min_start, 0..0);
-        let mut range: Option<Range<usize>> = None;
+        // The range of the keys ending with the words so far, and their length.
+        let mut range: Option<(Range<usize>, usize)> = None;
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
             crate::work::add(1);
@@ -1095,7 +1096,7 @@ impl<'a> Parser<'a> {
                 } else {
                     exact_at[start - min_start] = search::whole(r.clone(), rkey.len());
                 }
-                range = Some(r);
+                range = Some((r, rkey.len()));
             } else if dead_at.is_some_and(|d| start + 2 < d) {
                 // Only a kind word of up to two words may still precede a name.
                 break;

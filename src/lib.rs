@@ -203,6 +203,7 @@ mod code;
 mod date;
 mod fold;
 mod key;
+mod key_hash;
 mod query;
 pub mod search;
 #[rustfmt::skip]

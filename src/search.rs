@@ -581,30 +581,41 @@ pub(crate) fn rentry(p: usize) -> (Table, &'static Key) {
 
 /// Positions in the reversed-key order of the keys that end with the bytes of
 /// `rsuffix` read backwards (`rsuffix` is the suffix reversed), found within
-/// `within` when given (the range for a shorter `rsuffix`).
-pub(crate) fn ending_with(rsuffix: &[u8], within: Option<Range<usize>>) -> Range<usize> {
-    let range = match within {
-        Some(r) => r,
+/// `within` when given: the range of the keys ending with the first `n` bytes of
+/// `rsuffix`, found before.
+pub(crate) fn ending_with(rsuffix: &[u8], within: Option<(Range<usize>, usize)>) -> Range<usize> {
+    // The range to look in, and how many leading bytes its keys share with `rsuffix`.
+    let (range, shared) = match within {
+        Some((r, n)) => (r, n.min(rsuffix.len())),
         None => {
             let ord = |i: usize| rsuffix.get(i).map(|&c| ordinal(c));
             let b = &g::RKEY_BUCKETS;
             match (ord(0), ord(1)) {
-                (Some(Some(o0)), None) => {
-                    usize::from(b[o0 * ORDS])..usize::from(b[(o0 + 1) * ORDS])
-                }
-                (Some(Some(o0)), Some(Some(o1))) => {
-                    usize::from(b[o0 * ORDS + o1])..usize::from(b[o0 * ORDS + o1 + 1])
-                }
+                (Some(Some(o0)), None) => (
+                    usize::from(b[o0 * ORDS])..usize::from(b[(o0 + 1) * ORDS]),
+                    1,
+                ),
+                (Some(Some(o0)), Some(Some(o1))) => (
+                    usize::from(b[o0 * ORDS + o1])..usize::from(b[o0 * ORDS + o1 + 1]),
+                    2,
+                ),
                 _ => return 0..0,
             }
         }
     };
-    // A key read backwards starts with `rsuffix`, or sorts before or after it.
+    // A key read backwards starts with `rsuffix`, or sorts before or after it; its
+    // first `shared` bytes are known to agree.
     let cmp = |rkey: &[u8]| {
         let n = rkey.len().min(rsuffix.len());
-        match rkey[..n].cmp(&rsuffix[..n]) {
-            std::cmp::Ordering::Equal if rkey.len() < rsuffix.len() => std::cmp::Ordering::Less,
-            other => other,
+        for i in shared..n {
+            if rkey[i] != rsuffix[i] {
+                return rkey[i].cmp(&rsuffix[i]);
+            }
+        }
+        if rkey.len() < rsuffix.len() {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Equal
         }
     };
     let end = range.end;
@@ -655,20 +666,19 @@ pub(crate) fn exact(key: &str) -> Range<usize> {
 }
 
 fn exact_bytes(key: &[u8]) -> Range<usize> {
-    let b = key;
-    let (Some(o0), Some(o1)) = (
-        b.first().and_then(|&c| ordinal(c)),
-        b.get(1).map_or(Some(0), |&c| ordinal(c)),
-    ) else {
-        return 0..0;
+    // The hash table holds each distinct key's first position, probed linearly; it is
+    // at most half full, so an empty slot ends every probe sequence.
+    let mask = g::KEY_HASH.len() - 1;
+    let mut slot = crate::key_hash::key_hash(key) as usize & mask;
+    let lo = loop {
+        crate::work::add(1);
+        match usize::from(g::KEY_HASH[slot]) {
+            0 => return 0..0,
+            p if key_at(p - 1) == key => break p - 1,
+            _ => slot = (slot + 1) & mask,
+        }
     };
-    let bucket = o0 * ORDS + o1;
-    let range = usize::from(g::KEY_BUCKETS[bucket])..usize::from(g::KEY_BUCKETS[bucket + 1]);
-    let end = range.end;
-    let lo = partition(range, |p| key_at(p) < key);
-    if lo == end || key_at(lo) != key {
-        return lo..lo;
-    }
+    let end = g::KEY_ORDER.len();
     // The equal keys that follow share all their bytes with the one before.
     let mut hi = lo + 1;
     while hi < end
@@ -1519,9 +1529,11 @@ impl Search {
         }
         let mut c = Collector {
             search: self,
+            query,
+            words,
             kind: q.kind,
             marks: Diacritics::of_words(query, words, q.name_words()),
-            raw_marks: None,
+            raw_marks: RawMarks::None,
             limit: self.limit.unwrap_or(usize::MAX),
             hits: Vec::new(),
             seen: [("", false, 0); 8],
@@ -1532,7 +1544,7 @@ impl Search {
         }
         let raw = q.raw_key();
         if raw.is_some() && c.marks.marked > 0 {
-            c.raw_marks = Some(Diacritics::of_words(query, words, 0..words.len()));
+            c.raw_marks = RawMarks::Pending;
         }
         if self.mode != Mode::Exact {
             c.hits.reserve(c.limit.min(32));
@@ -1563,14 +1575,24 @@ impl Search {
     }
 }
 
+/// The diacritics of the whole query: not needed (no kind word, or none marked), not
+/// computed yet, or computed.
+enum RawMarks {
+    None,
+    Pending,
+    Ready(Diacritics),
+}
+
 /// Collects hits in rank order, one per unit, at most `limit`.
 struct Collector<'s> {
     search: &'s Search,
+    query: &'s str,
+    words: &'s Words,
     kind: Option<KindWord>,
     /// Diacritics of the name part of the query.
     marks: Diacritics,
     /// Diacritics of the whole query, for matches of the whole query as a name.
-    raw_marks: Option<Diacritics>,
+    raw_marks: RawMarks,
     limit: usize,
     /// The hits, sorted by rank when `limit` is finite.
     hits: Vec<Hit>,
@@ -1629,8 +1651,14 @@ impl Collector<'_> {
         if kind.is_some_and(|k| !Unit::level_fits(k, t.level())) {
             return;
         }
+        // The whole query's diacritics, once a match of the whole query needs them
+        // (rarely: "Xà Phìn", where the kind-like word is part of the name).
+        if whole && matches!(self.raw_marks, RawMarks::Pending) {
+            let all = 0..self.words.len();
+            self.raw_marks = RawMarks::Ready(Diacritics::of_words(self.query, self.words, all));
+        }
         let marks = match (&self.raw_marks, whole) {
-            (Some(m), true) => m,
+            (RawMarks::Ready(m), true) => m,
             _ => &self.marks,
         };
         // With the hits full, a hit that cannot rank before the last even with the
