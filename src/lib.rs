@@ -268,6 +268,7 @@ mod static_size {
             + size_of_val(&g::KEY_AT)
             + size_of_val(&g::KEY_LCP)
             + size_of_val(&g::KEY_BUCKETS)
+            + size_of_val(&g::KEY_HASH)
             + size_of_val(&g::RKEY_ORDER)
             + size_of_val(&g::RKEY_AT)
             + size_of_val(&g::RKEY_LCP)
