@@ -1232,7 +1232,22 @@ impl<'a> Parser<'a> {
                     level => level,
                 };
                 self.unresolved(r.first_word, Some(below)).is_some()
+                    || (r.deepest().level() != search::Level::Commune
+                        && self.name_segment_before(r.first_word))
             })
+    }
+
+    /// Whether the comma-separated segment ending at word `end` may be a unit's name
+    /// written without its kind word ("Ben Ngeh, Quận 1"): up to four words, none with
+    /// a digit, the first not a word the analysis knows (kind, hamlet or street word).
+    fn name_segment_before(&self, end: usize) -> bool {
+        if end <= self.first || !self.segment_ends(end) {
+            return false;
+        }
+        let seg = self.segment_start(end - 1);
+        end - seg <= 4
+            && self.s.words.tag(seg) == query::tag::NONE
+            && (seg..end).all(|i| !self.s.words.key(i).bytes().any(|b| b.is_ascii_digit()))
     }
 
     /// The typo-tolerant part of [`find`](Self::find), pushing on `found`.
@@ -1259,7 +1274,12 @@ impl<'a> Parser<'a> {
                 Some((k, n, _)) => (start + n, Some(k)),
                 None => (start, None),
             };
-            if kind.is_none() && !provinces {
+            // Without a kind word, a misspelt name below the province must be a whole
+            // segment of its own ("Ben Ngeh, Quận 1").
+            if kind.is_none()
+                && !provinces
+                && !(start == seg && end < self.end && self.name_segment_before(end))
+            {
                 continue;
             }
             // A kind word must name a level searched.
