@@ -153,3 +153,15 @@ fn cache_keys_of_non_utf8_cells_do_not_collide() {
     );
     assert!(appended(&recs[2], "dvhc_error").contains("not both numbers"));
 }
+
+/// Found by fuzzing (`cli_csv`, a harness false positive, kept as a pin): only the first
+/// BOM is the encoding signature; a second U+FEFF is the first header field's content
+/// and is written back byte for byte.
+#[test]
+fn a_second_bom_is_content() {
+    let input = b"\xEF\xBB\xBF\xEF\xBB\xBFname,address\nx,Quan 1 TP HCM\n";
+    let (out, s) = run_ok(input, &options("address"));
+    assert_eq!(s.rows, 1);
+    assert!(out.starts_with(b"\xEF\xBB\xBFname,address,dvhc_"), "{out:?}");
+    assert!(!out.starts_with(b"\xEF\xBB\xBF\xEF\xBB\xBF"));
+}

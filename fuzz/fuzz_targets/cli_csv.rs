@@ -202,7 +202,9 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(summary, Summary::default());
         return;
     }
-    let outp = records(&out, delimiter);
+    // The reader strips a leading BOM: one is put in front so that a U+FEFF the
+    // output starts with (content: the input's second BOM) is read back as content.
+    let outp = records(&[b"\xEF\xBB\xBF", &out[..]].concat(), delimiter);
     assert_eq!(outp.len(), inp.len(), "one output record per input record");
     assert_eq!(out.is_empty(), inp.is_empty());
     assert!(out.is_empty() || out.ends_with(b"\n"));
