@@ -162,6 +162,9 @@ fn a_second_bom_is_content() {
     let input = b"\xEF\xBB\xBF\xEF\xBB\xBFname,address\nx,Quan 1 TP HCM\n";
     let (out, s) = run_ok(input, &options("address"));
     assert_eq!(s.rows, 1);
-    assert!(out.starts_with(b"\xEF\xBB\xBFname,address,dvhc_"), "{out:?}");
+    assert!(
+        out.starts_with(b"\xEF\xBB\xBFname,address,dvhc_"),
+        "{out:?}"
+    );
     assert!(!out.starts_with(b"\xEF\xBB\xBF\xEF\xBB\xBF"));
 }
