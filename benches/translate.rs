@@ -16,23 +16,9 @@ use dvhc::legacy;
 use dvhc::translate::{reverse_address, Translator};
 use dvhc::Commune;
 
-/// xorshift64*: deterministic, good enough to pick addresses.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::Rng;
 
 const STREETS: &[&str] = &[
     "12 Lê Lợi",

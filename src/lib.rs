@@ -202,8 +202,8 @@ pub mod address;
 mod code;
 mod date;
 mod fold;
+mod index_keys;
 mod key;
-mod key_hash;
 mod query;
 pub mod search;
 #[rustfmt::skip]

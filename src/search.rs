@@ -9,6 +9,7 @@ use crate::fold::marks;
 
 use crate::code::{CommuneCode, ProvinceCode};
 use crate::generated as g;
+use crate::index_keys::{key_hash, ordinal, ORDS};
 use crate::kind::{CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind};
 use crate::legacy;
 use crate::query::{KindWord, NameQuery, Words};
@@ -631,19 +632,6 @@ pub(crate) fn whole(range: Range<usize>, len: usize) -> Range<usize> {
     range.start..end
 }
 
-/// The rank of a key byte in sort order (see `tests/codegen.rs`).
-#[inline]
-fn ordinal(b: u8) -> Option<usize> {
-    match b {
-        b' ' => Some(1),
-        b'0'..=b'9' => Some(2 + usize::from(b - b'0')),
-        b'a'..=b'z' => Some(12 + usize::from(b - b'a')),
-        _ => None,
-    }
-}
-
-const ORDS: usize = 38;
-
 /// The first `p` in `range` for which `pred` is false (`pred` must be true, then false).
 #[inline]
 fn partition(range: Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
@@ -669,7 +657,7 @@ fn exact_bytes(key: &[u8]) -> Range<usize> {
     // The hash table holds each distinct key's first position, probed linearly; it is
     // at most half full, so an empty slot ends every probe sequence.
     let mask = g::KEY_HASH.len() - 1;
-    let mut slot = crate::key_hash::key_hash(key) as usize & mask;
+    let mut slot = key_hash(key) as usize & mask;
     let lo = loop {
         crate::work::add(1);
         match usize::from(g::KEY_HASH[slot]) {

@@ -1,31 +1,10 @@
 //! The real-world address table, `tests/data/parse_cases.tsv`: every case must pass.
 //! Run with `--nocapture` for the count.
 
+mod common;
+use common::{is, unit_ref};
+
 use dvhc::address::{parse, ParseError, Reading};
-use dvhc::search::{Era, Level, Unit};
-
-/// `L/C:26740` → (era, level, code).
-fn unit_ref(s: &str) -> (Era, Level, u32) {
-    let (kind, code) = s
-        .split_once(':')
-        .unwrap_or_else(|| panic!("bad unit {s:?}"));
-    let era = match &kind[..1] {
-        "L" => Era::Legacy,
-        "C" => Era::Current,
-        other => panic!("bad era {other:?}"),
-    };
-    let level = match &kind[2..] {
-        "P" => Level::Province,
-        "D" => Level::District,
-        "C" => Level::Commune,
-        other => panic!("bad level {other:?}"),
-    };
-    (era, level, code.parse().unwrap())
-}
-
-fn is(u: Unit, (era, level, code): (Era, Level, u32)) -> bool {
-    u.era() == era && u.level() == level && u.code_value() == code
-}
 
 fn describe(r: &Reading<'_>) -> String {
     let u = r.deepest();

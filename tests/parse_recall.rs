@@ -9,29 +9,17 @@
 //! postcode at the end. For a current commune: the same with the province only.
 //! Run with `--nocapture` for the figures.
 
+mod common;
+use common::abbreviation;
+
 use dvhc::address::{parse, Address};
 use dvhc::search::Unit;
 use dvhc::{fold, legacy, Commune, Province};
 
-fn abbr(prefix: &str) -> &'static str {
-    match prefix {
-        "Thành phố" => "TP.",
-        "Tỉnh" => "T.",
-        "Quận" => "Q.",
-        "Huyện" => "H.",
-        "Thị xã" => "TX.",
-        "Phường" => "P.",
-        "Xã" => "X.",
-        "Thị trấn" => "TT.",
-        "Đặc khu" => "ĐK.",
-        other => panic!("unknown kind prefix {other:?}"),
-    }
-}
-
 /// Full name, abbreviated: "P. Bến Nghé".
 fn short(u: Unit) -> String {
     let f = u.full_name();
-    format!("{} {}", abbr(f.prefix()), f.name())
+    format!("{} {}", abbreviation(f.prefix()), f.name())
 }
 
 #[derive(Default)]

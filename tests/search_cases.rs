@@ -1,30 +1,10 @@
 //! The real-world search table, `tests/data/search_cases.tsv`: every case must pass.
 //! Run with `--nocapture` for the count.
 
-use dvhc::search::{Era, Hit, Level, Mode, Search, Unit};
+mod common;
+use common::{is, unit_ref};
 
-/// `L/C:26740` → (era, level, code).
-fn unit_ref(s: &str) -> (Era, Level, u32) {
-    let (kind, code) = s
-        .split_once(':')
-        .unwrap_or_else(|| panic!("bad unit {s:?}"));
-    let era = match &kind[..1] {
-        "L" => Era::Legacy,
-        "C" => Era::Current,
-        other => panic!("bad era {other:?}"),
-    };
-    let level = match &kind[2..] {
-        "P" => Level::Province,
-        "D" => Level::District,
-        "C" => Level::Commune,
-        other => panic!("bad level {other:?}"),
-    };
-    (era, level, code.parse().unwrap())
-}
-
-fn is(u: Unit, (era, level, code): (Era, Level, u32)) -> bool {
-    u.era() == era && u.level() == level && u.code_value() == code
-}
+use dvhc::search::{Era, Hit, Level, Mode, Search};
 
 fn search(options: &str) -> Search {
     let mut s = Search::new();

@@ -3,6 +3,9 @@
 //! for Vietnamese input, borrowed when nothing changes; and search keys agree with
 //! what search and parsing compute from the same text.
 
+mod common;
+use common::TONE_PAIRS;
+
 use std::borrow::Cow;
 
 use dvhc::search::{Era, Level, Search};
@@ -31,25 +34,8 @@ fn anything() -> impl Strategy<Value = String> {
 
 /// The other tone placement of every syllable that has one ("hoà" ↔ "hòa").
 fn swap_tone_placement(s: &str) -> String {
-    const PAIRS: &[(&str, &str)] = &[
-        ("oà", "òa"),
-        ("oá", "óa"),
-        ("oả", "ỏa"),
-        ("oã", "õa"),
-        ("oạ", "ọa"),
-        ("oè", "òe"),
-        ("oé", "óe"),
-        ("oẻ", "ỏe"),
-        ("oẽ", "õe"),
-        ("oẹ", "ọe"),
-        ("uỳ", "ùy"),
-        ("uý", "úy"),
-        ("uỷ", "ủy"),
-        ("uỹ", "ũy"),
-        ("uỵ", "ụy"),
-    ];
     let mut out = s.to_owned();
-    for (a, b) in PAIRS {
+    for (a, b) in TONE_PAIRS {
         out = out.replace(a, "\u{0}").replace(b, a).replace('\u{0}', b);
     }
     out

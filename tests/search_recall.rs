@@ -21,6 +21,9 @@
 //! Every unit is covered, in a few seconds in release and well under a minute in
 //! debug; run with `--nocapture` to see the figures.
 
+mod common;
+use common::{abbreviation, TONE_PAIRS};
+
 use std::collections::HashMap;
 
 use dvhc::search::{Era, Level, Mode, Search, Unit};
@@ -37,21 +40,6 @@ struct Case {
     /// The usual abbreviation of the kind.
     abbr: &'static str,
     code: u32,
-}
-
-fn abbreviation(prefix: &str) -> &'static str {
-    match prefix {
-        "Thành phố" => "TP.",
-        "Tỉnh" => "T.",
-        "Quận" => "Q.",
-        "Huyện" => "H.",
-        "Thị xã" => "TX.",
-        "Phường" => "P.",
-        "Xã" => "X.",
-        "Thị trấn" => "TT.",
-        "Đặc khu" => "ĐK.",
-        other => panic!("unknown kind prefix {other:?}"),
-    }
 }
 
 fn cases() -> Vec<Case> {
@@ -84,24 +72,7 @@ fn cases() -> Vec<Case> {
 
 /// The other tone placement: "oà" ↔ "òa", "uỷ" ↔ "ủy", … (old and new style).
 fn other_tone_placement(name: &str) -> Option<String> {
-    const PAIRS: &[(&str, &str)] = &[
-        ("oà", "òa"),
-        ("oá", "óa"),
-        ("oả", "ỏa"),
-        ("oã", "õa"),
-        ("oạ", "ọa"),
-        ("oè", "òe"),
-        ("oé", "óe"),
-        ("oẻ", "ỏe"),
-        ("oẽ", "õe"),
-        ("oẹ", "ọe"),
-        ("uỳ", "ùy"),
-        ("uý", "úy"),
-        ("uỷ", "ủy"),
-        ("uỹ", "ũy"),
-        ("uỵ", "ụy"),
-    ];
-    for (a, b) in PAIRS {
+    for (a, b) in TONE_PAIRS {
         if name.contains(a) {
             return Some(name.replace(a, b));
         }

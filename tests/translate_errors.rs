@@ -3,6 +3,9 @@
 //! answer that is wrong. (That over-long input costs no work is counted in
 //! `tests/work_bounds.rs`.)
 
+mod common;
+use common::Rng;
+
 use dvhc::address::{ParseError, MAX_ADDRESS_LEN};
 use dvhc::search::Level;
 use dvhc::translate::{translate, translate_at, TranslateError, Translation, Translator};
@@ -312,22 +315,13 @@ fn batch_keeps_order_and_errors() {
     assert!(Translator::new().translate_batch(&none).is_empty());
 }
 
-/// A small deterministic pseudo-random generator (xorshift64*), so the fuzz tests
-/// below are reproducible without extra dependencies.
-struct Rng(u64);
+/// A character from a mix of ASCII, Vietnamese letters, combining marks, control
+/// characters, separators, emoji and any other scalar value.
+trait RandomChar {
+    fn char(&mut self) -> char;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// A character from a mix of ASCII, Vietnamese letters, combining marks, control
-    /// characters, separators, emoji and any other scalar value.
+impl RandomChar for Rng {
     fn char(&mut self) -> char {
         const VI: &str = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐƯƠ";
         match self.below(8) {

@@ -405,17 +405,22 @@ fn hint_if_interactive(what: &str) {
     }
 }
 
-fn lines_source(addresses: Vec<String>) -> Source {
-    if addresses.is_empty() {
+/// Runs `render` on every address (the arguments, or stdin's lines when there are
+/// none) on the worker threads, writing to stdout in input order.
+fn run_lines(
+    addresses: Vec<String>,
+    workers: Option<usize>,
+    cache_mb: usize,
+    render: impl Fn(Input<'_>, &mut Vec<u8>) + Sync,
+) -> Result<(), Fail> {
+    let source = if addresses.is_empty() {
         hint_if_interactive("addresses, one per line,");
         Source::Stdin
     } else {
         Source::Args(addresses)
-    }
-}
-
-fn finish_lines(r: Result<(), pipeline::Failure>) -> Result<(), Fail> {
-    match r {
+    };
+    let cache_bytes = cache_mb.saturating_mul(1 << 20);
+    match lines::run(source, threads(workers), cache_bytes, stdout(), render) {
         Ok(()) => Ok(()),
         Err(pipeline::Failure::Write(e)) => written(Err(e)),
         Err(pipeline::Failure::Read(e)) => Err(Fail::Io(format!("cannot read stdin: {e}"))),
@@ -433,13 +438,7 @@ fn translate(a: LinesArgs) -> Result<(), Fail> {
         };
         emit(&out, format, text::translation, buf);
     };
-    finish_lines(lines::run(
-        lines_source(a.addresses),
-        threads(a.threads),
-        a.cache_mb.saturating_mul(1 << 20),
-        stdout(),
-        render,
-    ))
+    run_lines(a.addresses, a.threads, a.cache_mb, render)
 }
 
 fn parse(a: LinesArgs) -> Result<(), Fail> {
@@ -452,13 +451,7 @@ fn parse(a: LinesArgs) -> Result<(), Fail> {
         };
         emit(&out, format, text::parsed, buf);
     };
-    finish_lines(lines::run(
-        lines_source(a.addresses),
-        threads(a.threads),
-        a.cache_mb.saturating_mul(1 << 20),
-        stdout(),
-        render,
-    ))
+    run_lines(a.addresses, a.threads, a.cache_mb, render)
 }
 
 /// Applies `--in CODE` to a search: one search, or two (a 2-digit code without

@@ -1,0 +1,88 @@
+//! Helpers shared by the integration tests (and `benches/translate.rs`, which
+//! includes this file): reading unit references of the case tables, the usual kind
+//! abbreviations, tone-placement pairs and a small deterministic generator.
+#![allow(dead_code)]
+
+use dvhc::search::{Era, Level, Unit};
+
+/// `L/C:26740` → (era, level, code): era `L` (to 30 June 2025) or `C` (current),
+/// level `P`, `D` or `C`.
+pub fn unit_ref(s: &str) -> (Era, Level, u32) {
+    let (kind, code) = s
+        .split_once(':')
+        .unwrap_or_else(|| panic!("bad unit {s:?}"));
+    let era = match &kind[..1] {
+        "L" => Era::Legacy,
+        "C" => Era::Current,
+        other => panic!("bad era {other:?}"),
+    };
+    let level = match &kind[2..] {
+        "P" => Level::Province,
+        "D" => Level::District,
+        "C" => Level::Commune,
+        other => panic!("bad level {other:?}"),
+    };
+    (era, level, code.parse().unwrap())
+}
+
+/// Whether `u` is the unit of a [`unit_ref`].
+pub fn is(u: Unit, (era, level, code): (Era, Level, u32)) -> bool {
+    u.era() == era && u.level() == level && u.code_value() == code
+}
+
+/// The usual abbreviation of a kind prefix ("Phường" → "P.").
+pub fn abbreviation(prefix: &str) -> &'static str {
+    match prefix {
+        "Thành phố" => "TP.",
+        "Tỉnh" => "T.",
+        "Quận" => "Q.",
+        "Huyện" => "H.",
+        "Thị xã" => "TX.",
+        "Phường" => "P.",
+        "Xã" => "X.",
+        "Thị trấn" => "TT.",
+        "Đặc khu" => "ĐK.",
+        other => panic!("unknown kind prefix {other:?}"),
+    }
+}
+
+/// The syllable endings written with the tone mark in the old and in the new place
+/// ("oà" ↔ "òa", "uỷ" ↔ "ủy").
+pub const TONE_PAIRS: &[(&str, &str)] = &[
+    ("oà", "òa"),
+    ("oá", "óa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oè", "òe"),
+    ("oé", "óe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+    ("uỳ", "ùy"),
+    ("uý", "úy"),
+    ("uỷ", "ủy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
+];
+
+/// xorshift64*: a small deterministic generator, so generated inputs are
+/// reproducible without extra dependencies.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
