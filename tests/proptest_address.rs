@@ -9,6 +9,9 @@
 //! search, which is checked by comparing results, and repetition of a kind word,
 //! separator or combining mark does not change what is found.
 
+mod common;
+use common::flood_into;
+
 use dvhc::address::{parse, ParseError, MAX_ADDRESS_LEN};
 use dvhc::search::{Era, Level, Mode, Search, Unit, MAX_QUERY_LEN};
 use dvhc::translate::{reverse_address, translate, translate_at, TranslateError, Translator};
@@ -70,15 +73,9 @@ fn flood() -> impl Strategy<Value = String> {
             "\n",
         ]),
         0usize..1500,
-        any::<prop::sample::Index>(),
+        any::<usize>(),
     )
-        .prop_map(|(base, unit, n, at)| {
-            let mut cut = at.index(base.len() + 1);
-            while !base.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            format!("{}{}{}", &base[..cut], unit.repeat(n), &base[cut..])
-        })
+        .prop_map(|(base, unit, n, at)| flood_into(&base, unit, n, at))
 }
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -7,6 +7,9 @@
 //! counts are kept small so the suite stays fast in debug builds; the fuzz targets in
 //! `fuzz/` run the same properties for millions of inputs.
 
+mod common;
+use common::flood_into;
+
 use dvhc::{fold, legacy, search_key, CommuneCode, Date, ParseCodeError, ProvinceCode};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -35,15 +38,9 @@ fn flood() -> impl Strategy<Value = String> {
             Just("\u{ac00}"),
         ],
         0usize..3000,
-        any::<prop::sample::Index>(),
+        any::<usize>(),
     )
-        .prop_map(|(base, unit, n, at)| {
-            let mut cut = at.index(base.len() + 1);
-            while !base.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            format!("{}{}{}", &base[..cut], unit.repeat(n), &base[cut..])
-        })
+        .prop_map(|(base, unit, n, at)| flood_into(&base, unit, n, at))
 }
 
 fn any_text() -> impl Strategy<Value = String> {

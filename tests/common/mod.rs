@@ -86,3 +86,14 @@ impl Rng {
         items[self.below(items.len())]
     }
 }
+
+/// `base` with `piece` repeated `n` times inserted at byte `at` (modulo its length,
+/// moved back to a character boundary): the adversarial "flood" shapes of the
+/// property tests.
+pub fn flood_into(base: &str, piece: &str, n: usize, at: usize) -> String {
+    let mut cut = at % (base.len() + 1);
+    while !base.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}{}{}", &base[..cut], piece.repeat(n), &base[cut..])
+}
