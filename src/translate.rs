@@ -253,26 +253,32 @@ impl<'a> Translation<'a> {
     /// ```
     pub fn format(&self, candidate: &Candidate) -> String {
         let mut s = String::with_capacity(self.rest.len() + 64);
-        let mut push = |part: &dyn fmt::Display| {
-            use fmt::Write as _;
+        // Pieces are pushed as they are (no formatting machinery): this runs once per
+        // row in `dvhc csv`.
+        let mut push = |parts: &[&str]| {
             if !s.is_empty() {
                 s.push_str(", ");
             }
-            let _ = write!(s, "{part}");
+            for p in parts {
+                s.push_str(p);
+            }
         };
         if !self.rest.is_empty() {
-            push(&self.rest);
+            push(&[self.rest]);
         }
         if let Some(c) = candidate.commune {
-            match self.date.and_then(|d| c.full_name_on(d)) {
-                Some(name) => push(&name),
-                None => push(&c.full_name()),
-            }
+            let name = self
+                .date
+                .and_then(|d| c.full_name_on(d))
+                .unwrap_or_else(|| c.full_name());
+            push(&[name.prefix(), " ", name.name()]);
         }
-        match self.date.and_then(|d| candidate.province.full_name_on(d)) {
-            Some(name) => push(&name),
-            None => push(&candidate.province.full_name()),
-        }
+        let p = candidate.province;
+        let name = self
+            .date
+            .and_then(|d| p.full_name_on(d))
+            .unwrap_or_else(|| p.full_name());
+        push(&[name.prefix(), " ", name.name()]);
         s
     }
 

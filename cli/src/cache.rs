@@ -6,6 +6,13 @@
 //! one, and when the new one reaches its share of the byte budget the old one is
 //! dropped. That approximates least-recently-used eviction at no per-hit cost, and the
 //! memory used stays under the budget whatever the input.
+//!
+//! A file of distinct addresses gains nothing from a cache but would pay for filling
+//! it (a copy of every key and value, and freeing them again). So each shard watches
+//! its hit rate over windows of lookups: in a window where under 1 lookup in 32 hit,
+//! the next window caches only the misses whose hash falls in 1 slot of 16 (the same
+//! keys every time, so a key that repeats is still found). Repetition then shows as
+//! hits again and full caching resumes.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -77,6 +84,12 @@ fn hash(key: &[u8]) -> u64 {
     h.finish() ^ (h.finish() >> 29)
 }
 
+/// Lookups per shard over which the hit rate is judged.
+const WINDOW: u32 = 1 << 10;
+
+/// In a sparse window, the misses cached are those whose hash is 0 modulo this.
+const SPARSE_SAMPLE: u64 = 16;
+
 type Map<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<FastHasher>>;
 
 struct Shard<V> {
@@ -84,9 +97,25 @@ struct Shard<V> {
     old: Map<V>,
     young_bytes: usize,
     limit: usize,
+    /// Lookups and hits in the current window.
+    lookups: u32,
+    hits: u32,
+    /// The previous window hit so rarely that only sampled misses are cached.
+    sparse: bool,
 }
 
 impl<V: Weigh> Shard<V> {
+    /// Counts a lookup; closes the window after [`WINDOW`] lookups.
+    fn count(&mut self, hit: bool) {
+        self.lookups += 1;
+        self.hits += u32::from(hit);
+        if self.lookups == WINDOW {
+            self.sparse = self.hits * 32 < self.lookups;
+            self.lookups = 0;
+            self.hits = 0;
+        }
+    }
+
     /// Moves `key` from the old generation to the young one, if it is there.
     fn promote(&mut self, key: &[u8]) -> bool {
         match self.old.remove_entry(key) {
@@ -130,6 +159,9 @@ impl<V: Weigh> Cache<V> {
                         old: Map::default(),
                         young_bytes: 0,
                         limit,
+                        lookups: 0,
+                        hits: 0,
+                        sparse: false,
                     })
                 })
                 .collect(),
@@ -137,33 +169,43 @@ impl<V: Weigh> Cache<V> {
         }
     }
 
-    fn shard(&self, key: &[u8]) -> Option<&Mutex<Shard<V>>> {
+    /// The shard of `key` and the key's hash; `None` for keys never cached.
+    fn shard(&self, key: &[u8]) -> Option<(&Mutex<Shard<V>>, u64)> {
         if key.len() > self.max_key {
             return None;
         }
-        let i = (hash(key) % self.shards.len() as u64) as usize;
-        Some(&self.shards[i])
+        let h = hash(key);
+        let i = (h % self.shards.len() as u64) as usize;
+        Some((&self.shards[i], h))
     }
 
     /// Calls `f` with the value cached for `key`, if any; returns whether it did.
     pub fn with<R>(&self, key: &[u8], f: impl FnOnce(&V) -> R) -> Option<R> {
-        let mut shard = self.shard(key)?.lock().ok()?;
-        if let Some(v) = shard.young.get(key) {
-            return Some(f(v));
-        }
-        if shard.promote(key) {
+        let mut shard = self.shard(key)?.0.lock().ok()?;
+        let hit = shard.young.contains_key(key) || shard.promote(key);
+        shard.count(hit);
+        if hit {
             shard.young.get(key).map(f)
         } else {
             None
         }
     }
 
-    /// Caches `value` for `key` (ignored for keys longer than the limit).
-    pub fn insert(&self, key: &[u8], value: V) {
-        if let Some(mut shard) = self.shard(key).and_then(|s| s.lock().ok()) {
-            if value.weight() + key.len() + ENTRY_OVERHEAD <= shard.limit {
-                shard.put(key.into(), value);
-            }
+    /// Caches the value `make` returns for `key`; `make` is not called for keys longer
+    /// than the limit, nor for most keys while the shard's hit rate is very low.
+    pub fn insert_with(&self, key: &[u8], make: impl FnOnce() -> V) {
+        let Some((shard, h)) = self.shard(key) else {
+            return;
+        };
+        let Ok(mut shard) = shard.lock() else {
+            return;
+        };
+        if shard.sparse && (h / 16) % SPARSE_SAMPLE != 0 {
+            return;
+        }
+        let value = make();
+        if value.weight() + key.len() + ENTRY_OVERHEAD <= shard.limit {
+            shard.put(key.into(), value);
         }
     }
 }
@@ -175,12 +217,12 @@ mod tests {
     #[test]
     fn hits_and_bounds() {
         let c: Cache<Vec<u8>> = Cache::new(16 * 2 * 1000, 100);
-        c.insert(b"a", b"1".to_vec());
+        c.insert_with(b"a", || b"1".to_vec());
         assert_eq!(c.with(b"a", |v| v.clone()), Some(b"1".to_vec()));
         assert_eq!(c.with(b"b", |v| v.clone()), None);
         // Far more than the budget: the memory counted stays bounded.
         for i in 0..100_000u32 {
-            c.insert(&i.to_le_bytes(), vec![0; 10]);
+            c.insert_with(&i.to_le_bytes(), || vec![0; 10]);
         }
         for s in &c.shards {
             let s = s.lock().unwrap();
@@ -194,10 +236,59 @@ mod tests {
     #[test]
     fn disabled_and_long_keys() {
         let c: Cache<Vec<u8>> = Cache::new(0, 100);
-        c.insert(b"a", vec![1]);
+        c.insert_with(b"a", || vec![1]);
         assert!(c.with(b"a", |_| ()).is_none());
         let c: Cache<Vec<u8>> = Cache::new(1 << 20, 4);
-        c.insert(b"abcde", vec![1]);
+        c.insert_with(b"abcde", || vec![1]);
         assert!(c.with(b"abcde", |_| ()).is_none());
+    }
+
+    /// Looks `key` up and, on a miss, inserts it; returns whether it hit and how many
+    /// values were made.
+    fn use_key(c: &Cache<Vec<u8>>, key: &[u8], made: &mut usize) -> bool {
+        if c.with(key, |_| ()).is_some() {
+            return true;
+        }
+        c.insert_with(key, || {
+            *made += 1;
+            vec![0; 4]
+        });
+        false
+    }
+
+    #[test]
+    fn distinct_keys_are_sampled_and_repeats_still_hit() {
+        let c: Cache<Vec<u8>> = Cache::new(64 << 20, 100);
+        let shards = c.shards.len() as u64;
+        let mut made = 0;
+        // Distinct keys only: after the first window of each shard, about 1 miss in
+        // SPARSE_SAMPLE is cached.
+        let n = 40 * u64::from(WINDOW) * shards / 10;
+        for i in 0..n {
+            assert!(!use_key(&c, &i.to_le_bytes(), &mut made));
+        }
+        let full = u64::from(WINDOW) * shards;
+        let bound = full + (n - full) / SPARSE_SAMPLE * 2;
+        assert!(
+            (made as u64) < bound,
+            "{made} values made for {n} distinct keys"
+        );
+        assert!(made as u64 > full, "{made}");
+        // Keys that repeat: the sampled ones hit at once; the hit rate comes back and
+        // every key is cached again.
+        let mut hits = 0;
+        for round in 0..16 {
+            for i in 0..u64::from(WINDOW) * shards / 4 {
+                let hit = use_key(&c, &(1u64 << 40 | i).to_le_bytes(), &mut made);
+                if round == 15 {
+                    hits += u64::from(hit);
+                }
+            }
+        }
+        assert_eq!(
+            hits,
+            u64::from(WINDOW) * shards / 4,
+            "all repeats hit in the end"
+        );
     }
 }

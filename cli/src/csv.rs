@@ -20,11 +20,11 @@ use std::sync::Arc;
 
 use csv::ByteRecord;
 use dvhc::translate::Translator;
-use dvhc::Date;
+use dvhc::{Date, FullName};
 
 use crate::cache::{Cache, Weigh};
 use crate::engine;
-use crate::model::{translation_status, ErrorOut, Names, Ref};
+use crate::model::{translation_status, ErrorOut, Names};
 use crate::pipeline::{self, Chunk, Failure, NoProgress, Progress};
 use crate::progress::Bar;
 
@@ -200,47 +200,95 @@ impl Weigh for Appended {
     }
 }
 
-impl Appended {
-    fn new(fields: [&str; COLUMNS.len()], status: Status, delimiter: u8) -> Appended {
-        let mut encoded = Vec::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + 1);
-        for f in fields {
-            encoded.push(delimiter);
-            push_field(&mut encoded, f.as_bytes(), delimiter);
-        }
-        encoded.push(b'\n');
-        Appended {
-            encoded: encoded.into_boxed_slice(),
-            status,
+/// Writes the appended fields of a row, each preceded by the delimiter.
+struct Fields<'a> {
+    out: &'a mut Vec<u8>,
+    delimiter: u8,
+}
+
+impl Fields<'_> {
+    fn put(&mut self, field: &[u8]) {
+        self.out.push(self.delimiter);
+        push_field(self.out, field, self.delimiter);
+    }
+
+    /// A field built in `buf` first (it may need quoting as a whole).
+    fn put_built(&mut self, buf: &mut Vec<u8>, build: impl FnOnce(&mut Vec<u8>)) {
+        buf.clear();
+        build(buf);
+        self.put(buf);
+    }
+
+    fn put_name(&mut self, buf: &mut Vec<u8>, name: Option<FullName>) {
+        match name {
+            Some(n) => self.put_built(buf, |b| {
+                b.extend_from_slice(n.prefix().as_bytes());
+                b.push(b' ');
+                b.extend_from_slice(n.name().as_bytes());
+            }),
+            None => self.put(b""),
         }
     }
 
-    fn error(e: ErrorOut, delimiter: u8) -> Appended {
-        Appended::new(
-            ["", "", "", "", "", "error", "0", "", "", &e.message],
-            Status::Error,
-            delimiter,
-        )
+    fn end(self) {
+        self.out.push(b'\n');
     }
+}
+
+/// Writes the appended fields of a row in error.
+fn append_error(out: &mut Vec<u8>, e: &ErrorOut, delimiter: u8) -> Status {
+    let mut f = Fields { out, delimiter };
+    for field in ["", "", "", "", "", "error", "0", "", ""] {
+        f.put(field.as_bytes());
+    }
+    f.put(e.message.as_bytes());
+    f.end();
+    Status::Error
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits.
+fn push_number(buf: &mut Vec<u8>, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - i..width {
+        buf.push(b'0');
+    }
+    buf.extend_from_slice(&digits[i..]);
 }
 
 /// Appends one CSV field (RFC 4180): quoted, with quotes doubled, when it holds the
 /// delimiter, a quote or a line break; verbatim otherwise.
 fn push_field(out: &mut Vec<u8>, field: &[u8], delimiter: u8) {
-    if field
-        .iter()
-        .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
-    {
-        out.push(b'"');
-        for &b in field {
-            if b == b'"' {
-                out.push(b'"');
-            }
-            out.push(b);
-        }
-        out.push(b'"');
+    let special = |b: &u8| matches!(*b, b'"' | b'\n' | b'\r') || *b == delimiter;
+    // Most fields are short: a plain loop beats setting up a vectorised search.
+    let plain = if field.len() < 32 {
+        !field.iter().any(special)
     } else {
+        memchr::memchr3(b'"', b'\n', b'\r', field).is_none()
+            && memchr::memchr(delimiter, field).is_none()
+    };
+    if plain {
         out.extend_from_slice(field);
+        return;
     }
+    out.push(b'"');
+    let mut rest = field;
+    while let Some(i) = memchr::memchr(b'"', rest) {
+        out.extend_from_slice(&rest[..=i]);
+        out.push(b'"');
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
 }
 
 /// Appends the fields of `rec`, then empty fields up to `width`; no line end.
@@ -260,84 +308,82 @@ fn push_record(out: &mut Vec<u8>, rec: &ByteRecord, width: usize, delimiter: u8)
     }
 }
 
-/// Translates one address (with an optional point) into the appended fields.
+/// Translates one address (with an optional point) and writes the appended fields to
+/// `out`; `buf` is scratch space.
 fn translate_row(
     tr: &Translator,
     names: Names,
     address: &str,
     point: Option<(f64, f64)>,
     delimiter: u8,
-) -> Appended {
+    out: &mut Vec<u8>,
+    buf: &mut Vec<u8>,
+) -> Status {
     let result = match point {
         Some((lat, lon)) => tr.translate_at(address, lat, lon),
         None => tr.translate(address),
     };
     let t = match result {
         Ok(t) => t,
-        Err(e) => return Appended::error(ErrorOut::translate(&e), delimiter),
+        Err(e) => return append_error(out, &ErrorOut::translate(&e), delimiter),
     };
     let candidates = t.candidates();
-    let status = translation_status(&t);
     let Some(first) = candidates.first() else {
-        return Appended::error(
-            ErrorOut {
-                kind: "not_found",
-                message: "no new unit corresponds to the address".to_owned(),
-            },
-            delimiter,
-        );
+        let e = ErrorOut {
+            kind: "not_found",
+            message: "no new unit corresponds to the address".to_owned(),
+        };
+        return append_error(out, &e, delimiter);
     };
-    let resolved = t.resolved();
-    let commune = resolved
-        .and_then(|c| c.commune())
-        .map(|c| Ref::of(dvhc::search::Unit::Commune(c), names));
+    let status = translation_status(&t);
+    let commune = t.resolved().and_then(|c| c.commune());
     // The province and the share are shown when every candidate agrees on them (a
     // split commune stays within one province; its parts are all partial).
-    let same_province = candidates
+    let province = candidates
         .iter()
-        .all(|c| std::ptr::eq(c.province(), first.province()));
-    let province =
-        same_province.then(|| Ref::of(dvhc::search::Unit::Province(first.province()), names));
+        .all(|c| std::ptr::eq(c.province(), first.province()))
+        .then(|| first.province());
     let share = if candidates.iter().all(|c| c.share() == first.share()) {
         first.share().id()
     } else {
         ""
     };
-    let codes: Vec<String> = candidates
-        .iter()
-        .map(|c| match c.commune() {
-            Some(m) => m.code().to_string(),
-            None => c.province().code().to_string(),
-        })
-        .collect();
-    let count = candidates.len().to_string();
-    let formatted = t.formatted().unwrap_or_default();
-    let (commune_code, commune_name) = commune
-        .as_ref()
-        .map_or(("", ""), |r| (r.code.as_str(), r.name.as_str()));
-    let (province_code, province_name) = province
-        .as_ref()
-        .map_or(("", ""), |r| (r.code.as_str(), r.name.as_str()));
-    Appended::new(
-        [
-            commune_code,
-            commune_name,
-            province_code,
-            province_name,
-            share,
-            status,
-            &count,
-            &codes.join("|"),
-            &formatted,
-            "",
-        ],
-        if status == "ok" {
-            Status::Ok
-        } else {
-            Status::Ambiguous
-        },
-        delimiter,
-    )
+    let mut f = Fields { out, delimiter };
+    match commune {
+        Some(c) => f.put_built(buf, |b| push_number(b, c.code().get(), 5)),
+        None => f.put(b""),
+    }
+    f.put_name(buf, commune.map(|c| names.commune_name(c)));
+    match province {
+        Some(p) => f.put_built(buf, |b| push_number(b, p.code().get(), 2)),
+        None => f.put(b""),
+    }
+    f.put_name(buf, province.map(|p| names.province_name(p)));
+    f.put(share.as_bytes());
+    f.put(status.as_bytes());
+    f.put_built(buf, |b| push_number(b, candidates.len() as u32, 1));
+    f.put_built(buf, |b| {
+        for (i, c) in candidates.iter().enumerate() {
+            if i > 0 {
+                b.push(b'|');
+            }
+            match c.commune() {
+                Some(m) => push_number(b, m.code().get(), 5),
+                None => push_number(b, c.province().code().get(), 2),
+            }
+        }
+    });
+    match t.formatted() {
+        Some(text) => f.put(text.as_bytes()),
+        None => f.put(b""),
+    }
+    f.put(b"");
+    f.end();
+    if status == "ok" {
+        Status::Ok
+    } else {
+        Status::Ambiguous
+    }
 }
 
 /// Reads a coordinate pair; `None` when both cells are empty.
@@ -396,6 +442,15 @@ fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<u
             names.join(", ")
         ))
     })
+}
+
+/// A worker's buffers, reused from row to row.
+#[derive(Default)]
+struct Scratch {
+    /// The cache key: the address, then the coordinate cells and their lengths.
+    key: Vec<u8>,
+    /// A field being built before it is quoted.
+    buf: Vec<u8>,
 }
 
 /// Counts of row statuses, for the summary.
@@ -505,9 +560,9 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
     };
     let tr = &translator;
 
-    let process = |_: &mut (), chunk: &mut Chunk<ByteRecord>| {
+    let process = |scratch: &mut Scratch, chunk: &mut Chunk<ByteRecord>| {
         let Chunk { items, len, out } = chunk;
-        let mut key = Vec::new();
+        let Scratch { key, buf } = scratch;
         let (mut ok, mut ambiguous, mut error) = (0u64, 0u64, 0u64);
         for rec in &items[..*len] {
             let cell = |i: usize| rec.get(i).unwrap_or(b"");
@@ -525,28 +580,32 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                 key.extend_from_slice(&(a.len() as u64).to_le_bytes());
             }
             push_record(out, rec, width, delimiter);
-            let status = match cache.with(&key, |a| {
+            let status = match cache.with(key, |a| {
                 out.extend_from_slice(&a.encoded);
                 a.status
             }) {
                 Some(s) => s,
                 None => {
-                    let appended =
-                        match (std::str::from_utf8(address), pt.map(|(a, b)| point(a, b))) {
-                            (Err(_), _) => Appended::error(ErrorOut::invalid_utf8(), delimiter),
-                            (_, Some(Err(e))) => Appended::error(e, delimiter),
-                            (Ok(text), p) => translate_row(
-                                tr,
-                                names,
-                                text,
-                                p.and_then(Result::ok).flatten(),
-                                delimiter,
-                            ),
-                        };
-                    out.extend_from_slice(&appended.encoded);
-                    let s = appended.status;
-                    cache.insert(&key, appended);
-                    s
+                    let start = out.len();
+                    let status = match (std::str::from_utf8(address), pt.map(|(a, b)| point(a, b)))
+                    {
+                        (Err(_), _) => append_error(out, &ErrorOut::invalid_utf8(), delimiter),
+                        (_, Some(Err(e))) => append_error(out, &e, delimiter),
+                        (Ok(text), p) => translate_row(
+                            tr,
+                            names,
+                            text,
+                            p.and_then(Result::ok).flatten(),
+                            delimiter,
+                            out,
+                            buf,
+                        ),
+                    };
+                    cache.insert_with(key, || Appended {
+                        encoded: out[start..].into(),
+                        status,
+                    });
+                    status
                 }
             };
             match status {
@@ -585,7 +644,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             position.store(rdr.position().byte(), Ordering::Relaxed);
             Ok(true)
         },
-        || (),
+        Scratch::default,
         process,
         output,
         progress,
@@ -614,16 +673,19 @@ mod tests {
 
     #[test]
     fn encoding() {
-        let a = Appended::new(
-            ["a", "", "c,c", "", "", "ok", "1", "", "say \"hi\"", "x\ny"],
-            Status::Ok,
-            b',',
-        );
-        assert_eq!(
-            &*a.encoded,
-            b",a,,\"c,c\",,,ok,1,,\"say \"\"hi\"\"\",\"x\ny\"\n"
-        );
         let mut out = Vec::new();
+        let e = ErrorOut {
+            kind: "x",
+            message: "say \"hi\", x\ny".to_owned(),
+        };
+        append_error(&mut out, &e, b',');
+        assert_eq!(out, b",,,,,,error,0,,,\"say \"\"hi\"\", x\ny\"\n");
+        out.clear();
+        push_number(&mut out, 7, 5);
+        push_number(&mut out, 4_294_967_295, 2);
+        push_number(&mut out, 0, 1);
+        assert_eq!(out, b"0000742949672950");
+        out.clear();
         let rec = ByteRecord::from(vec!["1", "a;b", ""]);
         push_record(&mut out, &rec, 5, b';');
         assert_eq!(out, b"1;\"a;b\";;;");

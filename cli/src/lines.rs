@@ -121,7 +121,7 @@ pub fn run(
             }
             out.extend_from_slice(&scratch);
             if !line.truncated {
-                cache.insert(&line.bytes, scratch.as_slice().to_vec());
+                cache.insert_with(&line.bytes, || scratch.as_slice().to_vec());
             }
         }
         for line in &mut items[..*len] {

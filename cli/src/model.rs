@@ -13,7 +13,7 @@
 use dvhc::address::{Address, ParseError, Reading, Units};
 use dvhc::search::{Era, Hit, Level, Unit, Via};
 use dvhc::translate::{TranslateError, Translation};
-use dvhc::{legacy, ChangeDetail, Commune, Date, Province, Share};
+use dvhc::{legacy, ChangeDetail, Commune, Date, FullName, Province, Share};
 use serde::Serialize;
 
 /// How names and kinds of current units are rendered.
@@ -26,10 +26,14 @@ pub struct Names {
 impl Names {
     /// The full name of a current province.
     pub fn province(self, p: &Province) -> String {
-        match self.on.and_then(|d| p.full_name_on(d)) {
-            Some(n) => n.to_string(),
-            None => p.full_name().to_string(),
-        }
+        self.province_name(p).to_string()
+    }
+
+    /// The full name of a current province, unformatted.
+    pub fn province_name(self, p: &Province) -> FullName {
+        self.on
+            .and_then(|d| p.full_name_on(d))
+            .unwrap_or_else(|| p.full_name())
     }
 
     /// The kind id of a current province.
@@ -39,10 +43,14 @@ impl Names {
 
     /// The full name of a current commune.
     pub fn commune(self, c: &Commune) -> String {
-        match self.on.and_then(|d| c.full_name_on(d)) {
-            Some(n) => n.to_string(),
-            None => c.full_name().to_string(),
-        }
+        self.commune_name(c).to_string()
+    }
+
+    /// The full name of a current commune, unformatted.
+    pub fn commune_name(self, c: &Commune) -> FullName {
+        self.on
+            .and_then(|d| c.full_name_on(d))
+            .unwrap_or_else(|| c.full_name())
     }
 
     /// The kind id of a current commune.
