@@ -4,6 +4,7 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
+use crate::index_keys::{hash_step, HASH_START};
 use crate::legacy;
 use crate::query::{self, KindWord, Words};
 use crate::search::{self, fuzzy_walk, max_distance, Diacritics, Table, Unit, Via};
@@ -1077,8 +1078,8 @@ impl<'a> Parser<'a> {
         let mut exact_at = std::mem::take(&mut self.s.exact_at);
         exact_at.clear();
         exact_at.resize(name_end - min_start, 0..0);
-        // The range of the keys ending with the words so far, and their length.
-        let mut range: Option<(Range<usize>, usize)> = None;
+        // The hash of `rkey`, kept up as it grows.
+        let mut hash = HASH_START;
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
             crate::work::add(1);
@@ -1088,15 +1089,16 @@ impl<'a> Parser<'a> {
                     && rkey.last().is_some_and(u8::is_ascii_digit)
                 {
                     rkey.push(b' ');
+                    hash = hash_step(hash, b' ');
                 }
-                rkey.extend(w.iter().rev());
-                let r = search::ending_with(&rkey, range.clone());
-                if r.is_empty() {
-                    dead_at = Some(start);
-                } else {
-                    exact_at[start - min_start] = search::whole(r.clone(), rkey.len());
+                for &b in w.iter().rev() {
+                    rkey.push(b);
+                    hash = hash_step(hash, b);
                 }
-                range = Some((r, rkey.len()));
+                match search::suffix(&rkey, hash) {
+                    Some(exact) => exact_at[start - min_start] = exact,
+                    None => dead_at = Some(start),
+                }
             } else if dead_at.is_some_and(|d| start + 2 < d) {
                 // Only a kind word of up to two words may still precede a name.
                 break;
@@ -1183,6 +1185,9 @@ impl<'a> Parser<'a> {
         if end <= self.first {
             return base..base;
         }
+        debug_assert!(tables
+            .windows(2)
+            .all(|w| w[0].concat_index() < w[1].concat_index()));
         let span = self.span_hits(end);
         let Scratch { hits, found, .. } = &mut self.s;
         let mut best_start = usize::MAX;
@@ -1190,12 +1195,15 @@ impl<'a> Parser<'a> {
             if h.start > best_start {
                 break;
             }
-            crate::work::add(1 + h.positions.len());
-            for p in h.positions.clone() {
+            crate::work::add(1);
+            // Per table, in the order the positions have (ascending concatenation
+            // index), so that units are found in the same order as one scan would.
+            for p in tables
+                .iter()
+                .flat_map(|&t| search::of_table(h.positions.clone(), t))
+            {
+                crate::work::add(1);
                 let (t, e) = search::rentry(p);
-                if !tables.contains(&t) {
-                    continue;
-                }
                 if let Some(f) = consider(t.unit(e.index), e.via, 0, h.start, h.kind, accept) {
                     if !found[base..].iter().any(|b| b.unit == f.unit) {
                         found.push(f);

@@ -21,9 +21,15 @@ pub(crate) fn ordinal(b: u8) -> Option<usize> {
 /// The hash of a key for the exact-lookup table `KEY_HASH`: FNV-1a, 32 bits.
 #[inline]
 pub(crate) fn key_hash(key: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in key {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h
+    key.iter().fold(HASH_START, |h, &b| hash_step(h, b))
+}
+
+/// The FNV-1a hash of no bytes: where [`hash_step`] starts.
+pub(crate) const HASH_START: u32 = 0x811c_9dc5;
+
+/// One byte more of an FNV-1a hash, so that a key growing byte by byte is hashed
+/// as it grows (`RKEY_SUFFIXES` is built with the same hash of the reversed bytes).
+#[inline]
+pub(crate) fn hash_step(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
 }

@@ -273,6 +273,7 @@ mod static_size {
             + size_of_val(&g::RKEY_AT)
             + size_of_val(&g::RKEY_LCP)
             + size_of_val(&g::RKEY_BUCKETS)
+            + size_of_val(&g::RKEY_SUFFIXES)
             + size_of_val(&g::LEVEL_KEY_BUCKETS);
         let total = tables + g::STRING_BYTES;
         eprintln!(

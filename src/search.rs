@@ -510,7 +510,7 @@ impl Table {
     }
 
     /// Position in the concatenation of the per-level arrays (`KEY_TABLE_ENDS`).
-    fn concat_index(self) -> usize {
+    pub(crate) fn concat_index(self) -> usize {
         match self {
             Table::Province => 0,
             Table::Commune => 1,
@@ -580,56 +580,39 @@ pub(crate) fn rentry(p: usize) -> (Table, &'static Key) {
     entry(g::RKEY_ORDER[p])
 }
 
-/// Positions in the reversed-key order of the keys that end with the bytes of
-/// `rsuffix` read backwards (`rsuffix` is the suffix reversed), found within
-/// `within` when given: the range of the keys ending with the first `n` bytes of
-/// `rsuffix`, found before.
-pub(crate) fn ending_with(rsuffix: &[u8], within: Option<(Range<usize>, usize)>) -> Range<usize> {
-    // The range to look in, and how many leading bytes its keys share with `rsuffix`.
-    let (range, shared) = match within {
-        Some((r, n)) => (r, n.min(rsuffix.len())),
-        None => {
-            let ord = |i: usize| rsuffix.get(i).map(|&c| ordinal(c));
-            let b = &g::RKEY_BUCKETS;
-            match (ord(0), ord(1)) {
-                (Some(Some(o0)), None) => (
-                    usize::from(b[o0 * ORDS])..usize::from(b[(o0 + 1) * ORDS]),
-                    1,
-                ),
-                (Some(Some(o0)), Some(Some(o1))) => (
-                    usize::from(b[o0 * ORDS + o1])..usize::from(b[o0 * ORDS + o1 + 1]),
-                    2,
-                ),
-                _ => return 0..0,
-            }
+/// The keys that end with the bytes of `rsuffix` read backwards (`rsuffix` is the
+/// suffix reversed), by hash: `None` when no key does; else the positions in the
+/// reversed-key order of the keys equal to the suffix (empty when keys only end
+/// with it). `hash` is [`key_hash`] of `rsuffix`, which a caller growing the suffix a
+/// byte at a time keeps up with [`hash_step`](crate::index_keys::hash_step).
+pub(crate) fn suffix(rsuffix: &[u8], hash: u32) -> Option<Range<usize>> {
+    let mask = g::RKEY_SUFFIXES.len() - 1;
+    let mut slot = hash as usize & mask;
+    loop {
+        crate::work::add(1);
+        let v = g::RKEY_SUFFIXES[slot] as usize;
+        if v == 0 {
+            return None;
         }
-    };
-    // A key read backwards starts with `rsuffix`, or sorts before or after it; its
-    // first `shared` bytes are known to agree.
-    let cmp = |rkey: &[u8]| {
-        let n = rkey.len().min(rsuffix.len());
-        for i in shared..n {
-            if rkey[i] != rsuffix[i] {
-                return rkey[i].cmp(&rsuffix[i]);
-            }
+        let p = (v & 0xffff) - 1;
+        if (v >> 16) & 0xff == rsuffix.len() && rkey_at(p).starts_with(rsuffix) {
+            return Some(p..p + (v >> 24));
         }
-        if rkey.len() < rsuffix.len() {
-            std::cmp::Ordering::Less
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    };
-    let end = range.end;
-    let lo = partition(range, |p| cmp(rkey_at(p)) == std::cmp::Ordering::Less);
-    let hi = partition(lo..end, |p| cmp(rkey_at(p)) == std::cmp::Ordering::Equal);
-    lo..hi
+        slot = (slot + 1) & mask;
+    }
 }
 
-/// The keys of `range` (from [`ending_with`]) that are exactly `len` bytes long: the
-/// whole suffix. They come first.
-pub(crate) fn whole(range: Range<usize>, len: usize) -> Range<usize> {
-    let end = partition(range.clone(), |p| rkey_at(p).len() == len);
-    range.start..end
+/// The positions of `exact` (a range from [`suffix`]: equal keys) whose entries are in
+/// `table`. Equal keys are ordered by their entry's position in the concatenation of
+/// the per-level arrays, so these form one subrange.
+pub(crate) fn of_table(exact: Range<usize>, table: Table) -> Range<usize> {
+    let i = table.concat_index();
+    let ends = &g::KEY_TABLE_ENDS;
+    let lo = if i == 0 { 0 } else { ends[i - 1] };
+    let hi = ends[i];
+    let c = |p: usize| g::RKEY_ORDER[p];
+    let start = partition(exact.clone(), |p| c(p) < lo);
+    start..partition(start..exact.end, |p| c(p) < hi)
 }
 
 /// The first `p` in `range` for which `pred` is false (`pred` must be true, then false).
