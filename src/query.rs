@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::fold::{fold_char, FoldSink};
+use crate::fold::{fold_char, latin_base, FoldSink};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.
@@ -66,9 +66,14 @@ impl Words {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    t.pos = i;
-                    t.letter(b.to_ascii_lowercase() as char);
+                let key = ASCII_KEY[usize::from(b)];
+                if key != 0 {
+                    if !t.in_word {
+                        t.pos = i;
+                        t.start_word();
+                    }
+                    t.digits |= key <= b'9';
+                    t.words.buf.push(char::from(key));
                     t.last_end = i + 1;
                 } else {
                     t.gap();
@@ -87,7 +92,17 @@ impl Words {
             }
             let c = input[i..].chars().next().unwrap_or(' ');
             t.pos = i;
-            fold_char(c, &mut t);
+            // Vietnamese letters with marks are in the fast table: straight to a
+            // letter.
+            match latin_base(c) {
+                Some(base) => {
+                    if !t.in_word {
+                        t.start_word();
+                    }
+                    t.words.buf.push(char::from(base));
+                }
+                None => fold_char(c, &mut t),
+            }
             i += c.len_utf8();
             if t.in_word {
                 t.last_end = i;
@@ -162,14 +177,26 @@ struct Tokenizer<'a> {
     digits: bool,
 }
 
+/// The key byte of each ASCII byte: letters lower-cased, digits as they are, 0 for
+/// anything else (a gap between words).
+const ASCII_KEY: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 impl FoldSink for Tokenizer<'_> {
     #[inline]
     fn letter(&mut self, c: char) {
         if !self.in_word {
-            self.in_word = true;
-            self.word_start = self.pos;
-            self.key_start = self.words.buf.len();
-            self.digits = false;
+            self.start_word();
         }
         self.digits |= c.is_ascii_digit();
         self.words.buf.push(c);
@@ -184,6 +211,15 @@ impl FoldSink for Tokenizer<'_> {
 }
 
 impl Tokenizer<'_> {
+    /// Starts a word at the character being folded.
+    #[inline]
+    fn start_word(&mut self) {
+        self.in_word = true;
+        self.word_start = self.pos;
+        self.key_start = self.words.buf.len();
+        self.digits = false;
+    }
+
     /// Ends the current word: drops leading zeros and splits a glued kind word.
     fn finish(&mut self) {
         crate::work::add(1);
