@@ -9,13 +9,14 @@
 //!
 //! A file of distinct addresses gains nothing from a cache but would pay for filling
 //! it (a copy of every key and value, and freeing them again). So each shard watches
-//! its hit rate over windows of lookups: in a window where under 1 lookup in 32 hit,
-//! the next window caches only the misses whose hash falls in 1 slot of 16 (the same
-//! keys every time, so a key that repeats is still found). Repetition then shows as
-//! hits again and full caching resumes.
+//! its hit rate over windows of lookups: after a window where under 1 lookup in 32
+//! hit, only the keys whose hash falls in 1 slot of 16 are looked up and cached (the
+//! same keys every time, so a key that repeats is still found; the others skip the
+//! lock). Repetition then shows as hits among those keys and full caching resumes.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 /// Bytes counted per entry on top of its key and value: the table slot with the
@@ -100,20 +101,39 @@ struct Shard<V> {
     /// Lookups and hits in the current window.
     lookups: u32,
     hits: u32,
-    /// The previous window hit so rarely that only sampled misses are cached.
-    sparse: bool,
+}
+
+/// A shard and whether it is sparse: the previous window hit so rarely that only
+/// sampled keys are looked up and cached. The flag is read without the lock.
+struct Cell<V> {
+    sparse: AtomicBool,
+    shard: Mutex<Shard<V>>,
+}
+
+/// Whether a key of hash `h` is among those a sparse shard still looks at.
+fn sampled(h: u64) -> bool {
+    (h / 16) % SPARSE_SAMPLE == 0
 }
 
 impl<V: Weigh> Shard<V> {
-    /// Counts a lookup; closes the window after [`WINDOW`] lookups.
-    fn count(&mut self, hit: bool) {
+    /// Counts a lookup; closes the window after [`WINDOW`] lookups (of sampled keys
+    /// only, 1/[`SPARSE_SAMPLE`] as many, when sparse) and says then whether the next
+    /// one is sparse.
+    fn count(&mut self, hit: bool, sparse: bool) -> Option<bool> {
         self.lookups += 1;
         self.hits += u32::from(hit);
-        if self.lookups == WINDOW {
-            self.sparse = self.hits * 32 < self.lookups;
-            self.lookups = 0;
-            self.hits = 0;
+        let window = if sparse {
+            WINDOW / SPARSE_SAMPLE as u32
+        } else {
+            WINDOW
+        };
+        if self.lookups < window {
+            return None;
         }
+        let next = self.hits * 32 < self.lookups;
+        self.lookups = 0;
+        self.hits = 0;
+        Some(next)
     }
 
     /// Moves `key` from the old generation to the young one, if it is there.
@@ -140,7 +160,7 @@ impl<V: Weigh> Shard<V> {
 
 /// A cache from byte strings to values, safe to share between threads.
 pub struct Cache<V> {
-    shards: Vec<Mutex<Shard<V>>>,
+    shards: Vec<Cell<V>>,
     max_key: usize,
 }
 
@@ -153,37 +173,41 @@ impl<V: Weigh> Cache<V> {
         let limit = budget / n / 2;
         Cache {
             shards: (0..n)
-                .map(|_| {
-                    Mutex::new(Shard {
+                .map(|_| Cell {
+                    sparse: AtomicBool::new(false),
+                    shard: Mutex::new(Shard {
                         young: Map::default(),
                         old: Map::default(),
                         young_bytes: 0,
                         limit,
                         lookups: 0,
                         hits: 0,
-                        sparse: false,
-                    })
+                    }),
                 })
                 .collect(),
             max_key: if budget == 0 { 0 } else { max_key },
         }
     }
 
-    /// The shard of `key` and the key's hash; `None` for keys never cached.
-    fn shard(&self, key: &[u8]) -> Option<(&Mutex<Shard<V>>, u64)> {
+    /// The shard of `key`, if the key is looked at: not when it is too long, nor when
+    /// the shard is sparse and the key not sampled.
+    fn shard(&self, key: &[u8]) -> Option<&Cell<V>> {
         if key.len() > self.max_key {
             return None;
         }
         let h = hash(key);
-        let i = (h % self.shards.len() as u64) as usize;
-        Some((&self.shards[i], h))
+        let cell = &self.shards[(h % self.shards.len() as u64) as usize];
+        (!cell.sparse.load(Ordering::Relaxed) || sampled(h)).then_some(cell)
     }
 
     /// Calls `f` with the value cached for `key`, if any; returns whether it did.
     pub fn with<R>(&self, key: &[u8], f: impl FnOnce(&V) -> R) -> Option<R> {
-        let mut shard = self.shard(key)?.0.lock().ok()?;
+        let cell = self.shard(key)?;
+        let mut shard = cell.shard.lock().ok()?;
         let hit = shard.young.contains_key(key) || shard.promote(key);
-        shard.count(hit);
+        if let Some(sparse) = shard.count(hit, cell.sparse.load(Ordering::Relaxed)) {
+            cell.sparse.store(sparse, Ordering::Relaxed);
+        }
         if hit {
             shard.young.get(key).map(f)
         } else {
@@ -194,15 +218,12 @@ impl<V: Weigh> Cache<V> {
     /// Caches the value `make` returns for `key`; `make` is not called for keys longer
     /// than the limit, nor for most keys while the shard's hit rate is very low.
     pub fn insert_with(&self, key: &[u8], make: impl FnOnce() -> V) {
-        let Some((shard, h)) = self.shard(key) else {
+        let Some(cell) = self.shard(key) else {
             return;
         };
-        let Ok(mut shard) = shard.lock() else {
+        let Ok(mut shard) = cell.shard.lock() else {
             return;
         };
-        if shard.sparse && (h / 16) % SPARSE_SAMPLE != 0 {
-            return;
-        }
         let value = make();
         if value.weight() + key.len() + ENTRY_OVERHEAD <= shard.limit {
             shard.put(key.into(), value);
@@ -225,7 +246,7 @@ mod tests {
             c.insert_with(&i.to_le_bytes(), || vec![0; 10]);
         }
         for s in &c.shards {
-            let s = s.lock().unwrap();
+            let s = s.shard.lock().unwrap();
             let n = s.young.len() + s.old.len();
             assert!(n * (4 + 10 + ENTRY_OVERHEAD) <= 2 * s.limit, "{n}");
         }

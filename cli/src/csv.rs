@@ -206,17 +206,43 @@ struct Fields<'a> {
     delimiter: u8,
 }
 
+/// Whether fields of ASCII letters, digits and `|` never need quoting with this
+/// delimiter.
+fn plain_delimiter(delimiter: u8) -> bool {
+    !(delimiter.is_ascii_alphanumeric() || delimiter == b'|')
+}
+
 impl Fields<'_> {
     fn put(&mut self, field: &[u8]) {
         self.out.push(self.delimiter);
         push_field(self.out, field, self.delimiter);
     }
 
+    /// A field of ASCII letters, digits and `|` only (codes, counts, ids).
+    fn put_ascii(&mut self, field: &[u8]) {
+        debug_assert!(field
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'|'));
+        if plain_delimiter(self.delimiter) {
+            self.out.push(self.delimiter);
+            self.out.extend_from_slice(field);
+        } else {
+            self.put(field);
+        }
+    }
+
     /// A field built in `buf` first (it may need quoting as a whole).
     fn put_built(&mut self, buf: &mut Vec<u8>, build: impl FnOnce(&mut Vec<u8>)) {
         buf.clear();
         build(buf);
-        self.put(buf);
+        if plain_delimiter(self.delimiter)
+            && buf.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'|')
+        {
+            self.out.push(self.delimiter);
+            self.out.extend_from_slice(buf);
+        } else {
+            self.put(buf);
+        }
     }
 
     fn put_name(&mut self, buf: &mut Vec<u8>, name: Option<FullName>) {
@@ -359,8 +385,8 @@ fn translate_row(
         None => f.put(b""),
     }
     f.put_name(buf, province.map(|p| names.province_name(p)));
-    f.put(share.as_bytes());
-    f.put(status.as_bytes());
+    f.put_ascii(share.as_bytes());
+    f.put_ascii(status.as_bytes());
     f.put_built(buf, |b| push_number(b, candidates.len() as u32, 1));
     f.put_built(buf, |b| {
         for (i, c) in candidates.iter().enumerate() {
