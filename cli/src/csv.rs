@@ -613,8 +613,10 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                 Some(s) => s,
                 None => {
                     let start = out.len();
-                    let status = match (std::str::from_utf8(address), pt.map(|(a, b)| point(a, b)))
-                    {
+                    let status = match (
+                        simdutf8::basic::from_utf8(address),
+                        pt.map(|(a, b)| point(a, b)),
+                    ) {
                         (Err(_), _) => append_error(out, &ErrorOut::invalid_utf8(), delimiter),
                         (_, Some(Err(e))) => append_error(out, &e, delimiter),
                         (Ok(text), p) => translate_row(
