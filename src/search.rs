@@ -1096,7 +1096,6 @@ fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
     // The tone of a syllable is one mark, wherever it is written (old "Hoà", new
     // "Hòa"): it is taken off its letter and given as a letter of its own (base 0)
     // after the word.
-    const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
     let mut in_word = false;
     let mut tone = 0u16;
     // The letter before, held back until its combining marks are known.
@@ -1148,21 +1147,45 @@ fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
     }
 }
 
+/// The marks that make a syllable's tone.
+const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
+
+/// A character of a name (NFC) as a letter: its ASCII base and its diacritics.
+#[inline(always)]
+fn name_letter(c: char) -> Option<(u8, u16)> {
+    let u = c as u32;
+    if u < 0x80 {
+        let b = u as u8;
+        b.is_ascii_alphabetic().then_some((b | 0x20, 0))
+    } else {
+        crate::fold::latin_letter(c)
+    }
+}
+
+/// The character of a name (valid UTF-8) beginning at byte `p`, not ASCII, as a
+/// letter ([`name_letter`]), and its length in bytes.
+#[inline(always)]
+fn name_letter_at(s: &[u8], p: usize) -> (Option<(u8, u16)>, usize) {
+    let c0 = u32::from(s[p]);
+    let next = |k: usize| u32::from(s[p + k] & 0x3F);
+    let (u, width) = if c0 < 0xE0 {
+        ((c0 & 0x1F) << 6 | next(1), 2)
+    } else if c0 < 0xF0 {
+        ((c0 & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+    } else {
+        // Beyond the Latin letters.
+        return (None, 4);
+    };
+    (char::from_u32(u).and_then(crate::fold::latin_letter), width)
+}
+
 /// [`letters`] for a name of the tables, which is NFC: every letter is one character.
-#[inline]
+#[cfg(test)]
 fn name_letters(name: &str, mut f: impl FnMut(u8, u16) -> bool) {
-    const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
     let mut in_word = false;
     let mut tone = 0u16;
     for c in name.chars() {
-        let u = c as u32;
-        let letter = if u < 0x80 {
-            let b = u as u8;
-            b.is_ascii_alphabetic().then_some((b | 0x20, 0))
-        } else {
-            crate::fold::latin_letter(c)
-        };
-        match letter {
+        match name_letter(c) {
             Some((b, m)) => {
                 tone |= m & TONES;
                 if !f(b, m & !TONES) {
@@ -1238,15 +1261,6 @@ impl Diacritics {
         d
     }
 
-    fn of_name(name: &str) -> Diacritics {
-        let mut d = Diacritics::new();
-        name_letters(name, |b, m| {
-            d.push(b, m);
-            true
-        });
-        d
-    }
-
     /// The largest fidelity any name can have.
     fn max(&self) -> i16 {
         self.marked as i16
@@ -1257,18 +1271,163 @@ impl Diacritics {
     /// differ. Letters are aligned from the start and, after the first letter that
     /// differs (a typo), from the end. A syllable's tone counts once, wherever it is
     /// placed (`Hoà` = `Hòa`). 0 when the text has no diacritics at all.
+    ///
+    /// The letters of the name are those of [`name_letters`]: each letter with its
+    /// diacritics but the tone, and after each word a letter of its own (base 0) for
+    /// the word's tone. Every such letter has a byte position in the name, increasing
+    /// along the sequence: its character's, or for a tone the end of its word. From
+    /// the start this reads the name only as far as the query's letters go; the
+    /// alignment from the end reads the name backwards, from its last word, and stops
+    /// at the position where the letters first differed. (A test checks this against
+    /// the plain reading of the whole name, [`Diacritics::fidelity_reference`].)
     pub(crate) fn fidelity(&self, name: &str) -> i16 {
         if !self.intentional {
             return 0;
         }
-        let cmp = |a: u16, b: u16| -> i16 {
-            match (a == b, a | b) {
-                (_, 0) => 0,
-                (true, _) => 1,
-                (false, _) => -1,
+        // From the start, while the letters agree: `stop` is the position of the first
+        // letter that differs, letter `i` of both.
+        let s = name.as_bytes();
+        let mut score = 0i16;
+        let mut i = 0;
+        let mut in_word = false;
+        let mut tone = 0u16;
+        let mut p = 0;
+        let stop = loop {
+            let Some(&c0) = s.get(p) else {
+                // The tone of the last word, at the end.
+                if !in_word || i >= self.len {
+                    return score;
+                }
+                if self.base[i] == 0 {
+                    return score + agreement(self.marks[i], tone);
+                }
+                break s.len();
+            };
+            let at = p;
+            let (b, m) = if c0 < 0x80 {
+                p += 1;
+                let l = c0 | 0x20;
+                if l.is_ascii_lowercase() {
+                    in_word = true;
+                    (l, 0)
+                } else if in_word {
+                    in_word = false;
+                    (0, std::mem::take(&mut tone))
+                } else {
+                    continue;
+                }
+            } else {
+                let (letter, width) = name_letter_at(s, p);
+                p += width;
+                match letter {
+                    Some((b, m)) => {
+                        tone |= m & TONES;
+                        in_word = true;
+                        (b, m & !TONES)
+                    }
+                    None if in_word => {
+                        in_word = false;
+                        (0, std::mem::take(&mut tone))
+                    }
+                    None => continue,
+                }
+            };
+            if i >= self.len {
+                return score;
             }
+            if self.base[i] != b {
+                break at;
+            }
+            score += agreement(self.marks[i], m);
+            i += 1;
         };
-        // From the start, while the letters agree.
+        // A typo: the rest from the end. The name's letters from `i` on are those at
+        // `stop` or after; a name of 47 bytes or fewer has at most 48 letters, all
+        // held by a `Diacritics` (longer ones are read as before, see below).
+        if name.len() >= MAX_LETTERS {
+            return score + self.tail_from_end(name, i);
+        }
+        let mut qi = self.len;
+        let mut end = name.len();
+        loop {
+            // The last word before `end`: where it starts and its tone.
+            let mut word = None;
+            let mut tone = 0u16;
+            for (at, c) in name[..end].char_indices().rev() {
+                match name_letter(c) {
+                    Some((_, m)) => {
+                        tone |= m & TONES;
+                        word = Some((at, word.map_or(at + c.len_utf8(), |(_, e)| e)));
+                    }
+                    None if word.is_some() => break,
+                    None => {}
+                }
+            }
+            let Some((start, word_end)) = word else {
+                return score;
+            };
+            // Its tone, at the word's end, then its letters backwards.
+            if qi <= i || word_end < stop || self.base[qi - 1] != 0 {
+                return score;
+            }
+            qi -= 1;
+            score += agreement(self.marks[qi], tone);
+            for (at, c) in name[start..word_end].char_indices().rev() {
+                let Some((b, m)) = name_letter(c) else {
+                    continue;
+                };
+                if qi <= i || start + at < stop || self.base[qi - 1] != b {
+                    return score;
+                }
+                qi -= 1;
+                score += agreement(self.marks[qi], m & !TONES);
+            }
+            end = start;
+        }
+    }
+
+    /// The alignment from the end for a long name: every letter of the name read
+    /// into a `Diacritics` (at most `MAX_LETTERS`), then compared backwards down to
+    /// letter `i`.
+    #[cold]
+    fn tail_from_end(&self, name: &str, i: usize) -> i16 {
+        let mut n = Diacritics::new();
+        let mut in_word = false;
+        let mut tone = 0u16;
+        for c in name.chars() {
+            match name_letter(c) {
+                Some((b, m)) => {
+                    tone |= m & TONES;
+                    n.push(b, m & !TONES);
+                    in_word = true;
+                }
+                None if in_word => {
+                    n.push(0, std::mem::take(&mut tone));
+                    in_word = false;
+                }
+                None => {}
+            }
+        }
+        if in_word {
+            n.push(0, tone);
+        }
+        let mut score = 0;
+        let (mut qi, mut ni) = (self.len, n.len);
+        while qi > i && ni > i && self.base[qi - 1] == n.base[ni - 1] {
+            qi -= 1;
+            ni -= 1;
+            score += agreement(self.marks[qi], n.marks[ni]);
+        }
+        score
+    }
+
+    /// [`Diacritics::fidelity`] computed plainly: every letter of the name read, then
+    /// aligned from the start and from the end.
+    #[cfg(test)]
+    fn fidelity_reference(&self, name: &str) -> i16 {
+        if !self.intentional {
+            return 0;
+        }
         let mut score = 0i16;
         let mut i = 0;
         let mut stopped = false;
@@ -1280,15 +1439,18 @@ impl Diacritics {
                 stopped = true;
                 return false;
             }
-            score += cmp(self.marks[i], m);
+            score += agreement(self.marks[i], m);
             i += 1;
             true
         });
         if !stopped || i >= self.len {
             return score;
         }
-        // A typo: the rest from the end.
-        let n = Diacritics::of_name(name);
+        let mut n = Diacritics::new();
+        name_letters(name, |b, m| {
+            n.push(b, m);
+            true
+        });
         if i >= n.len {
             return score;
         }
@@ -1296,9 +1458,19 @@ impl Diacritics {
         while qi > i && ni > i && self.base[qi - 1] == n.base[ni - 1] {
             qi -= 1;
             ni -= 1;
-            score += cmp(self.marks[qi], n.marks[ni]);
+            score += agreement(self.marks[qi], n.marks[ni]);
         }
         score
+    }
+}
+
+/// How two letters' diacritics agree: +1 the same (and some), −1 different, 0 none.
+#[inline(always)]
+fn agreement(a: u16, b: u16) -> i16 {
+    match (a == b, a | b) {
+        (_, 0) => 0,
+        (true, _) => 1,
+        (false, _) => -1,
     }
 }
 
@@ -2074,5 +2246,80 @@ mod tests {
         // A prefix.
         assert_eq!(q("Tân").fidelity("Tân Phú"), 1);
         assert_eq!(q("Tân").fidelity("Tản Lĩnh"), -2);
+    }
+
+    /// The fidelity read from both ends of the name equals the plain reading of every
+    /// letter, for queries made from the names (whole, cut short, with a typo, with
+    /// other diacritics) against names that share their start and a spread of others.
+    #[test]
+    fn fidelity_equals_reference() {
+        let mut names: Vec<&str> = crate::Province::all().iter().map(|u| u.name()).collect();
+        names.extend(crate::Commune::all().iter().map(|u| u.name()));
+        names.extend(legacy::Province::all().iter().map(|u| u.name()));
+        names.extend(legacy::District::all().iter().map(|u| u.name()));
+        names.extend(legacy::Commune::all().iter().map(|u| u.name()));
+        // Long names (more letters than a `Diacritics` holds, or nearly), and names
+        // with digits, punctuation or no letters.
+        names.extend([
+            "Văn Miếu - Quốc Tử Giám Văn Miếu - Quốc Tử Giám",
+            "Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bìn",
+            "Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bình",
+            "Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bình",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Phường 1",
+            "1",
+            "",
+            " - ",
+            "Ea H'leo",
+            "Đắk Lắk - ",
+            "Thị trấn Nông trường Mộc Châu",
+        ]);
+        names.sort_unstable();
+        names.dedup();
+        let step = if cfg!(debug_assertions) { 11 } else { 3 };
+        let mut checked = 0;
+        for (at, src) in names.iter().enumerate().step_by(step) {
+            let chars: Vec<char> = src.chars().collect();
+            let mut queries = vec![src.to_string(), src.to_uppercase()];
+            for n in [1, 2, 3, 4, 5, 6, 8, 10, 12] {
+                queries.push(chars.iter().take(n).collect());
+            }
+            for i in (0..chars.len()).step_by(3) {
+                // A letter dropped, and one written with other diacritics.
+                let mut v = chars.clone();
+                v.remove(i);
+                queries.push(v.iter().collect());
+                let mut v = chars.clone();
+                v[i] = match v[i] {
+                    'a' => 'à',
+                    'à' | 'á' | 'ạ' => 'a',
+                    'o' => 'ô',
+                    'ô' => 'ộ',
+                    'ư' => 'u',
+                    'u' => 'ú',
+                    'đ' => 'd',
+                    'n' => 'ñ',
+                    c => c,
+                };
+                queries.push(v.iter().collect());
+                queries.push(v.iter().take(i + 2).collect());
+            }
+            queries.push(format!("{src} {src}"));
+            queries.push(format!("Ho\u{300}a {src}"));
+            let near = &names[at.saturating_sub(12)..(at + 12).min(names.len())];
+            for q in &queries {
+                let words = Words::new(q);
+                let d = Diacritics::of_words(q, &words, 0..words.len());
+                for name in near.iter().chain(names.iter().step_by(389)) {
+                    assert_eq!(
+                        d.fidelity(name),
+                        d.fidelity_reference(name),
+                        "query {q:?}, name {name:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 }
