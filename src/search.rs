@@ -144,7 +144,14 @@ impl Unit {
     /// assert_eq!(Unit::Commune(c).name(), "Ba Đình");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.full_name().name()
+        // Not through `full_name`, which also looks up the kind's prefix.
+        match self {
+            Unit::Province(u) => u.name(),
+            Unit::Commune(u) => u.name(),
+            Unit::LegacyProvince(u) => u.name(),
+            Unit::LegacyDistrict(u) => u.name(),
+            Unit::LegacyCommune(u) => u.name(),
+        }
     }
 
     /// The full official name (in force now), e.g. `Phường Sài Gòn`.
@@ -1697,7 +1704,6 @@ impl Search {
             limit: self.limit.unwrap_or(usize::MAX),
             hits: Vec::new(),
             seen: [("", false, 0); 8],
-            seen_len: 0,
         };
         if c.limit == 0 {
             return Vec::new();
@@ -1756,9 +1762,9 @@ struct Collector<'s> {
     limit: usize,
     /// The hits, sorted by rank when `limit` is finite.
     hits: Vec<Hit>,
-    /// Fidelities computed: (name, read with the kind word, fidelity).
+    /// Fidelities computed, by the address of the name: (name, read with the kind
+    /// word, fidelity).
     seen: [(&'static str, bool, i16); 8],
-    seen_len: usize,
 }
 
 thread_local! {
@@ -1787,10 +1793,22 @@ fn rank(
         | (u64::from(!kind_fits) << 59)
         | (u64::from(whole) << 58)
         | (via.class() << 56)
-        | (((512 - i64::from(fidelity.clamp(-255, 255))) as u64) << 46)
+        | fidelity_bits(fidelity)
         | (t.rank() << 43)
         | u64::from(i)
 }
+
+/// The bits of a rank that hold the fidelity.
+const FIDELITY: u64 = 0x3FF << 46;
+
+/// The fidelity part of a rank: higher fidelity ranks lower.
+#[inline]
+fn fidelity_bits(fidelity: i16) -> u64 {
+    ((512 - i64::from(fidelity.clamp(-255, 255))) as u64) << 46
+}
+
+/// The bits of a rank that hold the kind fitting (set: it does not).
+const KIND_MISFITS: u64 = 1 << 59;
 
 impl Collector<'_> {
     /// Offers the entry at position `c` of the concatenated per-level arrays.
@@ -1817,70 +1835,53 @@ impl Collector<'_> {
             let all = 0..self.words.len();
             self.raw_marks = RawMarks::Ready(Diacritics::of_words(self.query, self.words, all));
         }
-        let marks = match (&self.raw_marks, whole) {
-            (RawMarks::Ready(m), true) => m,
-            _ => &self.marks,
-        };
+        let best_fidelity = self.marks_for(whole).max();
+        let best = rank(
+            partial,
+            distance,
+            true,
+            whole,
+            e.via,
+            best_fidelity,
+            t,
+            e.index,
+        );
+        self.offer(t, e, distance, best, kind, whole);
+    }
+
+    /// Offers entry `e` of table `t` at `distance`, whose rank is `best` if the kind
+    /// fits and the fidelity is the best possible (`kind`: the kind word it must fit,
+    /// if any).
+    #[inline(always)]
+    fn offer(
+        &mut self,
+        t: Table,
+        e: &'static Key,
+        distance: u8,
+        best: u64,
+        kind: Option<KindWord>,
+        whole: bool,
+    ) {
         // With the hits full, a hit that cannot rank before the last even with the
         // kind fitting and the best fidelity is not worth looking at.
-        let full = self.limit != usize::MAX && self.hits.len() >= self.limit;
-        if full {
-            let best = rank(
-                partial,
-                distance,
-                true,
-                whole,
-                e.via,
-                marks.max(),
-                t,
-                e.index,
-            );
-            if best >= self.hits[self.hits.len() - 1].rank {
-                return;
-            }
+        let bar = self.bar();
+        if best >= bar {
+            return;
         }
         let unit = t.unit(e.index);
         if !self.search.accepts(&unit) {
             return;
         }
         let kind_fits = kind.is_none_or(|k| unit.fits(k));
-        if full && !kind_fits {
-            let best = rank(
-                partial,
-                distance,
-                false,
-                whole,
-                e.via,
-                marks.max(),
-                t,
-                e.index,
-            );
-            if best >= self.hits[self.hits.len() - 1].rank {
-                return;
-            }
+        let best = if kind_fits { best } else { best | KIND_MISFITS };
+        if best >= bar {
+            return;
         }
-        // Homonyms share a name: compute its fidelity once.
-        let name = unit.name();
-        let seen = &self.seen[..self.seen_len];
-        // Homonyms usually share the string itself; compare addresses only.
-        let fidelity = match seen
-            .iter()
-            .find(|(n, w, _)| *w == whole && std::ptr::eq(*n, name))
-        {
-            _ if !marks.intentional => 0,
-            Some(&(_, _, f)) => f,
-            None => {
-                let f = marks.fidelity(name);
-                if self.seen_len < self.seen.len() {
-                    self.seen[self.seen_len] = (name, whole, f);
-                    self.seen_len += 1;
-                }
-                f
-            }
-        };
-        let r = rank(
-            partial, distance, kind_fits, whole, e.via, fidelity, t, e.index,
-        );
+        let fidelity = self.fidelity(unit.name(), whole);
+        let r = (best & !FIDELITY) | fidelity_bits(fidelity);
+        if r >= bar {
+            return;
+        }
         let hit = Hit {
             unit,
             via: e.via,
@@ -1894,9 +1895,6 @@ impl Collector<'_> {
             return;
         }
         // Bounded insertion, one hit per unit.
-        if self.hits.len() >= self.limit && r >= self.hits[self.hits.len() - 1].rank {
-            return;
-        }
         if let Some(i) = self
             .hits
             .iter()
@@ -1906,10 +1904,52 @@ impl Collector<'_> {
                 return;
             }
             self.hits.remove(i);
+        } else if self.hits.len() >= self.limit {
+            // The last one goes (the hit ranks before it): making room first keeps
+            // the vector within the `limit` reserved.
+            self.hits.pop();
         }
         let at = self.hits.partition_point(|o| o.rank < r);
         self.hits.insert(at, hit);
-        self.hits.truncate(self.limit);
+    }
+
+    /// The diacritics a match is compared with: of the whole query for a `whole`
+    /// match once computed, else of the name part.
+    #[inline]
+    fn marks_for(&self, whole: bool) -> &Diacritics {
+        match (&self.raw_marks, whole) {
+            (RawMarks::Ready(m), true) => m,
+            _ => &self.marks,
+        }
+    }
+
+    /// The fidelity of `name` to the query's diacritics (`whole`: to the whole
+    /// query's), computed once per name: homonyms share a name, and usually the
+    /// string itself, so names are told apart by address.
+    #[inline]
+    fn fidelity(&mut self, name: &'static str, whole: bool) -> i16 {
+        let marks = self.marks_for(whole);
+        if !marks.intentional {
+            return 0;
+        }
+        let slot = (name.as_ptr() as usize).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61;
+        let (n, w, f) = self.seen[slot];
+        if w == whole && std::ptr::eq(n, name) {
+            return f;
+        }
+        let f = marks.fidelity(name);
+        self.seen[slot] = (name, whole, f);
+        f
+    }
+
+    /// The rank a hit must beat to be kept: the last one's when the hits are full.
+    #[inline]
+    fn bar(&self) -> u64 {
+        if self.hits.len() >= self.limit {
+            self.hits[self.hits.len() - 1].rank
+        } else {
+            u64::MAX
+        }
     }
 
     /// Prefix search: whole-key matches, then the other keys starting with `key`, table
@@ -1928,15 +1968,20 @@ impl Collector<'_> {
             if !self.search.table_allowed(t) {
                 continue;
             }
-            if self.hits.len() >= self.limit {
-                let best = rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
-                if self.hits[self.hits.len() - 1].rank < best {
-                    break;
-                }
+            // The best rank a key of `t` can have, but for its origin and index.
+            let best = rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
+            if best > self.bar() {
+                break;
             }
-            for e in with_prefix(t, key) {
-                if e.key().len() != key.len() {
-                    self.add_entry(t, e, 0, true, false);
+            // A kind word names a level: "Quận 1" is not "Phường 1".
+            if self.kind.is_none_or(|k| Unit::level_fits(k, t.level())) {
+                for e in with_prefix(t, key) {
+                    if e.key().len() != key.len() {
+                        // `add_entry`, with what is known of the table taken out.
+                        crate::work::add(1);
+                        let best = best | (e.via.class() << 56) | u64::from(e.index);
+                        self.offer(t, e, 0, best, self.kind, false);
+                    }
                 }
             }
             if let Some(raw) = raw {
