@@ -490,6 +490,7 @@ impl Table {
         }
     }
 
+    #[inline]
     pub(crate) fn unit(self, i: u16) -> Unit {
         let i = usize::from(i);
         match self {
@@ -692,18 +693,39 @@ fn with_prefix<'p>(t: Table, prefix: &'p str) -> impl Iterator<Item = &'static K
     let p = prefix.as_bytes();
     let buckets = &g::LEVEL_KEY_BUCKETS[t.concat_index() * (ORDS * ORDS + 1)..];
     let at = |b: usize| usize::from(buckets[b]);
-    let range = match (
+    // The keys of a bucket share its bytes with the prefix: compared from there on,
+    // byte by byte (keys are short).
+    let (range, shared) = match (
         p.first().map(|&c| ordinal(c)),
         p.get(1).map(|&c| ordinal(c)),
     ) {
-        (Some(Some(o0)), None) => at(o0 * ORDS)..at((o0 + 1) * ORDS),
-        (Some(Some(o0)), Some(Some(o1))) => at(o0 * ORDS + o1)..at(o0 * ORDS + o1 + 1),
-        _ => 0..0,
+        (Some(Some(o0)), None) => (at(o0 * ORDS)..at((o0 + 1) * ORDS), 1),
+        (Some(Some(o0)), Some(Some(o1))) => (at(o0 * ORDS + o1)..at(o0 * ORDS + o1 + 1), 2),
+        _ => (0..0, 0),
     };
-    let lo = range.start + keys[range].partition_point(|k| k.key() < p);
-    keys[lo..]
+    let end = range.end;
+    let lo = range.start + keys[range].partition_point(|k| before(k.key(), p, shared));
+    keys[lo..end]
         .iter()
-        .take_while(move |k| k.key().starts_with(p))
+        .take_while(move |k| starts_with(k.key(), p, shared))
+}
+
+/// `key < prefix`, for a key whose first `shared` bytes are the prefix's.
+#[inline]
+fn before(key: &[u8], prefix: &[u8], shared: usize) -> bool {
+    for i in shared..key.len().min(prefix.len()) {
+        if key[i] != prefix[i] {
+            return key[i] < prefix[i];
+        }
+    }
+    key.len() < prefix.len()
+}
+
+/// Whether `key` starts with `prefix`, for a key whose first `shared` bytes are the
+/// prefix's.
+#[inline]
+fn starts_with(key: &[u8], prefix: &[u8], shared: usize) -> bool {
+    key.len() >= prefix.len() && (shared..prefix.len()).all(|i| key[i] == prefix[i])
 }
 
 /// Positions in `keys` of the keys starting with `prefix`.
