@@ -10,7 +10,7 @@ use crate::fold::marks;
 use crate::code::{CommuneCode, ProvinceCode};
 use crate::generated as g;
 use crate::index_keys::{key_hash, ordinal, ORDS};
-use crate::kind::{CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind};
+use crate::kind::{CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind, Str};
 use crate::legacy;
 use crate::query::{KindWord, NameQuery, Words};
 use crate::unit::{Commune, Province};
@@ -144,13 +144,18 @@ impl Unit {
     /// assert_eq!(Unit::Commune(c).name(), "Ba Đình");
     /// ```
     pub fn name(&self) -> &'static str {
-        // Not through `full_name`, which also looks up the kind's prefix.
+        self.name_ref().get()
+    }
+
+    /// Where the name is in the string pool (homonyms usually share it).
+    #[inline]
+    fn name_ref(&self) -> Str {
         match self {
-            Unit::Province(u) => u.name(),
-            Unit::Commune(u) => u.name(),
-            Unit::LegacyProvince(u) => u.name(),
-            Unit::LegacyDistrict(u) => u.name(),
-            Unit::LegacyCommune(u) => u.name(),
+            Unit::Province(u) => u.name,
+            Unit::Commune(u) => u.name,
+            Unit::LegacyProvince(u) => u.name,
+            Unit::LegacyDistrict(u) => u.name,
+            Unit::LegacyCommune(u) => u.name,
         }
     }
 
@@ -1301,14 +1306,14 @@ impl Diacritics {
     /// differs (a typo), from the end. A syllable's tone counts once, wherever it is
     /// placed (`Hoà` = `Hòa`). 0 when the text has no diacritics at all.
     ///
-    /// The letters of the name are those of [`name_letters`]: each letter with its
-    /// diacritics but the tone, and after each word a letter of its own (base 0) for
-    /// the word's tone. Every such letter has a byte position in the name, increasing
-    /// along the sequence: its character's, or for a tone the end of its word. From
-    /// the start this reads the name only as far as the query's letters go; the
-    /// alignment from the end reads the name backwards, from its last word, and stops
-    /// at the position where the letters first differed. (A test checks this against
-    /// the plain reading of the whole name, [`Diacritics::fidelity_reference`].)
+    /// The letters of the name are each letter with its diacritics but the tone, and
+    /// after each word a letter of its own (base 0) for the word's tone. Every such
+    /// letter has a byte position in the name, increasing along the sequence: its
+    /// character's, or for a tone the end of its word. From the start this reads the
+    /// name only as far as the query's letters go; the alignment from the end reads
+    /// the name backwards, from its last word, and stops at the position where the
+    /// letters first differed. (A test checks this against the plain reading of the
+    /// whole name, `Diacritics::fidelity_reference`.)
     pub(crate) fn fidelity(&self, name: &str) -> i16 {
         if !self.intentional {
             return 0;
@@ -1321,7 +1326,24 @@ impl Diacritics {
         let mut in_word = false;
         let mut tone = 0u16;
         let mut p = 0;
-        let stop = loop {
+        let stop = 'forward: loop {
+            // A run of ASCII letters: no diacritics (and no tone).
+            while let Some(&c) = s.get(p) {
+                let l = c | 0x20;
+                if !l.is_ascii_lowercase() || c >= 0x80 {
+                    break;
+                }
+                if i >= self.len {
+                    return score;
+                }
+                if self.base[i] != l {
+                    break 'forward p;
+                }
+                score -= i16::from(self.marks[i] != 0);
+                i += 1;
+                p += 1;
+                in_word = true;
+            }
             let Some(&c0) = s.get(p) else {
                 // The tone of the last word, at the end.
                 if !in_word || i >= self.len {
@@ -1333,33 +1355,25 @@ impl Diacritics {
                 break s.len();
             };
             let at = p;
-            let (b, m) = if c0 < 0x80 {
+            let letter = if c0 < 0x80 {
                 p += 1;
-                let l = c0 | 0x20;
-                if l.is_ascii_lowercase() {
-                    in_word = true;
-                    (l, 0)
-                } else if in_word {
-                    in_word = false;
-                    (0, std::mem::take(&mut tone))
-                } else {
-                    continue;
-                }
+                None
             } else {
                 let (letter, width) = name_letter_at(s, p);
                 p += width;
-                match letter {
-                    Some((b, m)) => {
-                        tone |= m & TONES;
-                        in_word = true;
-                        (b, m & !TONES)
-                    }
-                    None if in_word => {
-                        in_word = false;
-                        (0, std::mem::take(&mut tone))
-                    }
-                    None => continue,
+                letter
+            };
+            let (b, m) = match letter {
+                Some((b, m)) => {
+                    tone |= m & TONES;
+                    in_word = true;
+                    (b, m & !TONES)
                 }
+                None if in_word => {
+                    in_word = false;
+                    (0, std::mem::take(&mut tone))
+                }
+                None => continue,
             };
             if i >= self.len {
                 return score;
@@ -1650,10 +1664,13 @@ impl Search {
         self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
     }
 
+    #[inline]
     fn accepts(&self, unit: &Unit) -> bool {
-        if self.province.is_none() && self.legacy_province.is_none() && self.district.is_none() {
-            return true;
-        }
+        (self.province.is_none() && self.legacy_province.is_none() && self.district.is_none())
+            || self.accepts_scoped(unit)
+    }
+
+    fn accepts_scoped(&self, unit: &Unit) -> bool {
         if let Some(p) = self.province {
             if unit.era() != Era::Current || unit.province_code() != p {
                 return false;
@@ -1725,7 +1742,8 @@ impl Search {
             raw_marks: RawMarks::None,
             limit: self.limit.unwrap_or(usize::MAX),
             hits: Vec::new(),
-            seen: [("", false, 0); 8],
+            seen: [(u64::MAX, 0); 8],
+            held: 0,
         };
         if c.limit == 0 {
             return Vec::new();
@@ -1784,9 +1802,12 @@ struct Collector<'s> {
     limit: usize,
     /// The hits, sorted by rank when `limit` is finite.
     hits: Vec<Hit>,
-    /// Fidelities computed, by the address of the name: (name, read with the kind
-    /// word, fidelity).
-    seen: [(&'static str, bool, i16); 8],
+    /// Fidelities computed, direct-mapped by name and whether read with the kind
+    /// word (see [`Collector::fidelity`]).
+    seen: [(u64, i16); 8],
+    /// A Bloom filter of the units held (their `IDENTITY` bits hashed), so that a
+    /// new hit is looked for among them only when it may be there.
+    held: u64,
 }
 
 thread_local! {
@@ -1899,7 +1920,7 @@ impl Collector<'_> {
         if best >= bar {
             return;
         }
-        let fidelity = self.fidelity(unit.name(), whole);
+        let fidelity = self.fidelity(unit, whole);
         let r = (best & !FIDELITY) | fidelity_bits(fidelity);
         if r >= bar {
             return;
@@ -1917,11 +1938,16 @@ impl Collector<'_> {
             return;
         }
         // Bounded insertion, one hit per unit.
-        if let Some(i) = self
-            .hits
-            .iter()
-            .position(|o| o.rank & IDENTITY == r & IDENTITY)
-        {
+        let held = 1 << ((r & IDENTITY).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+        let same = if self.held & held == 0 {
+            None
+        } else {
+            self.hits
+                .iter()
+                .position(|o| o.rank & IDENTITY == r & IDENTITY)
+        };
+        self.held |= held;
+        if let Some(i) = same {
             if self.hits[i].rank <= r {
                 return;
             }
@@ -1945,22 +1971,24 @@ impl Collector<'_> {
         }
     }
 
-    /// The fidelity of `name` to the query's diacritics (`whole`: to the whole
-    /// query's), computed once per name: homonyms share a name, and usually the
-    /// string itself, so names are told apart by address.
+    /// The fidelity of the unit's name to the query's diacritics (`whole`: to the
+    /// whole query's), computed once per name: homonyms share a name, and usually
+    /// its place in the string pool, by which names are told apart here.
     #[inline]
-    fn fidelity(&mut self, name: &'static str, whole: bool) -> i16 {
+    fn fidelity(&mut self, unit: Unit, whole: bool) -> i16 {
         let marks = self.marks_for(whole);
         if !marks.intentional {
             return 0;
         }
-        let slot = (name.as_ptr() as usize).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61;
-        let (n, w, f) = self.seen[slot];
-        if w == whole && std::ptr::eq(n, name) {
+        let name = unit.name_ref();
+        let key = u64::from(name.at) << 24 | u64::from(name.len) << 8 | u64::from(whole);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61) as usize;
+        let (k, f) = self.seen[slot];
+        if k == key {
             return f;
         }
-        let f = marks.fidelity(name);
-        self.seen[slot] = (name, whole, f);
+        let f = marks.fidelity(name.get());
+        self.seen[slot] = (key, f);
         f
     }
 
