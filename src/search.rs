@@ -1,5 +1,6 @@
 //! Diacritic-insensitive, typo-tolerant search over the units of both structures.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::ops::Range;
 
@@ -693,7 +694,7 @@ fn exact_bytes(key: &[u8]) -> Range<usize> {
 }
 
 /// The keys of table `t` that start with `prefix`, in key order.
-fn with_prefix<'p>(t: Table, prefix: &'p str) -> impl Iterator<Item = &'static Key> + 'p {
+fn with_prefix(t: Table, prefix: &str) -> &'static [Key] {
     let keys = t.keys();
     let p = prefix.as_bytes();
     let buckets = &g::LEVEL_KEY_BUCKETS[t.concat_index() * (ORDS * ORDS + 1)..];
@@ -708,29 +709,46 @@ fn with_prefix<'p>(t: Table, prefix: &'p str) -> impl Iterator<Item = &'static K
         (Some(Some(o0)), Some(Some(o1))) => (at(o0 * ORDS + o1)..at(o0 * ORDS + o1 + 1), 2),
         _ => (0..0, 0),
     };
-    let end = range.end;
-    let lo = range.start + keys[range].partition_point(|k| before(k.key(), p, shared));
-    keys[lo..end]
-        .iter()
-        .take_while(move |k| starts_with(k.key(), p, shared))
-}
-
-/// `key < prefix`, for a key whose first `shared` bytes are the prefix's.
-#[inline]
-fn before(key: &[u8], prefix: &[u8], shared: usize) -> bool {
-    for i in shared..key.len().min(prefix.len()) {
-        if key[i] != prefix[i] {
-            return key[i] < prefix[i];
+    let keys = &keys[range];
+    let cmp = |i: usize| compare_prefix(keys[i].key(), p, shared);
+    // The first key not before the prefix; the keys found after it on the way
+    // bound the search for the end of those that start with it.
+    let (mut lo, mut hi, mut end) = (0, keys.len(), keys.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match cmp(mid) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Equal => hi = mid,
+            Ordering::Greater => (hi, end) = (mid, mid),
         }
     }
-    key.len() < prefix.len()
+    let mut hi = lo;
+    while hi < end {
+        let mid = hi + (end - hi) / 2;
+        if cmp(mid) == Ordering::Equal {
+            hi = mid + 1;
+        } else {
+            end = mid;
+        }
+    }
+    &keys[lo..hi]
 }
 
-/// Whether `key` starts with `prefix`, for a key whose first `shared` bytes are the
-/// prefix's.
+/// Whether `key` sorts before `prefix` (`Less`), starts with it (`Equal`) or sorts
+/// after it without starting with it (`Greater`), for a key whose first `shared`
+/// bytes are the prefix's.
 #[inline]
-fn starts_with(key: &[u8], prefix: &[u8], shared: usize) -> bool {
-    key.len() >= prefix.len() && (shared..prefix.len()).all(|i| key[i] == prefix[i])
+fn compare_prefix(key: &[u8], prefix: &[u8], shared: usize) -> Ordering {
+    for i in shared..key.len().min(prefix.len()) {
+        if key[i] != prefix[i] {
+            return key[i].cmp(&prefix[i]);
+        }
+    }
+    if key.len() < prefix.len() {
+        Ordering::Less
+    } else {
+        Ordering::Equal
+    }
 }
 
 /// Positions in `keys` of the keys starting with `prefix`.
@@ -2026,7 +2044,8 @@ impl Collector<'_> {
             // A kind word names a level: "Quận 1" is not "Phường 1".
             if self.kind.is_none_or(|k| Unit::level_fits(k, t.level())) {
                 for e in with_prefix(t, key) {
-                    if e.key().len() != key.len() {
+                    // The whole-key matches were offered above.
+                    if usize::from(e.len) != key.len() {
                         // `add_entry`, with what is known of the table taken out.
                         crate::work::add(1);
                         let best = best | (e.via.class() << 56) | u64::from(e.index);
@@ -2319,6 +2338,43 @@ mod tests {
         let keys = Table::Province.keys();
         assert!(!prefix_range(keys, "thanh").is_empty());
         assert_eq!(prefix_range(keys, "").len(), keys.len());
+    }
+
+    /// `with_prefix` (buckets, then one search for both ends) finds what a plain
+    /// search of the whole table finds, for every prefix of a sample of keys and
+    /// prefixes no key has.
+    #[test]
+    fn with_prefix_equals_plain_search() {
+        let mut prefixes: Vec<String> = ["", "a", "zz", "9", "1 ", "a1", "é", "thanhz", "xyz"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for t in Table::RANKED {
+            for k in t.keys().iter().step_by(7) {
+                let k = key_str(k);
+                for n in 1..=k.len() {
+                    prefixes.push(k[..n].to_string());
+                }
+                prefixes.push(format!("{k}a"));
+            }
+        }
+        for t in Table::RANKED {
+            let keys = t.keys();
+            for p in &prefixes {
+                let want = &keys[prefix_range(keys, p)];
+                let got = with_prefix(t, p);
+                // Empty prefixes are not searched (no bucket).
+                if p.is_empty() {
+                    assert!(got.is_empty());
+                    continue;
+                }
+                assert_eq!(got.len(), want.len(), "{t:?} {p:?}");
+                assert!(
+                    std::ptr::eq(got.as_ptr(), want.as_ptr()) || got.is_empty(),
+                    "{t:?} {p:?}"
+                );
+            }
+        }
     }
 
     #[test]
