@@ -1231,6 +1231,22 @@ fn name_letter_at(s: &[u8], p: usize) -> (Option<(u8, u16)>, usize) {
     (char::from_u32(u).and_then(crate::fold::latin_letter), width)
 }
 
+/// The character of a name (valid UTF-8) ending at byte `end`: where it begins,
+/// and it as a letter ([`name_letter`]).
+#[inline(always)]
+fn name_letter_before(s: &[u8], end: usize) -> (usize, Option<(u8, u16)>) {
+    let c = s[end - 1];
+    if c < 0x80 {
+        let l = c | 0x20;
+        return (end - 1, l.is_ascii_lowercase().then_some((l, 0)));
+    }
+    let mut at = end - 1;
+    while s[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    (at, name_letter_at(s, at).0)
+}
+
 /// [`letters`] for a name of the tables, which is NFC: every letter is one character.
 #[cfg(test)]
 fn name_letters(name: &str, mut f: impl FnMut(u8, u16) -> bool) {
@@ -1409,39 +1425,45 @@ impl Diacritics {
             return score + self.tail_from_end(name, i);
         }
         let mut qi = self.len;
-        let mut end = name.len();
+        let mut end = s.len();
         loop {
-            // The last word before `end`: where it starts and its tone.
-            let mut word = None;
+            // The last word before `end`: where it ends and starts, and its tone.
+            let word_end = loop {
+                if end == 0 {
+                    return score;
+                }
+                match name_letter_before(s, end) {
+                    (_, Some(_)) => break end,
+                    (at, None) => end = at,
+                }
+            };
+            let mut start = word_end;
             let mut tone = 0u16;
-            for (at, c) in name[..end].char_indices().rev() {
-                match name_letter(c) {
-                    Some((_, m)) => {
+            while start > 0 {
+                match name_letter_before(s, start) {
+                    (at, Some((_, m))) => {
                         tone |= m & TONES;
-                        word = Some((at, word.map_or(at + c.len_utf8(), |(_, e)| e)));
+                        start = at;
                     }
-                    None if word.is_some() => break,
-                    None => {}
+                    (_, None) => break,
                 }
             }
-            let Some((start, word_end)) = word else {
-                return score;
-            };
             // Its tone, at the word's end, then its letters backwards.
             if qi <= i || word_end < stop || self.base[qi - 1] != 0 {
                 return score;
             }
             qi -= 1;
             score += agreement(self.marks[qi], tone);
-            for (at, c) in name[start..word_end].char_indices().rev() {
-                let Some((b, m)) = name_letter(c) else {
-                    continue;
-                };
-                if qi <= i || start + at < stop || self.base[qi - 1] != b {
+            let mut at = word_end;
+            while at > start {
+                let (from, letter) = name_letter_before(s, at);
+                let (b, m) = letter.unwrap_or_default();
+                if qi <= i || from < stop || self.base[qi - 1] != b {
                     return score;
                 }
                 qi -= 1;
                 score += agreement(self.marks[qi], m & !TONES);
+                at = from;
             }
             end = start;
         }
