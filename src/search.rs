@@ -1782,7 +1782,7 @@ impl Search {
             raw_marks: RawMarks::None,
             limit: self.limit.unwrap_or(usize::MAX),
             hits: Vec::new(),
-            seen: [(u64::MAX, 0); 8],
+            seen: [(u64::MAX, 0); 16],
             held: 0,
         };
         if c.limit == 0 {
@@ -1844,7 +1844,7 @@ struct Collector<'s> {
     hits: Vec<Hit>,
     /// Fidelities computed, direct-mapped by name and whether read with the kind
     /// word (see [`Collector::fidelity`]).
-    seen: [(u64, i16); 8],
+    seen: [(u64, i16); 16],
     /// A Bloom filter of the units held (their `IDENTITY` bits hashed), so that a
     /// new hit is looked for among them only when it may be there.
     held: u64,
@@ -2022,7 +2022,7 @@ impl Collector<'_> {
         }
         let name = unit.name_ref();
         let key = u64::from(name.at) << 24 | u64::from(name.len) << 8 | u64::from(whole);
-        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 61) as usize;
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize;
         let (k, f) = self.seen[slot];
         if k == key {
             return f;
