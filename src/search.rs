@@ -1793,7 +1793,8 @@ impl Search {
             c.raw_marks = RawMarks::Pending;
         }
         if self.mode != Mode::Exact {
-            c.hits.reserve(c.limit.min(32));
+            // Allocated directly, not through the growth path of `reserve`.
+            c.hits = Vec::with_capacity(c.limit.min(32));
         }
         match self.mode {
             Mode::Exact => {
