@@ -1361,10 +1361,11 @@ impl Diacritics {
         let mut tone = 0u16;
         let mut p = 0;
         let stop = 'forward: loop {
-            // A run of ASCII letters: no diacritics (and no tone).
+            // A run of ASCII letters: no diacritics (and no tone). (Bytes from 0x80 on
+            // stay above `z` with 0x20 set.)
             while let Some(&c) = s.get(p) {
                 let l = c | 0x20;
-                if !l.is_ascii_lowercase() || c >= 0x80 {
+                if !l.is_ascii_lowercase() {
                     break;
                 }
                 if i >= self.len {
@@ -1419,8 +1420,9 @@ impl Diacritics {
             i += 1;
         };
         // A typo: the rest from the end. The name's letters from `i` on are those at
-        // `stop` or after; a name of 47 bytes or fewer has at most 48 letters, all
-        // held by a `Diacritics` (longer ones are read as before, see below).
+        // `stop` or after. A name of 47 bytes or fewer has at most 48 letters (a letter
+        // per character and a tone per word), all of which a `Diacritics` would hold;
+        // a longer one is read whole into one, so that the cap applies the same.
         if name.len() >= MAX_LETTERS {
             return score + self.tail_from_end(name, i);
         }
@@ -1456,6 +1458,7 @@ impl Diacritics {
             score += agreement(self.marks[qi], tone);
             let mut at = word_end;
             while at > start {
+                // Every character of the word is a letter.
                 let (from, letter) = name_letter_before(s, at);
                 let (b, m) = letter.unwrap_or_default();
                 if qi <= i || from < stop || self.base[qi - 1] != b {
@@ -1994,8 +1997,8 @@ impl Collector<'_> {
             }
             self.hits.remove(i);
         } else if self.hits.len() >= self.limit {
-            // The last one goes (the hit ranks before it): making room first keeps
-            // the vector within the `limit` reserved.
+            // The last one goes (the hit ranks before it); making room first keeps
+            // the vector within its capacity.
             self.hits.pop();
         }
         let at = self.hits.partition_point(|o| o.rank < r);
