@@ -1,5 +1,6 @@
 //! Diacritic-insensitive, typo-tolerant search over the units of both structures.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::ops::Range;
 
@@ -10,7 +11,7 @@ use crate::fold::marks;
 use crate::code::{CommuneCode, ProvinceCode};
 use crate::generated as g;
 use crate::index_keys::{key_hash, ordinal, ORDS};
-use crate::kind::{CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind};
+use crate::kind::{CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind, Str};
 use crate::legacy;
 use crate::query::{KindWord, NameQuery, Words};
 use crate::unit::{Commune, Province};
@@ -144,7 +145,19 @@ impl Unit {
     /// assert_eq!(Unit::Commune(c).name(), "Ba Đình");
     /// ```
     pub fn name(&self) -> &'static str {
-        self.full_name().name()
+        self.name_ref().get()
+    }
+
+    /// Where the name is in the string pool (homonyms usually share it).
+    #[inline]
+    fn name_ref(&self) -> Str {
+        match self {
+            Unit::Province(u) => u.name,
+            Unit::Commune(u) => u.name,
+            Unit::LegacyProvince(u) => u.name,
+            Unit::LegacyDistrict(u) => u.name,
+            Unit::LegacyCommune(u) => u.name,
+        }
     }
 
     /// The full official name (in force now), e.g. `Phường Sài Gòn`.
@@ -483,6 +496,7 @@ impl Table {
         }
     }
 
+    #[inline]
     pub(crate) fn unit(self, i: u16) -> Unit {
         let i = usize::from(i);
         match self {
@@ -663,23 +677,61 @@ fn exact_bytes(key: &[u8]) -> Range<usize> {
 }
 
 /// The keys of table `t` that start with `prefix`, in key order.
-fn with_prefix<'p>(t: Table, prefix: &'p str) -> impl Iterator<Item = &'static Key> + 'p {
+fn with_prefix(t: Table, prefix: &str) -> &'static [Key] {
     let keys = t.keys();
     let p = prefix.as_bytes();
     let buckets = &g::LEVEL_KEY_BUCKETS[t.concat_index() * (ORDS * ORDS + 1)..];
     let at = |b: usize| usize::from(buckets[b]);
-    let range = match (
+    // The keys of a bucket share its bytes with the prefix: compared from there on,
+    // byte by byte (keys are short).
+    let (range, shared) = match (
         p.first().map(|&c| ordinal(c)),
         p.get(1).map(|&c| ordinal(c)),
     ) {
-        (Some(Some(o0)), None) => at(o0 * ORDS)..at((o0 + 1) * ORDS),
-        (Some(Some(o0)), Some(Some(o1))) => at(o0 * ORDS + o1)..at(o0 * ORDS + o1 + 1),
-        _ => 0..0,
+        (Some(Some(o0)), None) => (at(o0 * ORDS)..at((o0 + 1) * ORDS), 1),
+        (Some(Some(o0)), Some(Some(o1))) => (at(o0 * ORDS + o1)..at(o0 * ORDS + o1 + 1), 2),
+        _ => (0..0, 0),
     };
-    let lo = range.start + keys[range].partition_point(|k| k.key() < p);
-    keys[lo..]
-        .iter()
-        .take_while(move |k| k.key().starts_with(p))
+    let keys = &keys[range];
+    let cmp = |i: usize| compare_prefix(keys[i].key(), p, shared);
+    // The first key not before the prefix; the keys found after it on the way
+    // bound the search for the end of those that start with it.
+    let (mut lo, mut hi, mut end) = (0, keys.len(), keys.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match cmp(mid) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Equal => hi = mid,
+            Ordering::Greater => (hi, end) = (mid, mid),
+        }
+    }
+    let mut hi = lo;
+    while hi < end {
+        let mid = hi + (end - hi) / 2;
+        if cmp(mid) == Ordering::Equal {
+            hi = mid + 1;
+        } else {
+            end = mid;
+        }
+    }
+    &keys[lo..hi]
+}
+
+/// Whether `key` sorts before `prefix` (`Less`), starts with it (`Equal`) or sorts
+/// after it without starting with it (`Greater`), for a key whose first `shared`
+/// bytes are the prefix's.
+#[inline]
+fn compare_prefix(key: &[u8], prefix: &[u8], shared: usize) -> Ordering {
+    for i in shared..key.len().min(prefix.len()) {
+        if key[i] != prefix[i] {
+            return key[i].cmp(&prefix[i]);
+        }
+    }
+    if key.len() < prefix.len() {
+        Ordering::Less
+    } else {
+        Ordering::Equal
+    }
 }
 
 /// Positions in `keys` of the keys starting with `prefix`.
@@ -1079,7 +1131,6 @@ fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
     // The tone of a syllable is one mark, wherever it is written (old "Hoà", new
     // "Hòa"): it is taken off its letter and given as a letter of its own (base 0)
     // after the word.
-    const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
     let mut in_word = false;
     let mut tone = 0u16;
     // The letter before, held back until its combining marks are known.
@@ -1131,21 +1182,61 @@ fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
     }
 }
 
+/// The marks that make a syllable's tone.
+const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
+
+/// A character of a name (NFC) as a letter: its ASCII base and its diacritics.
+#[inline(always)]
+fn name_letter(c: char) -> Option<(u8, u16)> {
+    let u = c as u32;
+    if u < 0x80 {
+        let b = u as u8;
+        b.is_ascii_alphabetic().then_some((b | 0x20, 0))
+    } else {
+        crate::fold::latin_letter(c)
+    }
+}
+
+/// The character of a name (valid UTF-8) beginning at byte `p`, not ASCII, as a
+/// letter ([`name_letter`]), and its length in bytes.
+#[inline(always)]
+fn name_letter_at(s: &[u8], p: usize) -> (Option<(u8, u16)>, usize) {
+    let c0 = u32::from(s[p]);
+    let next = |k: usize| u32::from(s[p + k] & 0x3F);
+    let (u, width) = if c0 < 0xE0 {
+        ((c0 & 0x1F) << 6 | next(1), 2)
+    } else if c0 < 0xF0 {
+        ((c0 & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+    } else {
+        // Beyond the Latin letters.
+        return (None, 4);
+    };
+    (char::from_u32(u).and_then(crate::fold::latin_letter), width)
+}
+
+/// The character of a name (valid UTF-8) ending at byte `end`: where it begins,
+/// and it as a letter ([`name_letter`]).
+#[inline(always)]
+fn name_letter_before(s: &[u8], end: usize) -> (usize, Option<(u8, u16)>) {
+    let c = s[end - 1];
+    if c < 0x80 {
+        let l = c | 0x20;
+        return (end - 1, l.is_ascii_lowercase().then_some((l, 0)));
+    }
+    let mut at = end - 1;
+    while s[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    (at, name_letter_at(s, at).0)
+}
+
 /// [`letters`] for a name of the tables, which is NFC: every letter is one character.
-#[inline]
+#[cfg(test)]
 fn name_letters(name: &str, mut f: impl FnMut(u8, u16) -> bool) {
-    const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
     let mut in_word = false;
     let mut tone = 0u16;
     for c in name.chars() {
-        let u = c as u32;
-        let letter = if u < 0x80 {
-            let b = u as u8;
-            b.is_ascii_alphabetic().then_some((b | 0x20, 0))
-        } else {
-            crate::fold::latin_letter(c)
-        };
-        match letter {
+        match name_letter(c) {
             Some((b, m)) => {
                 tone |= m & TONES;
                 if !f(b, m & !TONES) {
@@ -1221,15 +1312,6 @@ impl Diacritics {
         d
     }
 
-    fn of_name(name: &str) -> Diacritics {
-        let mut d = Diacritics::new();
-        name_letters(name, |b, m| {
-            d.push(b, m);
-            true
-        });
-        d
-    }
-
     /// The largest fidelity any name can have.
     fn max(&self) -> i16 {
         self.marked as i16
@@ -1240,18 +1322,181 @@ impl Diacritics {
     /// differ. Letters are aligned from the start and, after the first letter that
     /// differs (a typo), from the end. A syllable's tone counts once, wherever it is
     /// placed (`Hoà` = `Hòa`). 0 when the text has no diacritics at all.
+    ///
+    /// The letters of the name are each letter with its diacritics but the tone, and
+    /// after each word a letter of its own (base 0) for the word's tone. Every such
+    /// letter has a byte position in the name, increasing along the sequence: its
+    /// character's, or for a tone the end of its word. From the start this reads the
+    /// name only as far as the query's letters go; the alignment from the end reads
+    /// the name backwards, from its last word, and stops at the position where the
+    /// letters first differed. (A test checks this against the plain reading of the
+    /// whole name, `Diacritics::fidelity_reference`.)
     pub(crate) fn fidelity(&self, name: &str) -> i16 {
         if !self.intentional {
             return 0;
         }
-        let cmp = |a: u16, b: u16| -> i16 {
-            match (a == b, a | b) {
-                (_, 0) => 0,
-                (true, _) => 1,
-                (false, _) => -1,
+        // From the start, while the letters agree: `stop` is the position of the first
+        // letter that differs, letter `i` of both.
+        let s = name.as_bytes();
+        let mut score = 0i16;
+        let mut i = 0;
+        let mut in_word = false;
+        let mut tone = 0u16;
+        let mut p = 0;
+        let stop = 'forward: loop {
+            // A run of ASCII letters: no diacritics (and no tone). (Bytes from 0x80 on
+            // stay above `z` with 0x20 set.)
+            while let Some(&c) = s.get(p) {
+                let l = c | 0x20;
+                if !l.is_ascii_lowercase() {
+                    break;
+                }
+                if i >= self.len {
+                    return score;
+                }
+                if self.base[i] != l {
+                    break 'forward p;
+                }
+                score -= i16::from(self.marks[i] != 0);
+                i += 1;
+                p += 1;
+                in_word = true;
             }
+            let Some(&c0) = s.get(p) else {
+                // The tone of the last word, at the end.
+                if !in_word || i >= self.len {
+                    return score;
+                }
+                if self.base[i] == 0 {
+                    return score + agreement(self.marks[i], tone);
+                }
+                break s.len();
+            };
+            let at = p;
+            let letter = if c0 < 0x80 {
+                p += 1;
+                None
+            } else {
+                let (letter, width) = name_letter_at(s, p);
+                p += width;
+                letter
+            };
+            let (b, m) = match letter {
+                Some((b, m)) => {
+                    tone |= m & TONES;
+                    in_word = true;
+                    (b, m & !TONES)
+                }
+                None if in_word => {
+                    in_word = false;
+                    (0, std::mem::take(&mut tone))
+                }
+                None => continue,
+            };
+            if i >= self.len {
+                return score;
+            }
+            if self.base[i] != b {
+                break at;
+            }
+            score += agreement(self.marks[i], m);
+            i += 1;
         };
-        // From the start, while the letters agree.
+        // A typo: the rest from the end. The name's letters from `i` on are those at
+        // `stop` or after. A name of 47 bytes or fewer has at most 48 letters (a letter
+        // per character and a tone per word), all of which a `Diacritics` would hold;
+        // a longer one is read whole into one, so that the cap applies the same.
+        if name.len() >= MAX_LETTERS {
+            return score + self.tail_from_end(name, i);
+        }
+        let mut qi = self.len;
+        let mut end = s.len();
+        loop {
+            // The last word before `end`: where it ends and starts, and its tone.
+            let word_end = loop {
+                if end == 0 {
+                    return score;
+                }
+                match name_letter_before(s, end) {
+                    (_, Some(_)) => break end,
+                    (at, None) => end = at,
+                }
+            };
+            let mut start = word_end;
+            let mut tone = 0u16;
+            while start > 0 {
+                match name_letter_before(s, start) {
+                    (at, Some((_, m))) => {
+                        tone |= m & TONES;
+                        start = at;
+                    }
+                    (_, None) => break,
+                }
+            }
+            // Its tone, at the word's end, then its letters backwards.
+            if qi <= i || word_end < stop || self.base[qi - 1] != 0 {
+                return score;
+            }
+            qi -= 1;
+            score += agreement(self.marks[qi], tone);
+            let mut at = word_end;
+            while at > start {
+                // Every character of the word is a letter.
+                let (from, letter) = name_letter_before(s, at);
+                let (b, m) = letter.unwrap_or_default();
+                if qi <= i || from < stop || self.base[qi - 1] != b {
+                    return score;
+                }
+                qi -= 1;
+                score += agreement(self.marks[qi], m & !TONES);
+                at = from;
+            }
+            end = start;
+        }
+    }
+
+    /// The alignment from the end for a long name: every letter of the name read
+    /// into a `Diacritics` (at most `MAX_LETTERS`), then compared backwards down to
+    /// letter `i`.
+    #[cold]
+    fn tail_from_end(&self, name: &str, i: usize) -> i16 {
+        let mut n = Diacritics::new();
+        let mut in_word = false;
+        let mut tone = 0u16;
+        for c in name.chars() {
+            match name_letter(c) {
+                Some((b, m)) => {
+                    tone |= m & TONES;
+                    n.push(b, m & !TONES);
+                    in_word = true;
+                }
+                None if in_word => {
+                    n.push(0, std::mem::take(&mut tone));
+                    in_word = false;
+                }
+                None => {}
+            }
+        }
+        if in_word {
+            n.push(0, tone);
+        }
+        let mut score = 0;
+        let (mut qi, mut ni) = (self.len, n.len);
+        while qi > i && ni > i && self.base[qi - 1] == n.base[ni - 1] {
+            qi -= 1;
+            ni -= 1;
+            score += agreement(self.marks[qi], n.marks[ni]);
+        }
+        score
+    }
+
+    /// [`Diacritics::fidelity`] computed plainly: every letter of the name read, then
+    /// aligned from the start and from the end.
+    #[cfg(test)]
+    fn fidelity_reference(&self, name: &str) -> i16 {
+        if !self.intentional {
+            return 0;
+        }
         let mut score = 0i16;
         let mut i = 0;
         let mut stopped = false;
@@ -1263,15 +1508,18 @@ impl Diacritics {
                 stopped = true;
                 return false;
             }
-            score += cmp(self.marks[i], m);
+            score += agreement(self.marks[i], m);
             i += 1;
             true
         });
         if !stopped || i >= self.len {
             return score;
         }
-        // A typo: the rest from the end.
-        let n = Diacritics::of_name(name);
+        let mut n = Diacritics::new();
+        name_letters(name, |b, m| {
+            n.push(b, m);
+            true
+        });
         if i >= n.len {
             return score;
         }
@@ -1279,9 +1527,19 @@ impl Diacritics {
         while qi > i && ni > i && self.base[qi - 1] == n.base[ni - 1] {
             qi -= 1;
             ni -= 1;
-            score += cmp(self.marks[qi], n.marks[ni]);
+            score += agreement(self.marks[qi], n.marks[ni]);
         }
         score
+    }
+}
+
+/// How two letters' diacritics agree: +1 the same (and some), −1 different, 0 none.
+#[inline(always)]
+fn agreement(a: u16, b: u16) -> i16 {
+    match (a == b, a | b) {
+        (_, 0) => 0,
+        (true, _) => 1,
+        (false, _) => -1,
     }
 }
 
@@ -1432,10 +1690,13 @@ impl Search {
         self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
     }
 
+    #[inline]
     fn accepts(&self, unit: &Unit) -> bool {
-        if self.province.is_none() && self.legacy_province.is_none() && self.district.is_none() {
-            return true;
-        }
+        (self.province.is_none() && self.legacy_province.is_none() && self.district.is_none())
+            || self.accepts_scoped(unit)
+    }
+
+    fn accepts_scoped(&self, unit: &Unit) -> bool {
         if let Some(p) = self.province {
             if unit.era() != Era::Current || unit.province_code() != p {
                 return false;
@@ -1507,8 +1768,8 @@ impl Search {
             raw_marks: RawMarks::None,
             limit: self.limit.unwrap_or(usize::MAX),
             hits: Vec::new(),
-            seen: [("", false, 0); 8],
-            seen_len: 0,
+            seen: [(u64::MAX, 0); 16],
+            held: 0,
         };
         if c.limit == 0 {
             return Vec::new();
@@ -1518,7 +1779,8 @@ impl Search {
             c.raw_marks = RawMarks::Pending;
         }
         if self.mode != Mode::Exact {
-            c.hits.reserve(c.limit.min(32));
+            // Allocated directly, not through the growth path of `reserve`.
+            c.hits = Vec::with_capacity(c.limit.min(32));
         }
         match self.mode {
             Mode::Exact => {
@@ -1567,9 +1829,12 @@ struct Collector<'s> {
     limit: usize,
     /// The hits, sorted by rank when `limit` is finite.
     hits: Vec<Hit>,
-    /// Fidelities computed: (name, read with the kind word, fidelity).
-    seen: [(&'static str, bool, i16); 8],
-    seen_len: usize,
+    /// Fidelities computed, direct-mapped by name and whether read with the kind
+    /// word (see [`Collector::fidelity`]).
+    seen: [(u64, i16); 16],
+    /// A Bloom filter of the units held (their `IDENTITY` bits hashed), so that a
+    /// new hit is looked for among them only when it may be there.
+    held: u64,
 }
 
 thread_local! {
@@ -1598,10 +1863,22 @@ fn rank(
         | (u64::from(!kind_fits) << 59)
         | (u64::from(whole) << 58)
         | (via.class() << 56)
-        | (((512 - i64::from(fidelity.clamp(-255, 255))) as u64) << 46)
+        | fidelity_bits(fidelity)
         | (t.rank() << 43)
         | u64::from(i)
 }
+
+/// The bits of a rank that hold the fidelity.
+const FIDELITY: u64 = 0x3FF << 46;
+
+/// The fidelity part of a rank: higher fidelity ranks lower.
+#[inline]
+fn fidelity_bits(fidelity: i16) -> u64 {
+    ((512 - i64::from(fidelity.clamp(-255, 255))) as u64) << 46
+}
+
+/// The bits of a rank that hold the kind fitting (set: it does not).
+const KIND_MISFITS: u64 = 1 << 59;
 
 impl Collector<'_> {
     /// Offers the entry at position `c` of the concatenated per-level arrays.
@@ -1628,70 +1905,53 @@ impl Collector<'_> {
             let all = 0..self.words.len();
             self.raw_marks = RawMarks::Ready(Diacritics::of_words(self.query, self.words, all));
         }
-        let marks = match (&self.raw_marks, whole) {
-            (RawMarks::Ready(m), true) => m,
-            _ => &self.marks,
-        };
+        let best_fidelity = self.marks_for(whole).max();
+        let best = rank(
+            partial,
+            distance,
+            true,
+            whole,
+            e.via,
+            best_fidelity,
+            t,
+            e.index,
+        );
+        self.offer(t, e, distance, best, kind, whole);
+    }
+
+    /// Offers entry `e` of table `t` at `distance`, whose rank is `best` if the kind
+    /// fits and the fidelity is the best possible (`kind`: the kind word it must fit,
+    /// if any).
+    #[inline(always)]
+    fn offer(
+        &mut self,
+        t: Table,
+        e: &'static Key,
+        distance: u8,
+        best: u64,
+        kind: Option<KindWord>,
+        whole: bool,
+    ) {
         // With the hits full, a hit that cannot rank before the last even with the
         // kind fitting and the best fidelity is not worth looking at.
-        let full = self.limit != usize::MAX && self.hits.len() >= self.limit;
-        if full {
-            let best = rank(
-                partial,
-                distance,
-                true,
-                whole,
-                e.via,
-                marks.max(),
-                t,
-                e.index,
-            );
-            if best >= self.hits[self.hits.len() - 1].rank {
-                return;
-            }
+        let bar = self.bar();
+        if best >= bar {
+            return;
         }
         let unit = t.unit(e.index);
         if !self.search.accepts(&unit) {
             return;
         }
         let kind_fits = kind.is_none_or(|k| unit.fits(k));
-        if full && !kind_fits {
-            let best = rank(
-                partial,
-                distance,
-                false,
-                whole,
-                e.via,
-                marks.max(),
-                t,
-                e.index,
-            );
-            if best >= self.hits[self.hits.len() - 1].rank {
-                return;
-            }
+        let best = if kind_fits { best } else { best | KIND_MISFITS };
+        if best >= bar {
+            return;
         }
-        // Homonyms share a name: compute its fidelity once.
-        let name = unit.name();
-        let seen = &self.seen[..self.seen_len];
-        // Homonyms usually share the string itself; compare addresses only.
-        let fidelity = match seen
-            .iter()
-            .find(|(n, w, _)| *w == whole && std::ptr::eq(*n, name))
-        {
-            _ if !marks.intentional => 0,
-            Some(&(_, _, f)) => f,
-            None => {
-                let f = marks.fidelity(name);
-                if self.seen_len < self.seen.len() {
-                    self.seen[self.seen_len] = (name, whole, f);
-                    self.seen_len += 1;
-                }
-                f
-            }
-        };
-        let r = rank(
-            partial, distance, kind_fits, whole, e.via, fidelity, t, e.index,
-        );
+        let fidelity = self.fidelity(unit, whole);
+        let r = (best & !FIDELITY) | fidelity_bits(fidelity);
+        if r >= bar {
+            return;
+        }
         let hit = Hit {
             unit,
             via: e.via,
@@ -1705,22 +1965,68 @@ impl Collector<'_> {
             return;
         }
         // Bounded insertion, one hit per unit.
-        if self.hits.len() >= self.limit && r >= self.hits[self.hits.len() - 1].rank {
-            return;
-        }
-        if let Some(i) = self
-            .hits
-            .iter()
-            .position(|o| o.rank & IDENTITY == r & IDENTITY)
-        {
+        let held = 1 << ((r & IDENTITY).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+        let same = if self.held & held == 0 {
+            None
+        } else {
+            self.hits
+                .iter()
+                .position(|o| o.rank & IDENTITY == r & IDENTITY)
+        };
+        self.held |= held;
+        if let Some(i) = same {
             if self.hits[i].rank <= r {
                 return;
             }
             self.hits.remove(i);
+        } else if self.hits.len() >= self.limit {
+            // The last one goes (the hit ranks before it); making room first keeps
+            // the vector within its capacity.
+            self.hits.pop();
         }
         let at = self.hits.partition_point(|o| o.rank < r);
         self.hits.insert(at, hit);
-        self.hits.truncate(self.limit);
+    }
+
+    /// The diacritics a match is compared with: of the whole query for a `whole`
+    /// match once computed, else of the name part.
+    #[inline]
+    fn marks_for(&self, whole: bool) -> &Diacritics {
+        match (&self.raw_marks, whole) {
+            (RawMarks::Ready(m), true) => m,
+            _ => &self.marks,
+        }
+    }
+
+    /// The fidelity of the unit's name to the query's diacritics (`whole`: to the
+    /// whole query's), computed once per name: homonyms share a name, and usually
+    /// its place in the string pool, by which names are told apart here.
+    #[inline]
+    fn fidelity(&mut self, unit: Unit, whole: bool) -> i16 {
+        let marks = self.marks_for(whole);
+        if !marks.intentional {
+            return 0;
+        }
+        let name = unit.name_ref();
+        let key = u64::from(name.at) << 24 | u64::from(name.len) << 8 | u64::from(whole);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize;
+        let (k, f) = self.seen[slot];
+        if k == key {
+            return f;
+        }
+        let f = marks.fidelity(name.get());
+        self.seen[slot] = (key, f);
+        f
+    }
+
+    /// The rank a hit must beat to be kept: the last one's when the hits are full.
+    #[inline]
+    fn bar(&self) -> u64 {
+        if self.hits.len() >= self.limit {
+            self.hits[self.hits.len() - 1].rank
+        } else {
+            u64::MAX
+        }
     }
 
     /// Prefix search: whole-key matches, then the other keys starting with `key`, table
@@ -1739,15 +2045,21 @@ impl Collector<'_> {
             if !self.search.table_allowed(t) {
                 continue;
             }
-            if self.hits.len() >= self.limit {
-                let best = rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
-                if self.hits[self.hits.len() - 1].rank < best {
-                    break;
-                }
+            // The best rank a key of `t` can have, but for its origin and index.
+            let best = rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
+            if best > self.bar() {
+                break;
             }
-            for e in with_prefix(t, key) {
-                if e.key().len() != key.len() {
-                    self.add_entry(t, e, 0, true, false);
+            // A kind word names a level: "Quận 1" is not "Phường 1".
+            if self.kind.is_none_or(|k| Unit::level_fits(k, t.level())) {
+                for e in with_prefix(t, key) {
+                    // The whole-key matches were offered above.
+                    if usize::from(e.len) != key.len() {
+                        // `add_entry`, with what is known of the table taken out.
+                        crate::work::add(1);
+                        let best = best | (e.via.class() << 56) | u64::from(e.index);
+                        self.offer(t, e, 0, best, self.kind, false);
+                    }
                 }
             }
             if let Some(raw) = raw {
@@ -2037,6 +2349,43 @@ mod tests {
         assert_eq!(prefix_range(keys, "").len(), keys.len());
     }
 
+    /// `with_prefix` (buckets, then one search for both ends) finds what a plain
+    /// search of the whole table finds, for every prefix of a sample of keys and
+    /// prefixes no key has.
+    #[test]
+    fn with_prefix_equals_plain_search() {
+        let mut prefixes: Vec<String> = ["", "a", "zz", "9", "1 ", "a1", "é", "thanhz", "xyz"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for t in Table::RANKED {
+            for k in t.keys().iter().step_by(7) {
+                let k = key_str(k);
+                for n in 1..=k.len() {
+                    prefixes.push(k[..n].to_string());
+                }
+                prefixes.push(format!("{k}a"));
+            }
+        }
+        for t in Table::RANKED {
+            let keys = t.keys();
+            for p in &prefixes {
+                let want = &keys[prefix_range(keys, p)];
+                let got = with_prefix(t, p);
+                // Empty prefixes are not searched (no bucket).
+                if p.is_empty() {
+                    assert!(got.is_empty());
+                    continue;
+                }
+                assert_eq!(got.len(), want.len(), "{t:?} {p:?}");
+                assert!(
+                    std::ptr::eq(got.as_ptr(), want.as_ptr()) || got.is_empty(),
+                    "{t:?} {p:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn fidelity() {
         let q = |s: &str| Diacritics::of_words(s, &Words::new(s), 0..Words::new(s).len());
@@ -2057,5 +2406,80 @@ mod tests {
         // A prefix.
         assert_eq!(q("Tân").fidelity("Tân Phú"), 1);
         assert_eq!(q("Tân").fidelity("Tản Lĩnh"), -2);
+    }
+
+    /// The fidelity read from both ends of the name equals the plain reading of every
+    /// letter, for queries made from the names (whole, cut short, with a typo, with
+    /// other diacritics) against names that share their start and a spread of others.
+    #[test]
+    fn fidelity_equals_reference() {
+        let mut names: Vec<&str> = crate::Province::all().iter().map(|u| u.name()).collect();
+        names.extend(crate::Commune::all().iter().map(|u| u.name()));
+        names.extend(legacy::Province::all().iter().map(|u| u.name()));
+        names.extend(legacy::District::all().iter().map(|u| u.name()));
+        names.extend(legacy::Commune::all().iter().map(|u| u.name()));
+        // Long names (more letters than a `Diacritics` holds, or nearly), and names
+        // with digits, punctuation or no letters.
+        names.extend([
+            "Văn Miếu - Quốc Tử Giám Văn Miếu - Quốc Tử Giám",
+            "Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bìn",
+            "Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bình",
+            "Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bình Hòa Bình",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Phường 1",
+            "1",
+            "",
+            " - ",
+            "Ea H'leo",
+            "Đắk Lắk - ",
+            "Thị trấn Nông trường Mộc Châu",
+        ]);
+        names.sort_unstable();
+        names.dedup();
+        let step = if cfg!(debug_assertions) { 11 } else { 3 };
+        let mut checked = 0;
+        for (at, src) in names.iter().enumerate().step_by(step) {
+            let chars: Vec<char> = src.chars().collect();
+            let mut queries = vec![src.to_string(), src.to_uppercase()];
+            for n in [1, 2, 3, 4, 5, 6, 8, 10, 12] {
+                queries.push(chars.iter().take(n).collect());
+            }
+            for i in (0..chars.len()).step_by(3) {
+                // A letter dropped, and one written with other diacritics.
+                let mut v = chars.clone();
+                v.remove(i);
+                queries.push(v.iter().collect());
+                let mut v = chars.clone();
+                v[i] = match v[i] {
+                    'a' => 'à',
+                    'à' | 'á' | 'ạ' => 'a',
+                    'o' => 'ô',
+                    'ô' => 'ộ',
+                    'ư' => 'u',
+                    'u' => 'ú',
+                    'đ' => 'd',
+                    'n' => 'ñ',
+                    c => c,
+                };
+                queries.push(v.iter().collect());
+                queries.push(v.iter().take(i + 2).collect());
+            }
+            queries.push(format!("{src} {src}"));
+            queries.push(format!("Ho\u{300}a {src}"));
+            let near = &names[at.saturating_sub(12)..(at + 12).min(names.len())];
+            for q in &queries {
+                let words = Words::new(q);
+                let d = Diacritics::of_words(q, &words, 0..words.len());
+                for name in near.iter().chain(names.iter().step_by(389)) {
+                    assert_eq!(
+                        d.fidelity(name),
+                        d.fidelity_reference(name),
+                        "query {q:?}, name {name:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 }
