@@ -246,14 +246,25 @@ impl Fields<'_> {
     }
 
     fn put_name(&mut self, buf: &mut Vec<u8>, name: Option<FullName>) {
-        match name {
-            Some(n) => self.put_built(buf, |b| {
-                b.extend_from_slice(n.prefix().as_bytes());
-                b.push(b' ');
-                b.extend_from_slice(n.name().as_bytes());
-            }),
-            None => self.put(b""),
+        let Some(n) = name else {
+            self.put(b"");
+            return;
+        };
+        let (prefix, name) = (n.prefix().as_bytes(), n.name().as_bytes());
+        let d = self.delimiter;
+        let special = |b: &u8| matches!(*b, b'"' | b'\n' | b'\r') || *b == d;
+        if d != b' ' && !prefix.iter().any(special) && !name.iter().any(special) {
+            self.out.push(d);
+            self.out.extend_from_slice(prefix);
+            self.out.push(b' ');
+            self.out.extend_from_slice(name);
+            return;
         }
+        self.put_built(buf, |b| {
+            b.extend_from_slice(prefix);
+            b.push(b' ');
+            b.extend_from_slice(name);
+        });
     }
 
     fn end(self) {
@@ -720,6 +731,33 @@ mod tests {
         out.clear();
         push_record(&mut out, &ByteRecord::from(vec![""]), 0, b',');
         assert_eq!(out, b"\"\"");
+    }
+
+    #[test]
+    fn names_and_codes_quoted_only_when_needed() {
+        let name = dvhc::Commune::get("26740".parse().unwrap()).map(|c| c.full_name());
+        let mut buf = Vec::new();
+        for (delimiter, want) in [
+            (b',', ",Phường Sài Gòn,26740,a|b"),
+            (b' ', " \"Phường Sài Gòn\" 26740 a|b"),
+            (b'|', "|Phường Sài Gòn|26740|\"a|b\""),
+            (b'2', "2Phường Sài Gòn2\"26740\"2a|b"),
+        ] {
+            let mut out = Vec::new();
+            let mut f = Fields {
+                out: &mut out,
+                delimiter,
+            };
+            f.put_name(&mut buf, name);
+            f.put_built(&mut buf, |b| push_number(b, 26740, 5));
+            f.put_ascii(b"a|b");
+            assert_eq!(
+                out,
+                want.as_bytes(),
+                "delimiter {:?}",
+                char::from(delimiter)
+            );
+        }
     }
 
     #[test]
