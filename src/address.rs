@@ -603,7 +603,11 @@ pub(crate) fn parse_with<'a, R>(
             max: MAX_ADDRESS_LEN,
         });
     }
-    let mut s = SCRATCH.try_with(Cell::take).unwrap_or_default();
+    let mut s = SCRATCH
+        .try_with(Cell::take)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let readings = recycle(std::mem::take(&mut s.readings));
     let mut p = Parser {
         input,
@@ -634,7 +638,7 @@ pub(crate) fn parse_with<'a, R>(
         }
     };
     // On a thread being torn down there is nowhere to keep the buffers: they go.
-    let _ = SCRATCH.try_with(|c| c.set(s));
+    let _ = SCRATCH.try_with(|c| c.set(Some(s)));
     out
 }
 
@@ -649,7 +653,8 @@ fn recycle<'b>(mut v: Vec<Reading<'_>>) -> Vec<Reading<'b>> {
 
 thread_local! {
     /// The parser's work buffers, between two parses on this thread.
-    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// Boxed, so that taking and putting back moves a pointer, not the buffers.
+    static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }
 
 /// The buffers of a parse, all empty between parses.
@@ -729,7 +734,7 @@ struct Parser<'a> {
     /// Whether names with typos are looked for (the second pass).
     fuzzy: bool,
     readings: Vec<Reading<'a>>,
-    s: Scratch,
+    s: Box<Scratch>,
 }
 
 /// A filter on the units found.
@@ -961,26 +966,30 @@ impl<'a> Parser<'a> {
     }
 
     fn score(&self, parts: &[Option<Found>], era: u8) -> Score {
-        let found = parts.iter().flatten();
-        let consumed = match found.clone().map(|f| f.start).min() {
+        // One pass over the units found.
+        let mut first = None::<usize>;
+        let (mut edits, mut levels, mut kinds, mut via, mut province) = (0u8, 0u8, 0u8, 0u8, false);
+        for f in parts.iter().flatten() {
+            first = Some(first.map_or(f.start, |s| s.min(f.start)));
+            edits = edits.saturating_add(f.edits);
+            levels += u8::from(if f.kinded { f.kind_fits } else { f.delimited });
+            kinds += u8::from(f.kind_fits);
+            via += u8::from(f.via != Via::Name);
+            province |= f.unit.level() == search::Level::Province;
+        }
+        let consumed = match first {
             Some(s) => self.end - s,
             None => 0,
         };
-        let edits: u8 = found.clone().map(|f| f.edits).fold(0, u8::saturating_add);
         Score {
-            levels: found
-                .clone()
-                .filter(|f| if f.kinded { f.kind_fits } else { f.delimited })
-                .count() as u8,
+            levels,
             words: consumed.min(255) as u8,
             exactness: u8::MAX - edits,
-            kinds: found.clone().filter(|f| f.kind_fits).count() as u8,
-            names: u8::MAX - found.clone().filter(|f| f.via != Via::Name).count() as u8,
+            kinds,
+            names: u8::MAX - via,
             // Computed only to break ties, in `finish`.
             fidelity: 128,
-            province: found
-                .clone()
-                .any(|f| f.unit.level() == search::Level::Province),
+            province,
             era,
             edits,
         }
@@ -1013,7 +1022,7 @@ impl<'a> Parser<'a> {
             None => return self.input.trim(),
         };
         self.input[..cut]
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | ']' | '.'))
+            .trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | ']' | '.'))
             .trim_start()
     }
 
@@ -1189,7 +1198,7 @@ impl<'a> Parser<'a> {
             .windows(2)
             .all(|w| w[0].concat_index() < w[1].concat_index()));
         let span = self.span_hits(end);
-        let Scratch { hits, found, .. } = &mut self.s;
+        let Scratch { hits, found, .. } = &mut *self.s;
         let mut best_start = usize::MAX;
         for h in &hits[span] {
             if h.start > best_start {
@@ -1349,7 +1358,7 @@ impl<'a> Parser<'a> {
                 };
                 let Scratch {
                     fuzzy_hits, found, ..
-                } = &mut self.s;
+                } = &mut *self.s;
                 crate::work::add(matches.len());
                 for &(c, d) in &fuzzy_hits[matches] {
                     let (t, e) = search::entry(c);
@@ -1389,7 +1398,10 @@ impl<'a> Parser<'a> {
             crate::work::add(1 + kept);
             let d = readings[i].deepest();
             if !readings[..kept].iter().any(|k| k.deepest() == d) {
-                readings.swap(kept, i);
+                // A reading swapped with itself would still be copied three times.
+                if kept != i {
+                    readings.swap(kept, i);
+                }
                 kept += 1;
             }
         }
@@ -1438,7 +1450,8 @@ impl<'a> Parser<'a> {
         end: usize,
         below: Option<search::Level>,
     ) -> Option<(Range<usize>, search::Level)> {
-        if end <= self.first {
+        // Nothing is below a commune.
+        if end <= self.first || below == Some(search::Level::Commune) {
             return None;
         }
         let seg = self.segment_start(end - 1);
@@ -1512,6 +1525,27 @@ fn consider(
     })
 }
 
+/// [`char::is_alphanumeric`], without the Unicode table search for ASCII and for
+/// the precomposed Latin letters of Vietnamese (all of which are alphabetic).
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        crate::fold::latin_base(c).is_some() || c.is_alphanumeric()
+    }
+}
+
 fn leftmost(parts: &[Option<Found>]) -> Option<usize> {
     parts.iter().flatten().map(|f| f.start).min()
+}
+
+#[cfg(test)]
+mod alnum_tests {
+    #[test]
+    fn latin_letters_are_alphanumeric() {
+        for c in (0u32..0x2000).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }
