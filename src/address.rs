@@ -1092,7 +1092,7 @@ impl<'a> Parser<'a> {
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
             crate::work::add(1);
-            let w = self.s.words.key(start).as_bytes();
+            let w = self.s.words.key_bytes(start);
             if dead_at.is_none() {
                 if w.last().is_some_and(u8::is_ascii_digit)
                     && rkey.last().is_some_and(u8::is_ascii_digit)
@@ -1167,9 +1167,9 @@ impl<'a> Parser<'a> {
         if self
             .s
             .words
-            .key(start - 1)
-            .bytes()
-            .any(|b| b.is_ascii_digit())
+            .key_bytes(start - 1)
+            .iter()
+            .any(u8::is_ascii_digit)
         {
             // A house number starts its segment or follows "Số", a street word or
             // "lộ"; a number after a kind or hamlet word is a unit's or a hamlet's

@@ -132,6 +132,13 @@ impl Words {
         &self.buf[r.start as usize..r.end as usize]
     }
 
+    /// The key of word `i`, as bytes (without the checks of slicing a `str`).
+    #[inline]
+    pub(crate) fn key_bytes(&self, i: usize) -> &[u8] {
+        let r = &self.list[i].key;
+        &self.buf.as_bytes()[r.start as usize..r.end as usize]
+    }
+
     /// The English kind word that the words before `end` end with ("Ho Chi Minh
     /// City", "Con Dao Special Zone"), and how many words it takes, when a name is
     /// left before it.
