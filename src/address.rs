@@ -922,7 +922,8 @@ impl<'a> Parser<'a> {
                 commune,
                 legacy_district: stale.map(|(_, d)| d),
             }),
-            rest: self.rest(start),
+            // Set in `finish`, for the readings kept.
+            rest: "",
             score,
             first_word: start.unwrap_or(self.end),
             parts: [
@@ -957,7 +958,8 @@ impl<'a> Parser<'a> {
                 commune,
                 commune_via: c.map_or(Via::Name, |c| c.via),
             }),
-            rest: self.rest(start),
+            // Set in `finish`, for the readings kept.
+            rest: "",
             score,
             first_word: start.unwrap_or(self.end),
             parts: parts.map(|f| f.map(|f| (f.unit, f.start))),
@@ -1437,6 +1439,12 @@ impl<'a> Parser<'a> {
                     within: deepest,
                 },
             });
+        }
+        // The street part of each reading kept: the input left of its first unit.
+        for i in 0..self.readings.len() {
+            let r = &self.readings[i];
+            let start = r.parts.iter().any(Option::is_some).then_some(r.first_word);
+            self.readings[i].rest = self.rest(start);
         }
         Ok(ambiguous)
     }
