@@ -1209,16 +1209,15 @@ impl<'a> Parser<'a> {
             crate::work::add(1);
             // Per table, in the order the positions have (ascending concatenation
             // index), so that units are found in the same order as one scan would.
-            for p in tables
-                .iter()
-                .flat_map(|&t| search::of_table(h.positions.clone(), t))
-            {
-                crate::work::add(1);
-                let (t, e) = search::rentry(p);
-                if let Some(f) = consider(t.unit(e.index), e.via, 0, h.start, h.kind, accept) {
-                    if !found[base..].iter().any(|b| b.unit == f.unit) {
-                        found.push(f);
-                        best_start = h.start;
+            for &t in tables {
+                for p in search::of_table(h.positions.clone(), t) {
+                    crate::work::add(1);
+                    let e = search::rentry_in(p, t);
+                    if let Some(f) = consider(t.unit(e.index), e.via, 0, h.start, h.kind, accept) {
+                        if !found[base..].iter().any(|b| b.unit == f.unit) {
+                            found.push(f);
+                            best_start = h.start;
+                        }
                     }
                 }
             }

@@ -594,6 +594,15 @@ pub(crate) fn rentry(p: usize) -> (Table, &'static Key) {
     entry(g::RKEY_ORDER[p])
 }
 
+/// The entry at position `p` of the reversed-key order, known to be in `table`
+/// (a position from [`of_table`]).
+#[inline]
+pub(crate) fn rentry_in(p: usize, table: Table) -> &'static Key {
+    let i = table.concat_index();
+    let base = if i == 0 { 0 } else { g::KEY_TABLE_ENDS[i - 1] };
+    &table.keys()[usize::from(g::RKEY_ORDER[p] - base)]
+}
+
 /// The keys that end with the bytes of `rsuffix` read backwards (`rsuffix` is the
 /// suffix reversed), by hash: `None` when no key does; else the positions in the
 /// reversed-key order of the keys equal to the suffix (empty when keys only end
