@@ -1083,12 +1083,11 @@ impl<'a> Parser<'a> {
         let whole_segment_end = self.segment_ends(end);
         let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
         // The reversed key of words start..name_end, and for each start the keys
-        // equal to it (positions in the reversed-key order).
+        // equal to it (positions in the reversed-key order), at `name_end - 1 - start`.
         let mut rkey = std::mem::take(&mut self.s.rkey);
         rkey.clear();
         let mut exact_at = std::mem::take(&mut self.s.exact_at);
         exact_at.clear();
-        exact_at.resize(name_end - min_start, 0..0);
         // The hash of `rkey`, kept up as it grows.
         let mut hash = HASH_START;
         let mut dead_at = None;
@@ -1107,12 +1106,17 @@ impl<'a> Parser<'a> {
                     hash = hash_step(hash, b);
                 }
                 match search::suffix(&rkey, hash) {
-                    Some(exact) => exact_at[start - min_start] = exact,
-                    None => dead_at = Some(start),
+                    Some(exact) => exact_at.push(exact),
+                    None => {
+                        dead_at = Some(start);
+                        exact_at.push(0..0);
+                    }
                 }
             } else if dead_at.is_some_and(|d| start + 2 < d) {
                 // Only a kind word of up to two words may still precede a name.
                 break;
+            } else {
+                exact_at.push(0..0);
             }
             let lead = self
                 .s
@@ -1126,9 +1130,9 @@ impl<'a> Parser<'a> {
                 (Some(_), Some(_)) => continue,
                 (None, None) => (start, None),
             };
-            let positions = exact_at[name_start - min_start].clone();
+            let positions = exact_at[name_end - 1 - name_start].clone();
             if !positions.is_empty()
-                && (kind.is_some() || self.may_be_name(start, seg, whole_segment_end, &positions))
+                && (kind.is_some() || self.may_be_name(start, name_end, seg, whole_segment_end))
             {
                 hits.push(SpanHit {
                     start,
@@ -1138,7 +1142,7 @@ impl<'a> Parser<'a> {
             }
             // The kind-like word may be part of the name ("Xà Phìn", "Quan Hóa").
             if lead.is_some() && trailing.is_none() {
-                let positions = exact_at[start - min_start].clone();
+                let positions = exact_at[name_end - 1 - start].clone();
                 if !positions.is_empty() {
                     hits.push(SpanHit {
                         start,
@@ -1155,9 +1159,12 @@ impl<'a> Parser<'a> {
     /// Whether words from `start`, written without a kind word, may name a unit: a
     /// bare number only alone in its segment ("Quận 3" may be written ", 3,"), and no
     /// name right after a house number ("36 Trần Hưng Đạo") or a street word.
-    fn may_be_name(&self, start: usize, seg: usize, seg_end: bool, keys: &Range<usize>) -> bool {
-        let key = search::rentry(keys.start).1.key();
-        if key.iter().all(|&b| b.is_ascii_digit() || b == b' ') {
+    ///
+    /// The words are `start..name_end`, whose key is a unit's: a bare number when
+    /// every word is one (the key is the words' keys, a space between two numbers).
+    fn may_be_name(&self, start: usize, name_end: usize, seg: usize, seg_end: bool) -> bool {
+        let words = &self.s.words;
+        if (start..name_end).all(|i| words.key_bytes(i).iter().all(u8::is_ascii_digit)) {
             return start == seg && seg_end;
         }
         if start == seg {

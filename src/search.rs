@@ -588,12 +588,6 @@ fn rkey_at(p: usize) -> &'static [u8] {
     blob_at(g::RKEY_BLOB, g::RKEY_AT[p])
 }
 
-/// The table and entry at position `p` of the reversed-key order.
-#[inline]
-pub(crate) fn rentry(p: usize) -> (Table, &'static Key) {
-    entry(g::RKEY_ORDER[p])
-}
-
 /// The entry at position `p` of the reversed-key order, known to be in `table`
 /// (a position from [`of_table`]).
 #[inline]
