@@ -780,11 +780,29 @@ impl<'a> Parser<'a> {
         }
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
-        let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
-        for i in districts {
-            let d = self.s.found[i];
-            if let Unit::LegacyDistrict(dist) = d.unit {
-                self.legacy_communes(None, Some(d), dist.province(), Some(dist), d.start);
+        //
+        // These readings come last when a province was found. If none of them can
+        // explain as many words as a reading already made, none can be kept (words
+        // explained rank first) and they need not be made: made, `finish` would drop
+        // them, and being the last they number no other reading. A district found
+        // starts at `reach(end)` or after, and its commune at `reach` of that.
+        let best_words = self
+            .readings
+            .iter()
+            .map(|r| usize::from(r.score.words))
+            .max();
+        let (last, found_province) = (self.end, !provinces.is_empty());
+        let hopeless = |reach: usize| found_province && best_words > Some(last - reach);
+        if !hopeless(self.reach(self.reach(end))) {
+            let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
+            // They all start at the same word.
+            if !districts.is_empty() && !hopeless(self.reach(self.s.found[districts.start].start)) {
+                for i in districts {
+                    let d = self.s.found[i];
+                    if let Unit::LegacyDistrict(dist) = d.unit {
+                        self.legacy_communes(None, Some(d), dist.province(), Some(dist), d.start);
+                    }
+                }
             }
         }
         if provinces.is_empty() {
@@ -1036,6 +1054,18 @@ impl<'a> Parser<'a> {
             .unwrap_or(self.first);
         crate::work::add(1 + i.saturating_sub(start));
         start
+    }
+
+    /// The leftmost word of a unit that [`find`](Self::find) may return for `end`
+    /// (with its kind word), or `end` when it can return none: the name lies in the
+    /// segment of word `end - 1`, within [`MAX_SPAN`] words of `end`, and two more
+    /// for an English kind word after it ("Ben Nghe Ward"). Not decreasing in `end`.
+    fn reach(&self, end: usize) -> usize {
+        if end <= self.first {
+            return end;
+        }
+        self.segment_start(end - 1)
+            .max(end.saturating_sub(MAX_SPAN + 2))
     }
 
     /// Whether a segment ends at `end`.
