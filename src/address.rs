@@ -359,6 +359,9 @@ impl fmt::Display for Reading<'_> {
     }
 }
 
+/// [`Score::quality`].
+type Quality = (u8, u8, u8, u8, u8, u8, bool);
+
 /// How well a reading explains the input; compared lexicographically, greater is
 /// better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -396,7 +399,7 @@ struct Score {
 impl Score {
     /// The part of the score that decides whether two readings explain the input
     /// equally well (the era preference aside).
-    fn quality(&self) -> (u8, u8, u8, u8, u8, u8, bool) {
+    fn quality(&self) -> Quality {
         (
             self.words,
             self.levels,
@@ -615,6 +618,8 @@ pub(crate) fn parse_with<'a, R>(
         end: 0,
         fuzzy: false,
         readings,
+        made: 0,
+        best: None,
         s,
     };
     let parsed = p.parse();
@@ -734,6 +739,10 @@ struct Parser<'a> {
     /// Whether names with typos are looked for (the second pass).
     fuzzy: bool,
     readings: Vec<Reading<'a>>,
+    /// The readings made in this pass, kept in `readings` or not (their `seq`).
+    made: u32,
+    /// The best quality of the readings made in this pass.
+    best: Option<Quality>,
     s: Box<Scratch>,
 }
 
@@ -761,6 +770,7 @@ impl<'a> Parser<'a> {
         self.run();
         if self.needs_fuzzy() {
             self.readings.clear();
+            (self.made, self.best) = (0, None);
             self.fuzzy = true;
             self.run();
         }
@@ -934,6 +944,9 @@ impl<'a> Parser<'a> {
         if let Some(s) = start {
             score.words = (self.end - s).min(255) as u8;
         }
+        let Some(seq) = self.number(&score) else {
+            return;
+        };
         self.readings.push(Reading {
             units: Units::Current(CurrentUnits {
                 province: prov,
@@ -949,7 +962,7 @@ impl<'a> Parser<'a> {
                 c.map(|f| (f.unit, f.start)),
                 None,
             ],
-            seq: self.readings.len() as u32,
+            seq,
         });
     }
 
@@ -968,6 +981,9 @@ impl<'a> Parser<'a> {
         crate::work::add(1);
         let parts = [p, d, c];
         let score = self.score(&parts, 1);
+        let Some(seq) = self.number(&score) else {
+            return;
+        };
         let start = leftmost(&parts);
         self.readings.push(Reading {
             units: Units::Legacy(LegacyUnits {
@@ -981,8 +997,24 @@ impl<'a> Parser<'a> {
             score,
             first_word: start.unwrap_or(self.end),
             parts: parts.map(|f| f.map(|f| (f.unit, f.start))),
-            seq: self.readings.len() as u32,
+            seq,
         });
+    }
+
+    /// The number (`seq`) of a reading about to be made with `score`; `None` when a
+    /// reading made before is of a better quality, which `finish` would drop it for
+    /// (the best quality first, one reading per deepest unit, then only the best).
+    fn number(&mut self, score: &Score) -> Option<u32> {
+        let seq = self.made;
+        self.made += 1;
+        let q = score.quality();
+        if self.best.is_some_and(|b| q < b) {
+            return None;
+        }
+        if self.best.is_none_or(|b| q > b) {
+            self.best = Some(q);
+        }
+        Some(seq)
     }
 
     fn score(&self, parts: &[Option<Found>], era: u8) -> Score {
