@@ -1279,6 +1279,11 @@ impl<'a> Parser<'a> {
             // Per table, in the order the positions have (ascending concatenation
             // index), so that units are found in the same order as one scan would.
             for &t in tables {
+                // A kind word that does not name the table's level rules out all its
+                // units (see `consider`).
+                if h.kind.is_some_and(|k| !Unit::level_fits(k, t.level())) {
+                    continue;
+                }
                 for p in search::of_table(h.positions.clone(), t) {
                     crate::work::add(1);
                     let e = search::rentry_in(p, t);
