@@ -1287,11 +1287,11 @@ impl<'a> Parser<'a> {
                 for p in search::of_table(h.positions.clone(), t) {
                     crate::work::add(1);
                     let e = search::rentry_in(p, t);
-                    if let Some(f) = consider(t.unit(e.index), e.via, 0, h.start, h.kind, accept) {
-                        if !found[base..].iter().any(|b| b.unit == f.unit) {
-                            found.push(f);
-                            best_start = h.start;
-                        }
+                    // `consider`, but for the level, which fits.
+                    let unit = t.unit(e.index);
+                    if accept(&unit) && !found[base..].iter().any(|b| b.unit == unit) {
+                        found.push(Found::new(unit, e.via, 0, h.start, h.kind));
+                        best_start = h.start;
                     }
                 }
             }
@@ -1595,15 +1595,23 @@ fn consider(
     if kind.is_some_and(|k| !Unit::level_fits(k, unit.level())) || !accept(&unit) {
         return None;
     }
-    Some(Found {
-        unit,
-        start,
-        edits,
-        kinded: kind.is_some(),
-        delimited: false,
-        kind_fits: kind.is_some_and(|k| unit.fits(k)),
-        via,
-    })
+    Some(Found::new(unit, via, edits, start, kind))
+}
+
+impl Found {
+    /// A unit matched by the span from `start`, with `kind` written.
+    #[inline]
+    fn new(unit: Unit, via: Via, edits: u8, start: usize, kind: Option<KindWord>) -> Found {
+        Found {
+            unit,
+            start,
+            edits,
+            kinded: kind.is_some(),
+            delimited: false,
+            kind_fits: kind.is_some_and(|k| unit.fits(k)),
+            via,
+        }
+    }
 }
 
 /// [`char::is_alphanumeric`], without the Unicode table search for ASCII and for
