@@ -160,10 +160,17 @@ impl Words {
 
     /// The kind word that starts at word `i` and ends before word `end`, how many
     /// words it takes, and whether it is a full word (not an abbreviation).
+    #[inline]
     pub(crate) fn kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        if i >= end {
+        // Most words have no tag, and no kind word starts with one.
+        if i >= end || self.list[i].tag == tag::NONE {
             return None;
         }
+        self.tagged_kind_at(i, end)
+    }
+
+    /// [`kind_at`](Self::kind_at) for a tagged word.
+    fn tagged_kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
         let next = (i + 1 < end).then(|| self.list[i + 1].tag);
         kind_of(self.list[i].tag, next)
     }
