@@ -1004,6 +1004,7 @@ impl<'a> Parser<'a> {
     /// The number (`seq`) of a reading about to be made with `score`; `None` when a
     /// reading made before is of a better quality, which `finish` would drop it for
     /// (the best quality first, one reading per deepest unit, then only the best).
+    #[inline]
     fn number(&mut self, score: &Score) -> Option<u32> {
         let seq = self.made;
         self.made += 1;

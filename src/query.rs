@@ -245,14 +245,14 @@ impl Tokenizer<'_> {
         }
         let (start, end) = (self.word_start, self.last_end);
         let hard = std::mem::take(&mut self.hard);
-        let key = &buf[ks..];
+        let key = &buf.as_bytes()[ks..];
         // Split a glued kind abbreviation and number: "q1", "p07", "phuong12".
         let split = (if self.digits {
-            key.find(|c: char| c.is_ascii_digit())
+            key.iter().position(u8::is_ascii_digit)
         } else {
             None
         })
-        .filter(|&i| i > 0 && key.as_bytes()[i..].iter().all(u8::is_ascii_digit))
+        .filter(|&i| i > 0 && key[i..].iter().all(u8::is_ascii_digit))
         .filter(|&i| kind_of(tag_of(&key[..i]), None).is_some());
         let list = &mut self.words.list;
         let whole_tag = if split.is_some() {
@@ -550,12 +550,12 @@ static TAG_TABLE: [(u64, u8); 256] = {
 
 /// The tag of a word key. (Not inlined: in `Tokenizer::finish` it costs more.)
 #[inline(never)]
-pub(crate) fn tag_of(w: &str) -> u8 {
+pub(crate) fn tag_of(w: &[u8]) -> u8 {
     if w.is_empty() || w.len() > 8 {
         return tag::NONE;
     }
     // One probe of a perfect hash table (no key packs to 0: keys have no NUL).
-    let v = pack(w.as_bytes());
+    let v = pack(w);
     let (k, t) = TAG_TABLE[(v.wrapping_mul(TAG_HASH) >> 56) as usize];
     if k == v {
         t
