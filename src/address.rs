@@ -784,7 +784,7 @@ impl<'a> Parser<'a> {
             let p = self.s.found[i];
             match p.unit {
                 Unit::Province(prov) => self.current_below(p, prov),
-                Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
+                Unit::LegacyProvince(prov) => self.legacy_below(p, prov, i + 1 == provinces.end),
                 _ => {}
             }
         }
@@ -796,17 +796,14 @@ impl<'a> Parser<'a> {
         // explained rank first) and they need not be made: made, `finish` would drop
         // them, and being the last they number no other reading. A district found
         // starts at `reach(end)` or after, and its commune at `reach` of that.
-        let best_words = self
-            .readings
-            .iter()
-            .map(|r| usize::from(r.score.words))
-            .max();
-        let (last, found_province) = (self.end, !provinces.is_empty());
-        let hopeless = |reach: usize| found_province && best_words > Some(last - reach);
-        if !hopeless(self.reach(self.reach(end))) {
+        let found_province = !provinces.is_empty();
+        let hopeless = |p: &Self, reach: usize| found_province && p.beaten(reach);
+        if !hopeless(self, self.reach(self.reach(end))) {
             let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
             // They all start at the same word.
-            if !districts.is_empty() && !hopeless(self.reach(self.s.found[districts.start].start)) {
+            if !districts.is_empty()
+                && !hopeless(self, self.reach(self.s.found[districts.start].start))
+            {
                 for i in districts {
                     let d = self.s.found[i];
                     if let Unit::LegacyDistrict(dist) = d.unit {
@@ -870,7 +867,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province) {
+    /// `last`: `p` is the last province found at the end.
+    fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province, last: bool) {
         let code = prov.code().get();
         let districts = self.find(
             p.start,
@@ -884,8 +882,23 @@ impl<'a> Parser<'a> {
             }
         }
         self.s.found.truncate(districts.start);
-        // Commune + province without district.
-        self.legacy_communes(Some(p), None, prov, None, p.start);
+        // Commune + province without district. These readings explain the words
+        // from `reach(p.start)` at most; when a reading made explains more, none of
+        // them would be kept. Not made, they do not number the readings made after
+        // them: there are none when this is the last province and the readings of a
+        // district at the end (see `run`) are already known not to be made.
+        let end = self.end;
+        if !(last && self.beaten(self.reach(self.reach(end))) && self.beaten(self.reach(p.start))) {
+            self.legacy_communes(Some(p), None, prov, None, p.start);
+        }
+    }
+
+    /// Whether a reading made explains more words than any reading can whose units
+    /// start at `reach` or after.
+    fn beaten(&self, reach: usize) -> bool {
+        self.readings
+            .iter()
+            .any(|r| usize::from(r.score.words) > self.end - reach)
     }
 
     fn legacy_communes(
