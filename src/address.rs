@@ -359,6 +359,9 @@ impl fmt::Display for Reading<'_> {
     }
 }
 
+/// [`Score::quality`].
+type Quality = (u8, u8, u8, u8, u8, u8, bool);
+
 /// How well a reading explains the input; compared lexicographically, greater is
 /// better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -396,7 +399,7 @@ struct Score {
 impl Score {
     /// The part of the score that decides whether two readings explain the input
     /// equally well (the era preference aside).
-    fn quality(&self) -> (u8, u8, u8, u8, u8, u8, bool) {
+    fn quality(&self) -> Quality {
         (
             self.words,
             self.levels,
@@ -603,7 +606,11 @@ pub(crate) fn parse_with<'a, R>(
             max: MAX_ADDRESS_LEN,
         });
     }
-    let mut s = SCRATCH.try_with(Cell::take).unwrap_or_default();
+    let mut s = SCRATCH
+        .try_with(Cell::take)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let readings = recycle(std::mem::take(&mut s.readings));
     let mut p = Parser {
         input,
@@ -611,6 +618,8 @@ pub(crate) fn parse_with<'a, R>(
         end: 0,
         fuzzy: false,
         readings,
+        made: 0,
+        best: None,
         s,
     };
     let parsed = p.parse();
@@ -634,7 +643,7 @@ pub(crate) fn parse_with<'a, R>(
         }
     };
     // On a thread being torn down there is nowhere to keep the buffers: they go.
-    let _ = SCRATCH.try_with(|c| c.set(s));
+    let _ = SCRATCH.try_with(|c| c.set(Some(s)));
     out
 }
 
@@ -649,7 +658,8 @@ fn recycle<'b>(mut v: Vec<Reading<'_>>) -> Vec<Reading<'b>> {
 
 thread_local! {
     /// The parser's work buffers, between two parses on this thread.
-    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// Boxed, so that taking and putting back moves a pointer, not the buffers.
+    static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }
 
 /// The buffers of a parse, all empty between parses.
@@ -729,7 +739,11 @@ struct Parser<'a> {
     /// Whether names with typos are looked for (the second pass).
     fuzzy: bool,
     readings: Vec<Reading<'a>>,
-    s: Scratch,
+    /// The readings made in this pass, kept in `readings` or not (their `seq`).
+    made: u32,
+    /// The best quality of the readings made in this pass.
+    best: Option<Quality>,
+    s: Box<Scratch>,
 }
 
 /// A filter on the units found.
@@ -756,6 +770,7 @@ impl<'a> Parser<'a> {
         self.run();
         if self.needs_fuzzy() {
             self.readings.clear();
+            (self.made, self.best) = (0, None);
             self.fuzzy = true;
             self.run();
         }
@@ -769,17 +784,32 @@ impl<'a> Parser<'a> {
             let p = self.s.found[i];
             match p.unit {
                 Unit::Province(prov) => self.current_below(p, prov),
-                Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
+                Unit::LegacyProvince(prov) => self.legacy_below(p, prov, i + 1 == provinces.end),
                 _ => {}
             }
         }
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
-        let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
-        for i in districts {
-            let d = self.s.found[i];
-            if let Unit::LegacyDistrict(dist) = d.unit {
-                self.legacy_communes(None, Some(d), dist.province(), Some(dist), d.start);
+        //
+        // These readings come last when a province was found. If none of them can
+        // explain as many words as a reading already made, none can be kept (words
+        // explained rank first) and they need not be made: made, `finish` would drop
+        // them, and being the last they number no other reading. A district found
+        // starts at `reach(end)` or after, and its commune at `reach` of that.
+        let found_province = !provinces.is_empty();
+        let hopeless = |p: &Self, reach: usize| found_province && p.beaten(reach);
+        if !hopeless(self, self.reach(self.reach(end))) {
+            let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
+            // They all start at the same word.
+            if !districts.is_empty()
+                && !hopeless(self, self.reach(self.s.found[districts.start].start))
+            {
+                for i in districts {
+                    let d = self.s.found[i];
+                    if let Unit::LegacyDistrict(dist) = d.unit {
+                        self.legacy_communes(None, Some(d), dist.province(), Some(dist), d.start);
+                    }
+                }
             }
         }
         if provinces.is_empty() {
@@ -837,7 +867,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province) {
+    /// `last`: `p` is the last province found at the end.
+    fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province, last: bool) {
         let code = prov.code().get();
         let districts = self.find(
             p.start,
@@ -851,8 +882,23 @@ impl<'a> Parser<'a> {
             }
         }
         self.s.found.truncate(districts.start);
-        // Commune + province without district.
-        self.legacy_communes(Some(p), None, prov, None, p.start);
+        // Commune + province without district. These readings explain the words
+        // from `reach(p.start)` at most; when a reading made explains more, none of
+        // them would be kept. Not made, they do not number the readings made after
+        // them: there are none when this is the last province and the readings of a
+        // district at the end (see `run`) are already known not to be made.
+        let end = self.end;
+        if !(last && self.beaten(self.reach(self.reach(end))) && self.beaten(self.reach(p.start))) {
+            self.legacy_communes(Some(p), None, prov, None, p.start);
+        }
+    }
+
+    /// Whether a reading made explains more words than any reading can whose units
+    /// start at `reach` or after.
+    fn beaten(&self, reach: usize) -> bool {
+        self.readings
+            .iter()
+            .any(|r| usize::from(r.score.words) > self.end - reach)
     }
 
     fn legacy_communes(
@@ -911,13 +957,17 @@ impl<'a> Parser<'a> {
         if let Some(s) = start {
             score.words = (self.end - s).min(255) as u8;
         }
+        let Some(seq) = self.number(&score) else {
+            return;
+        };
         self.readings.push(Reading {
             units: Units::Current(CurrentUnits {
                 province: prov,
                 commune,
                 legacy_district: stale.map(|(_, d)| d),
             }),
-            rest: self.rest(start),
+            // Set in `finish`, for the readings kept.
+            rest: "",
             score,
             first_word: start.unwrap_or(self.end),
             parts: [
@@ -925,7 +975,7 @@ impl<'a> Parser<'a> {
                 c.map(|f| (f.unit, f.start)),
                 None,
             ],
-            seq: self.readings.len() as u32,
+            seq,
         });
     }
 
@@ -944,6 +994,9 @@ impl<'a> Parser<'a> {
         crate::work::add(1);
         let parts = [p, d, c];
         let score = self.score(&parts, 1);
+        let Some(seq) = self.number(&score) else {
+            return;
+        };
         let start = leftmost(&parts);
         self.readings.push(Reading {
             units: Units::Legacy(LegacyUnits {
@@ -952,35 +1005,57 @@ impl<'a> Parser<'a> {
                 commune,
                 commune_via: c.map_or(Via::Name, |c| c.via),
             }),
-            rest: self.rest(start),
+            // Set in `finish`, for the readings kept.
+            rest: "",
             score,
             first_word: start.unwrap_or(self.end),
             parts: parts.map(|f| f.map(|f| (f.unit, f.start))),
-            seq: self.readings.len() as u32,
+            seq,
         });
     }
 
+    /// The number (`seq`) of a reading about to be made with `score`; `None` when a
+    /// reading made before is of a better quality, which `finish` would drop it for
+    /// (the best quality first, one reading per deepest unit, then only the best).
+    #[inline]
+    fn number(&mut self, score: &Score) -> Option<u32> {
+        let seq = self.made;
+        self.made += 1;
+        let q = score.quality();
+        if self.best.is_some_and(|b| q < b) {
+            return None;
+        }
+        if self.best.is_none_or(|b| q > b) {
+            self.best = Some(q);
+        }
+        Some(seq)
+    }
+
     fn score(&self, parts: &[Option<Found>], era: u8) -> Score {
-        let found = parts.iter().flatten();
-        let consumed = match found.clone().map(|f| f.start).min() {
+        // One pass over the units found.
+        let mut first = None::<usize>;
+        let (mut edits, mut levels, mut kinds, mut via, mut province) = (0u8, 0u8, 0u8, 0u8, false);
+        for f in parts.iter().flatten() {
+            first = Some(first.map_or(f.start, |s| s.min(f.start)));
+            edits = edits.saturating_add(f.edits);
+            levels += u8::from(if f.kinded { f.kind_fits } else { f.delimited });
+            kinds += u8::from(f.kind_fits);
+            via += u8::from(f.via != Via::Name);
+            province |= f.unit.level() == search::Level::Province;
+        }
+        let consumed = match first {
             Some(s) => self.end - s,
             None => 0,
         };
-        let edits: u8 = found.clone().map(|f| f.edits).fold(0, u8::saturating_add);
         Score {
-            levels: found
-                .clone()
-                .filter(|f| if f.kinded { f.kind_fits } else { f.delimited })
-                .count() as u8,
+            levels,
             words: consumed.min(255) as u8,
             exactness: u8::MAX - edits,
-            kinds: found.clone().filter(|f| f.kind_fits).count() as u8,
-            names: u8::MAX - found.clone().filter(|f| f.via != Via::Name).count() as u8,
+            kinds,
+            names: u8::MAX - via,
             // Computed only to break ties, in `finish`.
             fidelity: 128,
-            province: found
-                .clone()
-                .any(|f| f.unit.level() == search::Level::Province),
+            province,
             era,
             edits,
         }
@@ -1013,7 +1088,7 @@ impl<'a> Parser<'a> {
             None => return self.input.trim(),
         };
         self.input[..cut]
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | ']' | '.'))
+            .trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | ']' | '.'))
             .trim_start()
     }
 
@@ -1025,6 +1100,18 @@ impl<'a> Parser<'a> {
             .unwrap_or(self.first);
         crate::work::add(1 + i.saturating_sub(start));
         start
+    }
+
+    /// The leftmost word of a unit that [`find`](Self::find) may return for `end`
+    /// (with its kind word), or `end` when it can return none: the name lies in the
+    /// segment of word `end - 1`, within [`MAX_SPAN`] words of `end`, and two more
+    /// for an English kind word after it ("Ben Nghe Ward"). Not decreasing in `end`.
+    fn reach(&self, end: usize) -> usize {
+        if end <= self.first {
+            return end;
+        }
+        self.segment_start(end - 1)
+            .max(end.saturating_sub(MAX_SPAN + 2))
     }
 
     /// Whether a segment ends at `end`.
@@ -1072,18 +1159,17 @@ impl<'a> Parser<'a> {
         let whole_segment_end = self.segment_ends(end);
         let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
         // The reversed key of words start..name_end, and for each start the keys
-        // equal to it (positions in the reversed-key order).
+        // equal to it (positions in the reversed-key order), at `name_end - 1 - start`.
         let mut rkey = std::mem::take(&mut self.s.rkey);
         rkey.clear();
         let mut exact_at = std::mem::take(&mut self.s.exact_at);
         exact_at.clear();
-        exact_at.resize(name_end - min_start, 0..0);
         // The hash of `rkey`, kept up as it grows.
         let mut hash = HASH_START;
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
             crate::work::add(1);
-            let w = self.s.words.key(start).as_bytes();
+            let w = self.s.words.key_bytes(start);
             if dead_at.is_none() {
                 if w.last().is_some_and(u8::is_ascii_digit)
                     && rkey.last().is_some_and(u8::is_ascii_digit)
@@ -1096,12 +1182,17 @@ impl<'a> Parser<'a> {
                     hash = hash_step(hash, b);
                 }
                 match search::suffix(&rkey, hash) {
-                    Some(exact) => exact_at[start - min_start] = exact,
-                    None => dead_at = Some(start),
+                    Some(exact) => exact_at.push(exact),
+                    None => {
+                        dead_at = Some(start);
+                        exact_at.push(0..0);
+                    }
                 }
             } else if dead_at.is_some_and(|d| start + 2 < d) {
                 // Only a kind word of up to two words may still precede a name.
                 break;
+            } else {
+                exact_at.push(0..0);
             }
             let lead = self
                 .s
@@ -1115,9 +1206,9 @@ impl<'a> Parser<'a> {
                 (Some(_), Some(_)) => continue,
                 (None, None) => (start, None),
             };
-            let positions = exact_at[name_start - min_start].clone();
+            let positions = exact_at[name_end - 1 - name_start].clone();
             if !positions.is_empty()
-                && (kind.is_some() || self.may_be_name(start, seg, whole_segment_end, &positions))
+                && (kind.is_some() || self.may_be_name(start, name_end, seg, whole_segment_end))
             {
                 hits.push(SpanHit {
                     start,
@@ -1127,7 +1218,7 @@ impl<'a> Parser<'a> {
             }
             // The kind-like word may be part of the name ("Xà Phìn", "Quan Hóa").
             if lead.is_some() && trailing.is_none() {
-                let positions = exact_at[start - min_start].clone();
+                let positions = exact_at[name_end - 1 - start].clone();
                 if !positions.is_empty() {
                     hits.push(SpanHit {
                         start,
@@ -1144,9 +1235,12 @@ impl<'a> Parser<'a> {
     /// Whether words from `start`, written without a kind word, may name a unit: a
     /// bare number only alone in its segment ("Quận 3" may be written ", 3,"), and no
     /// name right after a house number ("36 Trần Hưng Đạo") or a street word.
-    fn may_be_name(&self, start: usize, seg: usize, seg_end: bool, keys: &Range<usize>) -> bool {
-        let key = search::rentry(keys.start).1.key();
-        if key.iter().all(|&b| b.is_ascii_digit() || b == b' ') {
+    ///
+    /// The words are `start..name_end`, whose key is a unit's: a bare number when
+    /// every word is one (the key is the words' keys, a space between two numbers).
+    fn may_be_name(&self, start: usize, name_end: usize, seg: usize, seg_end: bool) -> bool {
+        let words = &self.s.words;
+        if (start..name_end).all(|i| words.key_bytes(i).iter().all(u8::is_ascii_digit)) {
             return start == seg && seg_end;
         }
         if start == seg {
@@ -1158,9 +1252,9 @@ impl<'a> Parser<'a> {
         if self
             .s
             .words
-            .key(start - 1)
-            .bytes()
-            .any(|b| b.is_ascii_digit())
+            .key_bytes(start - 1)
+            .iter()
+            .any(u8::is_ascii_digit)
         {
             // A house number starts its segment or follows "Số", a street word or
             // "lộ"; a number after a kind or hamlet word is a unit's or a hamlet's
@@ -1189,7 +1283,7 @@ impl<'a> Parser<'a> {
             .windows(2)
             .all(|w| w[0].concat_index() < w[1].concat_index()));
         let span = self.span_hits(end);
-        let Scratch { hits, found, .. } = &mut self.s;
+        let Scratch { hits, found, .. } = &mut *self.s;
         let mut best_start = usize::MAX;
         for h in &hits[span] {
             if h.start > best_start {
@@ -1198,15 +1292,19 @@ impl<'a> Parser<'a> {
             crate::work::add(1);
             // Per table, in the order the positions have (ascending concatenation
             // index), so that units are found in the same order as one scan would.
-            for p in tables
-                .iter()
-                .flat_map(|&t| search::of_table(h.positions.clone(), t))
-            {
-                crate::work::add(1);
-                let (t, e) = search::rentry(p);
-                if let Some(f) = consider(t.unit(e.index), e.via, 0, h.start, h.kind, accept) {
-                    if !found[base..].iter().any(|b| b.unit == f.unit) {
-                        found.push(f);
+            for &t in tables {
+                // A kind word that does not name the table's level rules out all its
+                // units (see `consider`).
+                if h.kind.is_some_and(|k| !Unit::level_fits(k, t.level())) {
+                    continue;
+                }
+                for p in search::of_table(h.positions.clone(), t) {
+                    crate::work::add(1);
+                    let e = search::rentry_in(p, t);
+                    // `consider`, but for the level, which fits.
+                    let unit = t.unit(e.index);
+                    if accept(&unit) && !found[base..].iter().any(|b| b.unit == unit) {
+                        found.push(Found::new(unit, e.via, 0, h.start, h.kind));
                         best_start = h.start;
                     }
                 }
@@ -1349,7 +1447,7 @@ impl<'a> Parser<'a> {
                 };
                 let Scratch {
                     fuzzy_hits, found, ..
-                } = &mut self.s;
+                } = &mut *self.s;
                 crate::work::add(matches.len());
                 for &(c, d) in &fuzzy_hits[matches] {
                     let (t, e) = search::entry(c);
@@ -1389,7 +1487,10 @@ impl<'a> Parser<'a> {
             crate::work::add(1 + kept);
             let d = readings[i].deepest();
             if !readings[..kept].iter().any(|k| k.deepest() == d) {
-                readings.swap(kept, i);
+                // A reading swapped with itself would still be copied three times.
+                if kept != i {
+                    readings.swap(kept, i);
+                }
                 kept += 1;
             }
         }
@@ -1426,6 +1527,12 @@ impl<'a> Parser<'a> {
                 },
             });
         }
+        // The street part of each reading kept: the input left of its first unit.
+        for i in 0..self.readings.len() {
+            let r = &self.readings[i];
+            let start = r.parts.iter().any(Option::is_some).then_some(r.first_word);
+            self.readings[i].rest = self.rest(start);
+        }
         Ok(ambiguous)
     }
 
@@ -1438,7 +1545,8 @@ impl<'a> Parser<'a> {
         end: usize,
         below: Option<search::Level>,
     ) -> Option<(Range<usize>, search::Level)> {
-        if end <= self.first {
+        // Nothing is below a commune.
+        if end <= self.first || below == Some(search::Level::Commune) {
             return None;
         }
         let seg = self.segment_start(end - 1);
@@ -1501,17 +1609,46 @@ fn consider(
     if kind.is_some_and(|k| !Unit::level_fits(k, unit.level())) || !accept(&unit) {
         return None;
     }
-    Some(Found {
-        unit,
-        start,
-        edits,
-        kinded: kind.is_some(),
-        delimited: false,
-        kind_fits: kind.is_some_and(|k| unit.fits(k)),
-        via,
-    })
+    Some(Found::new(unit, via, edits, start, kind))
+}
+
+impl Found {
+    /// A unit matched by the span from `start`, with `kind` written.
+    #[inline]
+    fn new(unit: Unit, via: Via, edits: u8, start: usize, kind: Option<KindWord>) -> Found {
+        Found {
+            unit,
+            start,
+            edits,
+            kinded: kind.is_some(),
+            delimited: false,
+            kind_fits: kind.is_some_and(|k| unit.fits(k)),
+            via,
+        }
+    }
+}
+
+/// [`char::is_alphanumeric`], without the Unicode table search for ASCII and for
+/// the precomposed Latin letters of Vietnamese (all of which are alphabetic).
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        crate::fold::latin_base(c).is_some() || c.is_alphanumeric()
+    }
 }
 
 fn leftmost(parts: &[Option<Found>]) -> Option<usize> {
     parts.iter().flatten().map(|f| f.start).min()
+}
+
+#[cfg(test)]
+mod alnum_tests {
+    #[test]
+    fn latin_letters_are_alphanumeric() {
+        for c in (0u32..0x2000).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }

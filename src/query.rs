@@ -132,6 +132,13 @@ impl Words {
         &self.buf[r.start as usize..r.end as usize]
     }
 
+    /// The key of word `i`, as bytes (without the checks of slicing a `str`).
+    #[inline]
+    pub(crate) fn key_bytes(&self, i: usize) -> &[u8] {
+        let r = &self.list[i].key;
+        &self.buf.as_bytes()[r.start as usize..r.end as usize]
+    }
+
     /// The English kind word that the words before `end` end with ("Ho Chi Minh
     /// City", "Con Dao Special Zone"), and how many words it takes, when a name is
     /// left before it.
@@ -153,10 +160,17 @@ impl Words {
 
     /// The kind word that starts at word `i` and ends before word `end`, how many
     /// words it takes, and whether it is a full word (not an abbreviation).
+    #[inline]
     pub(crate) fn kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        if i >= end {
+        // Most words have no tag, and no kind word starts with one.
+        if i >= end || self.list[i].tag == tag::NONE {
             return None;
         }
+        self.tagged_kind_at(i, end)
+    }
+
+    /// [`kind_at`](Self::kind_at) for a tagged word.
+    fn tagged_kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
         let next = (i + 1 < end).then(|| self.list[i + 1].tag);
         kind_of(self.list[i].tag, next)
     }
@@ -231,14 +245,14 @@ impl Tokenizer<'_> {
         }
         let (start, end) = (self.word_start, self.last_end);
         let hard = std::mem::take(&mut self.hard);
-        let key = &buf[ks..];
+        let key = &buf.as_bytes()[ks..];
         // Split a glued kind abbreviation and number: "q1", "p07", "phuong12".
         let split = (if self.digits {
-            key.find(|c: char| c.is_ascii_digit())
+            key.iter().position(u8::is_ascii_digit)
         } else {
             None
         })
-        .filter(|&i| i > 0 && key.as_bytes()[i..].iter().all(u8::is_ascii_digit))
+        .filter(|&i| i > 0 && key[i..].iter().all(u8::is_ascii_digit))
         .filter(|&i| kind_of(tag_of(&key[..i]), None).is_some());
         let list = &mut self.words.list;
         let whole_tag = if split.is_some() {
@@ -440,150 +454,113 @@ const fn pack(w: &[u8]) -> u64 {
     v
 }
 
-/// The tag of a word key.
-pub(crate) fn tag_of(w: &str) -> u8 {
+/// The words that have a tag, with it.
+const TAGGED: [(&[u8], u8); 68] = {
     use tag::*;
-    if w.is_empty() || w.len() > 8 {
-        return NONE;
+    [
+        (b"thanh", THANH),
+        (b"pho", PHO),
+        (b"thu", THU),
+        (b"do", DO),
+        (b"thi", THI),
+        (b"xa", XA),
+        (b"tran", TRAN),
+        (b"dac", DAC),
+        (b"khu", KHU),
+        (b"special", SPECIAL),
+        (b"zone", ZONE),
+        (b"thanhpho", THANHPHO),
+        (b"tp", TP),
+        (b"city", CITY),
+        (b"tinh", TINH),
+        (b"t", T),
+        (b"province", PROVINCE),
+        (b"quan", QUAN),
+        (b"q", Q),
+        (b"huyen", HUYEN),
+        (b"h", H),
+        (b"district", DISTRICT),
+        (b"dist", DIST),
+        (b"thixa", THIXA),
+        (b"tx", TX),
+        (b"town", TOWN),
+        (b"phuong", PHUONG),
+        (b"p", P),
+        (b"f", F),
+        (b"ward", WARD),
+        (b"x", X),
+        (b"commune", COMMUNE),
+        (b"thitran", THITRAN),
+        (b"tt", TT),
+        (b"ttr", TTR),
+        (b"township", TOWNSHIP),
+        (b"dackhu", DACKHU),
+        (b"dk", DK),
+        (b"ap", AP),
+        (b"to", TO),
+        (b"thon", THON),
+        (b"xom", XOM),
+        (b"khom", KHOM),
+        (b"ban", BAN),
+        (b"buon", BUON),
+        (b"kp", KP),
+        (b"doi", DOI),
+        (b"cum", CUM),
+        (b"lang", LANG),
+        (b"khoi", KHOI),
+        (b"tdp", TDP),
+        (b"hamlet", HAMLET),
+        (b"group", GROUP),
+        (b"duong", DUONG),
+        (b"d", D),
+        (b"ngo", NGO),
+        (b"hem", HEM),
+        (b"kiet", KIET),
+        (b"ngach", NGACH),
+        (b"street", STREET),
+        (b"st", ST),
+        (b"road", ROAD),
+        (b"rd", RD),
+        (b"lane", LANE),
+        (b"avenue", AVENUE),
+        (b"so", SO),
+        (b"lo", LO),
+        (b"dao", DAO),
+    ]
+};
+
+/// The multiplier of the perfect hash of [`TAG_TABLE`]: the top 8 bits of a packed
+/// word times it differ for every word of [`TAGGED`] (checked when compiling).
+const TAG_HASH: u64 = 0x827e_2955_3a64_45ed;
+
+/// [`TAGGED`] by the perfect hash of the packed word: (packed word, tag); packed
+/// word 0 (no word) for an empty slot.
+static TAG_TABLE: [(u64, u8); 256] = {
+    let mut t = [(0u64, tag::NONE); 256];
+    let mut i = 0;
+    while i < TAGGED.len() {
+        let v = pack(TAGGED[i].0);
+        let slot = (v.wrapping_mul(TAG_HASH) >> 56) as usize;
+        assert!(t[slot].0 == 0, "TAG_HASH is not a perfect hash of TAGGED");
+        t[slot] = (v, TAGGED[i].1);
+        i += 1;
     }
-    const W_THANH: u64 = pack(b"thanh");
-    const W_PHO: u64 = pack(b"pho");
-    const W_THU: u64 = pack(b"thu");
-    const W_DO: u64 = pack(b"do");
-    const W_THI: u64 = pack(b"thi");
-    const W_XA: u64 = pack(b"xa");
-    const W_TRAN: u64 = pack(b"tran");
-    const W_DAC: u64 = pack(b"dac");
-    const W_KHU: u64 = pack(b"khu");
-    const W_SPECIAL: u64 = pack(b"special");
-    const W_ZONE: u64 = pack(b"zone");
-    const W_THANHPHO: u64 = pack(b"thanhpho");
-    const W_TP: u64 = pack(b"tp");
-    const W_CITY: u64 = pack(b"city");
-    const W_TINH: u64 = pack(b"tinh");
-    const W_T: u64 = pack(b"t");
-    const W_PROVINCE: u64 = pack(b"province");
-    const W_QUAN: u64 = pack(b"quan");
-    const W_Q: u64 = pack(b"q");
-    const W_HUYEN: u64 = pack(b"huyen");
-    const W_H: u64 = pack(b"h");
-    const W_DISTRICT: u64 = pack(b"district");
-    const W_DIST: u64 = pack(b"dist");
-    const W_THIXA: u64 = pack(b"thixa");
-    const W_TX: u64 = pack(b"tx");
-    const W_TOWN: u64 = pack(b"town");
-    const W_PHUONG: u64 = pack(b"phuong");
-    const W_P: u64 = pack(b"p");
-    const W_F: u64 = pack(b"f");
-    const W_WARD: u64 = pack(b"ward");
-    const W_X: u64 = pack(b"x");
-    const W_COMMUNE: u64 = pack(b"commune");
-    const W_THITRAN: u64 = pack(b"thitran");
-    const W_TT: u64 = pack(b"tt");
-    const W_TTR: u64 = pack(b"ttr");
-    const W_TOWNSHIP: u64 = pack(b"township");
-    const W_DACKHU: u64 = pack(b"dackhu");
-    const W_DK: u64 = pack(b"dk");
-    const W_AP: u64 = pack(b"ap");
-    const W_TO: u64 = pack(b"to");
-    const W_THON: u64 = pack(b"thon");
-    const W_XOM: u64 = pack(b"xom");
-    const W_KHOM: u64 = pack(b"khom");
-    const W_BAN: u64 = pack(b"ban");
-    const W_BUON: u64 = pack(b"buon");
-    const W_KP: u64 = pack(b"kp");
-    const W_DOI: u64 = pack(b"doi");
-    const W_CUM: u64 = pack(b"cum");
-    const W_LANG: u64 = pack(b"lang");
-    const W_KHOI: u64 = pack(b"khoi");
-    const W_TDP: u64 = pack(b"tdp");
-    const W_HAMLET: u64 = pack(b"hamlet");
-    const W_GROUP: u64 = pack(b"group");
-    const W_DUONG: u64 = pack(b"duong");
-    const W_D: u64 = pack(b"d");
-    const W_NGO: u64 = pack(b"ngo");
-    const W_HEM: u64 = pack(b"hem");
-    const W_KIET: u64 = pack(b"kiet");
-    const W_NGACH: u64 = pack(b"ngach");
-    const W_STREET: u64 = pack(b"street");
-    const W_ST: u64 = pack(b"st");
-    const W_ROAD: u64 = pack(b"road");
-    const W_RD: u64 = pack(b"rd");
-    const W_LANE: u64 = pack(b"lane");
-    const W_AVENUE: u64 = pack(b"avenue");
-    const W_SO: u64 = pack(b"so");
-    const W_LO: u64 = pack(b"lo");
-    const W_DAO: u64 = pack(b"dao");
-    match pack(w.as_bytes()) {
-        W_THANH => THANH,
-        W_PHO => PHO,
-        W_THU => THU,
-        W_DO => DO,
-        W_THI => THI,
-        W_XA => XA,
-        W_TRAN => TRAN,
-        W_DAO => DAO,
-        W_DAC => DAC,
-        W_KHU => KHU,
-        W_SPECIAL => SPECIAL,
-        W_ZONE => ZONE,
-        W_THANHPHO => THANHPHO,
-        W_TP => TP,
-        W_CITY => CITY,
-        W_TINH => TINH,
-        W_T => T,
-        W_PROVINCE => PROVINCE,
-        W_QUAN => QUAN,
-        W_Q => Q,
-        W_HUYEN => HUYEN,
-        W_H => H,
-        W_DISTRICT => DISTRICT,
-        W_DIST => DIST,
-        W_THIXA => THIXA,
-        W_TX => TX,
-        W_TOWN => TOWN,
-        W_PHUONG => PHUONG,
-        W_P => P,
-        W_F => F,
-        W_WARD => WARD,
-        W_X => X,
-        W_COMMUNE => COMMUNE,
-        W_THITRAN => THITRAN,
-        W_TT => TT,
-        W_TTR => TTR,
-        W_TOWNSHIP => TOWNSHIP,
-        W_DACKHU => DACKHU,
-        W_DK => DK,
-        W_AP => AP,
-        W_TO => TO,
-        W_THON => THON,
-        W_XOM => XOM,
-        W_KHOM => KHOM,
-        W_BAN => BAN,
-        W_BUON => BUON,
-        W_KP => KP,
-        W_DOI => DOI,
-        W_CUM => CUM,
-        W_LANG => LANG,
-        W_KHOI => KHOI,
-        W_TDP => TDP,
-        W_HAMLET => HAMLET,
-        W_GROUP => GROUP,
-        W_DUONG => DUONG,
-        W_D => D,
-        W_NGO => NGO,
-        W_HEM => HEM,
-        W_KIET => KIET,
-        W_NGACH => NGACH,
-        W_STREET => STREET,
-        W_ST => ST,
-        W_ROAD => ROAD,
-        W_RD => RD,
-        W_LANE => LANE,
-        W_AVENUE => AVENUE,
-        W_SO => SO,
-        W_LO => LO,
-        _ => NONE,
+    t
+};
+
+/// The tag of a word key. (Not inlined: in `Tokenizer::finish` it costs more.)
+#[inline(never)]
+pub(crate) fn tag_of(w: &[u8]) -> u8 {
+    if w.is_empty() || w.len() > 8 {
+        return tag::NONE;
+    }
+    // One probe of a perfect hash table (no key packs to 0: keys have no NUL).
+    let v = pack(w);
+    let (k, t) = TAG_TABLE[(v.wrapping_mul(TAG_HASH) >> 56) as usize];
+    if k == v {
+        t
+    } else {
+        tag::NONE
     }
 }
 

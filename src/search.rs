@@ -588,10 +588,13 @@ fn rkey_at(p: usize) -> &'static [u8] {
     blob_at(g::RKEY_BLOB, g::RKEY_AT[p])
 }
 
-/// The table and entry at position `p` of the reversed-key order.
+/// The entry at position `p` of the reversed-key order, known to be in `table`
+/// (a position from [`of_table`]).
 #[inline]
-pub(crate) fn rentry(p: usize) -> (Table, &'static Key) {
-    entry(g::RKEY_ORDER[p])
+pub(crate) fn rentry_in(p: usize, table: Table) -> &'static Key {
+    let i = table.concat_index();
+    let base = if i == 0 { 0 } else { g::KEY_TABLE_ENDS[i - 1] };
+    &table.keys()[usize::from(g::RKEY_ORDER[p] - base)]
 }
 
 /// The keys that end with the bytes of `rsuffix` read backwards (`rsuffix` is the

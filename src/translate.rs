@@ -569,7 +569,7 @@ fn first_unit_segment<'a>(input: &'a str, rest: &str) -> Option<&'a str> {
         .checked_sub(input.as_ptr() as usize)
         .filter(|o| o + rest.len() <= input.len())
         .map_or(0, |o| o + rest.len());
-    let tail = input[offset..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let tail = input[offset..].trim_start_matches(|c: char| !crate::address::is_alphanumeric(c));
     let end = tail
         .find([',', ';', '\n', '\r', '|', '\t', '，', '、', '/'])
         .unwrap_or(tail.len());
