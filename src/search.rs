@@ -1234,7 +1234,6 @@ fn name_letter_before(s: &[u8], end: usize) -> (usize, Option<(u8, u16)>) {
 }
 
 /// [`letters`] for a name of the tables, which is NFC: every letter is one character.
-#[cfg(test)]
 fn name_letters(name: &str, mut f: impl FnMut(u8, u16) -> bool) {
     let mut in_word = false;
     let mut tone = 0u16;
@@ -1464,33 +1463,11 @@ impl Diacritics {
     #[cold]
     fn tail_from_end(&self, name: &str, i: usize) -> i16 {
         let mut n = Diacritics::new();
-        let mut in_word = false;
-        let mut tone = 0u16;
-        for c in name.chars() {
-            match name_letter(c) {
-                Some((b, m)) => {
-                    tone |= m & TONES;
-                    n.push(b, m & !TONES);
-                    in_word = true;
-                }
-                None if in_word => {
-                    n.push(0, std::mem::take(&mut tone));
-                    in_word = false;
-                }
-                None => {}
-            }
-        }
-        if in_word {
-            n.push(0, tone);
-        }
-        let mut score = 0;
-        let (mut qi, mut ni) = (self.len, n.len);
-        while qi > i && ni > i && self.base[qi - 1] == n.base[ni - 1] {
-            qi -= 1;
-            ni -= 1;
-            score += agreement(self.marks[qi], n.marks[ni]);
-        }
-        score
+        name_letters(name, |b, m| {
+            n.push(b, m);
+            true
+        });
+        self.agreement_from_end(&n, i)
     }
 
     /// [`Diacritics::fidelity`] computed plainly: every letter of the name read, then
@@ -1526,6 +1503,14 @@ impl Diacritics {
         if i >= n.len {
             return score;
         }
+        score + self.agreement_from_end(&n, i)
+    }
+
+    /// The diacritics' agreement of the letters this query and `n` share at their
+    /// ends, aligned from the end and stopping at the first difference or at letter
+    /// `i` (where the alignment from the start stopped).
+    fn agreement_from_end(&self, n: &Diacritics, i: usize) -> i16 {
+        let mut score = 0;
         let (mut qi, mut ni) = (self.len, n.len);
         while qi > i && ni > i && self.base[qi - 1] == n.base[ni - 1] {
             qi -= 1;
