@@ -784,25 +784,22 @@ impl<'a> Parser<'a> {
             let p = self.s.found[i];
             match p.unit {
                 Unit::Province(prov) => self.current_below(p, prov),
-                Unit::LegacyProvince(prov) => self.legacy_below(p, prov, i + 1 == provinces.end),
+                Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
                 _ => {}
             }
         }
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
         //
-        // These readings come last when a province was found. If none of them can
-        // explain as many words as a reading already made, none can be kept (words
-        // explained rank first) and they need not be made: made, `finish` would drop
-        // them, and being the last they number no other reading. A district found
-        // starts at `reach(end)` or after, and its commune at `reach` of that.
-        let found_province = !provinces.is_empty();
-        let hopeless = |p: &Self, reach: usize| found_province && p.beaten(reach);
-        if !hopeless(self, self.reach(self.reach(end))) {
+        // None of these readings can be kept when a reading already made explains
+        // more words than they can (words explained rank first): they are not made. A
+        // district found starts at `reach(end)` or after, and its commune at `reach`
+        // of that.
+        if !self.beaten(self.reach(self.reach(end))) {
             let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
             // They all start at the same word.
             if !districts.is_empty()
-                && !hopeless(self, self.reach(self.s.found[districts.start].start))
+                && !self.beaten(self.reach(self.s.found[districts.start].start))
             {
                 for i in districts {
                     let d = self.s.found[i];
@@ -868,7 +865,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `last`: `p` is the last province found at the end.
-    fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province, last: bool) {
+    fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province) {
         let code = prov.code().get();
         let districts = self.find(
             p.start,
@@ -882,13 +879,9 @@ impl<'a> Parser<'a> {
             }
         }
         self.s.found.truncate(districts.start);
-        // Commune + province without district. These readings explain the words
-        // from `reach(p.start)` at most; when a reading made explains more, none of
-        // them would be kept. Not made, they do not number the readings made after
-        // them: there are none when this is the last province and the readings of a
-        // district at the end (see `run`) are already known not to be made.
-        let end = self.end;
-        if !(last && self.beaten(self.reach(self.reach(end))) && self.beaten(self.reach(p.start))) {
+        // Commune + province without district: these readings explain the words from
+        // `reach(p.start)` at most, and are not made when a reading made explains more.
+        if !self.beaten(self.reach(p.start)) {
             self.legacy_communes(Some(p), None, prov, None, p.start);
         }
     }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::fold::{fold_char, latin_base, FoldSink};
+use crate::fold::{fold_char, FoldSink};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.
@@ -68,12 +68,8 @@ impl Words {
             if b < 0x80 {
                 let key = ASCII_KEY[usize::from(b)];
                 if key != 0 {
-                    if !t.in_word {
-                        t.pos = i;
-                        t.start_word();
-                    }
-                    t.digits |= key <= b'9';
-                    t.words.buf.push(char::from(key));
+                    t.pos = i;
+                    t.letter(char::from(key));
                     t.last_end = i + 1;
                 } else {
                     t.gap();
@@ -92,17 +88,7 @@ impl Words {
             }
             let c = input[i..].chars().next().unwrap_or(' ');
             t.pos = i;
-            // Vietnamese letters with marks are in the fast table: straight to a
-            // letter.
-            match latin_base(c) {
-                Some(base) => {
-                    if !t.in_word {
-                        t.start_word();
-                    }
-                    t.words.buf.push(char::from(base));
-                }
-                None => fold_char(c, &mut t),
-            }
+            fold_char(c, &mut t);
             i += c.len_utf8();
             if t.in_word {
                 t.last_end = i;
