@@ -231,20 +231,14 @@ impl Fields<'_> {
         }
     }
 
-    /// A field built in `buf` first (it may need quoting as a whole).
-    fn put_built(&mut self, buf: &mut Vec<u8>, build: impl FnOnce(&mut Vec<u8>)) {
+    /// A field of digits and `|` built in `buf` first (codes, counts).
+    fn put_digits(&mut self, buf: &mut Vec<u8>, build: impl FnOnce(&mut Vec<u8>)) {
         buf.clear();
         build(buf);
-        if plain_delimiter(self.delimiter)
-            && buf.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'|')
-        {
-            self.out.push(self.delimiter);
-            self.out.extend_from_slice(buf);
-        } else {
-            self.put(buf);
-        }
+        self.put_ascii(buf);
     }
 
+    /// A full name, `prefix name`, written in place unless it needs quoting.
     fn put_name(&mut self, buf: &mut Vec<u8>, name: Option<FullName>) {
         let Some(n) = name else {
             self.put(b"");
@@ -252,19 +246,18 @@ impl Fields<'_> {
         };
         let (prefix, name) = (n.prefix().as_bytes(), n.name().as_bytes());
         let d = self.delimiter;
-        let special = |b: &u8| matches!(*b, b'"' | b'\n' | b'\r') || *b == d;
-        if d != b' ' && !prefix.iter().any(special) && !name.iter().any(special) {
+        if d != b' ' && !needs_quotes(prefix, d) && !needs_quotes(name, d) {
             self.out.push(d);
             self.out.extend_from_slice(prefix);
             self.out.push(b' ');
             self.out.extend_from_slice(name);
             return;
         }
-        self.put_built(buf, |b| {
-            b.extend_from_slice(prefix);
-            b.push(b' ');
-            b.extend_from_slice(name);
-        });
+        buf.clear();
+        buf.extend_from_slice(prefix);
+        buf.push(b' ');
+        buf.extend_from_slice(name);
+        self.put(buf);
     }
 
     fn end(self) {
@@ -302,18 +295,24 @@ fn push_number(buf: &mut Vec<u8>, n: u32, width: usize) {
     buf.extend_from_slice(&digits[i..]);
 }
 
+/// Whether a CSV field must be quoted: it holds the delimiter, a quote or a line
+/// break.
+fn needs_quotes(field: &[u8], delimiter: u8) -> bool {
+    // Most fields are short: a plain loop beats setting up a vectorised search.
+    if field.len() < 32 {
+        field
+            .iter()
+            .any(|&b| matches!(b, b'"' | b'\n' | b'\r') || b == delimiter)
+    } else {
+        memchr::memchr3(b'"', b'\n', b'\r', field).is_some()
+            || memchr::memchr(delimiter, field).is_some()
+    }
+}
+
 /// Appends one CSV field (RFC 4180): quoted, with quotes doubled, when it holds the
 /// delimiter, a quote or a line break; verbatim otherwise.
 fn push_field(out: &mut Vec<u8>, field: &[u8], delimiter: u8) {
-    let special = |b: &u8| matches!(*b, b'"' | b'\n' | b'\r') || *b == delimiter;
-    // Most fields are short: a plain loop beats setting up a vectorised search.
-    let plain = if field.len() < 32 {
-        !field.iter().any(special)
-    } else {
-        memchr::memchr3(b'"', b'\n', b'\r', field).is_none()
-            && memchr::memchr(delimiter, field).is_none()
-    };
-    if plain {
+    if !needs_quotes(field, delimiter) {
         out.extend_from_slice(field);
         return;
     }
@@ -387,19 +386,19 @@ fn translate_row(
     };
     let mut f = Fields { out, delimiter };
     match commune {
-        Some(c) => f.put_built(buf, |b| push_number(b, c.code().get(), 5)),
+        Some(c) => f.put_digits(buf, |b| push_number(b, c.code().get(), 5)),
         None => f.put(b""),
     }
     f.put_name(buf, commune.map(|c| names.commune_name(c)));
     match province {
-        Some(p) => f.put_built(buf, |b| push_number(b, p.code().get(), 2)),
+        Some(p) => f.put_digits(buf, |b| push_number(b, p.code().get(), 2)),
         None => f.put(b""),
     }
     f.put_name(buf, province.map(|p| names.province_name(p)));
     f.put_ascii(share.as_bytes());
     f.put_ascii(status.as_bytes());
-    f.put_built(buf, |b| push_number(b, candidates.len() as u32, 1));
-    f.put_built(buf, |b| {
+    f.put_digits(buf, |b| push_number(b, candidates.len() as u32, 1));
+    f.put_digits(buf, |b| {
         for (i, c) in candidates.iter().enumerate() {
             if i > 0 {
                 b.push(b'|');
@@ -749,7 +748,7 @@ mod tests {
                 delimiter,
             };
             f.put_name(&mut buf, name);
-            f.put_built(&mut buf, |b| push_number(b, 26740, 5));
+            f.put_digits(&mut buf, |b| push_number(b, 26740, 5));
             f.put_ascii(b"a|b");
             assert_eq!(
                 out,
