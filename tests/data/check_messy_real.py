@@ -178,13 +178,16 @@ class Tables:
     def written(self, level, code, name, raw):
         """Is the unit's name (or an alias) written in `raw`? Glued forms count (TP.Pleiku,
         EaTam); a numbered ward or district (Phường 2, Quận 9) must follow a kind word or its
-        abbreviation (P 2, P.2, F2, Q9, Ward 2), since a bare digit proves nothing."""
+        abbreviation (P 2, P.2, F2, Q9, Ward 2, 2 Ward), since a bare digit proves nothing."""
         keys = {fold(name)} | self.aliases[(level, code)]
         if all(k.isdigit() for k in keys if k):
             numbers = {k.lstrip("0") for k in keys if k}
             kinds = r"(?:phuong|p|f|ward|quan|q|district)"
-            pattern = r"(?<![a-z0-9])%s ?0*(%s)(?![0-9])" % (kinds, "|".join(sorted(numbers)))
-            return re.search(pattern, spaced(raw)) is not None
+            alternatives = "|".join(sorted(numbers))
+            before = r"(?<![a-z0-9])%s ?0*(%s)(?![0-9])" % (kinds, alternatives)
+            after = r"(?<![a-z0-9])0*(%s) (?:ward|district)(?![a-z])" % alternatives
+            text = spaced(raw)
+            return re.search(before, text) is not None or re.search(after, text) is not None
         text = fold(raw)
         return any(k and k in text for k in keys)
 
