@@ -16,7 +16,7 @@ mod text;
 mod boundaries;
 
 use anyhow::{bail, Context, Result};
-use build::{aliases, changes, current, geo, legacy, mapping};
+use build::{aliases, changes, current, geo, legacy, mapping, postal};
 use output::{render, OutFile};
 use sources::{Shared, *};
 use std::path::{Path, PathBuf};
@@ -93,6 +93,7 @@ struct Tables {
     mapping: mapping::Mapping,
     geo: std::collections::BTreeMap<String, geo::GeoRow>,
     aliases: aliases::Aliases,
+    postal: postal::Postal,
 }
 
 fn run(opts: &Options) -> Result<()> {
@@ -200,6 +201,10 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
     };
     let aliases = aliases::build(&cur, &legacy, &inputs)?;
 
+    section("postal codes");
+    let mut tlq5 = thanglequoc::TlqDb::read(&shared.path(TLQ_V5), "thanglequoc v5")?;
+    let postal = postal::build(&cur, &mut tlq5, errata)?;
+
     Ok(Tables {
         current: cur,
         changes,
@@ -208,6 +213,7 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
         mapping,
         geo,
         aliases,
+        postal,
     })
 }
 
@@ -295,6 +301,18 @@ fn render_all(t: &Tables) -> Result<Vec<OutFile>> {
             vec![s(level), s(code), s(alias), s(kind), s(source)]
         })
         .collect();
+    let postal_codes = t
+        .postal
+        .communes
+        .iter()
+        .map(|(code, postal)| vec![s(code), s(postal)])
+        .collect();
+    let postal_prefixes = t
+        .postal
+        .prefixes
+        .iter()
+        .map(|(province, prefix)| vec![s(province), s(prefix)])
+        .collect();
     Ok(vec![
         render("data/provinces.tsv", &["code", "name", "kind"], provinces)?,
         render(
@@ -345,6 +363,16 @@ fn render_all(t: &Tables) -> Result<Vec<OutFile>> {
             "data/aliases.tsv",
             &["level", "code", "alias", "kind", "source"],
             aliases,
+        )?,
+        render(
+            "data/postal_codes.tsv",
+            &["code", "postal_code"],
+            postal_codes,
+        )?,
+        render(
+            "data/postal_prefixes.tsv",
+            &["province", "prefix"],
+            postal_prefixes,
         )?,
     ])
 }

@@ -6,3 +6,4 @@ pub mod current;
 pub mod geo;
 pub mod legacy;
 pub mod mapping;
+pub mod postal;
