@@ -214,3 +214,17 @@ pub const POSTAL_SAMPLES: [(&str, &str); 13] = [
 /// §11: prefixes of Hà Nội and Hồ Chí Minh that no commune's code starts
 /// with ("province:prefix").
 pub const POSTAL_UNUSED_PREFIXES: [&str; 4] = ["01:10", "01:14", "79:70", "79:74"];
+
+/// Current communes (kinds of 2025-07-01) whose names differ only in
+/// diacritics from another commune of the same province, so that they share
+/// a codename and an English name ("codename:codes").
+pub const SHARED_CODENAMES: [&str; 8] = [
+    "xa_van_lang:02143/05665",
+    "xa_cam_giang:10888/10903",
+    "xa_ba_to:21484/21523",
+    "xa_son_ha:21289/21292",
+    "xa_loc_thanh:25280/25294",
+    "xa_thanh_an:25807/27676",
+    "xa_tan_thanh:25534/27826",
+    "xa_tan_thanh:29938/30157",
+];

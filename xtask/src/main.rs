@@ -139,7 +139,8 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
     current::check_raw_quality(&cas)?;
     let cur = current::build(&cas)?;
     checks::new_list::check_counts(&cur)?;
-    checks::new_list::check_nested(&cur, &nested::read(&shared.path(NESTED))?)?;
+    let nd = nested::read(&shared.path(NESTED))?;
+    checks::new_list::check_nested(&cur, &nd)?;
     let mut tlq302 = thanglequoc::TlqDb::read(&shared.path(TLQ_V302), "thanglequoc v3.0.2")?;
     checks::new_list::check_tlq302(&cur, &mut tlq302, errata)?;
     checks::new_list::check_915(&cur, &dvhcvn::read_915(&shared.path(DVHCVN_915))?)?;
@@ -201,9 +202,19 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
     };
     let aliases = aliases::build(&cur, &legacy, &inputs)?;
 
-    section("postal codes");
+    section("postal codes, English names, codenames");
     let mut tlq5 = thanglequoc::TlqDb::read(&shared.path(TLQ_V5), "thanglequoc v5")?;
     let postal = postal::build(&cur, &mut tlq5, errata)?;
+    checks::english::check(&checks::english::Inputs {
+        cur: &cur,
+        legacy: &legacy,
+        cas: &cas,
+        gso_wards: &gso_wards,
+        gso_districts: &gso_districts,
+        tlq241: &tlq241,
+        tlq5: &tlq5,
+        nested: &nd,
+    })?;
 
     Ok(Tables {
         current: cur,

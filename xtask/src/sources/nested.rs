@@ -11,6 +11,7 @@ pub struct NdProvince {
     pub name: String,
     pub code: u32,
     pub division_type: String,
+    pub codename: String,
     pub wards: Vec<NdWard>,
 }
 
@@ -19,6 +20,8 @@ pub struct NdWard {
     pub name: String,
     pub code: u32,
     pub division_type: String,
+    pub codename: String,
+    pub short_codename: String,
 }
 
 pub fn read(path: &Path) -> Result<Vec<NdProvince>> {
