@@ -16,7 +16,7 @@ mod text;
 mod boundaries;
 
 use anyhow::{bail, Context, Result};
-use build::{aliases, changes, current, geo, legacy, mapping, postal};
+use build::{aliases, area_codes, changes, current, geo, legacy, mapping, postal};
 use output::{render, OutFile};
 use sources::{Shared, *};
 use std::path::{Path, PathBuf};
@@ -110,7 +110,7 @@ fn run(opts: &Options) -> Result<()> {
         errata.len(),
         errata.count_by_source()
     );
-    let tables = build_all(&shared, &errata)?;
+    let tables = build_all(&shared, &errata, &root)?;
     errata.ensure_all_used()?;
     println!("  every erratum matched the raw data and was applied");
     let files = render_all(&tables)?;
@@ -130,7 +130,7 @@ fn run(opts: &Options) -> Result<()> {
     Ok(())
 }
 
-fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
+fn build_all(shared: &Shared, errata: &errata::Errata, root: &Path) -> Result<Tables> {
     // the 163 MB GIS export takes about a second to decompress: read it meanwhile
     let gis_path = shared.path(GIS_WARDS);
     let gis = std::thread::spawn(move || gis::read(&gis_path));
@@ -202,7 +202,7 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
     };
     let aliases = aliases::build(&cur, &legacy, &inputs)?;
 
-    section("postal codes, English names, codenames");
+    section("postal codes, English names, codenames, area codes");
     let mut tlq5 = thanglequoc::TlqDb::read(&shared.path(TLQ_V5), "thanglequoc v5")?;
     let postal = postal::build(&cur, &mut tlq5, errata)?;
     checks::english::check(&checks::english::Inputs {
@@ -215,6 +215,7 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
         tlq5: &tlq5,
         nested: &nd,
     })?;
+    area_codes::check(root, &cur, &legacy, &nd)?;
 
     Ok(Tables {
         current: cur,

@@ -1,6 +1,7 @@
 //! Builders of the canonical tables.
 
 pub mod aliases;
+pub mod area_codes;
 pub mod changes;
 pub mod current;
 pub mod geo;

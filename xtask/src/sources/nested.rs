@@ -12,6 +12,7 @@ pub struct NdProvince {
     pub code: u32,
     pub division_type: String,
     pub codename: String,
+    pub phone_code: u32,
     pub wards: Vec<NdWard>,
 }
 
