@@ -13,12 +13,13 @@ use std::path::Path;
 pub const HEADER: [&str; 6] = ["source", "key", "field", "wrong", "right", "reason"];
 
 /// Source ids that errata may name (see data/README.md).
-pub const SOURCES: [&str; 7] = [
+pub const SOURCES: [&str; 8] = [
     "nso-conversion",
     "gso-ward",
     "bando-ward",
     "vau-location",
     "thanglequoc-v3.0.2",
+    "thanglequoc-v5",
     "dvhcvn-merges",
     "thanglequoc-gis",
 ];

@@ -190,3 +190,41 @@ pub const NAMED_UNITS: [(&str, &str, &str); 9] = [
     ("20", "phuong", "Lương Văn Tri"),
     ("68", "phuong", "Xuân Hương - Đà Lạt"),
 ];
+
+/// §11: sample postal codes (commune, postal code). 01273, 01288, 20333,
+/// 31825 and 32248 also agree with an independent extraction of the
+/// annex of Decision 2334/QĐ-BKHCN; 08872 and 11713 are the two rows that
+/// annex misprints (152213; "#VALUE!" for the name), as the source fills them.
+pub const POSTAL_SAMPLES: [(&str, &str); 13] = [
+    ("00004", "11120"),
+    ("00070", "11024"),
+    ("01273", "21117"),
+    ("01288", "21112"),
+    ("06970", "02006"),
+    ("08872", "15221"),
+    ("11713", "05127"),
+    ("20333", "50906"),
+    ("22736", "57906"),
+    ("24781", "66122"),
+    ("26740", "71016"),
+    ("31825", "97116"),
+    ("32248", "98912"),
+];
+
+/// §11: prefixes of Hà Nội and Hồ Chí Minh that no commune's code starts
+/// with ("province:prefix").
+pub const POSTAL_UNUSED_PREFIXES: [&str; 4] = ["01:10", "01:14", "79:70", "79:74"];
+
+/// Current communes (kinds of 2025-07-01) whose names differ only in
+/// diacritics from another commune of the same province, so that they share
+/// a codename and an English name ("codename:codes").
+pub const SHARED_CODENAMES: [&str; 8] = [
+    "xa_van_lang:02143/05665",
+    "xa_cam_giang:10888/10903",
+    "xa_ba_to:21484/21523",
+    "xa_son_ha:21289/21292",
+    "xa_loc_thanh:25280/25294",
+    "xa_thanh_an:25807/27676",
+    "xa_tan_thanh:25534/27826",
+    "xa_tan_thanh:29938/30157",
+];

@@ -16,7 +16,7 @@ mod text;
 mod boundaries;
 
 use anyhow::{bail, Context, Result};
-use build::{aliases, changes, current, geo, legacy, mapping};
+use build::{aliases, area_codes, changes, current, geo, legacy, mapping, postal};
 use output::{render, OutFile};
 use sources::{Shared, *};
 use std::path::{Path, PathBuf};
@@ -93,6 +93,7 @@ struct Tables {
     mapping: mapping::Mapping,
     geo: std::collections::BTreeMap<String, geo::GeoRow>,
     aliases: aliases::Aliases,
+    postal: postal::Postal,
 }
 
 fn run(opts: &Options) -> Result<()> {
@@ -109,7 +110,7 @@ fn run(opts: &Options) -> Result<()> {
         errata.len(),
         errata.count_by_source()
     );
-    let tables = build_all(&shared, &errata)?;
+    let tables = build_all(&shared, &errata, &root)?;
     errata.ensure_all_used()?;
     println!("  every erratum matched the raw data and was applied");
     let files = render_all(&tables)?;
@@ -129,7 +130,7 @@ fn run(opts: &Options) -> Result<()> {
     Ok(())
 }
 
-fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
+fn build_all(shared: &Shared, errata: &errata::Errata, root: &Path) -> Result<Tables> {
     // the 163 MB GIS export takes about a second to decompress: read it meanwhile
     let gis_path = shared.path(GIS_WARDS);
     let gis = std::thread::spawn(move || gis::read(&gis_path));
@@ -138,7 +139,8 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
     current::check_raw_quality(&cas)?;
     let cur = current::build(&cas)?;
     checks::new_list::check_counts(&cur)?;
-    checks::new_list::check_nested(&cur, &nested::read(&shared.path(NESTED))?)?;
+    let nd = nested::read(&shared.path(NESTED))?;
+    checks::new_list::check_nested(&cur, &nd)?;
     let mut tlq302 = thanglequoc::TlqDb::read(&shared.path(TLQ_V302), "thanglequoc v3.0.2")?;
     checks::new_list::check_tlq302(&cur, &mut tlq302, errata)?;
     checks::new_list::check_915(&cur, &dvhcvn::read_915(&shared.path(DVHCVN_915))?)?;
@@ -200,6 +202,21 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
     };
     let aliases = aliases::build(&cur, &legacy, &inputs)?;
 
+    section("postal codes, English names, codenames, area codes");
+    let mut tlq5 = thanglequoc::TlqDb::read(&shared.path(TLQ_V5), "thanglequoc v5")?;
+    let postal = postal::build(&cur, &mut tlq5, errata)?;
+    checks::english::check(&checks::english::Inputs {
+        cur: &cur,
+        legacy: &legacy,
+        cas: &cas,
+        gso_wards: &gso_wards,
+        gso_districts: &gso_districts,
+        tlq241: &tlq241,
+        tlq5: &tlq5,
+        nested: &nd,
+    })?;
+    area_codes::check(root, &cur, &legacy, &nd)?;
+
     Ok(Tables {
         current: cur,
         changes,
@@ -208,6 +225,7 @@ fn build_all(shared: &Shared, errata: &errata::Errata) -> Result<Tables> {
         mapping,
         geo,
         aliases,
+        postal,
     })
 }
 
@@ -295,6 +313,18 @@ fn render_all(t: &Tables) -> Result<Vec<OutFile>> {
             vec![s(level), s(code), s(alias), s(kind), s(source)]
         })
         .collect();
+    let postal_codes = t
+        .postal
+        .communes
+        .iter()
+        .map(|(code, postal)| vec![s(code), s(postal)])
+        .collect();
+    let postal_prefixes = t
+        .postal
+        .prefixes
+        .iter()
+        .map(|(province, prefix)| vec![s(province), s(prefix)])
+        .collect();
     Ok(vec![
         render("data/provinces.tsv", &["code", "name", "kind"], provinces)?,
         render(
@@ -345,6 +375,16 @@ fn render_all(t: &Tables) -> Result<Vec<OutFile>> {
             "data/aliases.tsv",
             &["level", "code", "alias", "kind", "source"],
             aliases,
+        )?,
+        render(
+            "data/postal_codes.tsv",
+            &["code", "postal_code"],
+            postal_codes,
+        )?,
+        render(
+            "data/postal_prefixes.tsv",
+            &["province", "prefix"],
+            postal_prefixes,
         )?,
     ])
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 
 macro_rules! kind_enum {
-    ($name:ident { $($variant:ident => $id:literal, $prefix:literal;)+ }) => {
+    ($name:ident { $($variant:ident => $id:literal, $prefix:literal, $english:literal;)+ }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
 
@@ -17,6 +17,11 @@ macro_rules! kind_enum {
             /// Vietnamese type prefix as in full names.
             pub fn prefix(self) -> &'static str {
                 match self { $($name::$variant => $prefix),+ }
+            }
+            /// English kind word of full English names (data/README.md,
+            /// "English names"; Circular 03/2009/TT-BNG).
+            pub fn english(self) -> &'static str {
+                match self { $($name::$variant => $english),+ }
             }
             pub fn prefixes() -> Vec<(&'static str, $name)> {
                 let mut v: Vec<_> = Self::ALL.iter().map(|k| (k.prefix(), *k)).collect();
@@ -42,27 +47,27 @@ macro_rules! kind_enum {
 }
 
 kind_enum!(ProvinceKind {
-    ThanhPho => "thanh_pho", "Thành phố";
-    Tinh => "tinh", "Tỉnh";
+    ThanhPho => "thanh_pho", "Thành phố", "City";
+    Tinh => "tinh", "Tỉnh", "Province";
 });
 
 kind_enum!(CommuneKind {
-    Phuong => "phuong", "Phường";
-    Xa => "xa", "Xã";
-    DacKhu => "dac_khu", "Đặc khu";
+    Phuong => "phuong", "Phường", "Ward";
+    Xa => "xa", "Xã", "Commune";
+    DacKhu => "dac_khu", "Đặc khu", "Special Zone";
 });
 
 kind_enum!(DistrictKind {
-    Quan => "quan", "Quận";
-    Huyen => "huyen", "Huyện";
-    ThiXa => "thi_xa", "Thị xã";
-    ThanhPho => "thanh_pho", "Thành phố";
+    Quan => "quan", "Quận", "District";
+    Huyen => "huyen", "Huyện", "District";
+    ThiXa => "thi_xa", "Thị xã", "Town";
+    ThanhPho => "thanh_pho", "Thành phố", "City";
 });
 
 kind_enum!(LegacyCommuneKind {
-    Phuong => "phuong", "Phường";
-    Xa => "xa", "Xã";
-    ThiTran => "thi_tran", "Thị trấn";
+    Phuong => "phuong", "Phường", "Ward";
+    Xa => "xa", "Xã", "Commune";
+    ThiTran => "thi_tran", "Thị trấn", "Town";
 });
 
 /// Current (2025-07-01 base) province.

@@ -6,6 +6,9 @@
 //!   apostrophe form (’ vs ').
 //! * [`ascii_fold`]: lowercase ASCII, diacritics removed, đ→d, every
 //!   non-alphanumeric removed ("Thành phố Hồ Chí Minh" → "thanhphohochiminh").
+//! * [`english_name`], [`full_english_name`], [`slug`]: the English-name and
+//!   codename rules of data/README.md ("English names and codenames"), used by
+//!   the importer to measure the sources against them.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
@@ -61,6 +64,57 @@ pub fn ascii_fold(s: &str) -> String {
         .flat_map(char::to_lowercase)
         .filter(char::is_ascii_alphanumeric)
         .collect()
+}
+
+/// English name of a unit: the official name with every diacritic removed
+/// (NFD, combining marks dropped), Đ/đ → D/d and the curly apostrophe ’ →
+/// '; spaces, hyphens, digits and letter case unchanged ("Ea H’Leo" →
+/// "Ea H'Leo", "Xuân Hương - Đà Lạt" → "Xuan Huong - Da Lat").
+pub fn english_name(name: &str) -> String {
+    name.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'Đ' => 'D',
+            'đ' => 'd',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Full English name: the kind word after the name ("Ben Nghe Ward"), or
+/// before it when the name contains a digit ("Ward 1", "District 12",
+/// "Ward Ha Giang 1").
+pub fn full_english_name(name_en: &str, kind_word: &str) -> String {
+    if name_en.chars().any(|c| c.is_ascii_digit()) {
+        format!("{kind_word} {name_en}")
+    } else {
+        format!("{name_en} {kind_word}")
+    }
+}
+
+/// Codename (slug): [`english_name`] lower-cased, apostrophes dropped, every
+/// run of other characters than `a-z0-9` replaced by one `_`, no `_` at
+/// either end. Applied to the full Vietnamese name ("Phường Bến Nghé" →
+/// "phuong_ben_nghe") or to the bare name ("ben_nghe").
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in english_name(name).chars().flat_map(char::to_lowercase) {
+        if c == '\'' {
+            continue;
+        }
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// How a variant spelling relates to a reference name (both cleaned).
@@ -187,6 +241,23 @@ mod tests {
         assert_eq!(ascii_fold("Quận 3"), "quan3");
         assert_eq!(ascii_fold("Xã Ea H’Leo"), "xaeahleo");
         assert_eq!(clean(" Phường \nHoàn  Kiếm "), "Phường Hoàn Kiếm");
+    }
+
+    #[test]
+    fn english_and_slug() {
+        assert_eq!(english_name("Ea H’Leo"), "Ea H'Leo");
+        assert_eq!(english_name("Đắk Lắk"), "Dak Lak");
+        assert_eq!(english_name("Xuân Hương - Đà Lạt"), "Xuan Huong - Da Lat");
+        assert_eq!(english_name("Thừa Thiên Huế"), "Thua Thien Hue");
+        assert_eq!(full_english_name("Ben Nghe", "Ward"), "Ben Nghe Ward");
+        assert_eq!(full_english_name("1", "District"), "District 1");
+        assert_eq!(full_english_name("Ha Giang 1", "Ward"), "Ward Ha Giang 1");
+        assert_eq!(slug("Phường Bến Nghé"), "phuong_ben_nghe");
+        assert_eq!(slug("Thành phố Hà Nội"), "thanh_pho_ha_noi");
+        assert_eq!(slug("Xã Ea H’Leo"), "xa_ea_hleo");
+        assert_eq!(slug("Phan Rang-Tháp Chàm"), "phan_rang_thap_cham");
+        assert_eq!(slug("N.T Phong Hải"), "n_t_phong_hai");
+        assert_eq!(slug(" -Quận 1- "), "quan_1");
     }
 
     #[test]

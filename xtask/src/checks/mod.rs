@@ -4,6 +4,7 @@
 pub mod amendments;
 pub mod compare;
 pub mod conversion;
+pub mod english;
 pub mod kinds;
 pub mod legacy;
 pub mod mapping;

@@ -15,6 +15,7 @@ struct File {
 struct Raw {
     code: String,
     name: String,
+    english_name: String,
     administrative_level: String,
     province_code: String,
     province_name: String,
@@ -25,6 +26,8 @@ struct Raw {
 pub struct CasCommune {
     pub code: String,
     pub raw_name: String,
+    /// `englishName`, cleaned; empty for most units (PROVENANCE §2.1).
+    pub english_name: String,
     pub level: String,
     pub province_code: String,
     pub province_name: String,
@@ -38,6 +41,7 @@ pub fn read(path: &Path) -> Result<Vec<CasCommune>> {
         .map(|r| CasCommune {
             code: r.code,
             raw_name: r.name,
+            english_name: crate::text::clean(&r.english_name),
             level: r.administrative_level,
             province_code: r.province_code,
             province_name: r.province_name,

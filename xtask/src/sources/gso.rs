@@ -19,6 +19,7 @@ pub struct GsoWard {
 pub struct GsoDistrict {
     pub code: String,
     pub name: String,
+    pub english: String,
     pub level: String,
     pub province_code: String,
     pub province_name: String,
@@ -53,12 +54,20 @@ pub fn read_wards(path: &Path) -> Result<Vec<GsoWard>> {
 
 pub fn read_districts(path: &Path) -> Result<Vec<GsoDistrict>> {
     let t = Table::read(path)?;
-    let [c, n, l, pc, pn] = t.cols(["Mã", "Tên", "Cấp", "Mã TP", "Tỉnh / Thành Phố"])?;
+    let [c, n, e, l, pc, pn] = t.cols([
+        "Mã",
+        "Tên",
+        "Tên Tiếng Anh",
+        "Cấp",
+        "Mã TP",
+        "Tỉnh / Thành Phố",
+    ])?;
     Ok(t.rows
         .iter()
         .map(|r| GsoDistrict {
             code: r[c].trim().into(),
             name: clean(&r[n]),
+            english: clean(&r[e]),
             level: clean(&r[l]),
             province_code: r[pc].trim().into(),
             province_name: clean(&r[pn]),

@@ -33,6 +33,8 @@ pub const TLQ_V302: &str =
     "thanglequoc-vietnamese-provinces-database/v3.0.2/ImportData_vn_units.sql";
 pub const TLQ_V420: &str =
     "thanglequoc-vietnamese-provinces-database/v4.2.0/postgres_ImportData_vn_units.sql";
+pub const TLQ_V5: &str =
+    "thanglequoc-vietnamese-provinces-database/v5-2026-08-10/postgres_ImportData_vn_units.sql";
 pub const TLQ_PATCHES: [&str; 3] = [
     "thanglequoc-vietnamese-provinces-database/v5.x-patches/v5.0.0_patch.sql",
     "thanglequoc-vietnamese-provinces-database/v5.x-patches/v5.1.0_patch.sql",

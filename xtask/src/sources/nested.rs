@@ -11,6 +11,8 @@ pub struct NdProvince {
     pub name: String,
     pub code: u32,
     pub division_type: String,
+    pub codename: String,
+    pub phone_code: u32,
     pub wards: Vec<NdWard>,
 }
 
@@ -19,6 +21,8 @@ pub struct NdWard {
     pub name: String,
     pub code: u32,
     pub division_type: String,
+    pub codename: String,
+    pub short_codename: String,
 }
 
 pub fn read(path: &Path) -> Result<Vec<NdProvince>> {

@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-type Row = BTreeMap<String, String>;
+pub type Row = BTreeMap<String, String>;
 
 pub struct TlqDb {
     pub label: String,
@@ -23,7 +23,7 @@ pub struct TlqUnit {
     pub unit: String,
 }
 
-fn get<'a>(row: &'a Row, col: &str) -> Result<&'a str> {
+pub fn get<'a>(row: &'a Row, col: &str) -> Result<&'a str> {
     row.get(col)
         .map(String::as_str)
         .with_context(|| format!("no column {col} in {row:?}"))
@@ -39,7 +39,8 @@ impl TlqDb {
         })
     }
 
-    fn rows(&self, table: &str) -> Result<&Vec<Row>> {
+    /// The raw rows of `table`, column name → value.
+    pub fn rows(&self, table: &str) -> Result<&Vec<Row>> {
         self.tables
             .get(table)
             .with_context(|| format!("{}: no table {table}", self.label))
