@@ -199,30 +199,21 @@
 #![warn(missing_docs)]
 
 pub mod address;
-mod code;
-mod date;
-mod fold;
-mod index_keys;
-mod key;
-mod query;
 pub mod search;
-#[rustfmt::skip]
-mod generated;
-mod kind;
-pub mod legacy;
-#[cfg(feature = "serde")]
-mod serde_impls;
+mod tables;
+mod text;
 pub mod translate;
-mod unit;
+mod units;
 #[doc(hidden)]
 pub mod work;
 
-pub use code::{CommuneCode, ParseCodeError, ProvinceCode};
-pub use date::{Date, ParseDateError};
-pub use fold::fold;
-pub use key::search_key;
-pub use kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
-pub use unit::{changes, Change, ChangeDetail, Commune, Province};
+pub use text::fold::fold;
+pub use text::key::search_key;
+pub use units::code::{CommuneCode, ParseCodeError, ProvinceCode};
+pub use units::current::{changes, Change, ChangeDetail, Commune, Province};
+pub use units::date::{Date, ParseDateError};
+pub use units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
+pub use units::legacy;
 
 /// The version of the data: the date of the newest official list it reflects
 /// (NSO snapshot), as ISO 8601.
@@ -234,7 +225,7 @@ pub const DATA_VERSION: &str = "2026-10-10";
 
 #[cfg(test)]
 mod static_size {
-    use crate::generated as g;
+    use crate::tables::generated as g;
     use std::mem::size_of_val;
 
     /// The tables compiled into a binary that uses every part of the crate: records,

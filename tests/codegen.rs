@@ -1,4 +1,4 @@
-//! Generates `src/generated/*.rs` from `data/*.tsv` and fails when the checked-in
+//! Generates `src/tables/generated/*.rs` from `data/*.tsv` and fails when the checked-in
 //! files were stale.
 //!
 //! This is the only place the TSVs are read. It validates them first (NFC, sorted,
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::is_nfc;
 
-#[path = "../src/index_keys.rs"]
+#[path = "../src/tables/layout.rs"]
 mod index_keys;
 use index_keys::{hash_step, key_hash, ordinal as key_ordinal, HASH_START, ORDS};
 
@@ -579,10 +579,10 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     // ---- current.rs
     let mut out = String::from(HEADER);
     out.push_str(
-        "\nuse crate::code::{CommuneCode, ProvinceCode};\n\
-         use crate::date::Date;\n\
-         use crate::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share, Span, Str};\n\
-         use crate::unit::{Change, ChangeDetail, Commune, Province};\n\n",
+        "\nuse crate::units::code::{CommuneCode, ProvinceCode};\n\
+         use crate::units::date::Date;\n\
+         use crate::units::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share, Span, Str};\n\
+         use crate::units::current::{Change, ChangeDetail, Commune, Province};\n\n",
     );
     let mut by_code = [0u8; 100];
     for (i, p) in d.provinces.iter().enumerate() {
@@ -695,8 +695,8 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     // ---- legacy.rs
     let mut out = String::from(HEADER);
     out.push_str(
-        "\nuse crate::code::{LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode};\n\
-         use crate::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share, Span, Str};\n\
+        "\nuse crate::units::code::{LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode};\n\
+         use crate::units::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share, Span, Str};\n\
          use crate::legacy::{Commune, District, Province};\n\n",
     );
     let mut by_code = [0u8; 100];
@@ -1150,7 +1150,7 @@ fn write_blob(out: &mut String, name: &str, parts: &[&str]) {
 fn generated_tables_are_fresh() {
     let data = load();
     let files = generate(&data);
-    let dir = root().join("src/generated");
+    let dir = root().join("src/tables/generated");
     fs::create_dir_all(&dir).unwrap();
     let mut stale = Vec::new();
     for (name, text) in &files {
@@ -1165,11 +1165,11 @@ fn generated_tables_are_fresh() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         assert!(
             files.contains_key(name.as_str()),
-            "src/generated/{name} is not generated any more: delete it"
+            "src/tables/generated/{name} is not generated any more: delete it"
         );
     }
     assert!(
         stale.is_empty(),
-        "generated code was stale ({stale:?}); regenerated it from data/: re-run the tests and commit src/generated/"
+        "generated code was stale ({stale:?}); regenerated it from data/: re-run the tests and commit src/tables/generated/"
     );
 }

@@ -6,15 +6,17 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::fold::marks;
+use crate::text::fold::marks;
 
-use crate::code::{CommuneCode, ProvinceCode};
-use crate::generated as g;
-use crate::index_keys::{key_hash, ordinal, ORDS};
-use crate::kind::{CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind, Str};
 use crate::legacy;
-use crate::query::{KindWord, NameQuery, Words};
-use crate::unit::{Commune, Province};
+use crate::tables::generated as g;
+use crate::tables::layout::{key_hash, ordinal, ORDS};
+use crate::text::query::{KindWord, NameQuery, Words};
+use crate::units::code::{CommuneCode, ProvinceCode};
+use crate::units::current::{Commune, Province};
+use crate::units::kind::{
+    CommuneKind, DistrictKind, FullName, LegacyCommuneKind, ProvinceKind, Str,
+};
 
 /// Which structure a unit belongs to.
 ///
@@ -601,7 +603,7 @@ pub(crate) fn rentry_in(p: usize, table: Table) -> &'static Key {
 /// suffix reversed), by hash: `None` when no key does; else the positions in the
 /// reversed-key order of the keys equal to the suffix (empty when keys only end
 /// with it). `hash` is [`key_hash`] of `rsuffix`, which a caller growing the suffix a
-/// byte at a time keeps up with [`hash_step`](crate::index_keys::hash_step).
+/// byte at a time keeps up with [`hash_step`](crate::tables::layout::hash_step).
 pub(crate) fn suffix(rsuffix: &[u8], hash: u32) -> Option<Range<usize>> {
     let mask = g::RKEY_SUFFIXES.len() - 1;
     let mut slot = hash as usize & mask;
@@ -1144,7 +1146,7 @@ fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
         let letter = if u < 0x80 {
             let b = u as u8;
             b.is_ascii_alphabetic().then_some((b | 0x20, 0))
-        } else if let Some(l) = crate::fold::latin_letter(c) {
+        } else if let Some(l) = crate::text::fold::latin_letter(c) {
             Some(l)
         } else if (0x300..=0x36F).contains(&u) || is_combining_mark(c) {
             if let Some((_, m)) = &mut held {
@@ -1196,7 +1198,7 @@ fn name_letter(c: char) -> Option<(u8, u16)> {
         let b = u as u8;
         b.is_ascii_alphabetic().then_some((b | 0x20, 0))
     } else {
-        crate::fold::latin_letter(c)
+        crate::text::fold::latin_letter(c)
     }
 }
 
@@ -1214,7 +1216,10 @@ fn name_letter_at(s: &[u8], p: usize) -> (Option<(u8, u16)>, usize) {
         // Beyond the Latin letters.
         return (None, 4);
     };
-    (char::from_u32(u).and_then(crate::fold::latin_letter), width)
+    (
+        char::from_u32(u).and_then(crate::text::fold::latin_letter),
+        width,
+    )
 }
 
 /// The character of a name (valid UTF-8) ending at byte `end`: where it begins,

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::fold::fold;
+use crate::text::fold::fold;
 
 /// The search key of a name: [`fold`], then spaces removed and leading zeros of
 /// numbers dropped.

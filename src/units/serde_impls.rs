@@ -4,10 +4,10 @@
 use serde::de::{Deserialize, Deserializer, Error as _};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::code::{
+use crate::units::code::{
     CommuneCode, LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode, ProvinceCode,
 };
-use crate::kind::{CommuneKind, DistrictKind, LegacyCommuneKind, ProvinceKind, Share};
+use crate::units::kind::{CommuneKind, DistrictKind, LegacyCommuneKind, ProvinceKind, Share};
 use crate::{legacy, Commune, Date, Province};
 
 /// Serialises through `Display` and deserialises through `FromStr`.

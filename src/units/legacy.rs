@@ -11,15 +11,15 @@
 
 use std::fmt;
 
-use crate::generated as g;
-use crate::kind::{FullName, Share, Span, Str};
-use crate::unit;
+use crate::tables::generated as g;
+use crate::units::current as unit;
+use crate::units::kind::{FullName, Share, Span, Str};
 
-pub use crate::code::{
+pub use crate::units::code::{
     LegacyCommuneCode as CommuneCode, LegacyDistrictCode as DistrictCode,
     LegacyProvinceCode as ProvinceCode,
 };
-pub use crate::kind::{DistrictKind, LegacyCommuneKind as CommuneKind, ProvinceKind};
+pub use crate::units::kind::{DistrictKind, LegacyCommuneKind as CommuneKind, ProvinceKind};
 
 /// A province of the pre-2025 structure (63 in all).
 ///

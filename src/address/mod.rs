@@ -4,11 +4,11 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
-use crate::index_keys::{hash_step, HASH_START};
 use crate::legacy;
-use crate::query::{self, KindWord, Words};
 use crate::search::{self, fuzzy_walk, max_distance, Diacritics, Table, Unit, Via};
-use crate::unit::{Commune, Province};
+use crate::tables::layout::{hash_step, HASH_START};
+use crate::text::query::{self, KindWord, Words};
+use crate::units::current::{Commune, Province};
 
 /// The longest address accepted, in bytes. Real addresses are under 200 bytes; longer
 /// input is refused with [`ParseError::TooLong`] rather than searched, so parsing time
@@ -1628,7 +1628,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        crate::fold::latin_base(c).is_some() || c.is_alphanumeric()
+        crate::text::fold::latin_base(c).is_some() || c.is_alphanumeric()
     }
 }
 

@@ -86,7 +86,7 @@ macro_rules! code_type {
             ///
             /// # Examples
             /// ```
-            #[doc = concat!("use dvhc::", $crate::code::code_path!($name), ";")]
+            #[doc = concat!("use dvhc::", $crate::units::code::code_path!($name), ";")]
             #[doc = concat!("let code = ", stringify!($name), "::new(", stringify!($example_value), ").unwrap();")]
             #[doc = concat!("assert_eq!(code.get(), ", stringify!($example_value), ");")]
             #[doc = concat!("assert_eq!(code.to_string(), \"", $example, "\");")]
@@ -104,7 +104,7 @@ macro_rules! code_type {
             ///
             /// # Examples
             /// ```
-            #[doc = concat!("use dvhc::", $crate::code::code_path!($name), ";")]
+            #[doc = concat!("use dvhc::", $crate::units::code::code_path!($name), ";")]
             #[doc = concat!("let code: ", stringify!($name), " = \"", $example, "\".parse().unwrap();")]
             #[doc = concat!("assert_eq!(code.get(), ", stringify!($example_value), ");")]
             /// ```

@@ -4,11 +4,11 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::address::{self, Address, LegacyUnits, ParseError, Reading, Units};
-use crate::date::Date;
-use crate::kind::Share;
 use crate::legacy;
 use crate::search::{Era, Level, Via};
-use crate::unit::{Commune, Province};
+use crate::units::current::{Commune, Province};
+use crate::units::date::Date;
+use crate::units::kind::Share;
 
 /// Why an address could not be translated.
 ///

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::fold::{fold_char, FoldSink};
+use crate::text::fold::{fold_char, FoldSink};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.

@@ -257,7 +257,7 @@ pub(crate) struct Str {
 impl Str {
     pub(crate) fn get(self) -> &'static str {
         let at = self.at as usize;
-        &crate::generated::NAMES[at..at + usize::from(self.len)]
+        &crate::tables::generated::NAMES[at..at + usize::from(self.len)]
     }
 }
 

@@ -1,0 +1,5 @@
+//! Text knowledge: folding, search keys and the analysis of query and address words.
+
+pub(crate) mod fold;
+pub(crate) mod key;
+pub(crate) mod query;
