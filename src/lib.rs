@@ -214,6 +214,7 @@ pub use units::current::{changes, Change, ChangeDetail, Commune, Province};
 pub use units::date::{Date, ParseDateError};
 pub use units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
 pub use units::legacy;
+pub use units::{Era, Level, Unit};
 
 /// The version of the data: the date of the newest official list it reflects
 /// (NSO snapshot), as ISO 8601.

@@ -581,7 +581,8 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     out.push_str(
         "\nuse crate::units::code::{CommuneCode, ProvinceCode};\n\
          use crate::units::date::Date;\n\
-         use crate::units::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share, Span, Str};\n\
+         use crate::tables::{Span, Str};\n\
+         use crate::units::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share};\n\
          use crate::units::current::{Change, ChangeDetail, Commune, Province};\n\n",
     );
     let mut by_code = [0u8; 100];
@@ -696,7 +697,8 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     let mut out = String::from(HEADER);
     out.push_str(
         "\nuse crate::units::code::{LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode};\n\
-         use crate::units::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share, Span, Str};\n\
+         use crate::tables::{Span, Str};\n\
+         use crate::units::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share};\n\
          use crate::legacy::{Commune, District, Province};\n\n",
     );
     let mut by_code = [0u8; 100];
@@ -785,7 +787,7 @@ fn generate(d: &Data) -> BTreeMap<&'static str, String> {
     // ---- index.rs: the search keys of every level, sorted.
     let mut out = String::from(HEADER);
     out.push_str(
-        "\nuse crate::search::{k, Key, Via};\n\n\
+        "\nuse crate::tables::index::{k, Key, Via};\n\n\
          const N: Via = Via::Name;\nconst S: Via = Via::Spelling;\n\
          const H: Via = Via::Historical;\nconst A: Via = Via::Alias;\n\n",
     );

@@ -5,7 +5,10 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::legacy;
-use crate::search::{self, fuzzy_walk, max_distance, Diacritics, Table, Unit, Via};
+use crate::search::fidelity::Diacritics;
+use crate::search::fuzzy::{distance_within, fuzzy_walk, max_distance};
+use crate::search::{self, Unit, Via};
+use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
 use crate::text::query::{self, KindWord, Words};
 use crate::units::current::{Commune, Province};
@@ -1174,7 +1177,7 @@ impl<'a> Parser<'a> {
                     rkey.push(b);
                     hash = hash_step(hash, b);
                 }
-                match search::suffix(&rkey, hash) {
+                match index::suffix(&rkey, hash) {
                     Some(exact) => exact_at.push(exact),
                     None => {
                         dead_at = Some(start);
@@ -1288,12 +1291,12 @@ impl<'a> Parser<'a> {
             for &t in tables {
                 // A kind word that does not name the table's level rules out all its
                 // units (see `consider`).
-                if h.kind.is_some_and(|k| !Unit::level_fits(k, t.level())) {
+                if h.kind.is_some_and(|k| !k.names_level(t.level())) {
                     continue;
                 }
-                for p in search::of_table(h.positions.clone(), t) {
+                for p in index::of_table(h.positions.clone(), t) {
                     crate::work::add(1);
-                    let e = search::rentry_in(p, t);
+                    let e = index::rentry_in(p, t);
                     // `consider`, but for the level, which fits.
                     let unit = t.unit(e.index);
                     if accept(&unit) && !found[base..].iter().any(|b| b.unit == unit) {
@@ -1382,7 +1385,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // A kind word must name a level searched.
-            if kind.is_some_and(|k| !tables.iter().any(|t| Unit::level_fits(k, t.level()))) {
+            if kind.is_some_and(|k| !tables.iter().any(|t| k.names_level(t.level()))) {
                 continue;
             }
             key.clear();
@@ -1395,7 +1398,7 @@ impl<'a> Parser<'a> {
             }
             // Fewest edits first, then the longest span (this one, as the spans
             // shrink).
-            let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static search::Key, dist| {
+            let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static index::Key, dist| {
                 if !tables.contains(&t) {
                     return;
                 }
@@ -1414,7 +1417,7 @@ impl<'a> Parser<'a> {
             if provinces {
                 for t in [Table::Province, Table::LegacyProvince] {
                     for e in t.keys() {
-                        if let Some(d) = search::distance_within(e.key(), key.as_bytes(), max) {
+                        if let Some(d) = distance_within(e.key(), key.as_bytes(), max) {
                             offer(&mut self.s.found, t, e, d);
                         }
                     }
@@ -1443,7 +1446,7 @@ impl<'a> Parser<'a> {
                 } = &mut *self.s;
                 crate::work::add(matches.len());
                 for &(c, d) in &fuzzy_hits[matches] {
-                    let (t, e) = search::entry(c);
+                    let (t, e) = index::entry(c);
                     offer(found, t, e, d);
                 }
             }
@@ -1599,7 +1602,7 @@ fn consider(
 ) -> Option<Found> {
     // A kind word that contradicts the level (a "Quận" read as a province) rules the
     // reading out.
-    if kind.is_some_and(|k| !Unit::level_fits(k, unit.level())) || !accept(&unit) {
+    if kind.is_some_and(|k| !k.names_level(unit.level())) || !accept(&unit) {
         return None;
     }
     Some(Found::new(unit, via, edits, start, kind))
@@ -1615,7 +1618,7 @@ impl Found {
             edits,
             kinded: kind.is_some(),
             delimited: false,
-            kind_fits: kind.is_some_and(|k| unit.fits(k)),
+            kind_fits: kind.is_some_and(|k| k.fits(&unit)),
             via,
         }
     }

@@ -2,4 +2,5 @@
 
 pub(crate) mod fold;
 pub(crate) mod key;
+pub(crate) mod letters;
 pub(crate) mod query;

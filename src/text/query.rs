@@ -5,6 +5,8 @@
 use std::ops::Range;
 
 use crate::text::fold::{fold_char, FoldSink};
+use crate::units::kind::{CommuneKind, DistrictKind, LegacyCommuneKind, ProvinceKind};
+use crate::units::{Level, Unit};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.
@@ -340,6 +342,68 @@ pub(crate) enum KindWord {
 }
 
 impl KindWord {
+    /// Whether this kind word (as the user wrote it) fits the unit's kind.
+    pub(crate) fn fits(self, unit: &Unit) -> bool {
+        use KindWord as K;
+        let kind = self;
+        match unit {
+            Unit::Province(u) => matches!(
+                (kind, u.kind()),
+                (K::City, ProvinceKind::Municipality) | (K::Province, _)
+            ),
+            Unit::LegacyProvince(u) => matches!(
+                (kind, u.kind()),
+                (K::City, ProvinceKind::Municipality) | (K::Province, _)
+            ),
+            Unit::LegacyDistrict(u) => matches!(
+                (kind, u.kind()),
+                (K::UrbanDistrict, DistrictKind::UrbanDistrict)
+                    | (K::RuralDistrict, DistrictKind::RuralDistrict)
+                    | (
+                        K::District,
+                        DistrictKind::UrbanDistrict | DistrictKind::RuralDistrict
+                    )
+                    | (K::Town, DistrictKind::Town)
+                    | (K::City, DistrictKind::City)
+            ),
+            Unit::Commune(u) => {
+                let fits = |k: CommuneKind| {
+                    matches!(
+                        (kind, k),
+                        (K::Ward, CommuneKind::Ward)
+                            | (K::Commune, CommuneKind::Commune)
+                            | (K::SpecialZone, CommuneKind::SpecialZone)
+                    )
+                };
+                // Kinds changed in 2026 (xã → phường): the kind written in an older
+                // address still fits.
+                fits(u.kind())
+                    || u.kind_on(crate::Date::REFORM)
+                        .is_some_and(|then| then != u.kind() && fits(then))
+            }
+            Unit::LegacyCommune(u) => matches!(
+                (kind, u.kind()),
+                (K::Ward, LegacyCommuneKind::Ward)
+                    | (K::Commune, LegacyCommuneKind::Commune)
+                    | (K::Township, LegacyCommuneKind::Township)
+            ),
+        }
+    }
+
+    /// Whether this kind word names units of `level`.
+    pub(crate) fn names_level(self, level: Level) -> bool {
+        use KindWord as K;
+        let kind = self;
+        match level {
+            Level::Province => matches!(kind, K::City | K::Province),
+            Level::District => matches!(
+                kind,
+                K::UrbanDistrict | K::RuralDistrict | K::District | K::Town | K::City
+            ),
+            Level::Commune => matches!(kind, K::Ward | K::Commune | K::Township | K::SpecialZone),
+        }
+    }
+
     /// Whether this is a kind of commune-level unit.
     pub(crate) fn is_commune(self) -> bool {
         matches!(

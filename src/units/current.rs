@@ -4,9 +4,10 @@ use std::fmt;
 
 use crate::legacy;
 use crate::tables::generated as g;
+use crate::tables::{Span, Str};
 use crate::units::code::{CommuneCode, ProvinceCode};
 use crate::units::date::Date;
-use crate::units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share, Span, Str};
+use crate::units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
 
 /// A province-level unit of the current structure: one of the 34 provinces and
 /// centrally governed cities in force from 1 July 2025.

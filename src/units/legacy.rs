@@ -12,8 +12,9 @@
 use std::fmt;
 
 use crate::tables::generated as g;
+use crate::tables::{Span, Str};
 use crate::units::current as unit;
-use crate::units::kind::{FullName, Share, Span, Str};
+use crate::units::kind::{FullName, Share};
 
 pub use crate::units::code::{
     LegacyCommuneCode as CommuneCode, LegacyDistrictCode as DistrictCode,

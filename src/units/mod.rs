@@ -8,3 +8,6 @@ pub(crate) mod kind;
 pub mod legacy;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod unit;
+
+pub use unit::{Era, Level, Unit};

@@ -3,7 +3,8 @@
 
 use crate::units::code::{CommuneCode, ProvinceCode};
 use crate::units::date::Date;
-use crate::units::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share, Span, Str};
+use crate::tables::{Span, Str};
+use crate::units::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share};
 use crate::units::current::{Change, ChangeDetail, Commune, Province};
 
 /// Province index + 1 by code, 0 for none.

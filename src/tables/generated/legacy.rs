@@ -2,7 +2,8 @@
 // Regenerate with `cargo test --test codegen`.
 
 use crate::units::code::{LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode};
-use crate::units::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share, Span, Str};
+use crate::tables::{Span, Str};
+use crate::units::kind::{DistrictKind as DK, LegacyCommuneKind as LK, ProvinceKind as PK, Share};
 use crate::legacy::{Commune, District, Province};
 
 /// Legacy province index + 1 by code, 0 for none.
