@@ -10,7 +10,9 @@ use crate::search::fuzzy::{distance_within, fuzzy_walk, max_distance};
 use crate::search::{self, Unit, Via};
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
-use crate::text::query::{self, KindWord, Words};
+use crate::text::key::push_key;
+use crate::text::tokenize::Words;
+use crate::text::vocab::{self, KindWord};
 use crate::units::current::{Commune, Province};
 
 /// The longest address accepted, in bytes. Real addresses are under 200 bytes; longer
@@ -1242,7 +1244,7 @@ impl<'a> Parser<'a> {
         if start == seg {
             return true;
         }
-        if query::is_street(self.s.words.tag(start - 1)) {
+        if vocab::is_street(self.s.words.tag(start - 1)) {
             return false;
         }
         if self
@@ -1259,7 +1261,7 @@ impl<'a> Parser<'a> {
                 return false;
             }
             let t = self.s.words.tag(start - 2);
-            return !(query::is_street(t) || t == query::tag::LO);
+            return !(vocab::is_street(t) || t == vocab::tag::LO);
         }
         true
     }
@@ -1348,7 +1350,7 @@ impl<'a> Parser<'a> {
         }
         let seg = self.segment_start(end - 1);
         end - seg <= 4
-            && self.s.words.tag(seg) == query::tag::NONE
+            && self.s.words.tag(seg) == vocab::tag::NONE
             && (seg..end).all(|i| !self.s.words.key(i).bytes().any(|b| b.is_ascii_digit()))
     }
 
@@ -1390,7 +1392,7 @@ impl<'a> Parser<'a> {
             }
             key.clear();
             for i in name_start..end {
-                query::push_key(&mut key, self.s.words.key(i));
+                push_key(&mut key, self.s.words.key(i));
             }
             let max = max_distance(key.len());
             if max == 0 {
@@ -1563,7 +1565,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // "Tỉnh lộ 8", "Huyện lộ 2": roads.
-            if self.s.words.tag(start + n) == query::tag::LO {
+            if self.s.words.tag(start + n) == vocab::tag::LO {
                 continue;
             }
             let level = if k.is_commune() {

@@ -2,14 +2,15 @@
 
 use crate::search::fidelity::Diacritics;
 use crate::search::fuzzy::{fuzzy_walk, max_distance};
+use crate::search::query::NameQuery;
 use crate::search::rank::{
     fidelity_bits, rank, via_class, FIDELITY, IDENTITY, KIND_MISFITS, RANKED_TABLES,
 };
 use crate::search::{Hit, Mode, Search};
 use crate::tables::generated as g;
 use crate::tables::index::{entry, exact, with_prefix, Key, Table, Via};
-use crate::text::query::NameQuery;
-use crate::text::query::{KindWord, Words};
+use crate::text::tokenize::Words;
+use crate::text::vocab::KindWord;
 use crate::units::Unit;
 
 /// Runs `search` for `query`, whose words and keys are `words` and `q`.

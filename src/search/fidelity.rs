@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::text::letters::{letters, name_letter_at, name_letter_before, name_letters, TONES};
-use crate::text::query::Words;
+use crate::text::tokenize::Words;
 
 const MAX_LETTERS: usize = 48;
 

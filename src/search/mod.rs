@@ -4,12 +4,14 @@
 mod collect;
 pub(crate) mod fidelity;
 pub(crate) mod fuzzy;
+mod query;
 mod rank;
 
 use crate::legacy;
 use crate::search::collect::collect;
+use crate::search::query::NameQuery;
 use crate::tables::index::Table;
-use crate::text::query::{NameQuery, Words};
+use crate::text::tokenize::Words;
 use crate::units::code::{CommuneCode, ProvinceCode};
 use crate::units::current::{Commune, Province};
 

@@ -70,6 +70,16 @@ fn is_key(s: &str) -> bool {
     true
 }
 
+/// Appends the key of a word to a key being built left to right (a space separates
+/// two numbers: "1 2" is not "12").
+pub(crate) fn push_key(out: &mut String, word: &str) {
+    if out.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(|c: char| c.is_ascii_digit())
+    {
+        out.push(' ');
+    }
+    out.push_str(word);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
