@@ -311,6 +311,7 @@ pub(crate) fn is_street(t: u8) -> bool {
 
 /// The kind word made of a word tagged `t0` (and the next one, tagged `t1`), how
 /// many words it takes, and whether it is a full word (not an abbreviation).
+#[inline]
 pub(crate) fn kind_of(t0: u8, t1: Option<u8>) -> Option<(KindWord, usize, bool)> {
     use tag::*;
     use KindWord as K;

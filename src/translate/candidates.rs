@@ -17,6 +17,7 @@ pub(super) fn same_place(a: &Candidate, b: &Candidate) -> bool {
 }
 
 /// An upper bound of the number of candidates one reading yields.
+#[inline]
 pub(super) fn candidate_count(r: &Reading<'_>) -> usize {
     match r.units() {
         Units::Legacy(u) => match (u.commune(), u.district()) {
@@ -31,6 +32,7 @@ pub(super) fn candidate_count(r: &Reading<'_>) -> usize {
 }
 
 /// Appends the new units one reading translates to, skipping those already in `out`.
+#[inline]
 pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
     let push = |c: Candidate, out: &mut Vec<Candidate>| {
         if !out.iter().any(|x| same_place(x, &c)) {
