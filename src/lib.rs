@@ -224,61 +224,6 @@ pub use units::{Era, Level, Unit};
 /// ```
 pub const DATA_VERSION: &str = "2026-10-10";
 
-#[cfg(test)]
-mod static_size {
-    use crate::tables::generated as g;
-    use std::mem::size_of_val;
-
-    /// The tables compiled into a binary that uses every part of the crate: records,
-    /// index arrays and distinct string bytes. Pinned so growth is a conscious choice;
-    /// the budget is 2 MB.
-    #[test]
-    fn static_data_fits_the_budget() {
-        let tables = size_of_val(&g::PROVINCE_BY_CODE)
-            + size_of_val(&g::PROVINCES)
-            + size_of_val(&g::PROVINCE_COMMUNES)
-            + size_of_val(&g::PROVINCE_PREDECESSORS)
-            + size_of_val(&g::COMMUNE_CODES)
-            + size_of_val(&g::COMMUNES)
-            + size_of_val(&g::PREDECESSORS)
-            + size_of_val(&g::CHANGES)
-            + size_of_val(&g::LEGACY_PROVINCE_BY_CODE)
-            + size_of_val(&g::LEGACY_PROVINCES)
-            + size_of_val(&g::LEGACY_PROVINCE_DISTRICTS)
-            + size_of_val(&g::LEGACY_DISTRICT_BY_CODE)
-            + size_of_val(&g::LEGACY_DISTRICTS)
-            + size_of_val(&g::LEGACY_DISTRICT_COMMUNES)
-            + size_of_val(&g::LEGACY_COMMUNE_CODES)
-            + size_of_val(&g::LEGACY_COMMUNES)
-            + size_of_val(&g::SUCCESSORS)
-            + size_of_val(&g::PROVINCE_KEYS)
-            + size_of_val(&g::COMMUNE_KEYS)
-            + size_of_val(&g::LEGACY_PROVINCE_KEYS)
-            + size_of_val(&g::LEGACY_DISTRICT_KEYS)
-            + size_of_val(&g::LEGACY_COMMUNE_KEYS)
-            + size_of_val(&g::KEY_ORDER)
-            + size_of_val(&g::KEY_AT)
-            + size_of_val(&g::KEY_LCP)
-            + size_of_val(&g::KEY_BUCKETS)
-            + size_of_val(&g::KEY_HASH)
-            + size_of_val(&g::RKEY_ORDER)
-            + size_of_val(&g::RKEY_AT)
-            + size_of_val(&g::RKEY_LCP)
-            + size_of_val(&g::RKEY_BUCKETS)
-            + size_of_val(&g::RKEY_SUFFIXES)
-            + size_of_val(&g::LEVEL_KEY_BUCKETS);
-        let total = tables + g::STRING_BYTES;
-        eprintln!(
-            "static tables: {tables} bytes, strings: {} bytes, total: {total} bytes",
-            g::STRING_BYTES
-        );
-        assert!(
-            total <= 2_000_000,
-            "static data is {total} bytes, over the 2 MB budget"
-        );
-    }
-}
-
 /// The README's examples run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

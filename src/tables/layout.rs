@@ -1,5 +1,5 @@
 //! How the search index orders and hashes its keys, shared with the generator
-//! (`tests/codegen.rs` includes this file), so the generated tables and the lookups
+//! (`cargo xtask codegen` includes this file), so the generated tables and the lookups
 //! cannot disagree.
 
 /// The number of key-byte ranks of [`ordinal`]; the two-byte buckets of the index

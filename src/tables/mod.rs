@@ -39,3 +39,20 @@ impl std::fmt::Debug for Str {
         std::fmt::Debug::fmt(self.get(), f)
     }
 }
+
+#[cfg(test)]
+mod static_size {
+    /// The static data compiled into a binary that uses every part of the crate
+    /// (records, index arrays and distinct string bytes, as the generator totals
+    /// them). The budget is 2 MB, so growth is a conscious choice.
+    #[test]
+    fn static_data_fits_the_budget() {
+        let total = super::generated::STATIC_BYTES;
+        let strings = super::generated::STRING_BYTES;
+        eprintln!("static data: {total} bytes, of which {strings} bytes of strings");
+        assert!(
+            total <= 2_000_000,
+            "static data is {total} bytes, over the 2 MB budget"
+        );
+    }
+}
