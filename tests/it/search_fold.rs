@@ -3,8 +3,7 @@
 //! for Vietnamese input, borrowed when nothing changes; and search keys agree with
 //! what search and parsing compute from the same text.
 
-mod common;
-use common::TONE_PAIRS;
+use crate::common::TONE_PAIRS;
 
 use std::borrow::Cow;
 

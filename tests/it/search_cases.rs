@@ -1,8 +1,7 @@
 //! The real-world search table, `tests/data/search_cases.tsv`: every case must pass.
 //! Run with `--nocapture` for the count.
 
-mod common;
-use common::{is, unit_ref};
+use crate::common::{is, unit_ref};
 
 use dvhc::search::{Era, Hit, Level, Mode, Search};
 
@@ -70,7 +69,7 @@ fn check(hits: &[Hit], expect: &str) -> Result<(), String> {
 
 #[test]
 fn real_world_searches() {
-    let table = include_str!("data/search_cases.tsv");
+    let table = include_str!("../data/search_cases.tsv");
     let mut total = 0;
     let mut failures = Vec::new();
     for (n, line) in table.lines().enumerate() {

@@ -9,8 +9,7 @@
 //! postcode at the end. For a current commune: the same with the province only.
 //! Run with `--nocapture` for the figures.
 
-mod common;
-use common::abbreviation;
+use crate::common::abbreviation;
 
 use dvhc::address::{parse, Address};
 use dvhc::search::Unit;

@@ -95,8 +95,8 @@ fn check(s: &str) -> Result<(), String> {
 
 #[test]
 fn real_inputs_are_within_the_bounds() {
-    let mut addresses = first_column(include_str!("data/translate_cases.tsv"));
-    addresses.extend(first_column(include_str!("data/parse_cases.tsv")));
+    let mut addresses = first_column(include_str!("../data/translate_cases.tsv"));
+    addresses.extend(first_column(include_str!("../data/parse_cases.tsv")));
     assert!(addresses.len() > 700);
     let t = Translator::new();
     let worst = addresses
@@ -108,7 +108,7 @@ fn real_inputs_are_within_the_bounds() {
     for a in &addresses {
         check(a).unwrap();
     }
-    let queries = first_column(include_str!("data/search_cases.tsv"));
+    let queries = first_column(include_str!("../data/search_cases.tsv"));
     for (mode, base, search) in searches(Some(10)) {
         let worst = queries
             .iter()

@@ -221,7 +221,7 @@ fn reverse_address_of_a_homonym_lists_every_commune() {
 /// reports the hop, and translates to that commune's successors.
 #[test]
 fn every_historical_name_resolves_through_its_successor() {
-    let aliases = include_str!("../data/aliases.tsv");
+    let aliases = include_str!("../../data/aliases.tsv");
     // Other spellings of a commune's name ("Đắk Plô" for Đắk Blô): a historical name
     // with the same key is found as that spelling.
     let spellings: BTreeSet<(&str, String)> = aliases

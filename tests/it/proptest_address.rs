@@ -9,8 +9,7 @@
 //! search, which is checked by comparing results, and repetition of a kind word,
 //! separator or combining mark does not change what is found.
 
-mod common;
-use common::flood_into;
+use crate::common::flood_into;
 
 use dvhc::address::{parse, ParseError, MAX_ADDRESS_LEN};
 use dvhc::search::{Era, Level, Mode, Search, Unit, MAX_QUERY_LEN};

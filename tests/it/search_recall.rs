@@ -21,8 +21,7 @@
 //! Every unit is covered, in a few seconds in release and well under a minute in
 //! debug; run with `--nocapture` to see the figures.
 
-mod common;
-use common::{abbreviation, TONE_PAIRS};
+use crate::common::{abbreviation, TONE_PAIRS};
 
 use std::collections::HashMap;
 

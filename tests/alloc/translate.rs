@@ -1,57 +1,10 @@
-//! Parsing and translation allocate nothing beyond their result, counted with a
-//! global allocator that counts the allocations of the current thread: the readings of
+//! Parsing and translation allocate nothing beyond their result: the readings of
 //! a parsed address and the candidates of a translation are one vector each, and the
 //! work buffers are reused from one call to the next on the same thread (after the
 //! first call, which sizes them). Counts are printed with `-- --nocapture`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
+use crate::count;
 use dvhc::translate::Translator;
-
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn bump() {
-    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the counter is a
-// thread-local `Cell` without destructor, which neither allocates nor panics.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        bump();
-        // SAFETY: forwarded with the caller's pointer, layout and size.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded with the caller's pointer and layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Allocations made on this thread by `f`.
-fn count<T>(f: impl FnOnce() -> T) -> (usize, T) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let out = f();
-    (ALLOCATIONS.with(Cell::get) - before, out)
-}
 
 #[test]
 fn parse_and_translation_allocate_only_their_result() {
@@ -113,7 +66,7 @@ fn parse_and_translation_allocate_only_their_result() {
 #[test]
 fn no_allocation_beyond_the_result_on_the_translation_table() {
     let translator = Translator::new();
-    let table = include_str!("data/translate_cases.tsv");
+    let table = include_str!("../data/translate_cases.tsv");
     let mut checked = 0;
     for line in table
         .lines()

@@ -3,7 +3,7 @@
 //! Each gives a clear error or an empty result, never a panic, within the documented
 //! limits (`MAX_ADDRESS_LEN`, `MAX_QUERY_LEN`). Invalid UTF-8 cannot reach either: they
 //! take `&str`. How much work these inputs cause is counted (not timed) in
-//! `tests/work_bounds.rs`.
+//! `tests/it/work_bounds.rs`.
 
 use dvhc::address::{parse, ParseError, MAX_ADDRESS_LEN};
 use dvhc::search::{Mode, Search, MAX_QUERY_LEN};

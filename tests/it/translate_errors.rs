@@ -1,10 +1,9 @@
 //! Bad input: unknown, ambiguous, truncated, contradictory, absurd or hostile. A typed
 //! error or an ambiguous result listing candidates; never a panic, never a confident
 //! answer that is wrong. (That over-long input costs no work is counted in
-//! `tests/work_bounds.rs`.)
+//! `tests/it/work_bounds.rs`.)
 
-mod common;
-use common::Rng;
+use crate::common::Rng;
 
 use dvhc::address::{ParseError, MAX_ADDRESS_LEN};
 use dvhc::search::Level;

@@ -101,7 +101,7 @@ fn load(text: &str) -> Vec<Case> {
 }
 
 fn table() -> Vec<Case> {
-    load(include_str!("data/translate_cases.tsv"))
+    load(include_str!("../data/translate_cases.tsv"))
 }
 
 fn codes(t: &Translation<'_>) -> BTreeSet<String> {

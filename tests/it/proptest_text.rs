@@ -7,8 +7,7 @@
 //! counts are kept small so the suite stays fast in debug builds; the fuzz targets in
 //! `fuzz/` run the same properties for millions of inputs.
 
-mod common;
-use common::flood_into;
+use crate::common::flood_into;
 
 use dvhc::{fold, legacy, search_key, CommuneCode, Date, ParseCodeError, ProvinceCode};
 use proptest::prelude::*;

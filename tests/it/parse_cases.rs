@@ -1,8 +1,7 @@
 //! The real-world address table, `tests/data/parse_cases.tsv`: every case must pass.
 //! Run with `--nocapture` for the count.
 
-mod common;
-use common::{is, unit_ref};
+use crate::common::{is, unit_ref};
 
 use dvhc::address::{parse, ParseError, Reading};
 
@@ -89,7 +88,7 @@ fn check(input: &str, expect: &str, rest: &str) -> Result<(), String> {
 
 #[test]
 fn real_world_addresses() {
-    let table = include_str!("data/parse_cases.tsv");
+    let table = include_str!("../data/parse_cases.tsv");
     let mut total = 0;
     let mut failures = Vec::new();
     for (n, line) in table.lines().enumerate() {
