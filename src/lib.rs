@@ -130,6 +130,22 @@
 //! # Ok::<(), ParseError>(())
 //! ```
 //!
+//! ## Messy text
+//! [`text::clean`] prepares text copied from anywhere: it deletes zero-width characters
+//! and soft hyphens, turns tabs, no-break and fullwidth spaces into spaces and
+//! fullwidth letters into ASCII, and repairs Vietnamese typed in the legacy VNI-Windows
+//! or TCVN3 (ABC) encodings that a program decoded as Windows-1252 — still common in
+//! government spreadsheets — saying which encoding it was. [`text::decode`] reads
+//! bytes in those encodings.
+//!
+//! ```
+//! use dvhc::text::{clean, LegacyEncoding};
+//!
+//! let c = clean("Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai");
+//! assert_eq!(c.text(), "Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai");
+//! assert_eq!(c.encoding(), Some(LegacyEncoding::Vni));
+//! ```
+//!
 //! ## Translating addresses
 //! [`translate::translate`] turns an address written in either structure into the
 //! current one: every new candidate with its province and whole/partial share, the
@@ -201,7 +217,7 @@
 pub mod address;
 pub mod search;
 mod tables;
-mod text;
+pub mod text;
 pub mod translate;
 mod units;
 #[doc(hidden)]
