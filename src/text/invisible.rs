@@ -103,6 +103,18 @@ fn first_change(input: &str) -> Option<usize> {
     if input.is_ascii() {
         return bytes.iter().position(|&b| b == b'\t');
     }
+    // A screen without branches: does any pair of bytes start a character that may
+    // change? Most Vietnamese text does not, and is done here.
+    let mut hit = 0;
+    let mut first = 0;
+    for &b in bytes {
+        hit |= first & PAIR_SECOND[usize::from(b)];
+        first = PAIR_FIRST[usize::from(b)];
+    }
+    hit |= first & ANY;
+    if hit == 0 {
+        return None;
+    }
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
@@ -158,6 +170,34 @@ fn suspect(input: &str, i: usize) -> bool {
             .and_then(|s| s.chars().next())
             .is_some_and(|c| action(c) != Action::Keep)
 }
+
+/// [`PAIR_FIRST`] / [`PAIR_SECOND`] bits: 0xC3 then 0x90 or 0xB0 (Ð, ð); 0xE1 then
+/// 0x9A (U+1680); a rare lead byte (tab, 0xC2, 0xE2, 0xE3, 0xEF) then anything.
+const AFTER_C3: u8 = 1;
+const AFTER_E1: u8 = 2;
+const ANY: u8 = 4;
+
+/// The bits of a first byte.
+const PAIR_FIRST: [u8; 256] = {
+    let mut t = [0; 256];
+    t[0x09] = ANY;
+    t[0xC2] = ANY;
+    t[0xE2] = ANY;
+    t[0xE3] = ANY;
+    t[0xEF] = ANY;
+    t[0xC3] = AFTER_C3;
+    t[0xE1] = AFTER_E1;
+    t
+};
+
+/// The bits of a second byte.
+const PAIR_SECOND: [u8; 256] = {
+    let mut t = [ANY; 256];
+    t[0x90] |= AFTER_C3;
+    t[0xB0] |= AFTER_C3;
+    t[0x9A] |= AFTER_E1;
+    t
+};
 
 /// Marks, in [`LEAD`], a byte that may start a character [`action`] changes.
 const CHECK: u8 = 0x80;

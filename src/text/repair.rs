@@ -141,6 +141,10 @@ pub fn repair(input: &str) -> Repaired<'_> {
             }
         }
     }
+    // Vietnamese as it is (checked without allocating): left alone.
+    if as_is_vietnamese(input) {
+        return unchanged;
+    }
     match Mojibake::read(input).and_then(|m| m.repaired()) {
         Some((text, encoding)) => Repaired {
             text: Cow::Owned(text),
@@ -176,6 +180,20 @@ pub fn clean(input: &str) -> Repaired<'_> {
         },
     };
     Repaired { text, encoding }
+}
+
+/// `true` when every word of `input` with a character beyond ASCII is Vietnamese as
+/// it is (lenient syllable check, or a word of an official name): step 3 of
+/// [`repair`], on the text itself. Words are as [`Mojibake::words`] sees them (runs of
+/// ASCII letters and U+00A1..=U+00FF); a text with a [`transparent`] character, which
+/// would join two runs, is left to the full check.
+fn as_is_vietnamese(input: &str) -> bool {
+    let letter = |c: char| c.is_ascii_alphabetic() || ('\u{A1}'..='\u{FF}').contains(&c);
+    !input.chars().any(transparent)
+        && input
+            .split(|c: char| !letter(c))
+            .filter(|w| !w.is_ascii())
+            .all(|w| is_lenient(w) || known(w))
 }
 
 /// Characters [`normalize`] deletes that stand for no byte: skipped when the text is
@@ -236,14 +254,7 @@ impl Mojibake {
             .words()
             .filter(|&(s, e)| self.bytes[s..e].iter().any(|&b| b >= 0x80))
             .collect();
-        // As it is: every word Vietnamese (lenient), checked before anything else.
-        for &(s, e) in &spans {
-            let w: String = self.chars[s..e].iter().collect();
-            if !(is_lenient(&w) || known(&w)) {
-                return self.choose(&spans);
-            }
-        }
-        None
+        self.choose(&spans)
     }
 
     /// The one legacy reading the evidence supports, applied; `None` when there is
