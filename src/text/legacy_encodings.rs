@@ -212,6 +212,10 @@ const TONE_BITS: [u16; 5] = [
     marks::TILDE,
     marks::DOT,
 ];
+/// Every tone bit.
+const ALL_TONES: u16 = marks::ACUTE | marks::GRAVE | marks::HOOK | marks::TILDE | marks::DOT;
+/// The index of nặng (dot below) in [`TONE_BITS`].
+const DOT_BELOW: usize = 4;
 /// The combining characters of the same tones.
 const TONE_MARKS: [char; 5] = ['\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}'];
 
@@ -268,21 +272,42 @@ pub(crate) fn byte_of(c: char) -> Option<u8> {
 /// ```
 pub fn decode(bytes: &[u8], encoding: LegacyEncoding) -> String {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    decode_to(bytes, encoding, &mut out);
+    out
+}
+
+/// [`decode`], appending to `out`. A diacritic byte at the start of `bytes` attaches
+/// to the letter `out` ends with, so a stream can be decoded in chunks cut anywhere:
+/// the result is the same as decoding it whole.
+///
+/// ```
+/// use dvhc::text::{decode, decode_to, LegacyEncoding};
+///
+/// let bytes = b"Huye\xe4n Long Tha\xf8nh";
+/// let mut out = String::new();
+/// for chunk in bytes.chunks(4) {
+///     decode_to(chunk, LegacyEncoding::Vni, &mut out);
+/// }
+/// assert_eq!(out, decode(bytes, LegacyEncoding::Vni));
+/// assert_eq!(out, "Huyện Long Thành");
+/// ```
+pub fn decode_to(bytes: &[u8], encoding: LegacyEncoding, out: &mut String) {
+    crate::work::add(bytes.len());
+    out.reserve(bytes.len());
     match encoding {
         LegacyEncoding::Vni => {
             for &b in bytes {
-                if !vni_push(&mut out, b) {
+                if !vni_push(out, b) {
                     out.push(cp1252_char(b));
                 }
             }
         }
         LegacyEncoding::Tcvn3 => {
             for &b in bytes {
-                tcvn3_push(&mut out, b);
+                tcvn3_push(out, b);
             }
         }
     }
-    out
 }
 
 /// Appends the TCVN3 byte `b` to `out`, composing a combining tone byte with the
@@ -479,50 +504,45 @@ fn vni_encode_char(c: char, out: &mut Vec<u8>) -> bool {
         return true;
     }
     // Punctuation and symbols at the bytes VNI leaves to Windows-1252 (’ “ – © °).
-    if let Some(b @ 0x80..=0xBF) = byte_of(c) {
+    if let Some(b @ 0x80..=0xBF) = byte_of(c).filter(|&b| cp1252_char(b) == c) {
         out.push(b);
         return true;
     }
     let Some((base, m)) = letter_parts(c) else {
         return false;
     };
-    // The case offset of Latin-1, which VNI follows.
-    let lower = if c.is_uppercase() { 0x20 } else { 0 };
-    let ascii = if lower != 0 {
-        base.to_ascii_uppercase()
-    } else {
-        base
-    };
-    let tone = tone_index(m);
-    let rest = m & !TONE_BITS.iter().fold(0, |a, &t| a | t);
-    // At most one tone, and one other diacritic.
-    if m & marks::OTHER != 0 || TONE_BITS.iter().filter(|&&t| m & t != 0).count() > 1 {
+    // At most one tone, and no diacritic Vietnamese does not use.
+    if m & marks::OTHER != 0 || (m & ALL_TONES).count_ones() > 1 {
         return false;
     }
+    // VNI's capitals are its small letters' bytes less 0x20, as in Latin-1.
+    let (ascii, lower) = if c.is_uppercase() {
+        (base.to_ascii_uppercase(), 0x20)
+    } else {
+        (base, 0)
+    };
     let with = |t: Option<usize>, table: &[u8; 6]| table[t.map_or(0, |t| t + 1)] - lower;
-    match (base, rest) {
-        (b'd', marks::STROKE) if tone.is_none() && matches!(c, 'đ' | 'Đ') => {
-            out.push(VNI_D_STROKE - lower)
-        }
-        (b'a' | b'e' | b'o', marks::CIRCUMFLEX) => {
+    match (base, m & !ALL_TONES, tone_index(m)) {
+        (b'd', marks::STROKE, None) if matches!(c, 'đ' | 'Đ') => out.push(VNI_D_STROKE - lower),
+        (b'a' | b'e' | b'o', marks::CIRCUMFLEX, t) => {
             out.push(ascii);
-            out.push(with(tone, &VNI_CIRCUMFLEX));
+            out.push(with(t, &VNI_CIRCUMFLEX));
         }
-        (b'a', marks::BREVE) => {
+        (b'a', marks::BREVE, t) => {
             out.push(ascii);
-            out.push(with(tone, &VNI_BREVE));
+            out.push(with(t, &VNI_BREVE));
         }
-        (b'o' | b'u', marks::HORN) => {
+        (b'o' | b'u', marks::HORN, t) => {
             out.push(if base == b'o' { VNI_O_HORN } else { VNI_U_HORN } - lower);
-            if let Some(t) = tone {
+            if let Some(t) = t {
                 out.push(VNI_TONES[t] - lower);
             }
         }
-        (b'i', 0) if tone.is_some() => out.push(VNI_I[tone.unwrap_or(0)] - lower),
-        (b'y', 0) if tone == Some(4) => out.push(VNI_Y_DOT - lower),
-        (b'a' | b'e' | b'o' | b'u' | b'y', 0) if tone.is_some() => {
+        (b'i', 0, Some(t)) => out.push(VNI_I[t] - lower),
+        (b'y', 0, Some(DOT_BELOW)) => out.push(VNI_Y_DOT - lower),
+        (b'a' | b'e' | b'o' | b'u' | b'y', 0, Some(t)) => {
             out.push(ascii);
-            out.push(VNI_TONES[tone.unwrap_or(0)] - lower);
+            out.push(VNI_TONES[t] - lower);
         }
         _ => return false,
     }
@@ -535,7 +555,7 @@ fn tcvn3_encode_char(c: char, out: &mut Vec<u8>) -> bool {
         return true;
     }
     // Punctuation at the bytes TCVN3 leaves to Windows-1252 (’ “ – and no-break space).
-    if let Some(b @ 0x80..=0xA0) = byte_of(c) {
+    if let Some(b @ 0x80..=0xA0) = byte_of(c).filter(|&b| cp1252_char(b) == c) {
         out.push(b);
         return true;
     }

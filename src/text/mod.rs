@@ -12,7 +12,8 @@
 //!   encoding it was; correct text is left alone.
 //! * [`clean`] does both, in the order that works; it is what the address parser
 //!   runs on its input.
-//! * [`decode`] and [`encode`] convert bytes in either encoding to and from Unicode;
+//! * [`decode`] (or [`decode_to`], for a stream in chunks) and [`encode`] convert bytes
+//!   in either encoding to and from Unicode;
 //!   [`mojibake`] shows what the damage looks like.
 //!
 //! ```
@@ -36,5 +37,5 @@ pub(crate) mod tokenize;
 pub(crate) mod vocab;
 
 pub use invisible::normalize;
-pub use legacy_encodings::{decode, encode, mojibake, EncodeError, LegacyEncoding};
+pub use legacy_encodings::{decode, decode_to, encode, mojibake, EncodeError, LegacyEncoding};
 pub use repair::{clean, repair, Repaired};

@@ -3,7 +3,7 @@
 //! Vietnamese, left alone — never repaired wrongly; correct names and other languages
 //! are never touched; and the functions hold their laws on any input.
 
-use dvhc::text::{clean, decode, encode, mojibake, normalize, repair, LegacyEncoding};
+use dvhc::text::{clean, decode, decode_to, encode, mojibake, normalize, repair, LegacyEncoding};
 use dvhc::{legacy, Commune, Province};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -415,6 +415,16 @@ proptest! {
         for e in ENCODINGS {
             let d = decode(s.as_bytes(), e);
             prop_assert!(d.chars().count() <= s.len());
+            // Decoding in chunks cut anywhere gives the same text.
+            let mut chunked = String::new();
+            for chunk in s.as_bytes().chunks(3) {
+                decode_to(chunk, e, &mut chunked);
+            }
+            prop_assert_eq!(chunked, d);
+            // Whatever encodes decodes back.
+            if let Ok(bytes) = encode(&s, e) {
+                prop_assert_eq!(decode(&bytes, e), s.nfc().collect::<String>());
+            }
         }
     }
 
