@@ -26,7 +26,8 @@ use std::fmt;
 use unicode_normalization::char::compose;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::text::fold::{latin_letter, marks};
+use crate::text::fold::marks;
+use crate::text::letters::{name_letter, TONES};
 
 /// A legacy 8-bit Vietnamese encoding, for [`decode`], [`encode`] and
 /// [`repair`](super::repair).
@@ -212,8 +213,6 @@ const TONE_BITS: [u16; 5] = [
     marks::TILDE,
     marks::DOT,
 ];
-/// Every tone bit.
-const ALL_TONES: u16 = marks::ACUTE | marks::GRAVE | marks::HOOK | marks::TILDE | marks::DOT;
 /// The index of nặng (dot below) in [`TONE_BITS`].
 const DOT_BELOW: usize = 4;
 /// The combining characters of the same tones.
@@ -369,7 +368,7 @@ pub(crate) fn vni_push(out: &mut String, b: u8) -> bool {
     let Some(prev) = out.chars().next_back() else {
         return false;
     };
-    let Some((base, m)) = letter_parts(prev) else {
+    let Some((base, m)) = name_letter(prev) else {
         return false;
     };
     let (modifier, tone) = if let Some(i) = VNI_CIRCUMFLEX.iter().position(|&x| x == small) {
@@ -422,16 +421,6 @@ fn compose_mark(c: char, mark: char) -> Option<char> {
         (Some(x), None) => Some(x),
         _ => None,
     }
-}
-
-/// The lower-case ASCII base letter and diacritic bits of an ASCII letter or a Latin
-/// letter with diacritics; `None` for anything else.
-#[inline]
-pub(crate) fn letter_parts(c: char) -> Option<(u8, u16)> {
-    if c.is_ascii_alphabetic() {
-        return Some((c.to_ascii_lowercase() as u8, 0));
-    }
-    latin_letter(c)
 }
 
 /// Encodes `text` (any normalisation form; it is composed first) in `encoding`.
@@ -508,11 +497,11 @@ fn vni_encode_char(c: char, out: &mut Vec<u8>) -> bool {
         out.push(b);
         return true;
     }
-    let Some((base, m)) = letter_parts(c) else {
+    let Some((base, m)) = name_letter(c) else {
         return false;
     };
     // At most one tone, and no diacritic Vietnamese does not use.
-    if m & marks::OTHER != 0 || (m & ALL_TONES).count_ones() > 1 {
+    if m & marks::OTHER != 0 || (m & TONES).count_ones() > 1 {
         return false;
     }
     // VNI's capitals are its small letters' bytes less 0x20, as in Latin-1.
@@ -522,7 +511,7 @@ fn vni_encode_char(c: char, out: &mut Vec<u8>) -> bool {
         (base, 0)
     };
     let with = |t: Option<usize>, table: &[u8; 6]| table[t.map_or(0, |t| t + 1)] - lower;
-    match (base, m & !ALL_TONES, tone_index(m)) {
+    match (base, m & !TONES, tone_index(m)) {
         (b'd', marks::STROKE, None) if matches!(c, 'đ' | 'Đ') => out.push(VNI_D_STROKE - lower),
         (b'a' | b'e' | b'o', marks::CIRCUMFLEX, t) => {
             out.push(ascii);
@@ -568,7 +557,7 @@ fn tcvn3_encode_char(c: char, out: &mut Vec<u8>) -> bool {
     }
     // A capital with a tone that TCVN3 has no byte for: the capital without its tone,
     // then the combining tone byte.
-    let Some((_, m)) = letter_parts(c) else {
+    let Some((_, m)) = name_letter(c) else {
         return false;
     };
     let Some(t) = tone_index(m) else {

@@ -20,7 +20,7 @@
 
 use crate::text::fold::marks;
 
-use super::legacy_encodings::letter_parts;
+use crate::text::letters::{name_letter, TONES};
 
 /// Initial consonants of standard orthography, longest first where one is a prefix of
 /// another.
@@ -65,9 +65,6 @@ const MODIFIED: &str = "ăâêôơư";
 /// Longest word looked at; longer ones are not a syllable (nor three).
 const MAX_LETTERS: usize = 24;
 
-/// The tone bits of [`marks`].
-const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
-
 /// A word taken apart: its letters lower-cased without tone (`ơ`, `đ` kept), and
 /// its tone, if any, and where it sits.
 struct Letters {
@@ -95,7 +92,7 @@ impl Letters {
             if l.len == MAX_LETTERS || matches!(c, 'ð' | 'Ð') {
                 return None;
             }
-            let (base, m) = letter_parts(c)?;
+            let (base, m) = name_letter(c)?;
             if c.is_lowercase() {
                 lower_seen = true;
             } else if i > 0 && !c.is_ascii() {
