@@ -132,8 +132,8 @@
 //!
 //! ## Messy text
 //! [`text::clean`] prepares text copied from anywhere: it deletes zero-width characters
-//! and soft hyphens, turns tabs, no-break and fullwidth spaces into spaces and
-//! fullwidth letters into ASCII, and repairs Vietnamese typed in the legacy VNI-Windows
+//! and soft hyphens, turns no-break, ideographic and other Unicode spaces into spaces
+//! and fullwidth letters into ASCII, and repairs Vietnamese typed in the legacy VNI-Windows
 //! or TCVN3 (ABC) encodings that a program decoded as Windows-1252 — still common in
 //! government spreadsheets — saying which encoding it was. [`text::decode`] reads
 //! bytes in those encodings.

@@ -20,16 +20,12 @@ pub(crate) fn action(c: char) -> Action {
         // Invisible inside a word: soft hyphen, zero-width space / non-joiner / joiner,
         // word joiner, byte-order mark (zero-width no-break space).
         '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Action::Delete,
-        // Spaces that are not U+0020: tab, no-break space, Ogham space mark, the
+        // Spaces that are not U+0020: no-break space, Ogham space mark, the
         // typographic spaces, narrow no-break space, medium mathematical space,
         // ideographic space.
-        '\t'
-        | '\u{A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
-        | '\u{3000}' => Action::Replace(' '),
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Action::Replace(' ')
+        }
         // Fullwidth ASCII (letters, digits, punctuation) from East Asian input methods.
         '\u{FF01}'..='\u{FF5E}' => match char::from_u32(u32::from(c) - 0xFF01 + 0x21) {
             Some(a) => Action::Replace(a),
@@ -49,12 +45,14 @@ pub(crate) fn action(c: char) -> Action {
 /// | characters | become | why |
 /// |---|---|---|
 /// | U+00AD soft hyphen, U+200B zero-width space, U+200C zero-width non-joiner, U+200D zero-width joiner, U+2060 word joiner, U+FEFF byte-order mark | nothing (deleted) | invisible; found *inside* words, where a space would split the word |
-/// | U+0009 tab, U+00A0 no-break space, U+1680, U+2000–U+200A (en, em, thin, hair … spaces), U+202F narrow no-break space, U+205F, U+3000 ideographic space | a space | they separate words as a space does; runs are left for the tokenizer to collapse |
+/// | U+00A0 no-break space, U+1680, U+2000–U+200A (en, em, thin, hair … spaces), U+202F narrow no-break space, U+205F, U+3000 ideographic space | a space | they separate words as a space does; runs are left for the tokenizer to collapse |
 /// | U+FF01–U+FF5E fullwidth ASCII (`Ｑ１`, `，`) | the ASCII character | typed with an East Asian input method |
 /// | U+00D0 `Ð`, U+00F0 `ð` (eth) | `Đ`, `đ` | drawn like đ in most fonts; Vietnamese has no eth |
 ///
-/// Everything else, line breaks included, is kept as it is; nothing is composed or
-/// decomposed. The result is borrowed when nothing changes, which is checked with one
+/// Everything else is kept as it is; nothing is composed or decomposed. Tabs and line
+/// breaks are kept too: they separate words already, and the address tokenizer reads
+/// them as a break between parts, like a comma (a tab between two cells pasted
+/// together), which a space would weaken. The result is borrowed when nothing changes, which is checked with one
 /// pass over the bytes; it is never longer than the input. `normalize` is idempotent
 /// and never panics.
 ///
@@ -67,7 +65,7 @@ pub(crate) fn action(c: char) -> Action {
 /// use std::borrow::Cow;
 ///
 /// assert_eq!(normalize("Huyện Long Thành, T\u{200B}ỉnh Đồng Nai"), "Huyện Long Thành, Tỉnh Đồng Nai");
-/// assert_eq!(normalize("Phư\u{AD}ờng\u{A0}1,\tQuận\u{3000}３"), "Phường 1, Quận 3");
+/// assert_eq!(normalize("Phư\u{AD}ờng\u{A0}1,\u{3000}Quận ３\tHCM"), "Phường 1, Quận 3\tHCM");
 /// assert_eq!(normalize("ÐÀ NẴNG"), "ĐÀ NẴNG");
 /// // Clean text is returned as it is, without allocating.
 /// assert!(matches!(normalize("12 Lê Lợi, Phường Sài Gòn"), Cow::Borrowed(_)));
@@ -101,7 +99,7 @@ pub fn normalize(input: &str) -> Cow<'_, str> {
 fn first_change(input: &str) -> Option<usize> {
     let bytes = input.as_bytes();
     if input.is_ascii() {
-        return bytes.iter().position(|&b| b == b'\t');
+        return None;
     }
     // A screen without branches: does any pair of bytes start a character that may
     // change? Most Vietnamese text does not, and is done here.
@@ -118,9 +116,6 @@ fn first_change(input: &str) -> Option<usize> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            if b == b'\t' {
-                return Some(i);
-            }
             i += 1;
             continue;
         }
@@ -150,7 +145,6 @@ fn suspect(input: &str, i: usize) -> bool {
     let bytes = input.as_bytes();
     let second = bytes.get(i + 1).copied().unwrap_or(0);
     let maybe = match bytes[i] {
-        b'\t' => return true,
         // U+00A0, U+00AD
         0xC2 => matches!(second, 0xA0 | 0xAD),
         // U+00D0, U+00F0
@@ -172,7 +166,7 @@ fn suspect(input: &str, i: usize) -> bool {
 }
 
 /// [`PAIR_FIRST`] / [`PAIR_SECOND`] bits: 0xC3 then 0x90 or 0xB0 (Ð, ð); 0xE1 then
-/// 0x9A (U+1680); a rare lead byte (tab, 0xC2, 0xE2, 0xE3, 0xEF) then anything.
+/// 0x9A (U+1680); a rare lead byte (0xC2, 0xE2, 0xE3, 0xEF) then anything.
 const AFTER_C3: u8 = 1;
 const AFTER_E1: u8 = 2;
 const ANY: u8 = 4;
@@ -180,7 +174,6 @@ const ANY: u8 = 4;
 /// The bits of a first byte.
 const PAIR_FIRST: [u8; 256] = {
     let mut t = [0; 256];
-    t[0x09] = ANY;
     t[0xC2] = ANY;
     t[0xE2] = ANY;
     t[0xE3] = ANY;
@@ -218,7 +211,6 @@ const LEAD: [u8; 256] = {
         };
         b += 1;
     }
-    t[0x09] |= CHECK;
     t[0xC2] |= CHECK;
     t[0xC3] |= CHECK;
     t[0xE1] |= CHECK;
@@ -249,7 +241,7 @@ mod tests {
             "abcdefg"
         );
         assert_eq!(
-            normalize("a\tb\u{A0}c\u{2009}d\u{202F}e\u{3000}f"),
+            normalize("a b\u{A0}c\u{2009}d\u{202F}e\u{3000}f"),
             "a b c d e f"
         );
         assert_eq!(
@@ -257,6 +249,7 @@ mod tests {
             "PHƯỜNG 12,QUẬN 3"
         );
         assert_eq!(normalize("ÐÐð"), "ĐĐđ");
+        assert!(matches!(normalize("a\tb\nc"), Cow::Borrowed(_)));
         assert_eq!(normalize("a\nb\r\n"), "a\nb\r\n");
         assert!(matches!(
             normalize("Hà Nội – Việt Nam 😀"),
@@ -267,7 +260,7 @@ mod tests {
 
     #[test]
     fn idempotent_and_not_longer() {
-        let s = "\u{FEFF}Ｘã\u{AD} Long\u{A0}Thành\t\u{200B}";
+        let s = "\u{FEFF}Ｘã\u{AD} Long\u{A0}Thành\u{2009}\u{200B}";
         let once = normalize(s);
         assert!(once.len() <= s.len());
         assert_eq!(normalize(&once), once);

@@ -5,8 +5,8 @@
 //! The clean-up handles invisible and look-alike characters, and Vietnamese text in the
 //! legacy 8-bit encodings VNI-Windows and TCVN3 (ABC).
 //!
-//! * [`normalize`] deletes zero-width characters and soft hyphens, turns tabs and
-//!   exotic spaces into spaces, fullwidth ASCII into ASCII and `Ð` into `Đ`.
+//! * [`normalize`] deletes zero-width characters and soft hyphens, turns no-break and
+//!   other Unicode spaces into spaces, fullwidth ASCII into ASCII and `Ð` into `Đ`.
 //! * [`repair`] finds VNI or TCVN3 text that was decoded as Windows-1252 or Latin-1
 //!   (`Xaõ Long Thaønh`, `X· Long Thµnh`) and turns it back into Unicode, saying which
 //!   encoding it was; correct text is left alone.
