@@ -440,3 +440,14 @@ proptest! {
         }
     }
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn legacy_encoding_serialises_as_its_id() {
+    for e in ENCODINGS {
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json, format!("\"{}\"", e.id()));
+        assert_eq!(serde_json::from_str::<LegacyEncoding>(&json).unwrap(), e);
+    }
+    assert!(serde_json::from_str::<LegacyEncoding>("\"viscii\"").is_err());
+}
