@@ -166,12 +166,13 @@
 //!
 //! ## Guarantees
 //! * **No panics on any input.** Every function that takes user text (code and date
-//!   parsing, [`fold`], [`search_key`], [`search::Search`], [`address::parse`] and
-//!   [`translate`]'s functions) returns a value or a typed error for every `&str`. This
+//!   parsing, [`fold`], [`search_key`], [`text`]'s functions, [`search::Search`],
+//!   [`address::parse`] and [`translate`]'s functions) returns a value or a typed error
+//!   for every `&str` (and [`text::decode`] for every byte string). This
 //!   is checked by property tests and by the cargo-fuzz targets in `fuzz/`. The library
 //!   has no `unsafe` code (`#![forbid(unsafe_code)]`).
-//! * **Bounded work.** Code and date parsing, [`fold`] and [`search_key`] run in time
-//!   linear in the input. [`search::Search::run`] looks only at the first
+//! * **Bounded work.** Code and date parsing, [`fold`], [`search_key`] and [`text`]'s
+//!   functions run in time linear in the input. [`search::Search::run`] looks only at the first
 //!   [`search::MAX_QUERY_LEN`] bytes of a query. [`address::parse`] and the translation
 //!   functions refuse input over [`address::MAX_ADDRESS_LEN`] bytes with
 //!   [`address::ParseError::TooLong`] before doing any work. Below those limits the work

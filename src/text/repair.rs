@@ -304,7 +304,7 @@ impl Mojibake {
                 w.len() >= 2
                     && w.iter().all(u8::is_ascii)
                     && !w.iter().all(u8::is_ascii_uppercase)
-                    && std::str::from_utf8(w).is_ok_and(|w| !is_plain_ascii(w) && !known(w))
+                    && std::str::from_utf8(w).is_ok_and(|w| !known(w) && !is_plain_ascii(w))
             })
             .count();
         if noise >= spans.len() {
@@ -319,7 +319,7 @@ impl Mojibake {
             let vietnamese_ascii = self.words().any(|(s, e)| {
                 let w = &self.bytes[s..e];
                 w.iter().all(u8::is_ascii)
-                    && std::str::from_utf8(w).is_ok_and(|w| is_plain_ascii(w) || known(w))
+                    && std::str::from_utf8(w).is_ok_and(|w| known(w) || is_plain_ascii(w))
             });
             let number = self.bytes.iter().any(u8::is_ascii_digit);
             if !reading.known || !(vietnamese_ascii || number) {
