@@ -18,7 +18,6 @@ use std::io::{self, Read, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use csv::ByteRecord;
 use dvhc::translate::Translator;
 use dvhc::{Date, FullName};
 
@@ -27,6 +26,7 @@ use crate::engine;
 use crate::model::{translation_status, ErrorOut, Names};
 use crate::pipeline::{self, Chunk, Failure, NoProgress, Progress};
 use crate::progress::Bar;
+use crate::records::{CsvReader, Record};
 
 /// The columns appended to every row, in order: the commune (filled only when the
 /// address resolves to one unit), the province and the share (when every candidate
@@ -49,8 +49,22 @@ pub const COLUMNS: [&str; 10] = [
 /// Rows per chunk handed to a worker.
 const CHUNK_ROWS: usize = 2048;
 
-/// Input bytes per chunk: wide rows make smaller chunks, so memory stays bounded.
+/// Bytes of output (estimated before translation: the row's fields, their padding
+/// and the appended columns) per chunk; wide or padded rows make smaller chunks.
 const CHUNK_BYTES: usize = 1 << 20;
+
+/// Bytes of chunks in flight between the reader, the workers and the writer: with the
+/// record limit, this is what bounds memory whatever the input.
+const IN_FLIGHT_BYTES: usize = 16 << 20;
+
+/// Estimated bytes of the appended columns of one row.
+const APPENDED_ESTIMATE: usize = 256;
+
+/// The default record limit (`--max-record-bytes`): 1 MiB.
+pub const DEFAULT_MAX_RECORD: usize = 1 << 20;
+
+/// How many problem lines a [`Summary`] lists.
+pub const MAX_LISTED: usize = 10;
 
 /// A record buffer that grew past this is released after use.
 const MAX_KEPT_RECORD: usize = 64 << 10;
@@ -85,8 +99,9 @@ impl Default for Threads {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CsvOptions {
-    /// The address column (`--column`): a header name (matched exactly, else ignoring
-    /// case and surrounding spaces), or without a header the column's number from 1.
+    /// The address column (`--column`): a header name (matched exactly, else after
+    /// NFC normalisation and case folding, ignoring surrounding spaces), or without a
+    /// header the column's number from 1.
     pub column: String,
     /// Latitude and longitude columns (`--lat`, `--lon`), named like `column`.
     pub point: Option<(String, String)>,
@@ -102,8 +117,13 @@ pub struct CsvOptions {
     /// 0 disables the cache).
     pub cache_bytes: usize,
     /// Render names and kinds in force on this day (`--era-out`); `None` (default):
-    /// those in force now.
+    /// those in force now. A day before 1 July 2025 is refused
+    /// ([`Error::Usage`]): the new units had no names then.
     pub on: Option<Date>,
+    /// The largest record read whole, in input bytes (`--max-record-bytes`, default
+    /// [`DEFAULT_MAX_RECORD`]). A larger one becomes an `error` row holding its first
+    /// line alone, and reading goes on at the next line.
+    pub max_record_bytes: usize,
 }
 
 impl CsvOptions {
@@ -117,12 +137,23 @@ impl CsvOptions {
             threads: Threads::default(),
             cache_bytes: 16 << 20,
             on: None,
+            max_record_bytes: DEFAULT_MAX_RECORD,
         }
     }
 }
 
-/// How many rows [`run`] wrote, by status (the header not counted).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// A row that could not be read as CSV: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The line the row starts on, from 1.
+    pub line: u64,
+    /// What went wrong, for people.
+    pub message: String,
+}
+
+/// How many rows [`run`] wrote, by status (the header not counted), and the rows that
+/// could not be read as CSV.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Summary {
     /// Data rows read and written: `ok + ambiguous + errors`.
@@ -131,8 +162,61 @@ pub struct Summary {
     pub ok: u64,
     /// Rows with status `ambiguous`.
     pub ambiguous: u64,
-    /// Rows with status `error`.
+    /// Rows with status `error` (the unreadable ones included).
     pub errors: u64,
+    /// Rows that could not be read as CSV (a record over the size limit, a quote never
+    /// closed): each is written as an `error` row holding its first line read alone.
+    pub unreadable: u64,
+    /// The first [`MAX_LISTED`] of them.
+    pub unreadable_lines: Vec<Unreadable>,
+    /// Records that span several lines (line breaks inside quotes), and the first
+    /// line of the first of them: legitimate, but also what a stray quote looks like.
+    pub multiline: u64,
+    /// The line the first multi-line record starts on.
+    pub first_multiline: Option<u64>,
+    /// Input columns named like an appended column (a file `dvhc csv` wrote): they
+    /// were left out, and the appended columns written afresh.
+    pub replaced_columns: usize,
+}
+
+impl Summary {
+    /// The one-line summary printed at the end of a run (no line end).
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "{} rows: {} ok, {} ambiguous, {} errors",
+            self.rows, self.ok, self.ambiguous, self.errors
+        );
+        if self.unreadable > 0 {
+            let lines: Vec<String> = self
+                .unreadable_lines
+                .iter()
+                .map(|u| u.line.to_string())
+                .collect();
+            let more = if self.unreadable > self.unreadable_lines.len() as u64 {
+                ", ..."
+            } else {
+                ""
+            };
+            s.push_str(&format!(
+                " ({} unreadable as CSV, at line {}{more})",
+                self.unreadable,
+                lines.join(", ")
+            ));
+        }
+        if let Some(l) = self.first_multiline {
+            s.push_str(&format!(
+                "; {} records span several lines, the first at line {l}",
+                self.multiline
+            ));
+        }
+        if self.replaced_columns > 0 {
+            s.push_str(&format!(
+                "; {} dvhc_* input columns replaced",
+                self.replaced_columns
+            ));
+        }
+        s
+    }
 }
 
 /// Why [`run`] stopped. A bad row is not an error: it gets status `error`.
@@ -327,20 +411,56 @@ fn push_field(out: &mut Vec<u8>, field: &[u8], delimiter: u8) {
     out.push(b'"');
 }
 
-/// Appends the fields of `rec`, then empty fields up to `width`; no line end.
-fn push_record(out: &mut Vec<u8>, rec: &ByteRecord, width: usize, delimiter: u8) {
-    for (i, f) in rec.iter().enumerate() {
-        if i > 0 {
+/// Which input columns are written: all, or all but some (`dvhc_*` columns of an
+/// earlier run, replaced by the new ones).
+#[derive(Clone, Copy)]
+struct Keep<'a> {
+    /// `dropped[i]`: column `i` is left out. Empty: every column is kept.
+    dropped: &'a [bool],
+}
+
+impl Keep<'_> {
+    fn keeps(self, i: usize) -> bool {
+        !self.dropped.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Appends the kept fields of `rec`, then empty fields up to `width` (in input
+/// columns); no line end.
+fn push_record(out: &mut Vec<u8>, rec: &Record, width: usize, delimiter: u8, keep: Keep<'_>) {
+    if keep.dropped.is_empty() {
+        for (i, f) in rec.iter().enumerate() {
+            if i > 0 {
+                out.push(delimiter);
+            }
+            push_field(out, f, delimiter);
+        }
+        if rec.len() == 1 && rec.get(0).is_some_and(<[u8]>::is_empty) {
+            // A lone empty field is written `""`, not as an empty line.
+            out.extend_from_slice(b"\"\"");
+        }
+        for _ in rec.len()..width {
             out.push(delimiter);
         }
+        return;
+    }
+    let mut first = true;
+    let mut lone_empty = true;
+    for i in 0..rec.len().max(width) {
+        if !keep.keeps(i) {
+            continue;
+        }
+        if !first {
+            out.push(delimiter);
+            lone_empty = false;
+        }
+        first = false;
+        let f = rec.get(i).unwrap_or_default();
+        lone_empty &= f.is_empty();
         push_field(out, f, delimiter);
     }
-    if rec.len() == 1 && rec[0].is_empty() {
-        // A lone empty field is written `""`, not as an empty line.
+    if !first && lone_empty {
         out.extend_from_slice(b"\"\"");
-    }
-    for _ in rec.len()..width {
-        out.push(delimiter);
     }
 }
 
@@ -443,16 +563,15 @@ fn point(lat: &[u8], lon: &[u8]) -> Result<Option<(f64, f64)>, ErrorOut> {
     }
 }
 
-fn csv_error(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
+/// A header name as compared loosely: NFC, case folded, surrounding spaces trimmed.
+fn loose_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.trim().nfc().flat_map(char::to_lowercase).collect()
 }
 
-/// Finds the column: a header name (exact, else ignoring case and surrounding spaces),
-/// or a 1-based index without header.
-fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<usize, Error> {
+/// Finds the column: a header name (exact, else after NFC normalisation and case
+/// folding, ignoring surrounding spaces), or a 1-based index without header.
+fn column_index(header: Option<&Record>, name: &str, what: &str) -> Result<usize, Error> {
     let Some(header) = header else {
         return match name.trim().parse::<usize>() {
             Ok(n) if n >= 1 => Ok(n - 1),
@@ -463,20 +582,30 @@ fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<u
     };
     let exact = header.iter().position(|h| h == name.as_bytes());
     let loose = || {
-        let want = name.trim().to_lowercase();
+        let want = loose_key(name);
         header
             .iter()
-            .position(|h| String::from_utf8_lossy(h).trim().to_lowercase() == want)
+            .position(|h| loose_key(&String::from_utf8_lossy(h)) == want)
     };
     exact.or_else(loose).ok_or_else(|| {
         let names: Vec<String> = header
             .iter()
             .map(|h| format!("{:?}", String::from_utf8_lossy(h)))
             .collect();
-        Error::Usage(format!(
+        let mut m = format!(
             "{what} {name:?} is not in the header; the columns are {}",
             names.join(", ")
-        ))
+        );
+        if header.len() == 1 {
+            let h = header.get(0).unwrap_or_default();
+            for (d, flag) in [(b'\t', "tab"), (b';', "';'"), (b'|', "'|'")] {
+                if h.contains(&d) {
+                    m.push_str(&format!(" (is the delimiter {flag}? give -d {flag})"));
+                    break;
+                }
+            }
+        }
+        Error::Usage(m)
     })
 }
 
@@ -532,6 +661,23 @@ pub fn run<R: Read, W: Write + Send>(
     run_with(input, output, options, None)
 }
 
+/// The estimated output of a row: its fields (with room for quotes), the padding
+/// to the header's width, the appended columns, and its field index.
+fn weight(rec: &Record, width: usize) -> usize {
+    rec.data_len() + rec.data_len() / 8 + 5 * rec.len().max(width) + APPENDED_ESTIMATE
+}
+
+/// The first date a subcommand that prints current units can render.
+pub(crate) fn check_date(on: Option<Date>, flag: &str) -> Result<(), Error> {
+    match on {
+        Some(d) if d < Date::REFORM => Err(Error::Usage(format!(
+            "{flag} {d}: the new units did not exist before {}; they have no names on that day",
+            Date::REFORM
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// [`run`], with a progress bar on stderr when `bar` is given (the binary's way).
 pub(crate) fn run_with<R: Read, W: Write + Send>(
     input: R,
@@ -547,23 +693,33 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             char::from(delimiter)
         )));
     }
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .buffer_capacity(1 << 16)
-        .from_reader(input);
+    check_date(options.on, "--era-out")?;
+    let mut rdr = CsvReader::new(input, delimiter, options.max_record_bytes);
 
-    let mut header = ByteRecord::new();
-    let has_header = options.has_header;
-    if has_header
-        && !rdr
-            .read_byte_record(&mut header)
-            .map_err(|e| Error::Read(csv_error(e)))?
-    {
+    let mut summary = Summary::default();
+    let note_problem = |rec: &Record, summary: &mut Summary| {
+        if let Some(p) = rec.problem {
+            summary.unreadable += 1;
+            if summary.unreadable_lines.len() < MAX_LISTED {
+                summary.unreadable_lines.push(crate::csv::Unreadable {
+                    line: rec.line,
+                    message: p.message(rec.line),
+                });
+            }
+        }
+        if rec.inner_lines > 0 {
+            summary.multiline += 1;
+            summary.first_multiline.get_or_insert(rec.line);
+        }
+    };
+
+    // The header, or the first row: columns are checked before anything is written.
+    let mut first = Record::default();
+    if !rdr.read(&mut first).map_err(Error::Read)? {
         return Ok(Summary::default()); // An empty input: nothing to do.
     }
-    let header_ref = has_header.then_some(&header);
+    let has_header = options.has_header;
+    let header_ref = has_header.then_some(&first);
     let col = column_index(header_ref, &options.column, "--column")?;
     let point_cols = match &options.point {
         Some((lat, lon)) => Some((
@@ -572,11 +728,54 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         )),
         None => None,
     };
-    let width = if has_header { header.len() } else { 0 };
+    if !has_header {
+        let width = first.len();
+        for (i, flag) in [
+            (Some(col), "--column"),
+            (point_cols.map(|p| p.0), "--lat"),
+            (point_cols.map(|p| p.1), "--lon"),
+        ] {
+            if let Some(i) = i.filter(|&i| i >= width) {
+                return Err(Error::Usage(format!(
+                    "{flag} {}: the first row has only {width} fields",
+                    i + 1
+                )));
+            }
+        }
+    }
+    // A file this tool wrote: its dvhc_* columns are replaced, not repeated.
+    let dropped: Vec<bool> = match header_ref {
+        Some(h) => h
+            .iter()
+            .map(|f| COLUMNS.iter().any(|c| c.as_bytes() == f))
+            .collect(),
+        None => Vec::new(),
+    };
+    summary.replaced_columns = dropped.iter().filter(|&&d| d).count();
+    let dropped = if summary.replaced_columns > 0 {
+        dropped
+    } else {
+        Vec::new()
+    };
+    for (i, flag) in [
+        (Some(col), "--column"),
+        (point_cols.map(|p| p.0), "--lat"),
+        (point_cols.map(|p| p.1), "--lon"),
+    ] {
+        if let Some(i) = i.filter(|&i| dropped.get(i).copied().unwrap_or(false)) {
+            return Err(Error::Usage(format!(
+                "{flag}: column {} is one of the columns dvhc csv appends",
+                i + 1
+            )));
+        }
+    }
+    let keep = Keep { dropped: &dropped };
+    let width = if has_header { first.len() } else { 0 };
 
     if has_header {
+        note_problem(&first, &mut summary);
         let mut bytes = Vec::new();
-        push_record(&mut bytes, &header, 0, delimiter);
+        push_record(&mut bytes, &first, 0, delimiter, keep);
         for c in COLUMNS {
             bytes.push(delimiter);
             push_field(&mut bytes, c.as_bytes(), delimiter);
@@ -584,6 +783,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         bytes.push(b'\n');
         output.write_all(&bytes).map_err(Error::Write)?;
     }
+    let mut pending = (!has_header).then_some(first);
 
     let translator: Translator = engine::translator(engine::Setup { on: options.on });
     let names = Names { on: options.on };
@@ -596,11 +796,23 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
     };
     let tr = &translator;
 
-    let process = |scratch: &mut Scratch, chunk: &mut Chunk<ByteRecord>| {
-        let Chunk { items, len, out } = chunk;
+    let process = |scratch: &mut Scratch, chunk: &mut Chunk<Record>| {
+        let Chunk {
+            items, len, out, ..
+        } = chunk;
         let Scratch { key, buf } = scratch;
         let (mut ok, mut ambiguous, mut error) = (0u64, 0u64, 0u64);
         for rec in &items[..*len] {
+            push_record(out, rec, width, delimiter, keep);
+            if let Some(p) = rec.problem {
+                let e = ErrorOut {
+                    kind: p.kind(),
+                    message: p.message(rec.line),
+                };
+                append_error(out, &e, delimiter);
+                error += 1;
+                continue;
+            }
             let cell = |i: usize| rec.get(i).unwrap_or(b"");
             let address = cell(col);
             let pt = point_cols.map(|(a, b)| (cell(a), cell(b)));
@@ -615,7 +827,6 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                 key.extend_from_slice(&(address.len() as u64).to_le_bytes());
                 key.extend_from_slice(&(a.len() as u64).to_le_bytes());
             }
-            push_record(out, rec, width, delimiter);
             let status = match cache.with(key, |a| {
                 out.extend_from_slice(&a.encoded);
                 a.status
@@ -653,8 +864,8 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             }
         }
         for rec in &mut items[..*len] {
-            if rec.as_slice().len() > MAX_KEPT_RECORD {
-                *rec = ByteRecord::new();
+            if rec.capacity() > MAX_KEPT_RECORD {
+                *rec = Record::default();
             }
         }
         counts.ok.fetch_add(ok, Ordering::Relaxed);
@@ -664,22 +875,28 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
 
     let pipeline_options = match options.threads {
         Threads::Inline => pipeline::Options::inline(),
-        Threads::Workers(n) => pipeline::Options::with_workers(n),
+        Threads::Workers(n) => pipeline::Options::with_workers(n, IN_FLIGHT_BYTES),
     };
+    let target = pipeline_options.chunk_target(64 << 10, CHUNK_BYTES);
     let result = pipeline::run(
         pipeline_options,
-        |chunk: &mut Chunk<ByteRecord>| {
-            let mut bytes = 0;
-            while chunk.len < CHUNK_ROWS && bytes < CHUNK_BYTES {
+        |chunk: &mut Chunk<Record>| {
+            while chunk.len < CHUNK_ROWS && chunk.weight < target {
                 let slot = chunk.next_slot();
-                if !rdr.read_byte_record(slot).map_err(csv_error)? {
-                    chunk.unget();
-                    position.store(rdr.position().byte(), Ordering::Relaxed);
-                    return Ok(false);
+                match pending.take() {
+                    Some(first) => *slot = first,
+                    None => {
+                        if !rdr.read(slot)? {
+                            chunk.unget();
+                            position.store(rdr.position(), Ordering::Relaxed);
+                            return Ok(false);
+                        }
+                    }
                 }
-                bytes += slot.as_slice().len() + 8 * slot.len();
+                note_problem(slot, &mut summary);
+                chunk.weight += weight(slot, width);
             }
-            position.store(rdr.position().byte(), Ordering::Relaxed);
+            position.store(rdr.position(), Ordering::Relaxed);
             Ok(true)
         },
         Scratch::default,
@@ -687,19 +904,12 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         output,
         progress,
     );
-    let ok = counts.ok.load(Ordering::Relaxed);
-    let ambiguous = counts.ambiguous.load(Ordering::Relaxed);
-    let errors = counts.error.load(Ordering::Relaxed);
-    if bar.is_some() {
-        eprintln!("dvhc csv: {ok} ok, {ambiguous} ambiguous, {errors} errors");
-    }
+    summary.ok = counts.ok.load(Ordering::Relaxed);
+    summary.ambiguous = counts.ambiguous.load(Ordering::Relaxed);
+    summary.errors = counts.error.load(Ordering::Relaxed);
+    summary.rows = summary.ok + summary.ambiguous + summary.errors;
     match result {
-        Ok(()) => Ok(Summary {
-            rows: ok + ambiguous + errors,
-            ok,
-            ambiguous,
-            errors,
-        }),
+        Ok(()) => Ok(summary),
         Err(Failure::Write(e)) => Err(Error::Write(e)),
         Err(Failure::Read(e)) => Err(Error::Read(e)),
     }
@@ -724,11 +934,27 @@ mod tests {
         push_number(&mut out, 0, 1);
         assert_eq!(out, b"0000742949672950");
         out.clear();
-        let rec = ByteRecord::from(vec!["1", "a;b", ""]);
-        push_record(&mut out, &rec, 5, b';');
+        let all = Keep { dropped: &[] };
+        let rec = Record::from_fields([&b"1"[..], b"a;b", b""]);
+        push_record(&mut out, &rec, 5, b';', all);
         assert_eq!(out, b"1;\"a;b\";;;");
         out.clear();
-        push_record(&mut out, &ByteRecord::from(vec![""]), 0, b',');
+        push_record(&mut out, &Record::from_fields([&b""[..]]), 0, b',', all);
+        assert_eq!(out, b"\"\"");
+        out.clear();
+        let some = Keep {
+            dropped: &[false, true, false, true],
+        };
+        push_record(&mut out, &rec, 5, b';', some);
+        assert_eq!(out, b"1;;");
+        out.clear();
+        push_record(
+            &mut out,
+            &Record::from_fields([&b""[..], b"x"]),
+            0,
+            b',',
+            some,
+        );
         assert_eq!(out, b"\"\"");
     }
 

@@ -15,11 +15,13 @@
 mod app;
 mod cache;
 pub mod csv;
+mod decode;
 mod engine;
 mod lines;
 mod model;
 mod pipeline;
 mod progress;
+mod records;
 mod text;
 
 /// Runs the `dvhc` command line on the process's arguments, standard input and

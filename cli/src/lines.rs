@@ -16,6 +16,12 @@ const CHUNK_LINES: usize = 1024;
 /// Input bytes per chunk: long lines make smaller chunks, so memory stays bounded.
 const CHUNK_BYTES: usize = 1 << 20;
 
+/// Bytes of chunks in flight (see [`pipeline::Options::budget`]).
+const IN_FLIGHT_BYTES: usize = 16 << 20;
+
+/// Estimated output bytes of a line besides its own bytes (a JSON object).
+const OUTPUT_ESTIMATE: usize = 512;
+
 /// A line buffer that grew past this is shrunk after use.
 const MAX_KEPT_LINE: usize = 16 << 10;
 
@@ -95,7 +101,9 @@ pub fn run(
     let cache: Cache<Vec<u8>> = Cache::new(cache_bytes, MAX_CACHED_LINE);
     let process = |_: &mut (), chunk: &mut Chunk<Line>| {
         let mut scratch = Vec::new();
-        let Chunk { items, len, out } = chunk;
+        let Chunk {
+            items, len, out, ..
+        } = chunk;
         for line in &items[..*len] {
             if !line.truncated
                 && cache
@@ -130,7 +138,7 @@ pub fn run(
             }
         }
     };
-    let opts = pipeline::Options::with_workers(workers);
+    let opts = pipeline::Options::with_workers(workers, IN_FLIGHT_BYTES);
     match source {
         Source::Args(args) => {
             let mut it = args.into_iter();
@@ -181,10 +189,12 @@ fn read_chunk<R: Read>(
             chunk.unget();
             return Ok(false);
         }
-        bytes += slot.bytes.len();
+        let n = slot.bytes.len();
+        bytes += n;
         if std::mem::take(first) && slot.bytes.starts_with(b"\xEF\xBB\xBF") {
             slot.bytes.drain(..3);
         }
+        chunk.weight += 2 * n + OUTPUT_ESTIMATE;
         if reader.buffer().is_empty() {
             break;
         }
