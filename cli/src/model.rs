@@ -23,6 +23,11 @@ pub struct Names {
     pub on: Option<Date>,
 }
 
+/// The day current units are rendered for: `on`, but not before they existed.
+fn from_reform(on: Option<Date>) -> Option<Date> {
+    on.map(|d| d.max(Date::REFORM))
+}
+
 impl Names {
     /// The full name of a current province.
     pub fn province(self, p: &Province) -> String {
@@ -31,14 +36,17 @@ impl Names {
 
     /// The full name of a current province, unformatted.
     pub fn province_name(self, p: &Province) -> FullName {
-        self.on
+        from_reform(self.on)
             .and_then(|d| p.full_name_on(d))
             .unwrap_or_else(|| p.full_name())
     }
 
     /// The kind id of a current province.
     pub fn province_kind(self, p: &Province) -> &'static str {
-        self.on.and_then(|d| p.kind_on(d)).unwrap_or(p.kind()).id()
+        from_reform(self.on)
+            .and_then(|d| p.kind_on(d))
+            .unwrap_or(p.kind())
+            .id()
     }
 
     /// The full name of a current commune.
@@ -48,14 +56,17 @@ impl Names {
 
     /// The full name of a current commune, unformatted.
     pub fn commune_name(self, c: &Commune) -> FullName {
-        self.on
+        from_reform(self.on)
             .and_then(|d| c.full_name_on(d))
             .unwrap_or_else(|| c.full_name())
     }
 
     /// The kind id of a current commune.
     pub fn commune_kind(self, c: &Commune) -> &'static str {
-        self.on.and_then(|d| c.kind_on(d)).unwrap_or(c.kind()).id()
+        from_reform(self.on)
+            .and_then(|d| c.kind_on(d))
+            .unwrap_or(c.kind())
+            .id()
     }
 
     /// The full name of a unit of either era.
