@@ -664,7 +664,11 @@ pub fn run<R: Read, W: Write + Send>(
 /// The estimated output of a row: its fields (with room for quotes), the padding
 /// to the header's width, the appended columns, and its field index.
 fn weight(rec: &Record, width: usize) -> usize {
-    rec.data_len() + rec.data_len() / 8 + 5 * rec.len().max(width) + APPENDED_ESTIMATE
+    rec.data_len()
+        + rec.data_len() / 8
+        + 9 * rec.len()
+        + width.saturating_sub(rec.len())
+        + APPENDED_ESTIMATE
 }
 
 /// The first date a subcommand that prints current units can render.
@@ -719,6 +723,12 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         return Ok(Summary::default()); // An empty input: nothing to do.
     }
     let has_header = options.has_header;
+    if let (true, Some(p)) = (has_header, first.problem) {
+        return Err(Error::Usage(format!(
+            "the header cannot be read: {} (--max-record-bytes)",
+            p.message(first.line)
+        )));
+    }
     let header_ref = has_header.then_some(&first);
     let col = column_index(header_ref, &options.column, "--column")?;
     let point_cols = match &options.point {

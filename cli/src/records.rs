@@ -16,7 +16,7 @@
 
 use std::io::{self, Read};
 
-use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
+use csv_core::{ReadFieldResult, ReadRecordResult, Reader, ReaderBuilder};
 
 /// Bytes read from the input at a time.
 const READ_SIZE: usize = 64 << 10;
@@ -70,7 +70,7 @@ impl Problem {
 #[derive(Debug, Default, Clone)]
 pub struct Record {
     bytes: Vec<u8>,
-    ends: Vec<u32>,
+    ends: Vec<usize>,
     /// The line the record starts on, from 1.
     pub line: u64,
     /// How many line breaks the record holds inside quoted fields.
@@ -87,10 +87,10 @@ impl Record {
 
     /// Field `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<&[u8]> {
-        let end = *self.ends.get(i)? as usize;
+        let end = *self.ends.get(i)?;
         let start = match i {
             0 => 0,
-            _ => self.ends[i - 1] as usize,
+            _ => self.ends[i - 1],
         };
         Some(&self.bytes[start..end])
     }
@@ -107,7 +107,7 @@ impl Record {
 
     /// Heap bytes held (for releasing unusually large buffers).
     pub fn capacity(&self) -> usize {
-        self.bytes.capacity() + 4 * self.ends.capacity()
+        self.bytes.capacity() + 8 * self.ends.capacity()
     }
 
     fn clear(&mut self) {
@@ -124,13 +124,13 @@ impl Record {
         let mut r = Record::default();
         for f in fields {
             r.bytes.extend_from_slice(f);
-            r.ends.push(r.bytes.len() as u32);
+            r.ends.push(r.bytes.len());
         }
         r
     }
 }
 
-/// The largest record limit: field ends are kept as `u32`.
+/// The largest record limit.
 pub const MAX_LIMIT: usize = 1 << 30;
 
 /// Reads [`Record`]s from bytes; see the module documentation.
@@ -227,65 +227,67 @@ impl<R: Read> CsvReader<R> {
     /// Reads the next record into `rec`; `false` at the end of the input.
     pub fn read(&mut self, rec: &mut Record) -> io::Result<bool> {
         rec.clear();
-        if rec.bytes.capacity() == 0 {
-            rec.bytes.reserve(256);
-        }
-        let mut len = 0usize;
-        rec.bytes.resize(rec.bytes.capacity(), 0);
+        let (mut len, mut nends) = (0usize, 0usize);
+        rec.bytes.resize(rec.bytes.capacity().max(256), 0);
+        rec.ends.resize(rec.ends.capacity().max(16), 0);
         loop {
             if self.pos == self.end && !self.eof {
                 self.fill()?;
             }
             if self.pos - self.start > self.limit {
                 rec.bytes.truncate(len);
+                rec.ends.truncate(nends);
                 self.too_large(rec)?;
                 return Ok(true);
             }
-            let (res, nin, nout) = if self.pos == self.end {
+            let at_end = self.pos == self.end;
+            let input: &[u8] = if at_end {
                 // The end of the input. A line break tells a quoted field still open
                 // (it takes the line break) from a record that simply ends here.
-                let (res, _, nout) = self.core.read_field(b"\n", &mut rec.bytes[len..]);
-                match res {
-                    ReadFieldResult::InputEmpty if nout > 0 || len > 0 || !rec.ends.is_empty() => {
-                        rec.bytes.truncate(len);
+                b"\n"
+            } else if std::mem::take(&mut self.fresh) {
+                &self.buf[self.pos..self.pos + 1]
+            } else {
+                &self.buf[self.pos..self.end]
+            };
+            let (res, nin, nout, nend) =
+                self.core
+                    .read_record(input, &mut rec.bytes[len..], &mut rec.ends[nends..]);
+            len += nout;
+            nends += nend;
+            if !at_end {
+                self.pos += nin;
+            }
+            match res {
+                ReadRecordResult::InputEmpty if at_end => {
+                    rec.bytes.truncate(len);
+                    rec.ends.truncate(nends);
+                    if len > 0 || nends > 0 {
                         self.unterminated(rec);
                         return Ok(true);
                     }
-                    ReadFieldResult::InputEmpty => {
-                        // Blank: nothing more. (The parser saw the end.)
-                        self.advance(self.end);
-                        return Ok(false);
-                    }
-                    ReadFieldResult::OutputFull => (res, 0, 0),
-                    _ => (res, 0, nout),
+                    // Blank: nothing more.
+                    self.advance(self.end);
+                    return Ok(false);
                 }
-            } else {
-                let input = &self.buf[self.pos..self.end];
-                let input = if std::mem::take(&mut self.fresh) {
-                    &input[..1]
-                } else {
-                    input
-                };
-                self.core.read_field(input, &mut rec.bytes[len..])
-            };
-            self.pos += nin;
-            len += nout;
-            match res {
-                ReadFieldResult::InputEmpty => {}
-                ReadFieldResult::OutputFull => {
-                    let grow = rec.bytes.len().max(256);
-                    rec.bytes.resize(rec.bytes.len() + grow, 0);
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => {
+                    let grow = rec.bytes.len();
+                    rec.bytes.resize(2 * grow, 0);
                 }
-                ReadFieldResult::Field { record_end } => {
-                    rec.ends.push(len as u32);
-                    if record_end {
-                        rec.bytes.truncate(len);
-                        self.finish(rec);
-                        return Ok(true);
-                    }
+                ReadRecordResult::OutputEndsFull => {
+                    let grow = rec.ends.len();
+                    rec.ends.resize(2 * grow, 0);
                 }
-                ReadFieldResult::End => {
+                ReadRecordResult::Record => {
                     rec.bytes.truncate(len);
+                    rec.ends.truncate(nends);
+                    self.finish(rec);
+                    return Ok(true);
+                }
+                ReadRecordResult::End => {
+                    rec.bytes.truncate(len);
+                    rec.ends.truncate(nends);
                     self.advance(self.pos);
                     return Ok(false);
                 }
@@ -425,7 +427,7 @@ fn read_alone(line: &[u8], delimiter: u8, rec: &mut Record) {
         len += nout;
         match res {
             ReadFieldResult::Field { record_end } => {
-                rec.ends.push(len as u32);
+                rec.ends.push(len);
                 if record_end {
                     break;
                 }

@@ -1,8 +1,33 @@
 //! `--format text`: the same results, laid out for people.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::model::{HitOut, ParseOut, Ref, TranslateOut, UnitOut, UnitsOut};
+
+/// Whether `c` would act on a terminal rather than show: control characters (C0, DEL,
+/// C1: escape sequences, carriage returns, backspaces) and the bidirectional
+/// formatting characters that can reorder what is shown.
+fn acts(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from the input, made safe to print on a terminal: characters that would act
+/// are written as `\u{…}` escapes.
+pub fn esc(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(acts) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if acts(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 fn with_code(r: &Ref) -> String {
     format!("{} ({})", r.name, r.code)
@@ -10,9 +35,9 @@ fn with_code(r: &Ref) -> String {
 
 /// `translate`: the input, then `→` the new address, `?` the candidates or `✗` the error.
 pub fn translation(t: &TranslateOut<'_>, out: &mut String) {
-    let _ = writeln!(out, "{}", t.input);
+    let _ = writeln!(out, "{}", esc(t.input));
     if let Some(e) = &t.error {
-        let _ = writeln!(out, "  ✗ {} ({})", e.message, e.kind);
+        let _ = writeln!(out, "  ✗ {} ({})", esc(&e.message), e.kind);
         return;
     }
     if let Some(l) = &t.legacy {
@@ -32,10 +57,10 @@ pub fn translation(t: &TranslateOut<'_>, out: &mut String) {
     }
     match &t.formatted {
         Some(f) if t.structure == Some("current") => {
-            let _ = writeln!(out, "  = {f} (already in the current structure)");
+            let _ = writeln!(out, "  = {} (already in the current structure)", esc(f));
         }
         Some(f) => {
-            let _ = writeln!(out, "  → {f}");
+            let _ = writeln!(out, "  → {}", esc(f));
         }
         None => {
             let _ = writeln!(out, "  ? {} candidates:", t.candidates.len());
@@ -66,14 +91,14 @@ fn units(u: &UnitsOut) -> String {
 
 /// `parse`: the input, then the reading(s).
 pub fn parsed(p: &ParseOut<'_>, out: &mut String) {
-    let _ = writeln!(out, "{}", p.input);
+    let _ = writeln!(out, "{}", esc(p.input));
     if let Some(e) = &p.error {
-        let _ = writeln!(out, "  ✗ {} ({})", e.message, e.kind);
+        let _ = writeln!(out, "  ✗ {} ({})", esc(&e.message), e.kind);
         return;
     }
     let _ = writeln!(out, "  {}: {}", p.structure.unwrap_or("?"), units(&p.units));
     if !p.rest.is_empty() {
-        let _ = writeln!(out, "  rest: {}", p.rest);
+        let _ = writeln!(out, "  rest: {}", esc(p.rest));
     }
     if !p.alternatives.is_empty() {
         let _ = writeln!(out, "  ambiguous; also:");
@@ -150,5 +175,19 @@ pub fn unit(u: &UnitOut, out: &mut String) {
             }
             let _ = writeln!(out, "{line} [{}]", p.share);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn escapes_what_acts_on_a_terminal() {
+        assert_eq!(esc("Phường Bến Nghé"), "Phường Bến Nghé");
+        assert_eq!(
+            esc("a\x1b[2Jb\r\u{202E}c\u{9b}"),
+            "a\\u{1b}[2Jb\\u{d}\\u{202e}c\\u{9b}"
+        );
     }
 }
