@@ -214,6 +214,17 @@ enum Format {
     Text,
 }
 
+/// The table formats of `dvhc csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    /// Comma-separated values (or --delimiter).
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// JSON Lines: one object per line.
+    Jsonl,
+}
+
 /// How `translate` and `parse` read stdin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum LinesFormat {
@@ -343,8 +354,8 @@ struct CsvArgs {
     /// The CSV file; stdin when absent or `-`.
     input: Option<PathBuf>,
     /// The column holding the address: its header name (or its number from 1 with
-    /// --no-header).
-    #[arg(long, value_name = "NAME")]
+    /// --no-header); with JSON Lines input, the field.
+    #[arg(long, visible_alias = "field", value_name = "NAME")]
     column: String,
     /// A latitude column (WGS 84): a split commune is resolved to the candidate whose
     /// boundary contains the point (dvhc-geo), else its candidates are ranked nearest first.
@@ -382,6 +393,14 @@ struct CsvArgs {
     /// The encoding of the input.
     #[arg(long, value_enum, default_value_t = Encoding::Auto)]
     encoding: Encoding,
+    /// The input's format (default: jsonl for a .jsonl or .ndjson file, tsv for .tsv or
+    /// .tab, else csv).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<TableFormat>,
+    /// The output's format (default: JSON Lines for JSON Lines input, else CSV with
+    /// the input's delimiter).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    output_format: Option<TableFormat>,
     /// Start the output with a UTF-8 byte-order mark (for Excel).
     #[arg(long)]
     bom: bool,
@@ -973,11 +992,15 @@ fn locate(a: LocateArgs) -> Result<(), Fail> {
     written(out.write_all(&buf).and_then(|()| out.flush()))
 }
 
-/// Whether a file name says the file is tab-separated.
-fn tab_separated(path: &std::path::Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"))
+/// The format a file name says.
+fn format_of(path: &std::path::Path) -> Option<TableFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "tsv" | "tab" => Some(TableFormat::Tsv),
+        "jsonl" | "ndjson" => Some(TableFormat::Jsonl),
+        "csv" => Some(TableFormat::Csv),
+        _ => None,
+    }
 }
 
 fn csv_cmd(a: CsvArgs) -> Result<(), Fail> {
@@ -998,13 +1021,25 @@ fn csv_cmd(a: CsvArgs) -> Result<(), Fail> {
     let mut opts = CsvOptions::new(a.column);
     opts.point = a.lat.zip(a.lon);
     opts.has_header = !a.no_header;
-    opts.delimiter = a
-        .delimiter
-        .unwrap_or(if path.is_some_and(|p| tab_separated(p)) {
-            b'\t'
-        } else {
-            b','
-        });
+    let in_format = a
+        .input_format
+        .or_else(|| path.and_then(|p| format_of(p)))
+        .unwrap_or(TableFormat::Csv);
+    opts.delimiter = a.delimiter.unwrap_or(match (in_format, a.output_format) {
+        (TableFormat::Tsv, _) | (TableFormat::Jsonl, Some(TableFormat::Tsv)) => b'\t',
+        _ => b',',
+    });
+    opts.input_format = match in_format {
+        TableFormat::Jsonl => crate::csv::InputFormat::Jsonl,
+        _ => crate::csv::InputFormat::Csv,
+    };
+    opts.output_format = a.output_format.map(|f| match f {
+        TableFormat::Jsonl => crate::csv::OutputFormat::Jsonl,
+        TableFormat::Csv | TableFormat::Tsv => crate::csv::OutputFormat::Csv,
+    });
+    if a.output_format == Some(TableFormat::Tsv) && a.delimiter.is_none() {
+        opts.delimiter = b'\t';
+    }
     opts.threads = Threads::Workers(threads(a.threads)?);
     opts.cache_bytes = cache_bytes(a.cache_mb)?;
     opts.on = a.era_out;
@@ -1031,7 +1066,7 @@ fn csv_cmd(a: CsvArgs) -> Result<(), Fail> {
     }
     if summary.unreadable > 0 && !a.lenient {
         return Err(Fail::Rows(format!(
-            "{} rows could not be read as CSV (see above; --lenient to accept)",
+            "{} rows could not be read (see above; --lenient to accept)",
             summary.unreadable
         )));
     }

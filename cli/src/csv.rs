@@ -26,7 +26,7 @@ use crate::engine;
 use crate::model::{translation_status, ErrorOut, Names};
 use crate::pipeline::{self, Chunk, Failure, NoProgress, Progress};
 use crate::progress::Bar;
-use crate::records::{CsvReader, Record};
+use crate::records::{CsvReader, JsonlReader, Record};
 
 /// The columns appended to every row, in order: the commune (filled only when the
 /// address resolves to one unit), the province and the share (when every candidate
@@ -124,6 +124,35 @@ pub struct CsvOptions {
     /// [`DEFAULT_MAX_RECORD`]). A larger one becomes an `error` row holding its first
     /// line alone, and reading goes on at the next line.
     pub max_record_bytes: usize,
+    /// What the input is (`--input-format`): CSV (default) or JSON Lines, one object
+    /// per line, `column` and `point` then naming its fields.
+    pub input_format: InputFormat,
+    /// What the output is (`--output-format`): CSV (default for CSV input; rows as
+    /// read, then the appended [`COLUMNS`]) or JSON Lines (default for JSON Lines
+    /// input; each row an object with its fields, keyed by the header, then the
+    /// appended columns as members: empty ones `null`, `dvhc_candidates` a number).
+    pub output_format: Option<OutputFormat>,
+}
+
+/// The input formats of [`run`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// CSV, with [`CsvOptions::delimiter`].
+    #[default]
+    Csv,
+    /// JSON Lines: one JSON object per line.
+    Jsonl,
+}
+
+/// The output formats of [`run`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OutputFormat {
+    /// CSV, with [`CsvOptions::delimiter`].
+    Csv,
+    /// JSON Lines: one JSON object per row.
+    Jsonl,
 }
 
 impl CsvOptions {
@@ -138,6 +167,8 @@ impl CsvOptions {
             cache_bytes: 16 << 20,
             on: None,
             max_record_bytes: DEFAULT_MAX_RECORD,
+            input_format: InputFormat::Csv,
+            output_format: None,
         }
     }
 }
@@ -198,7 +229,7 @@ impl Summary {
                 ""
             };
             s.push_str(&format!(
-                " ({} unreadable as CSV, at line {}{more})",
+                " ({} unreadable, at line {}{more})",
                 self.unreadable,
                 lines.join(", ")
             ));
@@ -284,10 +315,23 @@ impl Weigh for Appended {
     }
 }
 
-/// Writes the appended fields of a row, each preceded by the delimiter.
+/// How the appended fields are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// CSV fields, each preceded by this delimiter; the row ends with `\n`.
+    Csv(u8),
+    /// JSON members `"dvhc_…": value` (the first without a comma: the row writer puts
+    /// one after the input's members); the object ends with `}\n`. Empty fields are
+    /// `null`, the candidate count a number, the rest strings.
+    Json,
+}
+
+/// Writes the appended fields of a row.
 struct Fields<'a> {
     out: &'a mut Vec<u8>,
-    delimiter: u8,
+    form: Form,
+    /// The appended column being written (JSON keys).
+    i: usize,
 }
 
 /// Whether fields of ASCII letters, digits and `|` never need quoting with this
@@ -296,10 +340,64 @@ fn plain_delimiter(delimiter: u8) -> bool {
     !(delimiter.is_ascii_alphanumeric() || delimiter == b'|')
 }
 
-impl Fields<'_> {
+/// Appends `text` as a JSON string (bytes that are not UTF-8 become U+FFFD).
+fn push_json_str(out: &mut Vec<u8>, text: &[u8]) {
+    let text = String::from_utf8_lossy(text);
+    out.push(b'"');
+    let mut rest = text.as_bytes();
+    while let Some(i) = rest
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        out.extend_from_slice(&rest[..i]);
+        match rest[i] {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            c => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(c >> 4)]);
+                out.push(HEX[usize::from(c & 15)]);
+            }
+        }
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+impl<'a> Fields<'a> {
+    fn new(out: &'a mut Vec<u8>, form: Form) -> Fields<'a> {
+        Fields { out, form, i: 0 }
+    }
+
+    /// The separator before the next field, and its key in JSON.
+    fn start(&mut self) {
+        match self.form {
+            Form::Csv(d) => self.out.push(d),
+            Form::Json => {
+                if self.i > 0 {
+                    self.out.push(b',');
+                }
+                self.out.push(b'"');
+                self.out
+                    .extend_from_slice(COLUMNS.get(self.i).unwrap_or(&"dvhc").as_bytes());
+                self.out.extend_from_slice(b"\":");
+            }
+        }
+        self.i += 1;
+    }
+
     fn put(&mut self, field: &[u8]) {
-        self.out.push(self.delimiter);
-        push_field(self.out, field, self.delimiter);
+        self.start();
+        match self.form {
+            Form::Csv(d) => push_field(self.out, field, d),
+            Form::Json if field.is_empty() => self.out.extend_from_slice(b"null"),
+            Form::Json => push_json_str(self.out, field),
+        }
     }
 
     /// A field of ASCII letters, digits and `|` only (codes, counts, ids).
@@ -307,11 +405,17 @@ impl Fields<'_> {
         debug_assert!(field
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || b == b'|'));
-        if plain_delimiter(self.delimiter) {
-            self.out.push(self.delimiter);
-            self.out.extend_from_slice(field);
-        } else {
-            self.put(field);
+        match self.form {
+            Form::Csv(d) if plain_delimiter(d) => {
+                self.out.push(d);
+                self.out.extend_from_slice(field);
+                self.i += 1;
+            }
+            Form::Json if COLUMNS.get(self.i) == Some(&"dvhc_candidates") => {
+                self.start();
+                self.out.extend_from_slice(field);
+            }
+            _ => self.put(field),
         }
     }
 
@@ -329,13 +433,15 @@ impl Fields<'_> {
             return;
         };
         let (prefix, name) = (n.prefix().as_bytes(), n.name().as_bytes());
-        let d = self.delimiter;
-        if d != b' ' && !needs_quotes(prefix, d) && !needs_quotes(name, d) {
-            self.out.push(d);
-            self.out.extend_from_slice(prefix);
-            self.out.push(b' ');
-            self.out.extend_from_slice(name);
-            return;
+        if let Form::Csv(d) = self.form {
+            if d != b' ' && !needs_quotes(prefix, d) && !needs_quotes(name, d) {
+                self.out.push(d);
+                self.out.extend_from_slice(prefix);
+                self.out.push(b' ');
+                self.out.extend_from_slice(name);
+                self.i += 1;
+                return;
+            }
         }
         buf.clear();
         buf.extend_from_slice(prefix);
@@ -345,16 +451,23 @@ impl Fields<'_> {
     }
 
     fn end(self) {
-        self.out.push(b'\n');
+        match self.form {
+            Form::Csv(_) => self.out.push(b'\n'),
+            Form::Json => self.out.extend_from_slice(b"}\n"),
+        }
     }
 }
 
 /// Writes the appended fields of a row in error.
-fn append_error(out: &mut Vec<u8>, e: &ErrorOut, delimiter: u8) -> Status {
-    let mut f = Fields { out, delimiter };
-    for field in ["", "", "", "", "", "error", "0", "", ""] {
+fn append_error(out: &mut Vec<u8>, e: &ErrorOut, form: Form) -> Status {
+    let mut f = Fields::new(out, form);
+    for field in ["", "", "", "", ""] {
         f.put(field.as_bytes());
     }
+    f.put_ascii(b"error");
+    f.put_ascii(b"0");
+    f.put(b"");
+    f.put(b"");
     f.put(e.message.as_bytes());
     f.end();
     Status::Error
@@ -464,6 +577,79 @@ fn push_record(out: &mut Vec<u8>, rec: &Record, width: usize, delimiter: u8, kee
     }
 }
 
+/// Writes the input's part of each output row.
+struct RowWriter {
+    form: Form,
+    /// The header's width (0 without header): short rows are padded to it.
+    width: usize,
+    /// Input columns left out (`dvhc_*` columns of an earlier run).
+    dropped: Vec<bool>,
+    /// JSON output of CSV rows: the `"key":` of each header column (numbers from 1
+    /// past the header, or without one).
+    keys: Vec<Vec<u8>>,
+    /// The rows are JSON Lines objects: their members are field 3.
+    jsonl_in: bool,
+    /// The bytes of `keys`.
+    keys_len: usize,
+}
+
+impl RowWriter {
+    /// The estimated output of a row: its fields (with room for quotes), the padding
+    /// to the header's width, the keys of JSON output, the appended columns, and its
+    /// field index.
+    fn weight(&self, rec: &Record) -> usize {
+        let n = rec.len().max(self.width);
+        let base = rec.data_len() + rec.data_len() / 8 + 8 * rec.len() + n + APPENDED_ESTIMATE;
+        match self.form {
+            Form::Csv(_) => base,
+            Form::Json => base + self.keys_len + 12 * n,
+        }
+    }
+
+    fn push(&self, out: &mut Vec<u8>, rec: &Record) {
+        let keep = Keep {
+            dropped: &self.dropped,
+        };
+        match self.form {
+            Form::Csv(d) => push_record(out, rec, self.width, d, keep),
+            Form::Json if self.jsonl_in => {
+                out.push(b'{');
+                let members = rec.get(3).unwrap_or_default();
+                out.extend_from_slice(members);
+                if !members.is_empty() {
+                    out.push(b',');
+                }
+            }
+            Form::Json => {
+                out.push(b'{');
+                for i in 0..rec.len().max(self.width) {
+                    if !keep.keeps(i) {
+                        continue;
+                    }
+                    match self.keys.get(i) {
+                        Some(k) => out.extend_from_slice(k),
+                        None => {
+                            out.push(b'"');
+                            push_number(out, (i + 1) as u32, 1);
+                            out.extend_from_slice(b"\":");
+                        }
+                    }
+                    push_json_str(out, rec.get(i).unwrap_or_default());
+                    out.push(b',');
+                }
+            }
+        }
+    }
+}
+
+/// The `"key":` of a JSON member.
+fn json_key(name: &[u8]) -> Vec<u8> {
+    let mut k = Vec::with_capacity(name.len() + 3);
+    push_json_str(&mut k, name);
+    k.push(b':');
+    k
+}
+
 /// Translates one address (with an optional point) and writes the appended fields to
 /// `out`; `buf` is scratch space.
 fn translate_row(
@@ -471,7 +657,7 @@ fn translate_row(
     names: Names,
     address: &str,
     point: Option<(f64, f64)>,
-    delimiter: u8,
+    form: Form,
     out: &mut Vec<u8>,
     buf: &mut Vec<u8>,
 ) -> Status {
@@ -481,7 +667,7 @@ fn translate_row(
     };
     let t = match result {
         Ok(t) => t,
-        Err(e) => return append_error(out, &ErrorOut::translate(&e), delimiter),
+        Err(e) => return append_error(out, &ErrorOut::translate(&e), form),
     };
     let candidates = t.candidates();
     let Some(first) = candidates.first() else {
@@ -489,7 +675,7 @@ fn translate_row(
             kind: "not_found",
             message: "no new unit corresponds to the address".to_owned(),
         };
-        return append_error(out, &e, delimiter);
+        return append_error(out, &e, form);
     };
     let status = translation_status(&t);
     let commune = t.resolved().and_then(|c| c.commune());
@@ -504,7 +690,7 @@ fn translate_row(
     } else {
         ""
     };
-    let mut f = Fields { out, delimiter };
+    let mut f = Fields::new(out, form);
     match commune {
         Some(c) => f.put_digits(buf, |b| push_number(b, c.code().get(), 5)),
         None => f.put(b""),
@@ -661,16 +847,6 @@ pub fn run<R: Read, W: Write + Send>(
     run_with(input, output, options, None)
 }
 
-/// The estimated output of a row: its fields (with room for quotes), the padding
-/// to the header's width, the appended columns, and its field index.
-fn weight(rec: &Record, width: usize) -> usize {
-    rec.data_len()
-        + rec.data_len() / 8
-        + 9 * rec.len()
-        + width.saturating_sub(rec.len())
-        + APPENDED_ESTIMATE
-}
-
 /// The first date a subcommand that prints current units can render.
 pub(crate) fn check_date(on: Option<Date>, flag: &str) -> Result<(), Error> {
     match on {
@@ -682,46 +858,14 @@ pub(crate) fn check_date(on: Option<Date>, flag: &str) -> Result<(), Error> {
     }
 }
 
-/// [`run`], with a progress bar on stderr when `bar` is given (the binary's way).
-pub(crate) fn run_with<R: Read, W: Write + Send>(
-    input: R,
-    mut output: W,
+/// Where things are in CSV rows, from the header (or the first row): the address
+/// column, the point's columns, and how rows are written.
+fn csv_layout(
+    first: &Record,
     options: &CsvOptions,
-    bar: Option<ProgressBar>,
-) -> Result<Summary, Error> {
-    let delimiter = options.delimiter;
-    if !usable_delimiter(delimiter) {
-        return Err(Error::Usage(format!(
-            "the delimiter {:?} cannot be used: give an ASCII character other than a quote \
-             or a line break",
-            char::from(delimiter)
-        )));
-    }
-    check_date(options.on, "--era-out")?;
-    let mut rdr = CsvReader::new(input, delimiter, options.max_record_bytes);
-
-    let mut summary = Summary::default();
-    let note_problem = |rec: &Record, summary: &mut Summary| {
-        if let Some(p) = rec.problem {
-            summary.unreadable += 1;
-            if summary.unreadable_lines.len() < MAX_LISTED {
-                summary.unreadable_lines.push(crate::csv::Unreadable {
-                    line: rec.line,
-                    message: p.message(rec.line),
-                });
-            }
-        }
-        if rec.inner_lines > 0 {
-            summary.multiline += 1;
-            summary.first_multiline.get_or_insert(rec.line);
-        }
-    };
-
-    // The header, or the first row: columns are checked before anything is written.
-    let mut first = Record::default();
-    if !rdr.read(&mut first).map_err(Error::Read)? {
-        return Ok(Summary::default()); // An empty input: nothing to do.
-    }
+    form: Form,
+    summary: &mut Summary,
+) -> Result<(usize, Option<(usize, usize)>, RowWriter), Error> {
     let has_header = options.has_header;
     if let (true, Some(p)) = (has_header, first.problem) {
         return Err(Error::Usage(format!(
@@ -729,7 +873,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             p.message(first.line)
         )));
     }
-    let header_ref = has_header.then_some(&first);
+    let header_ref = has_header.then_some(first);
     let col = column_index(header_ref, &options.column, "--column")?;
     let point_cols = match &options.point {
         Some((lat, lon)) => Some((
@@ -738,13 +882,14 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         )),
         None => None,
     };
+    let asked = [
+        (Some(col), "--column"),
+        (point_cols.map(|p| p.0), "--lat"),
+        (point_cols.map(|p| p.1), "--lon"),
+    ];
     if !has_header {
         let width = first.len();
-        for (i, flag) in [
-            (Some(col), "--column"),
-            (point_cols.map(|p| p.0), "--lat"),
-            (point_cols.map(|p| p.1), "--lon"),
-        ] {
+        for (i, flag) in asked {
             if let Some(i) = i.filter(|&i| i >= width) {
                 return Err(Error::Usage(format!(
                     "{flag} {}: the first row has only {width} fields",
@@ -767,11 +912,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
     } else {
         Vec::new()
     };
-    for (i, flag) in [
-        (Some(col), "--column"),
-        (point_cols.map(|p| p.0), "--lat"),
-        (point_cols.map(|p| p.1), "--lon"),
-    ] {
+    for (i, flag) in asked {
         if let Some(i) = i.filter(|&i| dropped.get(i).copied().unwrap_or(false)) {
             return Err(Error::Usage(format!(
                 "{flag}: column {} is one of the columns dvhc csv appends",
@@ -779,21 +920,129 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             )));
         }
     }
-    let keep = Keep { dropped: &dropped };
-    let width = if has_header { first.len() } else { 0 };
+    let keys = match (form, header_ref) {
+        (Form::Json, Some(h)) => h.iter().map(json_key).collect(),
+        _ => Vec::new(),
+    };
+    let writer = RowWriter {
+        form,
+        width: if has_header { first.len() } else { 0 },
+        dropped,
+        keys_len: keys.iter().map(Vec::len).sum(),
+        keys,
+        jsonl_in: false,
+    };
+    Ok((col, point_cols, writer))
+}
 
-    if has_header {
-        note_problem(&first, &mut summary);
-        let mut bytes = Vec::new();
-        push_record(&mut bytes, &first, 0, delimiter, keep);
-        for c in COLUMNS {
-            bytes.push(delimiter);
-            push_field(&mut bytes, c.as_bytes(), delimiter);
+/// The records' reader.
+enum Source<R> {
+    Csv(CsvReader<R>),
+    Jsonl(JsonlReader<R>),
+}
+
+impl<R: Read> Source<R> {
+    fn read(&mut self, rec: &mut Record) -> io::Result<bool> {
+        match self {
+            Source::Csv(r) => r.read(rec),
+            Source::Jsonl(r) => r.read(rec),
         }
-        bytes.push(b'\n');
-        output.write_all(&bytes).map_err(Error::Write)?;
     }
-    let mut pending = (!has_header).then_some(first);
+
+    fn position(&self) -> u64 {
+        match self {
+            Source::Csv(r) => r.position(),
+            Source::Jsonl(r) => r.position(),
+        }
+    }
+}
+
+/// [`run`], with a progress bar on stderr when `bar` is given (the binary's way).
+pub(crate) fn run_with<R: Read, W: Write + Send>(
+    input: R,
+    mut output: W,
+    options: &CsvOptions,
+    bar: Option<ProgressBar>,
+) -> Result<Summary, Error> {
+    let delimiter = options.delimiter;
+    if !usable_delimiter(delimiter) {
+        return Err(Error::Usage(format!(
+            "the delimiter {:?} cannot be used: give an ASCII character other than a quote \
+             or a line break",
+            char::from(delimiter)
+        )));
+    }
+    check_date(options.on, "--era-out")?;
+    let form = match (options.output_format, options.input_format) {
+        (Some(OutputFormat::Csv), InputFormat::Jsonl) => {
+            return Err(Error::Usage(
+                "CSV output needs CSV input (JSON objects need not share their keys): \
+                 use --output-format jsonl"
+                    .to_owned(),
+            ))
+        }
+        (Some(OutputFormat::Jsonl), _) | (None, InputFormat::Jsonl) => Form::Json,
+        _ => Form::Csv(delimiter),
+    };
+
+    let mut summary = Summary::default();
+    let note_problem = |rec: &Record, summary: &mut Summary| {
+        if let Some(p) = rec.problem {
+            summary.unreadable += 1;
+            if summary.unreadable_lines.len() < MAX_LISTED {
+                summary.unreadable_lines.push(crate::csv::Unreadable {
+                    line: rec.line,
+                    message: p.message(rec.line),
+                });
+            }
+        }
+        if rec.inner_lines > 0 {
+            summary.multiline += 1;
+            summary.first_multiline.get_or_insert(rec.line);
+        }
+    };
+
+    let (mut rdr, col, point_cols, writer, mut pending) = match options.input_format {
+        InputFormat::Jsonl => {
+            let (lat, lon) = options.point.clone().unwrap_or_default();
+            let names = [options.column.clone(), lat, lon];
+            let rdr = Source::Jsonl(JsonlReader::new(input, options.max_record_bytes, names));
+            let writer = RowWriter {
+                form,
+                width: 0,
+                dropped: Vec::new(),
+                keys: Vec::new(),
+                jsonl_in: true,
+                keys_len: 0,
+            };
+            (rdr, 0, options.point.as_ref().map(|_| (1, 2)), writer, None)
+        }
+        InputFormat::Csv => {
+            let mut rdr = CsvReader::new(input, delimiter, options.max_record_bytes);
+            // The header, or the first row: columns are checked before anything is
+            // written.
+            let mut first = Record::default();
+            if !rdr.read(&mut first).map_err(Error::Read)? {
+                return Ok(Summary::default()); // An empty input: nothing to do.
+            }
+            let (col, point_cols, writer) = csv_layout(&first, options, form, &mut summary)?;
+            if options.has_header {
+                note_problem(&first, &mut summary);
+                if let Form::Csv(_) = form {
+                    let mut bytes = Vec::new();
+                    writer.push(&mut bytes, &first);
+                    for c in COLUMNS {
+                        bytes.push(delimiter);
+                        push_field(&mut bytes, c.as_bytes(), delimiter);
+                    }
+                    bytes.push(b'\n');
+                    output.write_all(&bytes).map_err(Error::Write)?;
+                }
+            }
+            let pending = (!options.has_header).then_some(first);
+            (Source::Csv(rdr), col, point_cols, writer, pending)
+        }
+    };
 
     let translator: Translator = engine::translator(engine::Setup { on: options.on });
     let names = Names { on: options.on };
@@ -813,13 +1062,13 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         let Scratch { key, buf } = scratch;
         let (mut ok, mut ambiguous, mut error) = (0u64, 0u64, 0u64);
         for rec in &items[..*len] {
-            push_record(out, rec, width, delimiter, keep);
+            writer.push(out, rec);
             if let Some(p) = rec.problem {
                 let e = ErrorOut {
                     kind: p.kind(),
                     message: p.message(rec.line),
                 };
-                append_error(out, &e, delimiter);
+                append_error(out, &e, form);
                 error += 1;
                 continue;
             }
@@ -848,14 +1097,14 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                         simdutf8::basic::from_utf8(address),
                         pt.map(|(a, b)| point(a, b)),
                     ) {
-                        (Err(_), _) => append_error(out, &ErrorOut::invalid_utf8(), delimiter),
-                        (_, Some(Err(e))) => append_error(out, &e, delimiter),
+                        (Err(_), _) => append_error(out, &ErrorOut::invalid_utf8(), form),
+                        (_, Some(Err(e))) => append_error(out, &e, form),
                         (Ok(text), p) => translate_row(
                             tr,
                             names,
                             text,
                             p.and_then(Result::ok).flatten(),
-                            delimiter,
+                            form,
                             out,
                             buf,
                         ),
@@ -904,7 +1153,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                     }
                 }
                 note_problem(slot, &mut summary);
-                chunk.weight += weight(slot, width);
+                chunk.weight += writer.weight(slot);
             }
             position.store(rdr.position(), Ordering::Relaxed);
             Ok(true)
@@ -914,6 +1163,9 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         output,
         progress,
     );
+    if let Source::Jsonl(r) = &rdr {
+        summary.replaced_columns = r.replaced;
+    }
     summary.ok = counts.ok.load(Ordering::Relaxed);
     summary.ambiguous = counts.ambiguous.load(Ordering::Relaxed);
     summary.errors = counts.error.load(Ordering::Relaxed);
@@ -936,7 +1188,7 @@ mod tests {
             kind: "x",
             message: "say \"hi\", x\ny".to_owned(),
         };
-        append_error(&mut out, &e, b',');
+        append_error(&mut out, &e, Form::Csv(b','));
         assert_eq!(out, b",,,,,,error,0,,,\"say \"\"hi\"\", x\ny\"\n");
         out.clear();
         push_number(&mut out, 7, 5);
@@ -979,10 +1231,7 @@ mod tests {
             (b'2', "2Phường Sài Gòn2\"26740\"2a|b"),
         ] {
             let mut out = Vec::new();
-            let mut f = Fields {
-                out: &mut out,
-                delimiter,
-            };
+            let mut f = Fields::new(&mut out, Form::Csv(delimiter));
             f.put_name(&mut buf, name);
             f.put_digits(&mut buf, |b| push_number(b, 26740, 5));
             f.put_ascii(b"a|b");

@@ -38,6 +38,8 @@ pub enum Problem {
     /// A quoted field is still open at the end of the input; the first line of its
     /// record was read alone.
     Unterminated,
+    /// A JSON Lines line that is not a JSON object.
+    NotJsonObject,
 }
 
 impl Problem {
@@ -54,6 +56,9 @@ impl Problem {
             Problem::Unterminated => format!(
                 "line {line}: a quote opened here is never closed; this line was read alone"
             ),
+            Problem::NotJsonObject => {
+                format!("line {line}: the line is not a JSON object; it was skipped")
+            }
         }
     }
 
@@ -62,6 +67,7 @@ impl Problem {
         match self {
             Problem::TooLarge { .. } | Problem::LineTooLarge { .. } => "record_too_large",
             Problem::Unterminated => "unclosed_quote",
+            Problem::NotJsonObject => "bad_json",
         }
     }
 }
@@ -214,6 +220,11 @@ impl<R: Read> CsvReader<R> {
     /// Marks the record at `start` as done, the next one starting at `at`.
     fn advance(&mut self, at: usize) {
         self.line += memchr::memchr_iter(b'\n', &self.buf[self.start..at]).count() as u64;
+        self.advance_counted(at);
+    }
+
+    /// [`advance`](Self::advance) when `line` is already counted.
+    fn advance_counted(&mut self, at: usize) {
         self.consumed += (at - self.start) as u64;
         self.start = at;
         self.pos = at;
@@ -227,6 +238,9 @@ impl<R: Read> CsvReader<R> {
     /// Reads the next record into `rec`; `false` at the end of the input.
     pub fn read(&mut self, rec: &mut Record) -> io::Result<bool> {
         rec.clear();
+        // csv-core counts the line breaks it reads: what it reads of this record is
+        // the difference (no second pass over the bytes).
+        let lines_before = self.core.line();
         let (mut len, mut nends) = (0usize, 0usize);
         rec.bytes.resize(rec.bytes.capacity().max(256), 0);
         rec.ends.resize(rec.ends.capacity().max(16), 0);
@@ -282,7 +296,8 @@ impl<R: Read> CsvReader<R> {
                 ReadRecordResult::Record => {
                     rec.bytes.truncate(len);
                     rec.ends.truncate(nends);
-                    self.finish(rec);
+                    let lines = self.core.line() - lines_before - u64::from(at_end);
+                    self.finish(rec, lines);
                     return Ok(true);
                 }
                 ReadRecordResult::End => {
@@ -295,25 +310,21 @@ impl<R: Read> CsvReader<R> {
         }
     }
 
-    /// Line numbers of a record read whole, then on to the next.
-    fn finish(&mut self, rec: &mut Record) {
+    /// Line numbers of a record read whole (which holds `lines` line breaks, its
+    /// terminator's included), then on to the next.
+    fn finish(&mut self, rec: &mut Record, lines: u64) {
         let raw = &self.buf[self.start..self.pos];
         let lead = raw
             .iter()
             .take_while(|&&b| b == b'\n' || b == b'\r')
             .count();
-        let lead_lines = memchr::memchr_iter(b'\n', &raw[..lead]).count() as u64;
-        let mut body = &raw[lead..];
-        if let Some(b'\n') = body.last() {
-            body = &body[..body.len() - 1];
-        }
-        if let Some(b'\r') = body.last() {
-            body = &body[..body.len() - 1];
-        }
+        let lead_lines = raw[..lead].iter().filter(|&&b| b == b'\n').count() as u64;
+        let terminator = u64::from(raw.last() == Some(&b'\n') && raw.len() > lead);
         rec.line = self.line + lead_lines;
-        rec.inner_lines = memchr::memchr_iter(b'\n', body).count() as u64;
+        rec.inner_lines = lines.saturating_sub(lead_lines + terminator);
+        self.line += lines;
         let at = self.pos;
-        self.advance(at);
+        self.advance_counted(at);
     }
 
     /// Where the first line of the current record starts and ends (`None` for the end
@@ -402,6 +413,177 @@ impl<R: Read> CsvReader<R> {
                 self.advance(end);
                 self.restart_parser();
             }
+        }
+    }
+}
+
+/// Reads JSON Lines into [`Record`]s of 4 fields: the address, the latitude and the
+/// longitude (the values of the fields asked for: a string's text, another value's JSON
+/// text, empty when absent or null), then the object's members but the `dvhc_*` ones
+/// (`"key":value,...`, compact), ready to be written back with new `dvhc_*` members.
+///
+/// Blank lines are skipped; a line over the limit or that is not a JSON object is a
+/// record with a [`Problem`].
+pub struct JsonlReader<R> {
+    inner: io::BufReader<R>,
+    line: u64,
+    limit: usize,
+    consumed: u64,
+    buf: Vec<u8>,
+    /// The field names: address, latitude, longitude.
+    names: [String; 3],
+    /// The most `dvhc_*` members left out of one object.
+    pub replaced: usize,
+}
+
+/// The members of a JSON object, in order, values as they are written.
+struct Members<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Members<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Members<'de>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(Members(out))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+impl<R: Read> JsonlReader<R> {
+    /// A reader of lines of at most `limit` bytes; `names` are the address, latitude
+    /// and longitude fields (the last two may be empty: not read).
+    pub fn new(inner: R, limit: usize, names: [String; 3]) -> JsonlReader<R> {
+        JsonlReader {
+            inner: io::BufReader::with_capacity(READ_SIZE, inner),
+            line: 0,
+            limit: limit.clamp(1, MAX_LIMIT),
+            consumed: 0,
+            buf: Vec::new(),
+            names,
+            replaced: 0,
+        }
+    }
+
+    /// Input bytes consumed so far.
+    pub fn position(&self) -> u64 {
+        self.consumed
+    }
+
+    /// Reads one line into `buf` (without its line end); `Some(true)` when it was
+    /// longer than the limit (then only its start is kept); `None` at the end.
+    fn read_line(&mut self) -> io::Result<Option<bool>> {
+        use std::io::BufRead;
+        self.buf.clear();
+        let mut any = false;
+        let mut over = false;
+        loop {
+            let avail = match self.inner.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                break;
+            }
+            any = true;
+            let (take, found) = match memchr::memchr(b'\n', avail) {
+                Some(i) => (i, true),
+                None => (avail.len(), false),
+            };
+            let room = self.limit.saturating_sub(self.buf.len());
+            over |= take > room;
+            self.buf.extend_from_slice(&avail[..take.min(room)]);
+            let used = take + usize::from(found);
+            self.inner.consume(used);
+            self.consumed += used as u64;
+            if found {
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        self.line += 1;
+        if self.buf.last() == Some(&b'\r') {
+            self.buf.pop();
+        }
+        Ok(Some(over))
+    }
+
+    /// Reads the next object into `rec`; `false` at the end of the input.
+    pub fn read(&mut self, rec: &mut Record) -> io::Result<bool> {
+        loop {
+            rec.clear();
+            let Some(over) = self.read_line()? else {
+                return Ok(false);
+            };
+            rec.line = self.line;
+            if over {
+                rec.problem = Some(Problem::LineTooLarge { limit: self.limit });
+                return Ok(true);
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue; // a blank line
+            }
+            let members: Members<'_> = match std::str::from_utf8(&self.buf)
+                .ok()
+                .and_then(|t| serde_json::from_str(t).ok())
+            {
+                Some(m) => m,
+                None => {
+                    rec.problem = Some(Problem::NotJsonObject);
+                    return Ok(true);
+                }
+            };
+            for name in &self.names {
+                let value = members
+                    .0
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| !name.is_empty() && k == name)
+                    .map(|(_, v)| v.get());
+                match value {
+                    None | Some("null") => {}
+                    Some(v) if v.starts_with('"') => {
+                        let text: String = serde_json::from_str(v).unwrap_or_default();
+                        rec.bytes.extend_from_slice(text.as_bytes());
+                    }
+                    Some(v) => rec.bytes.extend_from_slice(v.as_bytes()),
+                }
+                rec.ends.push(rec.bytes.len());
+            }
+            let mut replaced = 0;
+            let mut first = true;
+            for (k, v) in &members.0 {
+                if crate::csv::COLUMNS.contains(&k.as_str()) {
+                    replaced += 1;
+                    continue;
+                }
+                if !first {
+                    rec.bytes.push(b',');
+                }
+                first = false;
+                // Writing a string into memory cannot fail.
+                let _ = serde_json::to_writer(&mut rec.bytes, k);
+                rec.bytes.push(b':');
+                rec.bytes.extend_from_slice(v.get().as_bytes());
+            }
+            rec.ends.push(rec.bytes.len());
+            self.replaced = self.replaced.max(replaced);
+            return Ok(true);
         }
     }
 }
@@ -523,6 +705,43 @@ mod tests {
         let rows = read_all(&input[..input.len() - 9], 100);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].2, Some(Problem::LineTooLarge { limit: 100 }));
+    }
+
+    #[test]
+    fn json_lines() {
+        let input = "{\"id\":1,\"address\":\"P. B\\u1ebfn\",\"lat\":10.5,\"dvhc_status\":\"ok\"}\n\n[1]\n{\"address\":null}\r\n{\"x\":\"".to_owned()
+            + &"y".repeat(100)
+            + "\"}\n";
+        let names = ["address".to_owned(), "lat".to_owned(), "lon".to_owned()];
+        let mut r = JsonlReader::new(input.as_bytes(), 90, names);
+        let mut rec = Record::default();
+        let mut got = Vec::new();
+        while r.read(&mut rec).unwrap() {
+            let fields: Vec<String> = rec
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            got.push((rec.line, fields, rec.problem));
+        }
+        assert_eq!(got[0].0, 1);
+        assert_eq!(
+            got[0].1,
+            [
+                "P. Bến",
+                "10.5",
+                "",
+                "\"id\":1,\"address\":\"P. B\\u1ebfn\",\"lat\":10.5"
+            ]
+        );
+        assert_eq!((got[1].0, got[1].2), (3, Some(Problem::NotJsonObject)));
+        assert_eq!(got[2].1, ["", "", "", "\"address\":null"]);
+        assert_eq!(
+            (got[3].0, got[3].2),
+            (5, Some(Problem::LineTooLarge { limit: 90 }))
+        );
+        assert_eq!(got.len(), 4);
+        assert_eq!(r.replaced, 1);
+        assert_eq!(r.position(), input.len() as u64);
     }
 
     #[test]

@@ -54,10 +54,7 @@ struct Run {
 
 /// Runs `dvhc args` with stdin produced by `feed`, counting stdout instead of keeping
 /// it, and sampling the child's peak memory (`VmHWM`) while it runs.
-fn run_streaming(
-    args: &[&str],
-    feed: impl FnOnce(&mut dyn Write) + Send + 'static,
-) -> Run {
+fn run_streaming(args: &[&str], feed: impl FnOnce(&mut dyn Write) + Send + 'static) -> Run {
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_dvhc"))
         .args(args)
         .stdin(Stdio::piped())
@@ -81,7 +78,8 @@ fn run_streaming(
                 if let Ok(s) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
                     for l in s.lines() {
                         if let Some(v) = l.strip_prefix("VmHWM:") {
-                            let kb: u64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+                            let kb: u64 =
+                                v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
                             peak.fetch_max(kb, Ordering::Relaxed);
                         }
                     }
@@ -188,7 +186,9 @@ fn unreadable_rows_are_listed_and_exit_3_unless_lenient() {
         .args(["csv", "--column", "address", path.to_str().unwrap()])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("line 2: a quote opened here is never closed"))
+        .stderr(predicate::str::contains(
+            "line 2: a quote opened here is never closed",
+        ))
         .get_output()
         .stdout
         .clone();
@@ -200,10 +200,16 @@ fn unreadable_rows_are_listed_and_exit_3_unless_lenient() {
     assert!(col(h, &recs[1], "dvhc_error").starts_with("line 2:"));
     assert_eq!(col(h, &recs[2], "dvhc_status"), "ok");
     dvhc()
-        .args(["csv", "--lenient", "--column", "address", path.to_str().unwrap()])
+        .args([
+            "csv",
+            "--lenient",
+            "--column",
+            "address",
+            path.to_str().unwrap(),
+        ])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("1 unreadable as CSV, at line 2"));
+        .stderr(predicate::str::contains("1 unreadable, at line 2"));
     // A record over --max-record-bytes.
     let big = format!("a\n\"{}\"\nb\n", "x".repeat(5000));
     let out = dvhc()
@@ -211,7 +217,9 @@ fn unreadable_rows_are_listed_and_exit_3_unless_lenient() {
         .write_stdin(big)
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("line 2: the line is larger than 1000 bytes"))
+        .stderr(predicate::str::contains(
+            "line 2: the line is larger than 1000 bytes",
+        ))
         .get_output()
         .stdout
         .clone();
@@ -224,7 +232,9 @@ fn unreadable_rows_are_listed_and_exit_3_unless_lenient() {
         .write_stdin("a,b\n\"x\ny\",1\n")
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 records span several lines, the first at line 2"));
+        .stderr(predicate::str::contains(
+            "1 records span several lines, the first at line 2",
+        ));
 }
 
 #[test]
@@ -324,7 +334,14 @@ fn encodings() {
     let text = "id\tĐịa chỉ\r\n1\t12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM\r\n";
     let path = temp_file("excel.txt", &utf16le_with_bom(text));
     let out = dvhc()
-        .args(["csv", "-d", "tab", "--column", "Địa chỉ", path.to_str().unwrap()])
+        .args([
+            "csv",
+            "-d",
+            "tab",
+            "--column",
+            "Địa chỉ",
+            path.to_str().unwrap(),
+        ])
         .assert()
         .success()
         .get_output()
@@ -383,13 +400,17 @@ fn stdin_dash_jsonl_and_headers() {
             .write_stdin("P. Bến Nghé, Q1, HCM\n")
             .assert()
             .success()
-            .stdout(predicate::str::contains("\"input\":\"P. Bến Nghé, Q1, HCM\""));
+            .stdout(predicate::str::contains(
+                "\"input\":\"P. Bến Nghé, Q1, HCM\"",
+            ));
         dvhc()
             .args([cmd, "--input-format", "jsonl", "--field", "addr"])
             .write_stdin("{\"id\":1,\"addr\":\"P. Bến Nghé, Q1, HCM\"}\n[1]\n{\"id\":2}\n")
             .assert()
             .success()
-            .stdout(predicate::str::contains("\"input\":\"P. Bến Nghé, Q1, HCM\",\"status\":\"ok\""))
+            .stdout(predicate::str::contains(
+                "\"input\":\"P. Bến Nghé, Q1, HCM\",\"status\":\"ok\"",
+            ))
             .stdout(predicate::str::contains("not a JSON object"))
             .stdout(predicate::str::contains("no field \\\"addr\\\""));
     }
@@ -425,7 +446,10 @@ fn rerunning_on_own_output_replaces_the_columns() {
         .get_output()
         .stdout
         .clone();
-    assert_eq!(String::from_utf8(twice).unwrap(), String::from_utf8(once).unwrap());
+    assert_eq!(
+        String::from_utf8(twice).unwrap(),
+        String::from_utf8(once).unwrap()
+    );
 }
 
 #[test]
@@ -455,16 +479,33 @@ fn summary_strict_quiet_output_file_and_tsv() {
     let tsv = temp_file("in.tsv", "id\taddress\n1\tP. Bến Nghé Q1 HCM\n".as_bytes());
     let out = tsv.with_extension("out.csv");
     dvhc()
-        .args(["csv", "--column", "address", "-o", out.to_str().unwrap(), tsv.to_str().unwrap()])
+        .args([
+            "csv",
+            "--column",
+            "address",
+            "-o",
+            out.to_str().unwrap(),
+            tsv.to_str().unwrap(),
+        ])
         .assert()
         .success()
         .stdout("");
     let written = std::fs::read_to_string(&out).unwrap();
-    assert!(written.starts_with("id\taddress\tdvhc_commune_code\t"), "{written}");
+    assert!(
+        written.starts_with("id\taddress\tdvhc_commune_code\t"),
+        "{written}"
+    );
     assert!(written.contains("\t26740\t"));
     // -o naming the input would destroy it.
     dvhc()
-        .args(["csv", "--column", "address", "-o", tsv.to_str().unwrap(), tsv.to_str().unwrap()])
+        .args([
+            "csv",
+            "--column",
+            "address",
+            "-o",
+            tsv.to_str().unwrap(),
+            tsv.to_str().unwrap(),
+        ])
         .assert()
         .code(2);
     assert!(std::fs::read_to_string(&tsv).unwrap().contains("Bến Nghé"));
@@ -473,7 +514,12 @@ fn summary_strict_quiet_output_file_and_tsv() {
 #[test]
 fn text_output_escapes_terminal_controls() {
     let out = dvhc()
-        .args(["translate", "--format", "text", "\x1b[2J\x1b]0;owned\x07P. Bến Nghé, Q1, HCM"])
+        .args([
+            "translate",
+            "--format",
+            "text",
+            "\x1b[2J\x1b]0;owned\x07P. Bến Nghé, Q1, HCM",
+        ])
         .assert()
         .success()
         .get_output()
@@ -486,11 +532,11 @@ fn text_output_escapes_terminal_controls() {
 
 #[test]
 fn conventions() {
-    dvhc()
-        .arg("-V")
-        .assert()
-        .success()
-        .stdout(format!("dvhc {} (data {})\n", env!("CARGO_PKG_VERSION"), dvhc::DATA_VERSION));
+    dvhc().arg("-V").assert().success().stdout(format!(
+        "dvhc {} (data {})\n",
+        env!("CARGO_PKG_VERSION"),
+        dvhc::DATA_VERSION
+    ));
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         dvhc()
             .args(["completions", shell])
@@ -506,7 +552,10 @@ fn conventions() {
         .stdout(predicate::str::contains(".TH dvhc 1"));
     if std::path::Path::new("/dev/full").exists() {
         for args in [&["--help"][..], &["csv", "--help"], &["-V"], &["get", "79"]] {
-            let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap();
             let status = StdCommand::new(env!("CARGO_BIN_EXE_dvhc"))
                 .args(args)
                 .stdout(full)
