@@ -858,6 +858,13 @@ pub(crate) fn check_date(on: Option<Date>, flag: &str) -> Result<(), Error> {
     }
 }
 
+/// The address column, the point's columns, and how rows are written.
+struct Layout {
+    col: usize,
+    point_cols: Option<(usize, usize)>,
+    writer: RowWriter,
+}
+
 /// Where things are in CSV rows, from the header (or the first row): the address
 /// column, the point's columns, and how rows are written.
 fn csv_layout(
@@ -865,7 +872,7 @@ fn csv_layout(
     options: &CsvOptions,
     form: Form,
     summary: &mut Summary,
-) -> Result<(usize, Option<(usize, usize)>, RowWriter), Error> {
+) -> Result<Layout, Error> {
     let has_header = options.has_header;
     if let (true, Some(p)) = (has_header, first.problem) {
         return Err(Error::Usage(format!(
@@ -932,12 +939,16 @@ fn csv_layout(
         keys,
         jsonl_in: false,
     };
-    Ok((col, point_cols, writer))
+    Ok(Layout {
+        col,
+        point_cols,
+        writer,
+    })
 }
 
 /// The records' reader.
 enum Source<R> {
-    Csv(CsvReader<R>),
+    Csv(Box<CsvReader<R>>),
     Jsonl(JsonlReader<R>),
 }
 
@@ -1025,7 +1036,11 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             if !rdr.read(&mut first).map_err(Error::Read)? {
                 return Ok(Summary::default()); // An empty input: nothing to do.
             }
-            let (col, point_cols, writer) = csv_layout(&first, options, form, &mut summary)?;
+            let Layout {
+                col,
+                point_cols,
+                writer,
+            } = csv_layout(&first, options, form, &mut summary)?;
             if options.has_header {
                 note_problem(&first, &mut summary);
                 if let Form::Csv(_) = form {
@@ -1040,7 +1055,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                 }
             }
             let pending = (!options.has_header).then_some(first);
-            (Source::Csv(rdr), col, point_cols, writer, pending)
+            (Source::Csv(Box::new(rdr)), col, point_cols, writer, pending)
         }
     };
 
