@@ -416,6 +416,61 @@ mod tests {
     }
 
     #[test]
+    fn chunks_in_flight_stay_within_the_byte_budget() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        /// Counts the chunks written (one `write_all` each).
+        struct Counting<'a>(&'a AtomicUsize);
+        impl Write for Counting<'_> {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.fetch_add(1, Ordering::SeqCst);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let written = AtomicUsize::new(0);
+        let mut sent = 0usize;
+        let mut worst = 0usize;
+        // 8 workers would hold 18 chunks; a budget of 3 chunks' weight holds 3.
+        run(
+            Options::with_workers(8, 3 * 1000),
+            |c: &mut Chunk<u8>| {
+                worst = worst.max(sent - written.load(Ordering::SeqCst));
+                *c.next_slot() = 1;
+                c.weight = 1000;
+                sent += 1;
+                Ok(sent < 300)
+            },
+            || (),
+            |_, c| c.out.push(b'x'),
+            Counting(&written),
+            Box::new(NoProgress),
+        )
+        .unwrap();
+        assert_eq!(written.load(Ordering::SeqCst), 300);
+        assert!(worst <= 3, "{worst} chunks in flight");
+        // One chunk over the whole budget still goes through, alone.
+        let mut n = 0;
+        let mut out = Vec::new();
+        run(
+            Options::with_workers(2, 10),
+            |c: &mut Chunk<u8>| {
+                *c.next_slot() = 1;
+                c.weight = 1 << 20;
+                n += 1;
+                Ok(n < 5)
+            },
+            || (),
+            |_, c| c.out.push(b'x'),
+            &mut out,
+            Box::new(NoProgress),
+        )
+        .unwrap();
+        assert_eq!(out, b"xxxxx");
+    }
+
+    #[test]
     fn write_failure_stops_everything() {
         for opts in [Options::with_workers(2, 1 << 20), Options::inline()] {
             write_failure_stops(opts);

@@ -566,3 +566,68 @@ fn conventions() {
         }
     }
 }
+
+#[test]
+fn json_lines_in_and_out() {
+    let input = "{\"id\":1,\"address\":\"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM\",\"n\":1.50}\n\
+                 \n\
+                 [\"not\",\"an object\"]\n\
+                 {\"id\":3,\"dvhc_status\":\"ok\",\"address\":\"P. Đa Kao Q1 HCM\"}\n";
+    let out = dvhc()
+        .args(["csv", "--input-format", "jsonl", "--field", "address"])
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "line 3: the line is not a JSON object",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    // Members kept as written (1.50 stays 1.50), then the appended ones.
+    assert!(text.starts_with("{\"id\":1,\"address\":\"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM\",\"n\":1.50,\"dvhc_commune_code\":\"26740\""), "{text}");
+    assert_eq!(rows[0]["dvhc_candidates"], 1);
+    assert_eq!(rows[0]["dvhc_error"], serde_json::Value::Null);
+    assert_eq!(rows[1]["dvhc_status"], "error");
+    // A dvhc_* member already there is replaced, not repeated.
+    assert_eq!(rows[2]["dvhc_status"], "ambiguous");
+    assert_eq!(
+        text.lines().nth(2).unwrap().matches("dvhc_status").count(),
+        1
+    );
+    // CSV rows as JSON objects keyed by the header; a .jsonl file is read as JSON Lines.
+    let out = dvhc()
+        .args(["csv", "--output-format", "jsonl", "--column", "address"])
+        .write_stdin("id,address\n7,\"P. Bến Nghé, Q1, HCM\"\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["id"], "7");
+    assert_eq!(v["dvhc_commune_name"], "Phường Sài Gòn");
+    let path = temp_file("in.jsonl", b"{\"address\":\"P. Ben Nghe Q1 HCM\"}\n");
+    dvhc()
+        .args(["csv", "--column", "address", path.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"dvhc_commune_code\":\"26740\""));
+    dvhc()
+        .args([
+            "csv",
+            "--column",
+            "address",
+            "--output-format",
+            "csv",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2);
+}
