@@ -3,15 +3,21 @@
 //! [`run`] is the whole subcommand but for opening the file and drawing the progress
 //! bar: the `dvhc` binary runs the same code on the file (or stdin) and stdout.
 //!
-//! The input is RFC 4180 CSV, read leniently: quoted fields with doubled quotes and
-//! line breaks, a UTF-8 byte-order mark at the start (dropped), `\n`, `\r\n` or `\r`
-//! line ends, blank lines skipped, rows of any length (short rows are padded to the
-//! header's width, long ones kept whole). Every input row gives one output row, in
-//! input order: its fields, quoted where needed, then the [`COLUMNS`], each row ending
-//! with `\n`. Bytes outside the address column pass through untouched, even when they
-//! are not UTF-8. A row that cannot be translated (an empty or non-UTF-8 address, bad
-//! coordinates, an address that names no unit) gets status `error` and a message; the
-//! run goes on.
+//! The input is RFC 4180 CSV, read leniently by `csv-core` (quoted fields with doubled
+//! quotes and line breaks, `\n`, `\r\n` or `\r` line ends, blank lines skipped, rows of
+//! any length: short rows are padded to the header's width, long ones kept whole), or
+//! JSON Lines ([`InputFormat::Jsonl`]). A record larger than
+//! [`CsvOptions::max_record_bytes`], or a quote still open at the end of the input,
+//! becomes an `error` row holding its first line read alone, and reading goes on at
+//! the next line: one stray quote costs one row ([`Summary::unreadable`] counts them).
+//! Every input row gives one output row, in input order: its fields, quoted where
+//! needed, then the [`COLUMNS`], each row ending with `\n` (or one JSON object per
+//! line, [`OutputFormat::Jsonl`]). Bytes outside the address column pass through
+//! untouched, even when they are not UTF-8. A row that cannot be translated (an empty
+//! or non-UTF-8 address, bad coordinates, an address that names no unit) gets status
+//! `error` and a message; the run goes on. Memory is bounded whatever the input: by the
+//! record limit, by chunks sized by their expected output within a byte budget, and by
+//! the cache's budget.
 
 use std::fmt;
 use std::io::{self, Read, Write};
