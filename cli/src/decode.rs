@@ -44,9 +44,9 @@ pub enum Encoding {
     /// Windows-1258 (Vietnamese Windows code page), put in NFC.
     #[value(name = "windows-1258", alias = "cp1258")]
     Windows1258,
-    /// TCVN3 (ABC, TCVN 5712:1993 VN3) fonts' 8-bit encoding.
+    /// TCVN3 (ABC, TCVN 5712:1993 VN3) fonts' 8-bit encoding (not available yet).
     Tcvn3,
-    /// VNI fonts' 8-bit encoding.
+    /// VNI fonts' 8-bit encoding (not available yet).
     Vni,
 }
 
