@@ -132,7 +132,8 @@ pub fn level_id(level: Level) -> &'static str {
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorOut {
     /// A stable ASCII id: `empty`, `too_long`, `not_found`, `bad_coordinates`,
-    /// `invalid_utf8`, `missing_column`.
+    /// `invalid_utf8`, `missing_column`, `bad_input`; for `dvhc csv` rows that could not
+    /// be read, `record_too_large`, `unclosed_quote`, `bad_json`.
     pub kind: &'static str,
     /// A sentence for people.
     pub message: String,
