@@ -542,12 +542,15 @@ fn stdout() -> Box<dyn Write + Send> {
     Box::new(BufWriter::with_capacity(1 << 16, io::stdout()))
 }
 
-/// Where the output goes: stdout, or the file of `-o` (never the input file).
-fn output(path: Option<&PathBuf>, input: Option<&PathBuf>) -> Result<Box<dyn Write + Send>, Fail> {
-    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-        return Ok(stdout());
-    };
-    if let Some(input) = input {
+/// Where the output goes: stdout, or the file of `-o` (never the input file); `prefix`
+/// (a byte-order mark) starts it.
+fn output(
+    path: Option<&PathBuf>,
+    input: Option<&PathBuf>,
+    prefix: &'static [u8],
+) -> Result<Box<dyn Write + Send>, Fail> {
+    let path = path.filter(|p| p.as_os_str() != "-");
+    if let (Some(path), Some(input)) = (path, input) {
         if let (Ok(a), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(input)) {
             if a == b {
                 return Err(Fail::Usage(format!(
@@ -557,9 +560,64 @@ fn output(path: Option<&PathBuf>, input: Option<&PathBuf>) -> Result<Box<dyn Wri
             }
         }
     }
-    let f = File::create(path)
-        .map_err(|e| Fail::Io(format!("cannot create {}: {e}", path.display())))?;
-    Ok(Box::new(BufWriter::with_capacity(1 << 16, f)))
+    Ok(Box::new(BufWriter::with_capacity(
+        1 << 16,
+        Lazy {
+            path: path.cloned(),
+            file: None,
+            prefix,
+            started: false,
+        },
+    )))
+}
+
+/// The output, started on the first write or flush: the `-o` file is created (or
+/// truncated) then and the prefix written, so that a run refused for bad options
+/// writes nothing and leaves an existing file alone.
+struct Lazy {
+    /// The `-o` file; stdout when `None`.
+    path: Option<PathBuf>,
+    file: Option<File>,
+    prefix: &'static [u8],
+    started: bool,
+}
+
+impl Lazy {
+    fn start(&mut self) -> io::Result<()> {
+        if self.started {
+            return Ok(());
+        }
+        self.started = true;
+        if let Some(path) = &self.path {
+            let f = File::create(path).map_err(|e| {
+                io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
+            })?;
+            self.file = Some(f);
+        }
+        let prefix = self.prefix;
+        match &mut self.file {
+            Some(f) => f.write_all(prefix),
+            None => io::stdout().write_all(prefix),
+        }
+    }
+}
+
+impl Write for Lazy {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.start()?;
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => io::stdout().write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.start()?;
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => io::stdout().flush(),
+        }
+    }
 }
 
 /// Maps a write error: a closed pipe (`| head`) ends the run quietly.
@@ -688,7 +746,7 @@ fn run_lines(
             "`-` (stdin) cannot be mixed with addresses".to_owned(),
         ));
     }
-    let out = output(a.output.output.as_ref(), None)?;
+    let out = output(a.output.output.as_ref(), None, b"")?;
     let workers = threads(a.threads)?;
     let cache = cache_bytes(a.cache_mb)?;
     let source = if from_stdin {
@@ -1044,11 +1102,9 @@ fn csv_cmd(a: CsvArgs) -> Result<(), Fail> {
     opts.cache_bytes = cache_bytes(a.cache_mb)?;
     opts.on = a.era_out;
     opts.max_record_bytes = a.max_record_bytes;
-    let mut out = output(a.output.output.as_ref(), path)?;
+    let bom: &'static [u8] = if a.bom { b"\xEF\xBB\xBF" } else { b"" };
+    let out = output(a.output.output.as_ref(), path, bom)?;
     let input = open_input(input, a.encoding, a.output.quiet)?;
-    if a.bom {
-        written(out.write_all(b"\xEF\xBB\xBF"))?;
-    }
     let bar =
         (!a.no_progress && io::stderr().is_terminal()).then_some(ProgressBar { total_bytes: size });
     let summary = match crate::csv::run_with(input, out, &opts, bar) {

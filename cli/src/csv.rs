@@ -1040,7 +1040,9 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             // written.
             let mut first = Record::default();
             if !rdr.read(&mut first).map_err(Error::Read)? {
-                return Ok(Summary::default()); // An empty input: nothing to do.
+                // An empty input: nothing to do (the output is flushed: a file is made).
+                output.flush().map_err(Error::Write)?;
+                return Ok(Summary::default());
             }
             let Layout {
                 col,

@@ -631,3 +631,36 @@ fn json_lines_in_and_out() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_refused_run_leaves_the_output_file_alone() {
+    let out = temp_file("keep.csv", b"precious\n");
+    dvhc()
+        .args([
+            "csv",
+            "--bom",
+            "--column",
+            "nope",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .write_stdin("a\nx\n")
+        .assert()
+        .code(2)
+        .stdout("");
+    assert_eq!(std::fs::read(&out).unwrap(), b"precious\n");
+    dvhc()
+        .args(["csv", "--bom", "--column", "a"])
+        .write_stdin("a\nx\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("\u{FEFF}a,dvhc_commune_code"));
+    // An empty input still makes the file.
+    let empty = temp_file("empty.out", b"old");
+    dvhc()
+        .args(["csv", "--column", "a", "-o", empty.to_str().unwrap()])
+        .write_stdin("")
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&empty).unwrap(), b"");
+}
