@@ -3,8 +3,9 @@
 //! The `dvhc` binary is a thin wrapper around [`main`]. The library exists so that the
 //! tool's input handling can be driven without a process: [`csv::run`] is exactly what
 //! `dvhc csv` runs (the CSV dialect, the column lookup, the appended columns, the
-//! per-row errors), on any reader and writer, and the fuzz target `cli_csv` calls it on
-//! arbitrary bytes.
+//! per-row errors), on any reader and writer, after [`decode::open`] has read the input
+//! in the encoding `--encoding` names or detected; the fuzz target `cli_csv` calls both
+//! on arbitrary bytes.
 //!
 //! Everything else (argument parsing, the other subcommands, the JSON shapes) is
 //! private: the command line and its output formats are the interface, documented in
@@ -15,7 +16,7 @@
 mod app;
 mod cache;
 pub mod csv;
-mod decode;
+pub mod decode;
 mod engine;
 mod lines;
 mod model;
