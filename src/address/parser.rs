@@ -13,7 +13,7 @@ use crate::search;
 use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
 use crate::text::tokenize::Words;
-use crate::text::vocab::{self, KindWord};
+use crate::text::vocab::{KindWord, Tag};
 use crate::units::current::Province;
 use crate::units::Unit;
 
@@ -364,7 +364,7 @@ impl<'a> Parser<'a> {
         }
         let seg = self.segment_start(end - 1);
         end - seg <= 4
-            && self.s.words.tag(seg) == vocab::tag::NONE
+            && self.s.words.tag(seg) == Tag::Untagged
             && (seg..end).all(|i| !self.s.words.key(i).bytes().any(|b| b.is_ascii_digit()))
     }
 
@@ -477,7 +477,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // "Tỉnh lộ 8", "Huyện lộ 2": roads.
-            if self.s.words.tag(start + n) == vocab::tag::LO {
+            if self.s.words.tag(start + n) == Tag::Lo {
                 continue;
             }
             let level = if k.is_commune() {

@@ -9,7 +9,7 @@ use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
 use crate::text::key::push_key;
-use crate::text::vocab::{self, KindWord};
+use crate::text::vocab::{self, KindWord, Tag};
 use crate::units::Unit;
 
 /// A span of words ending at some `end` whose key is in the index.
@@ -227,7 +227,7 @@ impl Parser<'_> {
                 return false;
             }
             let t = self.s.words.tag(start - 2);
-            return !(vocab::is_street(t) || t == vocab::tag::LO);
+            return !(vocab::is_street(t) || t == Tag::Lo);
         }
         true
     }

@@ -5,5 +5,6 @@ pub(crate) mod chars;
 pub(crate) mod fold;
 pub(crate) mod key;
 pub(crate) mod letters;
+pub(crate) mod marks;
 pub(crate) mod tokenize;
 pub(crate) mod vocab;
