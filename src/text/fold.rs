@@ -239,7 +239,10 @@ mod tests {
     fn tones_are_the_five_tone_marks() {
         use marks::*;
         assert_eq!(TONES, GRAVE | ACUTE | TILDE | HOOK | DOT);
-        assert_eq!(TONE_CHARS, ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']);
+        assert_eq!(
+            TONE_CHARS,
+            ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
+        );
         assert_eq!(of('\u{309}'), HOOK);
         assert_eq!(of('\u{31B}'), HORN);
         assert_eq!(of('\u{308}'), OTHER);

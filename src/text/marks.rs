@@ -71,4 +71,3 @@ pub(crate) fn of(m: char) -> u16 {
         .find(|&&(c, _)| c == m)
         .map_or(OTHER, |&(_, bit)| bit)
 }
-
