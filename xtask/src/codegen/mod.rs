@@ -36,7 +36,7 @@ mod letters;
 mod load;
 #[path = "../../../src/text/marks.rs"]
 #[allow(dead_code)]
-mod marks;
+pub(crate) mod marks;
 mod records;
 
 use emit::{Out, Pool, HEADER};
