@@ -73,7 +73,7 @@ impl Parser<'_> {
             province |= f.unit.level() == search::Level::Province;
         }
         let consumed = match first {
-            Some(s) => self.end - s,
+            Some(s) => self.units_end - s,
             None => 0,
         };
         Score {
@@ -97,14 +97,15 @@ impl Parser<'_> {
         for &(unit, start) in r.parts.iter().flatten() {
             crate::work::add(1);
             // The words of the name: from its start to the next comma (or the end).
-            let end = (start + 1..self.end)
-                .find(|&i| self.s.words.word(i).hard_break_before)
-                .unwrap_or(self.end);
-            let from = match self.s.words.kind_at(start, end) {
+            let end = (start + 1..self.units_end)
+                .find(|&i| self.buffers.words.word(i).hard_break_before)
+                .unwrap_or(self.units_end);
+            let from = match self.buffers.words.kind_at(start, end) {
                 Some((_, n, _)) if start + n < end => start + n,
                 _ => start,
             };
-            sum += Diacritics::of_words(self.input, &self.s.words, from..end).fidelity(unit.name());
+            sum += Diacritics::of_words(self.input, &self.buffers.words, from..end)
+                .fidelity(unit.name());
         }
         (sum.clamp(-127, 127) + 128) as u8
     }
