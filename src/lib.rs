@@ -199,6 +199,7 @@
 #![warn(missing_docs)]
 
 pub mod address;
+mod rank;
 pub mod search;
 mod tables;
 mod text;

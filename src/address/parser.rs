@@ -5,10 +5,10 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::scoring::Quality;
 use super::spans::{Found, SpanHit};
 use super::{Address, ParseError, Reading, MAX_ADDRESS_LEN};
 use crate::legacy;
+use crate::rank::{self, Quality};
 use crate::search;
 use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
@@ -392,16 +392,10 @@ impl<'a> Parser<'a> {
             }
             return Err(ParseError::NotFound);
         }
-        // Best first, then by code, then in the order found (a total order: the sort
-        // need not be stable, and so needs no buffer).
-        let by_score = |a: &Reading<'_>, b: &Reading<'_>| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| a.deepest().code_value().cmp(&b.deepest().code_value()))
-                .then(a.seq.cmp(&b.seq))
-        };
+        // Best first (`rank::reading_order`, a total order: the sort need not be
+        // stable, and so needs no buffer).
         let readings = &mut self.readings;
-        readings.sort_unstable_by(by_score);
+        readings.sort_unstable_by(rank::reading_order);
         // One reading per deepest unit (the best), in order.
         let mut kept = 0;
         for i in 0..readings.len() {
@@ -423,7 +417,7 @@ impl<'a> Parser<'a> {
             for i in 0..self.readings.len() {
                 self.readings[i].score.fidelity = self.fidelity(&self.readings[i]);
             }
-            self.readings.sort_unstable_by(by_score);
+            self.readings.sort_unstable_by(rank::reading_order);
             let top = self.readings[0].score.quality();
             self.readings.retain(|r| r.score.quality() == top);
         }

@@ -2,10 +2,10 @@
 //! not made at all when a reading already made is better.
 
 use super::parser::Parser;
-use super::scoring::Score;
 use super::spans::Found;
 use super::{CurrentUnits, LegacyUnits, Reading, Units};
 use crate::legacy;
+use crate::rank::Score;
 use crate::search::Via;
 use crate::units::current::Province;
 use crate::units::Unit;

@@ -101,7 +101,7 @@ impl Parser<'_> {
         r
     }
 
-    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`].
+    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`](Self::span_hits).
     ///
     /// The span grows leftwards a word at a time. Its key, read backwards, is
     /// looked up in the reversed-key order, which narrows at each step: once no key

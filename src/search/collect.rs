@@ -1,11 +1,11 @@
 //! Collecting the hits of a search: one per unit, in rank order, at most the limit.
 
+use crate::rank::{
+    fidelity_bits, hit_rank, via_class, FIDELITY, IDENTITY, KIND_MISFITS, RANKED_TABLES,
+};
 use crate::search::fidelity::Diacritics;
 use crate::search::fuzzy::{fuzzy_walk, max_distance};
 use crate::search::query::NameQuery;
-use crate::search::rank::{
-    fidelity_bits, rank, via_class, FIDELITY, IDENTITY, KIND_MISFITS, RANKED_TABLES,
-};
 use crate::search::{Hit, Mode, Search};
 use crate::tables::generated as g;
 use crate::tables::index::{entry, exact, with_prefix, Key, Table, Via};
@@ -122,7 +122,7 @@ impl Collector<'_> {
             self.raw_marks = RawMarks::Ready(Diacritics::of_words(self.query, self.words, all));
         }
         let best_fidelity = self.marks_for(whole).max();
-        let best = rank(
+        let best = hit_rank(
             partial,
             distance,
             true,
@@ -262,7 +262,7 @@ impl Collector<'_> {
                 continue;
             }
             // The best rank a key of `t` can have, but for its origin and index.
-            let best = rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
+            let best = hit_rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
             if best > self.bar() {
                 break;
             }

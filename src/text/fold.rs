@@ -122,7 +122,7 @@ impl FoldSink for StringSink {
     }
 }
 
-/// The ASCII base and the diacritics (bits of [`marks`]) of a precomposed Latin
+/// The ASCII base and the diacritics (bits of [`marks`](crate::text::marks)) of a precomposed Latin
 /// letter of the generated tables (`LATIN_*`, `VIETNAMESE_*`).
 #[inline]
 pub(crate) fn latin_letter(c: char) -> Option<(u8, u16)> {

@@ -20,7 +20,7 @@ pub(crate) struct Word {
     /// A comma, semicolon, newline or similar stands between this word and the
     /// previous one.
     pub(crate) hard_break_before: bool,
-    /// What the word is, if it is one the analysis knows ([`tag`]).
+    /// What the word is, if it is one the analysis knows ([`Tag`]).
     pub(crate) tag: Tag,
 }
 

@@ -2,6 +2,7 @@
 //! one, and the diacritics of the input that may still tell them apart.
 
 use super::{Address, Reading};
+use crate::rank;
 
 /// The readings that explain the address as well as the best one: the best alone
 /// unless the address is ambiguous.
@@ -22,16 +23,7 @@ pub(super) fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> Tied<'r, 'a> {
             segment: None,
         };
     }
-    let level = best.deepest().level();
-    let n = all
-        .iter()
-        .take_while(|r| {
-            r.era() == best.era()
-                && r.deepest().level() == level
-                && r.edits() == best.edits()
-                && r.rest() == best.rest()
-        })
-        .count();
+    let n = all.iter().take_while(|r| rank::tied(best, r)).count();
     let mut tied = Tied {
         readings: &all[..n],
         segment: None,
