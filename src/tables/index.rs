@@ -1,5 +1,26 @@
-//! The search index: the generated key tables, their format, and the lookups that
-//! read them (exact, prefix, by suffix, entry by position).
+//! The search index (`generated/index.rs`): its format, and the lookups that read it
+//! (exact, prefix, by suffix, entry by position). Written by `cargo xtask codegen`
+//! (`xtask/src/codegen/index.rs`).
+//!
+//! Every name and alias of a unit is a *key* ([`search_key`](crate::search_key):
+//! lower-case ASCII letters, digits, a space between two numbers). The index holds:
+//!
+//! | table | element | what |
+//! |---|---|---|
+//! | `PROVINCE_KEYS`, `COMMUNE_KEYS`, `LEGACY_PROVINCE_KEYS`, `LEGACY_DISTRICT_KEYS`, `LEGACY_COMMUNE_KEYS` | [`Key`] | the entries of one level ([`Table`]), sorted by key: the key's place in `KEY_BLOB`, the unit's index in its level's records, the key's origin ([`Via`]); one entry per key and unit, the best origin |
+//! | `KEY_TABLE_ENDS` | `u16` | where each level's entries end in the *concatenation* of those five arrays, in that order; a position in the concatenation names an entry ([`entry`]) |
+//! | `KEY_BLOB` | `&str` | every distinct key once, sorted, concatenated |
+//! | `KEY_ORDER` | `u16` | every entry's position in the concatenation, sorted by key, then level, then position: the *global order* |
+//! | `KEY_AT` | `u32` | the key of each position of the global order, as `offset << 8 \| length` in `KEY_BLOB` |
+//! | `KEY_LCP` | `u8` | the length of the prefix each key of the global order shares with the one before (for the typo-tolerant walk) |
+//! | `KEY_BUCKETS` | `u16` | where the keys of each first two bytes start in the global order: bucket `ordinal(b0) * ORDS + ordinal(b1)` ([`layout`](crate::tables::layout)) |
+//! | `KEY_HASH` | `u16` | exact lookups: an open-addressing table (linear probing, at most half full) of 1 + the global position of each distinct key's first entry, at [`key_hash`] of the key; 0 for an empty slot |
+//! | `RKEY_BLOB`, `RKEY_ORDER`, `RKEY_AT`, `RKEY_LCP`, `RKEY_BUCKETS` | | the same for the keys read backwards (the *reversed order*): the blob holds each distinct key reversed, in the sorted order of that |
+//! | `RKEY_SUFFIXES` | `u32` | every distinct suffix of every key, reversed, in an open-addressing table (linear probing, at most half full) at the hash of its reversed bytes; a slot holds `1 + p \| len << 16 \| exact << 24`: `p` the reversed-order position of the first key that ends with the suffix, `len` its length, `exact` how many keys equal it (they come first from `p`); 0 for an empty slot ([`suffix`]) |
+//! | `LEVEL_KEY_BUCKETS` | `u16` | for each level in turn, where the keys of each first two bytes start in its array (`ORDS * ORDS + 1` values a level; for prefix search) |
+//!
+//! Keys are under 64 bytes and there are fewer than 65,535 entries (the generator
+//! checks), so positions fit `u16` and a key's columns fit the typo-tolerant walk.
 
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -198,13 +219,14 @@ pub(crate) fn suffix(rsuffix: &[u8], hash: u32) -> Option<Range<usize>> {
     let mut slot = hash as usize & mask;
     loop {
         crate::work::add(1);
+        // `1 + p | len << 16 | exact << 24`, 0 for an empty slot (see the module docs).
         let v = g::RKEY_SUFFIXES[slot] as usize;
         if v == 0 {
             return None;
         }
-        let p = (v & 0xffff) - 1;
-        if (v >> 16) & 0xff == rsuffix.len() && rkey_at(p).starts_with(rsuffix) {
-            return Some(p..p + (v >> 24));
+        let (p, len, exact) = ((v & 0xffff) - 1, (v >> 16) & 0xff, v >> 24);
+        if len == rsuffix.len() && rkey_at(p).starts_with(rsuffix) {
+            return Some(p..p + exact);
         }
         slot = (slot + 1) & mask;
     }

@@ -12,8 +12,9 @@
 use std::fmt;
 
 use crate::tables::generated as g;
+use crate::tables::records;
 use crate::tables::{Span, Str};
-use crate::units::current as unit;
+use crate::units::current;
 use crate::units::kind::{FullName, Share};
 
 pub use crate::units::code::{
@@ -51,10 +52,7 @@ impl Province {
     /// ```
     #[inline]
     pub fn get(code: ProvinceCode) -> Option<&'static Province> {
-        match g::LEGACY_PROVINCE_BY_CODE[usize::from(code.0)] {
-            0 => None,
-            i => Some(&g::LEGACY_PROVINCES[usize::from(i - 1)]),
-        }
+        records::legacy_province(code.0)
     }
 
     /// All 63 provinces, sorted by code.
@@ -139,7 +137,7 @@ impl Province {
     /// let ha_giang = dvhc::legacy::Province::get("02".parse().unwrap()).unwrap();
     /// assert_eq!(ha_giang.successor().name(), "Tuyên Quang");
     /// ```
-    pub fn successor(&self) -> &'static unit::Province {
+    pub fn successor(&self) -> &'static current::Province {
         &g::PROVINCES[usize::from(self.successor)]
     }
 }
@@ -184,10 +182,7 @@ impl District {
     /// ```
     #[inline]
     pub fn get(code: DistrictCode) -> Option<&'static District> {
-        match g::LEGACY_DISTRICT_BY_CODE[usize::from(code.0)] {
-            0 => None,
-            i => Some(&g::LEGACY_DISTRICTS[usize::from(i - 1)]),
-        }
+        records::legacy_district(code.0)
     }
 
     /// All 696 districts, sorted by code.
@@ -271,8 +266,8 @@ impl District {
     /// let ly_son = dvhc::legacy::District::get("536".parse().unwrap()).unwrap();
     /// assert_eq!(ly_son.island_successor().unwrap().to_string(), "Đặc khu Lý Sơn");
     /// ```
-    pub fn island_successor(&self) -> Option<&'static unit::Commune> {
-        g::COMMUNES.get(usize::from(self.island_successor))
+    pub fn island_successor(&self) -> Option<&'static current::Commune> {
+        records::island_successor(self.island_successor)
     }
 }
 
@@ -315,10 +310,7 @@ impl Commune {
     /// ```
     #[inline]
     pub fn get(code: CommuneCode) -> Option<&'static Commune> {
-        g::LEGACY_COMMUNE_CODES
-            .binary_search(&code.0)
-            .ok()
-            .map(|i| &g::LEGACY_COMMUNES[i])
+        records::legacy_commune(code.0)
     }
 
     /// All 10,035 communes, sorted by code.
@@ -405,7 +397,7 @@ impl Commune {
     /// ```
     pub fn successors(
         &self,
-    ) -> impl ExactSizeIterator<Item = (&'static unit::Commune, Share)> + DoubleEndedIterator + Clone
+    ) -> impl ExactSizeIterator<Item = (&'static current::Commune, Share)> + DoubleEndedIterator + Clone
     {
         self.successors
             .of(&g::SUCCESSORS)
