@@ -7,8 +7,7 @@ use crate::search::fidelity::Diacritics;
 use crate::search::fuzzy::{fuzzy_walk, max_distance};
 use crate::search::query::NameQuery;
 use crate::search::{Hit, Mode, Search};
-use crate::tables::generated as g;
-use crate::tables::index::{entry, exact, with_prefix, Key, Table, Via};
+use crate::tables::index::{entry, entry_at, exact, with_prefix, Key, Table, Via};
 use crate::text::tokenize::Words;
 use crate::text::vocab::KindWord;
 use crate::units::Unit;
@@ -47,10 +46,10 @@ pub(super) fn collect(search: &Search, query: &str, words: &Words, q: &NameQuery
             let (k, r) = (exact(key), raw.map_or(0..0, exact));
             c.hits.reserve_exact((k.len() + r.len()).min(c.limit));
             for p in k {
-                c.add(g::KEY_ORDER[p], 0, false, false);
+                c.add(entry_at(p), 0, false, false);
             }
             for p in r {
-                c.add(g::KEY_ORDER[p], 0, false, true);
+                c.add(entry_at(p), 0, false, true);
             }
         }
         Mode::Prefix => c.prefix(key, raw),
@@ -249,11 +248,11 @@ impl Collector<'_> {
     /// by table in rank order, skipping the tables that cannot beat the hits held.
     fn prefix(&mut self, key: &str, raw: Option<&str>) {
         for p in exact(key) {
-            self.add(g::KEY_ORDER[p], 0, false, false);
+            self.add(entry_at(p), 0, false, false);
         }
         if let Some(raw) = raw {
             for p in exact(raw) {
-                self.add(g::KEY_ORDER[p], 0, false, true);
+                self.add(entry_at(p), 0, false, true);
             }
         }
         let best_fidelity = self.marks.max();

@@ -282,6 +282,7 @@ impl Search {
         self
     }
 
+    #[inline]
     fn table_allowed(&self, t: Table) -> bool {
         self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
     }

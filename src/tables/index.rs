@@ -109,6 +109,7 @@ impl Table {
         Table::LegacyCommune,
     ];
 
+    #[inline]
     pub(crate) fn keys(self) -> &'static [Key] {
         match self {
             Table::Province => &g::PROVINCE_KEYS,
@@ -131,6 +132,7 @@ impl Table {
         }
     }
 
+    #[inline]
     pub(crate) fn era(self) -> Era {
         match self {
             Table::Province | Table::Commune => Era::Current,
@@ -138,6 +140,7 @@ impl Table {
         }
     }
 
+    #[inline]
     pub(crate) fn level(self) -> Level {
         match self {
             Table::Province | Table::LegacyProvince => Level::Province,
@@ -147,6 +150,7 @@ impl Table {
     }
 
     /// Position in the concatenation of the per-level arrays (`KEY_TABLE_ENDS`).
+    #[inline]
     pub(crate) fn concat_index(self) -> usize {
         match self {
             Table::Province => 0,
@@ -162,6 +166,50 @@ impl Table {
 #[cfg(test)]
 pub(crate) fn at(p: usize) -> (Table, &'static Key) {
     entry(g::KEY_ORDER[p])
+}
+
+/// The entry (a position in the concatenation of the per-level arrays) at position
+/// `p` of the global order (`KEY_ORDER`).
+#[inline]
+pub(crate) fn entry_at(p: usize) -> u16 {
+    g::KEY_ORDER[p]
+}
+
+/// One of the two orders of the keys, for a walk over all of them: the global
+/// order (`KEY_*`), or the reversed order (`RKEY_*`, each key read backwards).
+pub(crate) struct Order {
+    /// The entry at each position (`KEY_ORDER`, `RKEY_ORDER`).
+    pub(crate) entries: &'static [u16],
+    /// The key at each position, `offset << 8 | length` in `blob`.
+    pub(crate) at: &'static [u32],
+    /// The bytes each key shares with the one before.
+    pub(crate) lcp: &'static [u8],
+    /// Where the keys of each first two bytes start.
+    pub(crate) buckets: &'static [u16],
+    /// The distinct keys, concatenated (read backwards for the reversed order).
+    pub(crate) blob: &'static str,
+}
+
+/// The global order, or with `backwards` the reversed order.
+#[inline]
+pub(crate) fn order(backwards: bool) -> Order {
+    if backwards {
+        Order {
+            entries: &g::RKEY_ORDER,
+            at: &g::RKEY_AT,
+            lcp: &g::RKEY_LCP,
+            buckets: &g::RKEY_BUCKETS,
+            blob: g::RKEY_BLOB,
+        }
+    } else {
+        Order {
+            entries: &g::KEY_ORDER,
+            at: &g::KEY_AT,
+            lcp: &g::KEY_LCP,
+            buckets: &g::KEY_BUCKETS,
+            blob: g::KEY_BLOB,
+        }
+    }
 }
 
 /// The table and entry at position `c` of the concatenation of the per-level arrays.
@@ -262,6 +310,7 @@ fn partition(range: Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
 }
 
 /// Positions in the global order of the keys equal to `key`.
+#[inline]
 pub(crate) fn exact(key: &str) -> Range<usize> {
     exact_bytes(key.as_bytes())
 }

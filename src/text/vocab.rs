@@ -80,6 +80,7 @@ impl KindWord {
     }
 
     /// Whether this kind word names units of `level`.
+    #[inline]
     pub(crate) fn names_level(self, level: Level) -> bool {
         use KindWord as K;
         let kind = self;
