@@ -16,7 +16,7 @@ use dvhc::legacy;
 use dvhc::translate::{reverse_address, Translator};
 use dvhc::Commune;
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common.rs"]
 mod common;
 use common::Rng;
 

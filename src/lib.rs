@@ -199,30 +199,22 @@
 #![warn(missing_docs)]
 
 pub mod address;
-mod code;
-mod date;
-mod fold;
-mod index_keys;
-mod key;
-mod query;
 pub mod search;
-#[rustfmt::skip]
-mod generated;
-mod kind;
-pub mod legacy;
-#[cfg(feature = "serde")]
-mod serde_impls;
+mod tables;
+mod text;
 pub mod translate;
-mod unit;
+mod units;
 #[doc(hidden)]
 pub mod work;
 
-pub use code::{CommuneCode, ParseCodeError, ProvinceCode};
-pub use date::{Date, ParseDateError};
-pub use fold::fold;
-pub use key::search_key;
-pub use kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
-pub use unit::{changes, Change, ChangeDetail, Commune, Province};
+pub use text::fold::fold;
+pub use text::key::search_key;
+pub use units::code::{CommuneCode, ParseCodeError, ProvinceCode};
+pub use units::current::{changes, Change, ChangeDetail, Commune, Province};
+pub use units::date::{Date, ParseDateError};
+pub use units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
+pub use units::legacy;
+pub use units::{Era, Level, Unit};
 
 /// The version of the data: the date of the newest official list it reflects
 /// (NSO snapshot), as ISO 8601.
@@ -231,61 +223,6 @@ pub use unit::{changes, Change, ChangeDetail, Commune, Province};
 /// assert_eq!(dvhc::DATA_VERSION, "2026-10-10");
 /// ```
 pub const DATA_VERSION: &str = "2026-10-10";
-
-#[cfg(test)]
-mod static_size {
-    use crate::generated as g;
-    use std::mem::size_of_val;
-
-    /// The tables compiled into a binary that uses every part of the crate: records,
-    /// index arrays and distinct string bytes. Pinned so growth is a conscious choice;
-    /// the budget is 2 MB.
-    #[test]
-    fn static_data_fits_the_budget() {
-        let tables = size_of_val(&g::PROVINCE_BY_CODE)
-            + size_of_val(&g::PROVINCES)
-            + size_of_val(&g::PROVINCE_COMMUNES)
-            + size_of_val(&g::PROVINCE_PREDECESSORS)
-            + size_of_val(&g::COMMUNE_CODES)
-            + size_of_val(&g::COMMUNES)
-            + size_of_val(&g::PREDECESSORS)
-            + size_of_val(&g::CHANGES)
-            + size_of_val(&g::LEGACY_PROVINCE_BY_CODE)
-            + size_of_val(&g::LEGACY_PROVINCES)
-            + size_of_val(&g::LEGACY_PROVINCE_DISTRICTS)
-            + size_of_val(&g::LEGACY_DISTRICT_BY_CODE)
-            + size_of_val(&g::LEGACY_DISTRICTS)
-            + size_of_val(&g::LEGACY_DISTRICT_COMMUNES)
-            + size_of_val(&g::LEGACY_COMMUNE_CODES)
-            + size_of_val(&g::LEGACY_COMMUNES)
-            + size_of_val(&g::SUCCESSORS)
-            + size_of_val(&g::PROVINCE_KEYS)
-            + size_of_val(&g::COMMUNE_KEYS)
-            + size_of_val(&g::LEGACY_PROVINCE_KEYS)
-            + size_of_val(&g::LEGACY_DISTRICT_KEYS)
-            + size_of_val(&g::LEGACY_COMMUNE_KEYS)
-            + size_of_val(&g::KEY_ORDER)
-            + size_of_val(&g::KEY_AT)
-            + size_of_val(&g::KEY_LCP)
-            + size_of_val(&g::KEY_BUCKETS)
-            + size_of_val(&g::KEY_HASH)
-            + size_of_val(&g::RKEY_ORDER)
-            + size_of_val(&g::RKEY_AT)
-            + size_of_val(&g::RKEY_LCP)
-            + size_of_val(&g::RKEY_BUCKETS)
-            + size_of_val(&g::RKEY_SUFFIXES)
-            + size_of_val(&g::LEVEL_KEY_BUCKETS);
-        let total = tables + g::STRING_BYTES;
-        eprintln!(
-            "static tables: {tables} bytes, strings: {} bytes, total: {total} bytes",
-            g::STRING_BYTES
-        );
-        assert!(
-            total <= 2_000_000,
-            "static data is {total} bytes, over the 2 MB budget"
-        );
-    }
-}
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]

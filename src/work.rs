@@ -1,5 +1,5 @@
 //! A count of the inner-loop steps taken by the entry points that read user text, for
-//! dvhc's complexity tests (`tests/work_bounds.rs`): the work an input causes is
+//! dvhc's complexity tests (`tests/it/work_bounds.rs`): the work an input causes is
 //! asserted to grow linearly with its length, without timing anything.
 //!
 //! Compiled only with the internal `work-counter` feature; without it, counting is

@@ -1,8 +1,12 @@
 //! `cargo xtask import [--check] [--shared DIR]`: rebuilds the tables under
-//! `data/` from the raw public datasets, cross-checking every source.
+//! `data/` from the raw public datasets, cross-checking every source, then the
+//! generated Rust tables from them (`codegen`).
+//!
+//! `cargo xtask codegen [--check]`: generates `src/tables/generated/` from `data/`.
 
 mod build;
 mod checks;
+mod codegen;
 mod errata;
 mod expected;
 mod model;
@@ -23,8 +27,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask import [--check] [--shared DIR]
+       cargo xtask codegen [--check]
 
-  import     read ../shared/data, cross-check, write data/*.tsv
+  import     read ../shared/data, cross-check, write data/*.tsv, then run codegen
+  codegen    generate src/tables/generated/*.rs from data/*.tsv
   geo        boundary polygons for dvhc-geo (see `cargo xtask geo --help`)
   --check    write nothing; fail if any generated file would differ
   --shared   folder with the raw datasets (default: <workspace>/../shared/data)";
@@ -67,8 +73,10 @@ fn section(title: &str) {
 }
 
 fn main() -> ExitCode {
-    if std::env::args().nth(1).as_deref() == Some("geo") {
-        return boundaries::main();
+    match std::env::args().nth(1).as_deref() {
+        Some("geo") => return boundaries::main(),
+        Some("codegen") => return run_codegen(),
+        _ => {}
     }
     match parse_args().and_then(|o| match o {
         Some(o) => run(&o),
@@ -126,6 +134,57 @@ fn run(opts: &Options) -> Result<()> {
         println!("  {} files up to date", files.len());
     } else {
         output::write(&root, &files)?;
+        // The Rust tables follow the data.
+        section("codegen");
+        codegen_files(&root, false)?;
+    }
+    Ok(())
+}
+
+/// `cargo xtask codegen [--check]`.
+fn run_codegen() -> ExitCode {
+    let mut check = false;
+    for a in std::env::args().skip(2) {
+        match a.as_str() {
+            "--check" => check = true,
+            other => {
+                eprintln!("error: unknown option {other:?}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match codegen_files(&workspace_root(), check) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Generates the Rust tables from `data/`; with `check`, writes nothing and fails
+/// when a checked-in file differs.
+fn codegen_files(root: &Path, check: bool) -> Result<()> {
+    let files = codegen::generate(root);
+    if check {
+        let stale = codegen::stale(root, &files);
+        if !stale.is_empty() {
+            bail!(
+                "{} is out of date (run `cargo xtask codegen`): {}",
+                codegen::DIR,
+                stale.join(", ")
+            );
+        }
+        println!("  {} files up to date", files.len());
+    } else {
+        let written =
+            codegen::write(root, &files).with_context(|| format!("writing {}", codegen::DIR))?;
+        println!(
+            "  {} files, {} written: {}",
+            files.len(),
+            written.len(),
+            written.join(", ")
+        );
     }
     Ok(())
 }

@@ -1,0 +1,538 @@
+//! Free-text address parsing, for either structure: [`parse`], the [`Address`] it
+//! returns, its [`Reading`]s and the [`ParseError`]s.
+//!
+//! The parser reads an address right to left (`parser.rs`): it finds the unit names
+//! that end at a word (`spans.rs`), makes a reading of each combination of units that
+//! nest (`readings.rs`), and keeps the readings that explain the input best
+//! (`scoring.rs`).
+
+mod parser;
+mod readings;
+mod scoring;
+mod spans;
+
+pub(crate) use parser::parse_with;
+use scoring::Score;
+
+use std::fmt;
+
+use crate::legacy;
+use crate::search::{self, Unit, Via};
+use crate::units::current::{Commune, Province};
+
+/// The longest address accepted, in bytes. Real addresses are under 200 bytes; longer
+/// input is refused with [`ParseError::TooLong`] rather than searched, so parsing time
+/// is bounded whatever the input.
+pub const MAX_ADDRESS_LEN: usize = 1024;
+
+/// Why an address could not be parsed: what was missing, and what was found.
+///
+/// # Examples
+/// ```
+/// use dvhc::address::{parse, ParseError};
+///
+/// assert_eq!(parse("   ").unwrap_err(), ParseError::Empty);
+/// assert!(matches!(parse("12 Nowhere Street, Atlantis").unwrap_err(), ParseError::NotFound));
+///
+/// // A ward written with its kind word, in a district that has no ward of that name.
+/// let e = parse("12 Lê Lợi, Phường Xyz, Quận 1, TP.HCM").unwrap_err();
+/// match &e {
+///     ParseError::CommuneNotFound { name, within } => {
+///         assert_eq!(name, "Phường Xyz");
+///         assert_eq!(within.to_string(), "Quận 1");
+///     }
+///     other => panic!("{other}"),
+/// }
+/// assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// The input has no letters or digits.
+    #[error("the address is empty")]
+    Empty,
+    /// The input is longer than [`MAX_ADDRESS_LEN`] bytes.
+    #[error("the address is {len} bytes long; the limit is {max}")]
+    TooLong {
+        /// The input's length in bytes.
+        len: usize,
+        /// The limit, [`MAX_ADDRESS_LEN`].
+        max: usize,
+    },
+    /// No province, district or commune of either structure was recognised.
+    #[error("no province, district or commune recognised in the address")]
+    NotFound,
+    /// The address names a province (with its kind word, e.g. `Tỉnh Xyz`) that does
+    /// not exist in either structure, and nothing else was recognised.
+    #[error("no province {name:?}")]
+    ProvinceNotFound {
+        /// The province as written, kind word included.
+        name: String,
+    },
+    /// The address names a district (with its kind word, e.g. `Quận Xyz`) that the
+    /// province found has no district of that name.
+    #[error("no district {name:?} in {within}")]
+    DistrictNotFound {
+        /// The district as written, kind word included.
+        name: String,
+        /// The unit found right of it (a province).
+        within: Unit,
+    },
+    /// The address names a commune (with its kind word, e.g. `Phường Xyz`) that the
+    /// district or province found has no commune of that name.
+    #[error("no commune {name:?} in {within}")]
+    CommuneNotFound {
+        /// The commune as written, kind word included.
+        name: String,
+        /// The unit found right of it (a district or a province).
+        within: Unit,
+    },
+}
+
+/// The units of an address read in the pre-2025 structure.
+///
+/// ```
+/// let a = dvhc::address::parse("P. Bến Nghé, Q.1, TP.HCM").unwrap();
+/// let l = a.reading().as_legacy().unwrap();
+/// assert_eq!(l.commune().unwrap().to_string(), "Phường Bến Nghé");
+/// assert_eq!(l.district().unwrap().to_string(), "Quận 1");
+/// assert_eq!(l.province().to_string(), "Thành phố Hồ Chí Minh");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct LegacyUnits {
+    province: &'static legacy::Province,
+    district: Option<&'static legacy::District>,
+    commune: Option<&'static legacy::Commune>,
+    commune_via: Via,
+}
+
+impl LegacyUnits {
+    /// The province (written, or inferred from the district or commune).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Bến Nghé, Quận 1").unwrap();
+    /// assert_eq!(a.reading().as_legacy().unwrap().province().code().to_string(), "79");
+    /// ```
+    pub fn province(&self) -> &'static legacy::Province {
+        self.province
+    }
+
+    /// The district, when written or inferred from the commune.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Đa Kao, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().as_legacy().unwrap().district().unwrap().name(), "1");
+    /// ```
+    pub fn district(&self) -> Option<&'static legacy::District> {
+        self.district
+    }
+
+    /// The commune, when written.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Quận 1, TP.HCM").unwrap();
+    /// assert!(a.reading().as_legacy().unwrap().commune().is_none());
+    /// ```
+    pub fn commune(&self) -> Option<&'static legacy::Commune> {
+        self.commune
+    }
+
+    /// How the commune was recognised: by its official name, a spelling variant, or a
+    /// historical name of a commune merged into it before 2025 ([`Via::Historical`]).
+    ///
+    /// ```
+    /// use dvhc::search::Via;
+    /// let a = dvhc::address::parse("Phường Bến Nghé, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().as_legacy().unwrap().commune_via(), Via::Name);
+    /// ```
+    pub fn commune_via(&self) -> Via {
+        self.commune_via
+    }
+}
+
+/// The units of an address read in the current structure.
+///
+/// ```
+/// let a = dvhc::address::parse("Phường Sài Gòn, Thành phố Hồ Chí Minh").unwrap();
+/// let c = a.reading().as_current().unwrap();
+/// assert_eq!(c.commune().unwrap().code().to_string(), "26740");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct CurrentUnits {
+    province: &'static Province,
+    commune: Option<&'static Commune>,
+    legacy_district: Option<&'static legacy::District>,
+}
+
+impl CurrentUnits {
+    /// The province (written, or inferred from the commune).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Xã Đức Trọng, Lâm Đồng").unwrap();
+    /// assert_eq!(a.reading().as_current().unwrap().province().name(), "Lâm Đồng");
+    /// ```
+    pub fn province(&self) -> &'static Province {
+        self.province
+    }
+
+    /// The commune, when written.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Xã Đức Trọng, Lâm Đồng").unwrap();
+    /// assert_eq!(a.reading().as_current().unwrap().commune().unwrap().name(), "Đức Trọng");
+    /// ```
+    pub fn commune(&self) -> Option<&'static Commune> {
+        self.commune
+    }
+
+    /// A pre-2025 district written between the commune and the province, as people
+    /// still do out of habit ("Phường Sài Gòn, Quận 1, TP.HCM"). Districts no longer
+    /// exist; it is reported, and it was only accepted if the commune took over part
+    /// of it.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Sài Gòn, Quận 1, TP.HCM").unwrap();
+    /// let c = a.reading().as_current().unwrap();
+    /// assert_eq!(c.legacy_district().unwrap().to_string(), "Quận 1");
+    /// ```
+    pub fn legacy_district(&self) -> Option<&'static legacy::District> {
+        self.legacy_district
+    }
+}
+
+/// One reading of an address: its units in one structure and the street part.
+///
+/// ```
+/// use dvhc::search::Era;
+/// let a = dvhc::address::parse("Số 5, Ấp 2, Xã Tân Thành, Huyện Thủ Thừa, Long An").unwrap();
+/// let r = a.reading();
+/// assert_eq!(r.era(), Era::Legacy);
+/// assert_eq!(r.rest(), "Số 5, Ấp 2");
+/// assert_eq!(r.deepest().to_string(), "Xã Tân Thành");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Reading<'a> {
+    units: Units,
+    rest: &'a str,
+    score: Score,
+    /// The first word of the units.
+    first_word: usize,
+    /// The units found and the word each starts at, for the diacritic fidelity.
+    parts: [Option<(Unit, usize)>; 3],
+    /// The order in which the parser found the readings, the last tie-break.
+    seq: u32,
+}
+
+/// The units of a reading, in the structure they belong to.
+///
+/// ```
+/// use dvhc::address::{parse, Units};
+/// match parse("Phường Sài Gòn, TP.HCM").unwrap().reading().units() {
+///     Units::Current(c) => assert_eq!(c.commune().unwrap().name(), "Sài Gòn"),
+///     Units::Legacy(_) => unreachable!(),
+///     _ => unreachable!(),
+/// }
+/// ```
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Units {
+    /// Pre-2025 structure (to 30 June 2025).
+    Legacy(LegacyUnits),
+    /// Current structure (from 1 July 2025).
+    Current(CurrentUnits),
+}
+
+impl<'a> Reading<'a> {
+    /// The units found.
+    ///
+    /// ```
+    /// use dvhc::address::{parse, Units};
+    /// assert!(matches!(parse("Quận 1, TP.HCM").unwrap().reading().units(), Units::Legacy(_)));
+    /// ```
+    pub fn units(&self) -> Units {
+        self.units
+    }
+
+    /// The legacy units, if this reading is in the pre-2025 structure.
+    ///
+    /// ```
+    /// assert!(dvhc::address::parse("Quận 1, TP.HCM").unwrap().reading().as_legacy().is_some());
+    /// ```
+    pub fn as_legacy(&self) -> Option<&LegacyUnits> {
+        match &self.units {
+            Units::Legacy(u) => Some(u),
+            Units::Current(_) => None,
+        }
+    }
+
+    /// The current units, if this reading is in the current structure.
+    ///
+    /// ```
+    /// assert!(dvhc::address::parse("Phường Sài Gòn, TP.HCM").unwrap().reading().as_current().is_some());
+    /// ```
+    pub fn as_current(&self) -> Option<&CurrentUnits> {
+        match &self.units {
+            Units::Current(u) => Some(u),
+            Units::Legacy(_) => None,
+        }
+    }
+
+    /// The structure of this reading.
+    ///
+    /// ```
+    /// use dvhc::search::Era;
+    /// assert_eq!(dvhc::address::parse("Quận 1, TP.HCM").unwrap().reading().era(), Era::Legacy);
+    /// ```
+    pub fn era(&self) -> search::Era {
+        match self.units {
+            Units::Legacy(_) => search::Era::Legacy,
+            Units::Current(_) => search::Era::Current,
+        }
+    }
+
+    /// The part of the input before the units (house number, street, hamlet…),
+    /// verbatim, without trailing separators.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Tổ 3, Khu phố 4, P. Linh Trung, TP. Thủ Đức, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().rest(), "Tổ 3, Khu phố 4");
+    /// ```
+    pub fn rest(&self) -> &'a str {
+        self.rest
+    }
+
+    /// The total edit distance of the names matched (0 when every name was exact).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Bến Ngé, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().edits(), 1);
+    /// ```
+    pub fn edits(&self) -> u8 {
+        self.score.edits
+    }
+
+    /// The deepest unit of the reading.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.reading().deepest().to_string(), "Quận 1");
+    /// ```
+    pub fn deepest(&self) -> Unit {
+        match self.units {
+            Units::Legacy(u) => match (u.commune, u.district) {
+                (Some(c), _) => Unit::LegacyCommune(c),
+                (None, Some(d)) => Unit::LegacyDistrict(d),
+                (None, None) => Unit::LegacyProvince(u.province),
+            },
+            Units::Current(u) => match u.commune {
+                Some(c) => Unit::Commune(c),
+                None => Unit::Province(u.province),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Reading<'_> {
+    /// The address in official form, deepest unit first, e.g.
+    /// `12 Lê Lợi, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.rest.is_empty() {
+            write!(f, "{}, ", self.rest)?;
+        }
+        match self.units {
+            Units::Legacy(u) => {
+                if let Some(c) = u.commune {
+                    write!(f, "{c}, ")?;
+                }
+                if let Some(d) = u.district {
+                    write!(f, "{d}, ")?;
+                }
+                write!(f, "{}", u.province)
+            }
+            Units::Current(u) => {
+                if let Some(c) = u.commune {
+                    write!(f, "{c}, ")?;
+                }
+                write!(f, "{}", u.province)
+            }
+        }
+    }
+}
+
+/// A parsed address: the best reading, and the equally good alternatives.
+///
+/// # Examples
+/// ```
+/// use dvhc::address::parse;
+///
+/// let a = parse("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM").unwrap();
+/// assert!(!a.is_ambiguous());
+/// assert_eq!(a.reading().rest(), "12 Lê Lợi");
+/// assert_eq!(a.to_string(), "12 Lê Lợi, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Address<'a> {
+    input: &'a str,
+    readings: Vec<Reading<'a>>,
+    ambiguous: usize,
+}
+
+/// Whether an address has one best reading, or several that explain it equally well.
+///
+/// ```
+/// use dvhc::address::{parse, Resolution};
+/// match parse("Phường 1, TP.HCM").unwrap().resolution() {
+///     Resolution::Ambiguous(candidates) => assert!(candidates.len() > 5),
+///     Resolution::Unique(r) => panic!("one reading: {r}"),
+///     _ => unreachable!(),
+/// }
+/// ```
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Resolution<'r, 'a> {
+    /// One reading explains the address best.
+    Unique(&'r Reading<'a>),
+    /// Several readings of the same structure explain the address equally well
+    /// (homonyms with no district or province to tell them apart): all of them, in
+    /// order of code.
+    Ambiguous(&'r [Reading<'a>]),
+}
+
+impl<'a> Address<'a> {
+    /// The input, as given.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::address::parse("Huế").unwrap().input(), "Huế");
+    /// ```
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// The best reading (the first candidate when the address is ambiguous).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Hà Nội").unwrap();
+    /// assert_eq!(a.reading().deepest().code(), "01");
+    /// ```
+    pub fn reading(&self) -> &Reading<'a> {
+        &self.readings[0]
+    }
+
+    /// Every reading that explains the address as well as the best one, best first:
+    /// the candidates when it is ambiguous, then the reading in the other structure
+    /// when it reads in both (an address without a district often does; the current
+    /// structure comes first then).
+    ///
+    /// ```
+    /// use dvhc::search::Era;
+    /// let a = dvhc::address::parse("Phường Bến Thành, TP.HCM").unwrap();
+    /// let eras: Vec<Era> = a.readings().iter().map(|r| r.era()).collect();
+    /// assert_eq!(eras, [Era::Current, Era::Legacy]);
+    /// assert!(!a.is_ambiguous());
+    /// ```
+    pub fn readings(&self) -> &[Reading<'a>] {
+        &self.readings
+    }
+
+    /// `true` when several readings of the same structure explain the address equally
+    /// well (homonyms with no district or province to tell them apart); then
+    /// [`candidates`](Self::candidates) lists them all.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường 1").unwrap();
+    /// assert!(a.is_ambiguous());
+    /// assert!(a.candidates().len() > 20);
+    /// ```
+    pub fn is_ambiguous(&self) -> bool {
+        self.ambiguous > 1
+    }
+
+    /// The equally good readings of the best structure: one unless the address is
+    /// ambiguous.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường 1, Quận 3, TP.HCM").unwrap();
+    /// assert_eq!(a.candidates().len(), 1);
+    /// ```
+    pub fn candidates(&self) -> &[Reading<'a>] {
+        &self.readings[..self.ambiguous]
+    }
+
+    /// The reading, or the candidates when the address is ambiguous, as a type.
+    ///
+    /// ```
+    /// use dvhc::address::{parse, Resolution};
+    /// assert!(matches!(parse("Quận 3, TP.HCM").unwrap().resolution(), Resolution::Unique(_)));
+    /// ```
+    pub fn resolution(&self) -> Resolution<'_, 'a> {
+        if self.is_ambiguous() {
+            Resolution::Ambiguous(self.candidates())
+        } else {
+            Resolution::Unique(self.reading())
+        }
+    }
+}
+
+impl fmt::Display for Address<'_> {
+    /// The best reading in official form.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.reading().fmt(f)
+    }
+}
+
+/// Parses a free-text Vietnamese address of either structure.
+///
+/// Units are resolved right to left: the province, then (in the pre-2025 structure)
+/// the district inside it, then the commune inside that; in the current structure the
+/// commune inside the province. Commas are optional; kind words may be full,
+/// abbreviated, glued to numbers or in English (`Phường`, `P.`, `F15`, `Q1`,
+/// `District 1`, `Ho Chi Minh City`); diacritics, case and tone placement do not
+/// matter; aliases are known (`TP.HCM`, `HCMC`, `Sài Gòn`, `HN`); the province, the
+/// district or both may be missing; "Việt Nam" and postcodes at the end are ignored;
+/// names with typos are found when nothing matches exactly. Everything left of the
+/// units (house number, street, hamlet, "Tổ 3", "Ấp 2", "Thôn …", "Khu phố …") is
+/// kept verbatim as the street part.
+///
+/// A name written without kind word right after a house number ("36 Trần Hưng Đạo")
+/// is taken as a street, not as a commune, and a bare number is a unit only with its
+/// kind word or alone between commas.
+///
+/// When several readings explain the address equally well, all are returned
+/// ([`Address::is_ambiguous`], [`Address::resolution`]), never silently one.
+///
+/// Time is linear in the input and bounded ([`MAX_ADDRESS_LEN`]).
+///
+/// # Errors
+/// [`ParseError::Empty`] when the input has no letters or digits;
+/// [`ParseError::TooLong`] over [`MAX_ADDRESS_LEN`] bytes; [`ParseError::NotFound`]
+/// when no unit is recognised; [`ParseError::ProvinceNotFound`],
+/// [`ParseError::DistrictNotFound`] or [`ParseError::CommuneNotFound`] when a unit is
+/// written with its kind word (`Tỉnh …`, `Quận …`, `Phường …`) but does not exist
+/// where the rest of the address puts it.
+///
+/// # Examples
+/// ```
+/// use dvhc::address::parse;
+/// use dvhc::search::Era;
+///
+/// // Old structure, no commas, no diacritics.
+/// let a = parse("so 5 ap 2 xa tan thanh huyen thu thua long an").unwrap();
+/// let old = a.reading().as_legacy().unwrap();
+/// assert_eq!(old.district().unwrap().name(), "Thủ Thừa");
+/// assert_eq!(a.reading().rest(), "so 5 ap 2");
+///
+/// // New structure.
+/// let a = parse("Xã Đức Trọng, Lâm Đồng").unwrap();
+/// assert_eq!(a.reading().era(), Era::Current);
+///
+/// // English, abbreviations, noise.
+/// let a = parse("27A Hai Ba Trung St, Ward 9, District 3, Ho Chi Minh City, Vietnam 700000").unwrap();
+/// assert_eq!(a.to_string(), "27A Hai Ba Trung St, Phường 9, Quận 3, Thành phố Hồ Chí Minh");
+/// ```
+pub fn parse(input: &str) -> Result<Address<'_>, ParseError> {
+    parse_with(input, |a| Address {
+        input: a.input,
+        readings: a.readings.to_vec(),
+        ambiguous: a.ambiguous,
+    })
+}

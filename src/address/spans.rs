@@ -1,0 +1,394 @@
+//! Unit names in an address: the spans of words that end at a word and whose key is
+//! a unit's (exactly, or within a few edits).
+
+use std::ops::Range;
+
+use super::parser::{Accept, Parser, Scratch, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
+use crate::search::fuzzy::{distance_within, fuzzy_walk, max_distance};
+use crate::search::Via;
+use crate::tables::index::{self, Table};
+use crate::tables::layout::{hash_step, HASH_START};
+use crate::text::key::push_key;
+use crate::text::vocab::{self, KindWord};
+use crate::units::Unit;
+
+/// A span of words ending at some `end` whose key is in the index.
+#[derive(Debug, Clone)]
+pub(super) struct SpanHit {
+    pub(super) start: usize,
+    /// The kind word written, when the key is the name without it.
+    pub(super) kind: Option<KindWord>,
+    /// Positions in the reversed-key order.
+    pub(super) positions: Range<usize>,
+}
+
+/// A unit name found in the words `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Found {
+    pub(super) unit: Unit,
+    pub(super) start: usize,
+    pub(super) edits: u8,
+    /// A kind word was written with the name.
+    pub(super) kinded: bool,
+    /// The name starts a comma-separated segment, or ends the address.
+    pub(super) delimited: bool,
+    pub(super) kind_fits: bool,
+    pub(super) via: Via,
+}
+
+impl Found {
+    /// A unit matched by the span from `start`, with `kind` written.
+    #[inline]
+    pub(super) fn new(
+        unit: Unit,
+        via: Via,
+        edits: u8,
+        start: usize,
+        kind: Option<KindWord>,
+    ) -> Found {
+        Found {
+            unit,
+            start,
+            edits,
+            kinded: kind.is_some(),
+            delimited: false,
+            kind_fits: kind.is_some_and(|k| k.fits(&unit)),
+            via,
+        }
+    }
+}
+
+/// The [`Found`] for a unit matched by a span, if `accept` holds and the kind word,
+/// if any, names the unit's level.
+pub(super) fn consider(
+    unit: Unit,
+    via: Via,
+    edits: u8,
+    start: usize,
+    kind: Option<KindWord>,
+    accept: Accept<'_>,
+) -> Option<Found> {
+    // A kind word that contradicts the level (a "Quận" read as a province) rules the
+    // reading out.
+    if kind.is_some_and(|k| !k.names_level(unit.level())) || !accept(&unit) {
+        return None;
+    }
+    Some(Found::new(unit, via, edits, start, kind))
+}
+
+impl Parser<'_> {
+    /// The spans ending at `end` whose key (without or with the kind word) is in the
+    /// index, longest first.
+    pub(super) fn span_hits(&mut self, end: usize) -> Range<usize> {
+        if let Some((_, r)) = self.s.spans.iter().find(|(e, _)| *e == end) {
+            return r.clone();
+        }
+        let mut hits = std::mem::take(&mut self.s.hits);
+        let from = hits.len();
+        if end > self.first {
+            self.collect_spans(end, end, None, &mut hits);
+            // An English kind word after the name: "Ben Nghe Ward", "Thu Duc City".
+            if let Some((k, n)) = self.s.words.trailing_kind_at(end) {
+                if end - n > self.segment_start(end - 1) {
+                    self.collect_spans(end, end - n, Some(k), &mut hits);
+                }
+            }
+            hits[from..].sort_by_key(|h: &SpanHit| h.start);
+        }
+        let r = from..hits.len();
+        self.s.hits = hits;
+        self.s.spans.push((end, r.clone()));
+        r
+    }
+
+    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`].
+    ///
+    /// The span grows leftwards a word at a time. Its key, read backwards, is
+    /// looked up in the reversed-key order, which narrows at each step: once no key
+    /// ends with the span, it stops growing (after a word or two, for a kind word).
+    pub(super) fn collect_spans(
+        &mut self,
+        end: usize,
+        name_end: usize,
+        trailing: Option<KindWord>,
+        hits: &mut Vec<SpanHit>,
+    ) {
+        let seg = self.segment_start(name_end - 1);
+        let whole_segment_end = self.segment_ends(end);
+        let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
+        // The reversed key of words start..name_end, and for each start the keys
+        // equal to it (positions in the reversed-key order), at `name_end - 1 - start`.
+        let mut rkey = std::mem::take(&mut self.s.rkey);
+        rkey.clear();
+        let mut exact_at = std::mem::take(&mut self.s.exact_at);
+        exact_at.clear();
+        // The hash of `rkey`, kept up as it grows.
+        let mut hash = HASH_START;
+        let mut dead_at = None;
+        for start in (min_start..name_end).rev() {
+            crate::work::add(1);
+            let w = self.s.words.key_bytes(start);
+            if dead_at.is_none() {
+                if w.last().is_some_and(u8::is_ascii_digit)
+                    && rkey.last().is_some_and(u8::is_ascii_digit)
+                {
+                    rkey.push(b' ');
+                    hash = hash_step(hash, b' ');
+                }
+                for &b in w.iter().rev() {
+                    rkey.push(b);
+                    hash = hash_step(hash, b);
+                }
+                match index::suffix(&rkey, hash) {
+                    Some(exact) => exact_at.push(exact),
+                    None => {
+                        dead_at = Some(start);
+                        exact_at.push(0..0);
+                    }
+                }
+            } else if dead_at.is_some_and(|d| start + 2 < d) {
+                // Only a kind word of up to two words may still precede a name.
+                break;
+            } else {
+                exact_at.push(0..0);
+            }
+            let lead = self
+                .s
+                .words
+                .kind_at(start, name_end)
+                .map(|(k, n, _)| (k, n))
+                .filter(|&(_, n)| start + n < name_end);
+            let (name_start, kind) = match (lead, trailing) {
+                (Some((k, n)), None) => (start + n, Some(k)),
+                (None, Some(k)) => (start, Some(k)),
+                (Some(_), Some(_)) => continue,
+                (None, None) => (start, None),
+            };
+            let positions = exact_at[name_end - 1 - name_start].clone();
+            if !positions.is_empty()
+                && (kind.is_some() || self.may_be_name(start, name_end, seg, whole_segment_end))
+            {
+                hits.push(SpanHit {
+                    start,
+                    kind,
+                    positions,
+                });
+            }
+            // The kind-like word may be part of the name ("Xà Phìn", "Quan Hóa").
+            if lead.is_some() && trailing.is_none() {
+                let positions = exact_at[name_end - 1 - start].clone();
+                if !positions.is_empty() {
+                    hits.push(SpanHit {
+                        start,
+                        kind: None,
+                        positions,
+                    });
+                }
+            }
+        }
+        self.s.rkey = rkey;
+        self.s.exact_at = exact_at;
+    }
+
+    /// Whether words from `start`, written without a kind word, may name a unit: a
+    /// bare number only alone in its segment ("Quận 3" may be written ", 3,"), and no
+    /// name right after a house number ("36 Trần Hưng Đạo") or a street word.
+    ///
+    /// The words are `start..name_end`, whose key is a unit's: a bare number when
+    /// every word is one (the key is the words' keys, a space between two numbers).
+    pub(super) fn may_be_name(
+        &self,
+        start: usize,
+        name_end: usize,
+        seg: usize,
+        seg_end: bool,
+    ) -> bool {
+        let words = &self.s.words;
+        if (start..name_end).all(|i| words.key_bytes(i).iter().all(u8::is_ascii_digit)) {
+            return start == seg && seg_end;
+        }
+        if start == seg {
+            return true;
+        }
+        if vocab::is_street(self.s.words.tag(start - 1)) {
+            return false;
+        }
+        if self
+            .s
+            .words
+            .key_bytes(start - 1)
+            .iter()
+            .any(u8::is_ascii_digit)
+        {
+            // A house number starts its segment or follows "Số", a street word or
+            // "lộ"; a number after a kind or hamlet word is a unit's or a hamlet's
+            // ("Phường 15 Gò Vấp", "Ấp 2 Tân Thành").
+            if start - 1 == seg {
+                return false;
+            }
+            let t = self.s.words.tag(start - 2);
+            return !(vocab::is_street(t) || t == vocab::tag::LO);
+        }
+        true
+    }
+
+    /// Unit names among `tables` that end exactly at word `end` (exclusive), for
+    /// which `accept` holds: the exact matches of the longest span that has any; when
+    /// there are none, names within a small edit distance, for a span that starts
+    /// with a kind word (or, for provinces, any short span).
+    ///
+    /// The units are pushed on [`Scratch::found`]; the range returned is theirs.
+    pub(super) fn find(
+        &mut self,
+        end: usize,
+        tables: &[Table],
+        accept: Accept<'_>,
+    ) -> Range<usize> {
+        let base = self.s.found.len();
+        if end <= self.first {
+            return base..base;
+        }
+        debug_assert!(tables
+            .windows(2)
+            .all(|w| w[0].concat_index() < w[1].concat_index()));
+        let span = self.span_hits(end);
+        let Scratch { hits, found, .. } = &mut *self.s;
+        let mut best_start = usize::MAX;
+        for h in &hits[span] {
+            if h.start > best_start {
+                break;
+            }
+            crate::work::add(1);
+            // Per table, in the order the positions have (ascending concatenation
+            // index), so that units are found in the same order as one scan would.
+            for &t in tables {
+                // A kind word that does not name the table's level rules out all its
+                // units (see `consider`).
+                if h.kind.is_some_and(|k| !k.names_level(t.level())) {
+                    continue;
+                }
+                for p in index::of_table(h.positions.clone(), t) {
+                    crate::work::add(1);
+                    let e = index::rentry_in(p, t);
+                    // `consider`, but for the level, which fits.
+                    let unit = t.unit(e.index);
+                    if accept(&unit) && !found[base..].iter().any(|b| b.unit == unit) {
+                        found.push(Found::new(unit, e.via, 0, h.start, h.kind));
+                        best_start = h.start;
+                    }
+                }
+            }
+        }
+        if found.len() == base && self.fuzzy {
+            self.find_fuzzy(end, tables, accept);
+        }
+        let last = end >= self.end;
+        for i in base..self.s.found.len() {
+            let start = self.s.found[i].start;
+            self.s.found[i].delimited = last || start == self.segment_start(start);
+        }
+        base..self.s.found.len()
+    }
+
+    /// The typo-tolerant part of [`find`](Self::find), pushing on `found`.
+    pub(super) fn find_fuzzy(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) {
+        let base = self.s.found.len();
+        let provinces = tables.contains(&Table::Province);
+        let seg = self.segment_start(end - 1);
+        let span = if provinces {
+            MAX_FUZZY_PROVINCE_SPAN
+        } else {
+            MAX_SPAN
+        };
+        let mut best_key = (u8::MAX, usize::MAX);
+        let mut key = std::mem::take(&mut self.s.key);
+        for start in (seg.max(end.saturating_sub(span))..end).rev() {
+            crate::work::add(1);
+            let kind_word = self.s.words.kind_at(start, end);
+            // A kind word alone ("Thành phố") is no misspelt name.
+            if kind_word.is_some_and(|(_, n, _)| start + n >= end) {
+                continue;
+            }
+            let lead = kind_word.filter(|&(_, n, _)| start + n < end);
+            let (name_start, kind) = match lead {
+                Some((k, n, _)) => (start + n, Some(k)),
+                None => (start, None),
+            };
+            // Without a kind word, a misspelt name below the province must be a whole
+            // segment of its own ("Ben Ngeh, Quận 1").
+            if kind.is_none()
+                && !provinces
+                && !(start == seg && end < self.end && self.name_segment_before(end))
+            {
+                continue;
+            }
+            // A kind word must name a level searched.
+            if kind.is_some_and(|k| !tables.iter().any(|t| k.names_level(t.level()))) {
+                continue;
+            }
+            key.clear();
+            for i in name_start..end {
+                push_key(&mut key, self.s.words.key(i));
+            }
+            let max = max_distance(key.len());
+            if max == 0 {
+                continue;
+            }
+            // Fewest edits first, then the longest span (this one, as the spans
+            // shrink).
+            let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static index::Key, dist| {
+                if !tables.contains(&t) {
+                    return;
+                }
+                let Some(f) = consider(t.unit(e.index), e.via, dist, start, kind, accept) else {
+                    return;
+                };
+                let k = (f.edits, start);
+                if k < best_key {
+                    best_key = k;
+                    found.truncate(base);
+                }
+                if k == best_key && !found[base..].iter().any(|b| b.unit == f.unit) {
+                    found.push(f);
+                }
+            };
+            if provinces {
+                for t in [Table::Province, Table::LegacyProvince] {
+                    for e in t.keys() {
+                        if let Some(d) = distance_within(e.key(), key.as_bytes(), max) {
+                            offer(&mut self.s.found, t, e, d);
+                        }
+                    }
+                }
+            } else {
+                // The walk does not depend on the scope: homonym districts share it.
+                let cached = self
+                    .s
+                    .fuzzy
+                    .iter()
+                    .find(|(s, e, _)| (*s, *e) == (name_start, end))
+                    .map(|(_, _, r)| r.clone());
+                let matches = match cached {
+                    Some(r) => r,
+                    None => {
+                        let hits = &mut self.s.fuzzy_hits;
+                        let from = hits.len();
+                        fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
+                        let r = from..hits.len();
+                        self.s.fuzzy.push((name_start, end, r.clone()));
+                        r
+                    }
+                };
+                let Scratch {
+                    fuzzy_hits, found, ..
+                } = &mut *self.s;
+                crate::work::add(matches.len());
+                for &(c, d) in &fuzzy_hits[matches] {
+                    let (t, e) = index::entry(c);
+                    offer(found, t, e, d);
+                }
+            }
+        }
+        self.s.key = key;
+    }
+}

@@ -1,0 +1,544 @@
+//! Typo-tolerant matching: the bit-parallel walk of the index keys within an edit
+//! distance, and the banded distance of two keys.
+
+use crate::tables::generated as g;
+use crate::tables::index::{blob_at, exact_bytes};
+use crate::tables::layout::{ordinal, ORDS};
+
+/// The largest edit distance tolerated for a key of this length.
+pub(crate) fn max_distance(len: usize) -> u8 {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Longest query key fuzzy search accepts; longer keys are matched exactly only.
+const MAX_FUZZY_LEN: usize = 48;
+/// Longest index key the walk handles (the longest is 31 bytes; codegen checks).
+const MAX_KEY_LEN: usize = 63;
+/// The largest edit distance the walk handles.
+const MAX_EDITS: u8 = 3;
+const BAND: usize = 2 * MAX_EDITS as usize + 1;
+
+/// Calls `found(entry, distance)` for every key of the index within `max` edits of
+/// `query` (optimal string alignment distance: insertions, deletions, substitutions
+/// and swaps of adjacent letters); `entry` is the key's position in the
+/// concatenation of the per-level arrays. A key may be reported twice.
+///
+/// The keys are sorted, so consecutive keys share prefixes: this walks the implicit
+/// trie of the keys without building one, one bit-parallel column per trie node
+/// ([`BitParallel`]). The column of a shared prefix (`KEY_LCP`) is reused, and when no
+/// cell of a column is within `max`, all keys with that prefix are skipped.
+///
+/// The error budget is split: with `f = max / 2` and `b = max - f - 1`, a match has at
+/// most `f` errors in the alignment of the first `h` letters of the query or at most
+/// `b` in the alignment of the rest (else it would have more than `max`). The first case is found by walking the keys
+/// forwards with the bound `f` while in the first `h` letters, the second by walking
+/// them backwards (`RKEY_ORDER`) with the query reversed and the bound `b`; tight
+/// bounds prune the trie near its root. A key may be reported twice.
+pub(crate) fn fuzzy_walk(query: &[u8], max: u8, mut found: impl FnMut(u16, u8)) {
+    let m = query.len();
+    if m > MAX_FUZZY_LEN || max > MAX_EDITS {
+        return;
+    }
+    if max == 0 {
+        for p in exact_bytes(query) {
+            found(g::KEY_ORDER[p], 0);
+        }
+        return;
+    }
+    let f = max / 2;
+    let b = max - f - 1;
+    // A tighter bound can cover more of the query.
+    let h = if f > b { (3 * m + 2) / 5 } else { m / 2 };
+    walk(query, max, Some((h, f)), false, &mut found);
+    let mut rq = [0u8; MAX_FUZZY_LEN];
+    for (r, &c) in rq.iter_mut().zip(query.iter().rev()) {
+        *r = c;
+    }
+    // Backwards, the rows after h come first; row h itself is loose (a swap across
+    // the boundary is covered that way).
+    let back = (m - h).checked_sub(1).map(|hb| (hb, b));
+    walk(&rq[..m], max, back, true, &mut found);
+}
+
+/// One walk of [`fuzzy_walk`]: forwards over `KEY_ORDER` or backwards over
+/// `RKEY_ORDER` (keys read from their end), keeping only the nodes with a cell within
+/// `split.1` in the first `split.0` letters of the query or within `max` after.
+fn walk(
+    query: &[u8],
+    max: u8,
+    split: Option<(usize, u8)>,
+    backwards: bool,
+    found: &mut impl FnMut(u16, u8),
+) {
+    let mut bp = BitParallel::new(query, max, split);
+    let (order, at, lcp, buckets, text): (&[u16], &[u32], &[u8], &[u16], &'static str) =
+        if backwards {
+            (
+                &g::RKEY_ORDER,
+                &g::RKEY_AT,
+                &g::RKEY_LCP,
+                &g::RKEY_BUCKETS,
+                g::RKEY_BLOB,
+            )
+        } else {
+            (
+                &g::KEY_ORDER,
+                &g::KEY_AT,
+                &g::KEY_LCP,
+                &g::KEY_BUCKETS,
+                g::KEY_BLOB,
+            )
+        };
+    let n = order.len();
+    let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
+    let mut p = 0;
+    while p < n {
+        crate::work::add(1);
+        // Keys are under 64 bytes (checked by codegen): the columns fit.
+        let key = blob_at(text, at[p]);
+        let mut d = usize::from(lcp[p]).min(valid);
+        let pruned = bp.descend(key, &mut d);
+        valid = d;
+        if pruned {
+            // Skip every following key that shares the pruned prefix key[..d]: to
+            // the next bucket for one or two letters, else by scanning the LCPs.
+            p = match (d, key.first().and_then(|&c| ordinal(c))) {
+                (1, Some(o0)) => usize::from(buckets[(o0 + 1) * ORDS]),
+                (2, Some(o0)) => match key.get(1).and_then(|&c| ordinal(c)) {
+                    Some(o1) => usize::from(buckets[o0 * ORDS + o1 + 1]),
+                    None => skip_shared(lcp, p + 1, d),
+                },
+                _ => skip_shared(lcp, p + 1, d),
+            };
+        } else {
+            if let Some(dist) = bp.distance(key.len()) {
+                found(order[p], dist);
+            }
+            p += 1;
+        }
+    }
+}
+
+/// The first position from `p` whose key shares fewer than `depth` bytes with the one
+/// before it.
+#[inline]
+fn skip_shared(lcp: &[u8], mut p: usize, depth: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let n = lcp.len();
+    // Key prefixes are under 128 bytes, so the "has a byte less than" trick is exact
+    // for the lowest byte it flags.
+    let below = ONES.wrapping_mul(depth as u64);
+    while p + 8 <= n {
+        crate::work::add(1);
+        let x = u64::from_le_bytes(lcp[p..p + 8].try_into().unwrap());
+        let flags = x.wrapping_sub(below) & !x & HIGHS;
+        if flags != 0 {
+            return p + (flags.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    while p < n && usize::from(lcp[p]) >= depth {
+        crate::work::add(1);
+        p += 1;
+    }
+    p
+}
+
+/// The state of the bit-parallel distance computation after a key prefix of length
+/// `d`: the vertical deltas of the column `D[0..=m][d]` (bit `i` of `vp`/`vn`:
+/// `D[i + 1][d]` is one more/less than `D[i][d]`), the diagonal-zero vector, the
+/// match vector of the last key letter (for swaps) and `e = D[lo][d]` at the bottom
+/// of the band, `lo = d - max` (0 when `d <= max`).
+#[derive(Clone, Copy, Default)]
+struct Column {
+    vp: u64,
+    vn: u64,
+    d0: u64,
+    pm: u64,
+    e: i32,
+}
+
+/// Bits of the band window: `2 * MAX_EDITS` deltas.
+const WINDOW: u32 = 2 * MAX_EDITS as u32;
+
+/// `BAND_MIN[vp | vn << WINDOW]`: the least prefix sum of the deltas (+1 for a `vp`
+/// bit, −1 for a `vn` bit, in bit order), starting from 0.
+static BAND_MIN: [i8; 1 << (2 * WINDOW)] = band_min_table();
+
+/// `BAND_SUM[vp | vn << WINDOW]`: the sum of the deltas.
+static BAND_SUM: [i8; 1 << (2 * WINDOW)] = band_sum_table();
+
+const fn band_sum_table() -> [i8; 1 << (2 * WINDOW)] {
+    let mut t = [0i8; 1 << (2 * WINDOW)];
+    let mut x = 0;
+    while x < t.len() {
+        let (vp, vn) = (x & ((1 << WINDOW) - 1), x >> WINDOW);
+        t[x] = vp.count_ones() as i8 - vn.count_ones() as i8;
+        x += 1;
+    }
+    t
+}
+const BAND_MASK: u64 = (1 << (2 * WINDOW)) - 1;
+
+const fn band_min_table() -> [i8; 1 << (2 * WINDOW)] {
+    let mut t = [0i8; 1 << (2 * WINDOW)];
+    let mut x = 0;
+    while x < t.len() {
+        let (vp, vn) = (x & ((1 << WINDOW) - 1), x >> WINDOW);
+        let (mut v, mut best, mut i) = (0i8, 0i8, 0);
+        while i < WINDOW {
+            v += ((vp >> i) & 1) as i8 - ((vn >> i) & 1) as i8;
+            if v < best {
+                best = v;
+            }
+            i += 1;
+        }
+        t[x] = best;
+        x += 1;
+    }
+    t
+}
+
+/// Optimal string alignment distance between a query and the keys of a trie walk,
+/// one key letter at a time (Hyyrö's bit-vector algorithm with transpositions, after
+/// Myers), with the column of every depth kept so that a shared prefix is not
+/// recomputed.
+struct BitParallel {
+    /// Bit `i` of `peq[c]`: `query[i] == c`.
+    peq: [u64; 256],
+    cols: [Column; MAX_KEY_LEN + 1],
+    m: usize,
+    max: u8,
+    mask: u64,
+    /// Query length `h` and bound: a column is kept if a cell of row `i <= h` is
+    /// within the bound, or a cell of row `i > h` within `max`.
+    split: Option<(usize, u8)>,
+}
+
+impl BitParallel {
+    fn new(query: &[u8], max: u8, split: Option<(usize, u8)>) -> BitParallel {
+        let mut peq = [0u64; 256];
+        for (i, &c) in query.iter().enumerate() {
+            peq[usize::from(c)] |= 1 << i;
+        }
+        let m = query.len();
+        let mask = if m == 64 { u64::MAX } else { (1u64 << m) - 1 };
+        let mut cols = [Column::default(); MAX_KEY_LEN + 1];
+        // D[i][0] = i: every delta +1.
+        cols[0].vp = mask;
+        BitParallel {
+            peq,
+            cols,
+            m,
+            max,
+            mask,
+            split: split.filter(|&(_, b)| b < max),
+        }
+    }
+
+    /// Extends the columns from depth `*d` down `key`, leaving `*d` at the depth
+    /// reached; `true` when the walk was pruned there (no cell of the column at `*d`
+    /// is within `max`, so no key with the prefix `key[..*d]` can be).
+    #[inline(always)]
+    fn descend(&mut self, key: &[u8], d: &mut usize) -> bool {
+        let max = usize::from(self.max);
+        let maxi = i32::from(self.max);
+        let window = (1u64 << (2 * max)) - 1;
+        let mut col = self.cols[*d];
+        while *d < key.len() {
+            crate::work::add(1);
+            let x = self.peq[usize::from(key[*d])];
+            let tr = ((!col.d0 & x) << 1) & col.pm;
+            let d0 = ((((x & col.vp).wrapping_add(col.vp)) ^ col.vp) | x | col.vn | tr) & self.mask;
+            let hp = col.vn | !(d0 | col.vp);
+            let hn = col.vp & d0;
+            // D[0][d + 1] = d + 1: the top row always grows.
+            let xh = (hp << 1) | 1;
+            let vn = xh & d0;
+            let vp = ((hn << 1) | !(xh | d0)) & self.mask;
+            // e = D[lo][d + 1], lo = d + 1 - max: along the diagonal D grows by 1
+            // unless the diagonal-zero bit is set.
+            let (e, lo) = if *d < max {
+                (*d as i32 + 1, 0)
+            } else {
+                let lo = *d - max;
+                if lo >= self.m {
+                    *d += 1;
+                    return true;
+                }
+                (col.e + 1 - ((d0 >> lo) & 1) as i32, lo + 1)
+            };
+            col = Column {
+                vp,
+                vn,
+                d0,
+                pm: x,
+                e,
+            };
+            *d += 1;
+            self.cols[*d] = col;
+            // The least cell of the band: from lo, 2 max deltas up.
+            let (wp, wn) = ((vp >> lo) & window, (vn >> lo) & window);
+            let least = e + i32::from(BAND_MIN[((wp | (wn << WINDOW)) & BAND_MASK) as usize]);
+            if least > maxi {
+                return true;
+            }
+            if let Some((h, bound)) = self.split {
+                if lo <= h && !self.split_keeps(e, lo, wp, wn, h, i32::from(bound)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether a band (from `D[lo] = e`, deltas `wp`/`wn`) has a cell of row
+    /// `i <= h` within `bound` or of row `i > h` within `max`.
+    #[inline]
+    fn split_keeps(&self, e: i32, lo: usize, wp: u64, wn: u64, h: usize, bound: i32) -> bool {
+        // Cells lo..=h are deltas 0..k; the rest start at k + 1.
+        let k = h - lo;
+        if k >= 2 * usize::from(self.max) {
+            return e + i32::from(BAND_MIN[(wp | (wn << WINDOW)) as usize]) <= bound;
+        }
+        let low = (1u64 << k) - 1;
+        let (lp, ln) = (wp & low, wn & low);
+        if e + i32::from(BAND_MIN[(lp | (ln << WINDOW)) as usize]) <= bound {
+            return true;
+        }
+        // D at row h + 1, then the least of the cells from there.
+        let next = (1u64 << (k + 1)) - 1;
+        let at = e + i32::from(BAND_SUM[((wp & next) | ((wn & next) << WINDOW)) as usize]);
+        let (hp, hn) = (wp >> (k + 1), wn >> (k + 1));
+        at + i32::from(BAND_MIN[(hp | (hn << WINDOW)) as usize]) <= i32::from(self.max)
+            && lo + k < self.m
+    }
+
+    /// The distance between the query and a key of length `len` (columns computed),
+    /// if within `max`.
+    fn distance(&self, len: usize) -> Option<u8> {
+        if len.abs_diff(self.m) > usize::from(self.max) {
+            return None;
+        }
+        let col = self.cols[len];
+        let d = len as i64 + i64::from(col.vp.count_ones()) - i64::from(col.vn.count_ones());
+        (d <= i64::from(self.max)).then_some(d as u8)
+    }
+}
+
+/// The optimal string alignment distance between `a` and `b` if it is at most `max`.
+pub(crate) fn distance_within(a: &[u8], b: &[u8], max: u8) -> Option<u8> {
+    let maxi = usize::from(max);
+    if a.len().abs_diff(b.len()) > maxi || a.len() > MAX_KEY_LEN || max > MAX_EDITS {
+        return None;
+    }
+    let w = 2 * maxi + 1;
+    crate::work::add(a.len() * w + 1);
+    let inf = max + 1;
+    let m = b.len();
+    let mut rows = [[inf; BAND]; 3];
+    for (k, cell) in rows[0].iter_mut().enumerate().take(w) {
+        if k >= maxi && k - maxi <= m {
+            *cell = (k - maxi) as u8;
+        }
+    }
+    for d in 0..a.len() {
+        let c = a[d];
+        let (cur, prev, prev2) = ((d + 1) % 3, d % 3, (d + 2) % 3);
+        let mut row_min = inf;
+        for k in 0..w {
+            let j = (d + 1 + k) as isize - maxi as isize;
+            let v = if j < 0 || j as usize > m {
+                inf
+            } else if j == 0 {
+                ((d + 1).min(usize::from(inf))) as u8
+            } else {
+                let j = j as usize;
+                let mut v = rows[prev][k] + u8::from(b[j - 1] != c);
+                if k + 1 < w {
+                    v = v.min(rows[prev][k + 1] + 1);
+                }
+                if k >= 1 {
+                    v = v.min(rows[cur][k - 1] + 1);
+                }
+                if d >= 1 && j >= 2 && b[j - 2] == c && b[j - 1] == a[d - 1] {
+                    v = v.min(rows[prev2][k] + 1);
+                }
+                v.min(inf)
+            };
+            rows[cur][k] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let k = m as isize - a.len() as isize + maxi as isize;
+    let dist = rows[a.len() % 3][k as usize];
+    (dist <= max).then_some(dist)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::index::{at, entry, key_count, Key};
+
+    fn key_str(k: &Key) -> &'static str {
+        std::str::from_utf8(k.key()).unwrap()
+    }
+
+    fn walk(q: &str, max: u8) -> Vec<(&'static str, u8)> {
+        let mut v = Vec::new();
+        fuzzy_walk(q.as_bytes(), max, |c, d| v.push((key_str(entry(c).1), d)));
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    fn brute(a: &[u8], b: &[u8]) -> u8 {
+        // Optimal string alignment distance, plainly.
+        let (n, m) = (a.len(), b.len());
+        let mut d = vec![vec![0usize; m + 1]; n + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[n][m].min(255) as u8
+    }
+
+    #[test]
+    fn fuzzy_walk_equals_brute_force() {
+        let all: Vec<&str> = (0..key_count()).map(|p| key_str(at(p).1)).collect();
+        for q in [
+            "bading",
+            "hoankiem",
+            "thuduc",
+            "1",
+            "12",
+            "xyz",
+            "",
+            "caugiay",
+            "acuygai",
+            "tanphu",
+            "bennghe",
+            "enngh",
+            "a",
+            "zzzzzzzzzzzz",
+            "phuong12",
+            "bennhge",
+            "ebnnghe",
+            "hanio",
+            "ahnoi",
+            "xuanhuongdalta",
+            "uxanhuong",
+        ] {
+            for max in 0..=3u8 {
+                let got = walk(q, max);
+                let mut want: Vec<(&str, u8)> = all
+                    .iter()
+                    .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
+                    .filter_map(|k| {
+                        let d = brute(k.as_bytes(), q.as_bytes());
+                        (d <= max).then_some((*k, d))
+                    })
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(got, want, "query {q:?} max {max}");
+            }
+        }
+    }
+
+    /// Every key with every single and double edit at every position (a sample of
+    /// keys): the walk finds exactly what brute force finds.
+    #[test]
+    fn fuzzy_walk_finds_every_edit() {
+        let all: Vec<&str> = (0..key_count()).map(|p| key_str(at(p).1)).collect();
+        let mut queries: Vec<Vec<u8>> = Vec::new();
+        // Fewer keys in debug builds, where brute force is slow.
+        let sample = if cfg!(debug_assertions) { 12 } else { 40 };
+        for k in all.iter().step_by(97).take(sample) {
+            let k = k.as_bytes();
+            for i in 0..k.len() {
+                let mut v = k.to_vec();
+                v.remove(i);
+                queries.push(v);
+                let mut v = k.to_vec();
+                v[i] = b'x';
+                queries.push(v.clone());
+                if i + 1 < k.len() {
+                    let mut v = k.to_vec();
+                    v.swap(i, i + 1);
+                    queries.push(v.clone());
+                    // and a second edit further on
+                    let j = (i + 3).min(k.len());
+                    v.insert(j, b'q');
+                    queries.push(v);
+                }
+            }
+        }
+        for q in &queries {
+            let max = max_distance(q.len()).max(1);
+            let mut got = Vec::new();
+            fuzzy_walk(q, max, |c, d| got.push((key_str(entry(c).1), d)));
+            got.sort_unstable();
+            got.dedup();
+            let mut want: Vec<(&str, u8)> = all
+                .iter()
+                .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
+                .filter_map(|k| {
+                    let d = brute(k.as_bytes(), q);
+                    (d <= max).then_some((*k, d))
+                })
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(
+                got,
+                want,
+                "query {:?} max {max}",
+                String::from_utf8_lossy(q)
+            );
+        }
+    }
+
+    #[test]
+    fn distance_within_equals_brute_force() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "bennghe", "bennge", "benghe", "nbennghe", "hanoi",
+            "hanio", "hnoi", "xyz", "1", "12", "21",
+        ];
+        for a in words {
+            for b in words {
+                for max in 0..=3u8 {
+                    let d = brute(a.as_bytes(), b.as_bytes());
+                    let want = (d <= max).then_some(d);
+                    assert_eq!(
+                        distance_within(a.as_bytes(), b.as_bytes(), max),
+                        want,
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! Diacritic-insensitive, typo-tolerant search over the units of both structures: the
+//! [`Search`] builder and its [`Hit`]s.
+
+mod collect;
+pub(crate) mod fidelity;
+pub(crate) mod fuzzy;
+mod query;
+mod rank;
+
+use crate::legacy;
+use crate::search::collect::collect;
+use crate::search::query::NameQuery;
+use crate::tables::index::Table;
+use crate::text::tokenize::Words;
+use crate::units::code::{CommuneCode, ProvinceCode};
+use crate::units::current::{Commune, Province};
+
+pub use crate::tables::index::Via;
+pub use crate::units::{Era, Level, Unit};
+
+/// How a query is matched.
+///
+/// ```
+/// use dvhc::search::{Era, Level, Mode, Search};
+/// let s = Search::new().era(Era::Current).level(Level::Province);
+/// assert_eq!(s.clone().mode(Mode::Exact).run("Lam Dong")[0].unit().name(), "Lâm Đồng");
+/// assert_eq!(s.clone().mode(Mode::Prefix).run("Lam D")[0].unit().name(), "Lâm Đồng");
+/// assert_eq!(s.mode(Mode::Fuzzy).run("Lam Dongg")[0].unit().name(), "Lâm Đồng");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Mode {
+    /// Same key as a name or alias (diacritics, case, spacing, punctuation, kind words
+    /// and leading zeros do not matter).
+    #[default]
+    Exact,
+    /// The key starts with the query (autocomplete). Names whose whole key is the
+    /// query come first.
+    Prefix,
+    /// Within a small edit distance (1 for keys of 4–7 letters, 2 from 8; insertions,
+    /// deletions, substitutions and swaps of adjacent letters), exact matches included.
+    Fuzzy,
+}
+
+/// One search result.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    unit: Unit,
+    via: Via,
+    distance: u8,
+    kind_fits: bool,
+    fidelity: i16,
+    /// The rank of the hit among the others (lower is better).
+    rank: u64,
+}
+
+impl Hit {
+    /// The unit found.
+    ///
+    /// ```
+    /// let hits = dvhc::search::Search::new().run("Lâm Đồng");
+    /// assert!(hits.iter().any(|h| h.unit().code() == "68"));
+    /// ```
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// What the query matched: the official name or an alias.
+    ///
+    /// ```
+    /// use dvhc::search::{Search, Via};
+    /// assert_eq!(Search::new().run("TP.HCM")[0].via(), Via::Alias);
+    /// ```
+    pub fn via(&self) -> Via {
+        self.via
+    }
+
+    /// The edit distance between the query and the matched key (0 for exact and
+    /// prefix matches).
+    ///
+    /// ```
+    /// use dvhc::search::{Mode, Search};
+    /// let hit = Search::new().mode(Mode::Fuzzy).run("Xuan Huong Da Lac")[0];
+    /// assert_eq!(hit.distance(), 1);
+    /// ```
+    pub fn distance(&self) -> u8 {
+        self.distance
+    }
+
+    /// Whether the kind word in the query, if any, fits the unit's kind.
+    ///
+    /// ```
+    /// use dvhc::search::Search;
+    /// let hits = Search::new().run("Xã An Bình");
+    /// assert!(hits[0].kind_fits());
+    /// assert!(!hits.last().unwrap().kind_fits()); // a Phường An Bình
+    /// ```
+    pub fn kind_fits(&self) -> bool {
+        self.kind_fits
+    }
+
+    /// How well the diacritics of the query agree with the name, letter by letter:
+    /// each letter the query writes with the name's diacritics counts +1, each letter
+    /// written differently −1 (a letter written without diacritics counts only when the
+    /// query has diacritics elsewhere). 0 for a query without diacritics.
+    ///
+    /// ```
+    /// use dvhc::search::{Era, Level, Search};
+    /// let s = Search::new().era(Era::Current).level(Level::Commune);
+    /// // Xã Cẩm Giang and the two Xã Cẩm Giàng fold alike; the ones the query
+    /// // spells come first.
+    /// let hits = s.run("Xã Cẩm Giàng");
+    /// let names: Vec<_> = hits.iter().map(|h| h.unit().name()).collect();
+    /// assert_eq!(names, ["Cẩm Giàng", "Cẩm Giàng", "Cẩm Giang"]);
+    /// assert!(hits[0].fidelity() > hits[2].fidelity());
+    /// // Tone placement does not count: "Hoà" is written "Hòa".
+    /// let hits = s.run("Phường Yên Hoà");
+    /// assert_eq!((hits[0].unit().name(), hits[0].fidelity()), ("Yên Hòa", 2));
+    /// ```
+    pub fn fidelity(&self) -> i16 {
+        self.fidelity
+    }
+
+    /// A score in 0..=1000, higher is better: exactness first, then whether the kind
+    /// word fits, then official name before alias, then diacritic fidelity.
+    ///
+    /// ```
+    /// let hits = dvhc::search::Search::new().run("Hà Nội");
+    /// assert!(hits[0].score() > 900);
+    /// ```
+    pub fn score(&self) -> u32 {
+        let base = 1000 - 100 * u32::from(self.distance.min(5));
+        let kind = if self.kind_fits { 0 } else { 40 };
+        let via = if self.via == Via::Name { 0 } else { 20 };
+        let fid = 10 * u32::from((-self.fidelity).clamp(0, 3) as u16);
+        base - kind - via - fid
+    }
+}
+
+/// Builds and runs a search.
+///
+/// By default it searches every level of both structures, exactly (diacritics, case,
+/// spacing, punctuation, kind words and leading zeros do not matter) and returns
+/// every match, best first. Homonyms are all returned, never silently one.
+///
+/// # Examples
+/// ```
+/// use dvhc::search::{Era, Level, Mode, Search};
+///
+/// // Diacritic-insensitive, kind word optional.
+/// let hits = Search::new().era(Era::Current).level(Level::Commune).run("xuan huong da lat");
+/// assert_eq!(hits[0].unit().to_string(), "Phường Xuân Hương - Đà Lạt");
+///
+/// // Homonyms: every "Phường 1" of the old structure.
+/// let hits = Search::new().era(Era::Legacy).level(Level::Commune).run("Phường 1");
+/// assert!(hits.len() > 20);
+///
+/// // Scoped to a (legacy) province, with a typo.
+/// let hits = Search::new()
+///     .mode(Mode::Fuzzy)
+///     .within_legacy_province("79".parse().unwrap())
+///     .run("Ben Ngheh");
+/// assert_eq!(hits[0].unit().to_string(), "Phường Bến Nghé");
+///
+/// // Autocomplete.
+/// let hits = Search::new().mode(Mode::Prefix).level(Level::Province).era(Era::Current).limit(5).run("Thanh");
+/// assert!(hits.iter().any(|h| h.unit().name() == "Thanh Hóa"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    era: Option<Era>,
+    level: Option<Level>,
+    mode: Mode,
+    limit: Option<usize>,
+    province: Option<u32>,
+    legacy_province: Option<u32>,
+    district: Option<u32>,
+}
+
+/// The longest query searched, in bytes; the rest is ignored (names are under 40
+/// characters).
+pub const MAX_QUERY_LEN: usize = 256;
+
+impl Search {
+    /// A search of every level of both structures, exact, unlimited.
+    ///
+    /// ```
+    /// assert!(!dvhc::search::Search::new().run("Huế").is_empty());
+    /// ```
+    pub fn new() -> Search {
+        Search::default()
+    }
+
+    /// Only units of this era.
+    ///
+    /// ```
+    /// use dvhc::search::{Era, Search};
+    /// assert!(Search::new().era(Era::Current).run("Bình Dương").iter().all(|h| h.unit().era() == Era::Current));
+    /// ```
+    pub fn era(mut self, era: Era) -> Search {
+        self.era = Some(era);
+        self
+    }
+
+    /// Only units of this level.
+    ///
+    /// ```
+    /// use dvhc::search::{Level, Search};
+    /// assert!(Search::new().level(Level::Province).run("Huế").iter().all(|h| h.unit().level() == Level::Province));
+    /// ```
+    pub fn level(mut self, level: Level) -> Search {
+        self.level = Some(level);
+        self
+    }
+
+    /// How to match (default [`Mode::Exact`]).
+    ///
+    /// ```
+    /// use dvhc::search::{Mode, Search};
+    /// assert!(!Search::new().mode(Mode::Prefix).run("Xuân Hươ").is_empty());
+    /// ```
+    pub fn mode(mut self, mode: Mode) -> Search {
+        self.mode = mode;
+        self
+    }
+
+    /// At most `n` results: the first `n` in rank order.
+    ///
+    /// ```
+    /// use dvhc::search::Search;
+    /// assert_eq!(Search::new().limit(3).run("Phường 1").len(), 3);
+    /// ```
+    pub fn limit(mut self, n: usize) -> Search {
+        self.limit = Some(n);
+        self
+    }
+
+    /// Only current units in this current province (the province itself included).
+    /// Implies [`Era::Current`].
+    ///
+    /// ```
+    /// use dvhc::search::Search;
+    /// let hits = Search::new().within_province("68".parse().unwrap()).run("Đức Trọng");
+    /// assert_eq!(hits.len(), 1);
+    /// ```
+    pub fn within_province(mut self, code: ProvinceCode) -> Search {
+        self.province = Some(code.get());
+        self.era = Some(Era::Current);
+        self
+    }
+
+    /// Only legacy units in this legacy province. Implies [`Era::Legacy`].
+    ///
+    /// ```
+    /// use dvhc::search::Search;
+    /// let hits = Search::new().within_legacy_province("79".parse().unwrap()).run("Quận 1");
+    /// assert_eq!(hits.len(), 1);
+    /// ```
+    pub fn within_legacy_province(mut self, code: legacy::ProvinceCode) -> Search {
+        self.legacy_province = Some(code.get());
+        self.era = Some(Era::Legacy);
+        self
+    }
+
+    /// Only legacy communes of this legacy district. Implies [`Era::Legacy`] and
+    /// [`Level::Commune`].
+    ///
+    /// ```
+    /// use dvhc::search::Search;
+    /// let hits = Search::new().within_district("760".parse().unwrap()).run("Bến Nghé");
+    /// assert_eq!(hits[0].unit().code(), "26740");
+    /// ```
+    pub fn within_district(mut self, code: legacy::DistrictCode) -> Search {
+        self.district = Some(code.get());
+        self.era = Some(Era::Legacy);
+        self.level = Some(Level::Commune);
+        self
+    }
+
+    fn table_allowed(&self, t: Table) -> bool {
+        self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
+    }
+
+    #[inline]
+    fn accepts(&self, unit: &Unit) -> bool {
+        (self.province.is_none() && self.legacy_province.is_none() && self.district.is_none())
+            || self.accepts_scoped(unit)
+    }
+
+    fn accepts_scoped(&self, unit: &Unit) -> bool {
+        if let Some(p) = self.province {
+            if unit.era() != Era::Current || unit.province_code() != p {
+                return false;
+            }
+        }
+        if let Some(p) = self.legacy_province {
+            if unit.era() != Era::Legacy || unit.province_code() != p {
+                return false;
+            }
+        }
+        if let Some(d) = self.district {
+            if unit.district_code() != Some(d) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Runs the search for `query` and returns the hits, best first, one per unit.
+    ///
+    /// Rank order: edit distance (0 in exact and prefix mode; in prefix mode a name
+    /// whose whole key is the query comes first), then whether the kind word of the
+    /// query fits (`Xã An Bình` puts the xã before the phường; a kind-like word read
+    /// as part of a name, as in `Xà Phìn`, comes after a kind word read as one), then
+    /// official name before spelling variant, historical name and alias, then
+    /// [diacritic fidelity](Hit::fidelity), then level (province, district,
+    /// commune), era (current first) and code. In typo-tolerant mode a kind-like
+    /// word is also tried as part of a misspelt name (`Phương iệt`).
+    ///
+    /// A kind word restricts the levels searched (`Quận 1` is a district, never
+    /// `Phường 1`). Queries longer than [`MAX_QUERY_LEN`] bytes are cut at a character
+    /// boundary; an empty query (or one of punctuation only) gives no hits.
+    ///
+    /// ```
+    /// use dvhc::search::Search;
+    /// assert!(Search::new().run("").is_empty());
+    /// assert!(Search::new().run("!!!").is_empty());
+    /// ```
+    pub fn run(&self, query: &str) -> Vec<Hit> {
+        let query = truncate(query, MAX_QUERY_LEN);
+        // The words and keys of the query go in buffers kept per thread: a search
+        // allocates only the vector it returns.
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let (words, q) = &mut *scratch;
+                words.refill(query);
+                q.refill(words);
+                collect(self, query, words, q)
+            }
+            Err(_) => {
+                let words = Words::new(query);
+                let q = NameQuery::new(&words);
+                collect(self, query, &words, &q)
+            }
+        })
+    }
+}
+
+thread_local! {
+    /// Buffers for the words and keys of queries.
+    static SCRATCH: std::cell::RefCell<(Words, NameQuery)> = std::cell::RefCell::default();
+}
+
+/// Cuts `s` to at most `max` bytes at a character boundary.
+pub(crate) fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Current communes named `query` (exact search, kind word optional), best first.
+/// A shortcut for `Search::new().era(Era::Current).level(Level::Commune).run(query)`.
+///
+/// ```
+/// let hits = dvhc::search::communes("Phường Sài Gòn");
+/// assert_eq!(hits.len(), 1);
+/// assert_eq!(hits[0].code().to_string(), "26740");
+/// ```
+pub fn communes(query: &str) -> Vec<&'static Commune> {
+    Search::new()
+        .era(Era::Current)
+        .level(Level::Commune)
+        .run(query)
+        .into_iter()
+        .filter_map(|h| match h.unit {
+            Unit::Commune(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Current provinces named `query` (exact, aliases included), best first.
+///
+/// ```
+/// let hits = dvhc::search::provinces("TP.HCM");
+/// assert_eq!(hits[0].code().to_string(), "79");
+/// ```
+pub fn provinces(query: &str) -> Vec<&'static Province> {
+    Search::new()
+        .era(Era::Current)
+        .level(Level::Province)
+        .run(query)
+        .into_iter()
+        .filter_map(|h| match h.unit {
+            Unit::Province(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Unit>();
+    is::<Hit>();
+    is::<Search>();
+    let _ = CommuneCode::new(0);
+}

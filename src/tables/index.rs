@@ -1,0 +1,413 @@
+//! The search index: the generated key tables, their format, and the lookups that
+//! read them (exact, prefix, by suffix, entry by position).
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use crate::tables::generated as g;
+use crate::tables::layout::{key_hash, ordinal, ORDS};
+use crate::units::{Era, Level, Unit};
+
+/// Where an index key came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Via {
+    /// The official name.
+    Name,
+    /// A spelling variant found in an official document (e.g. the conversion table).
+    Spelling,
+    /// A historical name of a unit abolished or renamed before 30 June 2025 that
+    /// went into this one (the hop is reported so callers can show it).
+    Historical,
+    /// A curated alias: an abbreviation (`TP.HCM`, `HN`), an English name or a
+    /// common informal name (`Sài Gòn`).
+    Alias,
+}
+
+/// A search index entry: where its key is in `KEY_BLOB`, the unit's index within
+/// its level's table, and the origin of the key. 8 bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key {
+    at: u32,
+    pub(crate) len: u8,
+    /// The unit's index within its level's table.
+    pub(crate) index: u16,
+    /// Where the key came from.
+    pub(crate) via: Via,
+}
+
+/// A [`Key`], for the generated tables.
+pub(crate) const fn k(at: u32, len: u8, index: u16, via: Via) -> Key {
+    Key {
+        at,
+        len,
+        index,
+        via,
+    }
+}
+
+impl Key {
+    /// The key.
+    #[inline]
+    pub(crate) fn key(&self) -> &'static [u8] {
+        blob(g::KEY_BLOB, self.at, self.len)
+    }
+}
+
+/// Bytes `at..at + len` of a blob.
+#[inline]
+fn blob(b: &'static str, at: u32, len: u8) -> &'static [u8] {
+    let at = at as usize;
+    &b.as_bytes()[at..at + usize::from(len)]
+}
+
+/// A blob slice from an `offset << 8 | length` word (`KEY_AT`, `RKEY_AT`).
+#[inline]
+pub(crate) fn blob_at(b: &'static str, packed: u32) -> &'static [u8] {
+    blob(b, packed >> 8, packed as u8)
+}
+
+/// Which table: (era, level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Table {
+    Province,
+    Commune,
+    LegacyProvince,
+    LegacyDistrict,
+    LegacyCommune,
+}
+
+impl Table {
+    /// Every table, in the order of their arrays in the concatenation.
+    #[cfg(test)]
+    pub(crate) const ALL: [Table; 5] = [
+        Table::Province,
+        Table::Commune,
+        Table::LegacyProvince,
+        Table::LegacyDistrict,
+        Table::LegacyCommune,
+    ];
+
+    pub(crate) fn keys(self) -> &'static [Key] {
+        match self {
+            Table::Province => &g::PROVINCE_KEYS,
+            Table::Commune => &g::COMMUNE_KEYS,
+            Table::LegacyProvince => &g::LEGACY_PROVINCE_KEYS,
+            Table::LegacyDistrict => &g::LEGACY_DISTRICT_KEYS,
+            Table::LegacyCommune => &g::LEGACY_COMMUNE_KEYS,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn unit(self, i: u16) -> Unit {
+        let i = usize::from(i);
+        match self {
+            Table::Province => Unit::Province(&g::PROVINCES[i]),
+            Table::Commune => Unit::Commune(&g::COMMUNES[i]),
+            Table::LegacyProvince => Unit::LegacyProvince(&g::LEGACY_PROVINCES[i]),
+            Table::LegacyDistrict => Unit::LegacyDistrict(&g::LEGACY_DISTRICTS[i]),
+            Table::LegacyCommune => Unit::LegacyCommune(&g::LEGACY_COMMUNES[i]),
+        }
+    }
+
+    pub(crate) fn era(self) -> Era {
+        match self {
+            Table::Province | Table::Commune => Era::Current,
+            _ => Era::Legacy,
+        }
+    }
+
+    pub(crate) fn level(self) -> Level {
+        match self {
+            Table::Province | Table::LegacyProvince => Level::Province,
+            Table::LegacyDistrict => Level::District,
+            Table::Commune | Table::LegacyCommune => Level::Commune,
+        }
+    }
+
+    /// Position in the concatenation of the per-level arrays (`KEY_TABLE_ENDS`).
+    pub(crate) fn concat_index(self) -> usize {
+        match self {
+            Table::Province => 0,
+            Table::Commune => 1,
+            Table::LegacyProvince => 2,
+            Table::LegacyDistrict => 3,
+            Table::LegacyCommune => 4,
+        }
+    }
+}
+
+/// The table and entry at position `p` of the global key order.
+#[cfg(test)]
+pub(crate) fn at(p: usize) -> (Table, &'static Key) {
+    entry(g::KEY_ORDER[p])
+}
+
+/// The table and entry at position `c` of the concatenation of the per-level arrays.
+#[inline]
+pub(crate) fn entry(c: u16) -> (Table, &'static Key) {
+    let e = &g::KEY_TABLE_ENDS;
+    let (t, base, keys): (Table, u16, &'static [Key]) = if c < e[0] {
+        (Table::Province, 0, &g::PROVINCE_KEYS)
+    } else if c < e[1] {
+        (Table::Commune, e[0], &g::COMMUNE_KEYS)
+    } else if c < e[2] {
+        (Table::LegacyProvince, e[1], &g::LEGACY_PROVINCE_KEYS)
+    } else if c < e[3] {
+        (Table::LegacyDistrict, e[2], &g::LEGACY_DISTRICT_KEYS)
+    } else {
+        (Table::LegacyCommune, e[3], &g::LEGACY_COMMUNE_KEYS)
+    };
+    (t, &keys[usize::from(c - base)])
+}
+
+/// The key at position `p` of the global key order.
+#[inline]
+fn key_at(p: usize) -> &'static [u8] {
+    blob_at(g::KEY_BLOB, g::KEY_AT[p])
+}
+
+/// The number of keys in the global order.
+#[cfg(test)]
+pub(crate) fn key_count() -> usize {
+    g::KEY_ORDER.len()
+}
+
+/// The key at position `p` of the reversed-key order, read backwards.
+#[inline]
+fn rkey_at(p: usize) -> &'static [u8] {
+    blob_at(g::RKEY_BLOB, g::RKEY_AT[p])
+}
+
+/// The entry at position `p` of the reversed-key order, known to be in `table`
+/// (a position from [`of_table`]).
+#[inline]
+pub(crate) fn rentry_in(p: usize, table: Table) -> &'static Key {
+    let i = table.concat_index();
+    let base = if i == 0 { 0 } else { g::KEY_TABLE_ENDS[i - 1] };
+    &table.keys()[usize::from(g::RKEY_ORDER[p] - base)]
+}
+
+/// The keys that end with the bytes of `rsuffix` read backwards (`rsuffix` is the
+/// suffix reversed), by hash: `None` when no key does; else the positions in the
+/// reversed-key order of the keys equal to the suffix (empty when keys only end
+/// with it). `hash` is [`key_hash`] of `rsuffix`, which a caller growing the suffix a
+/// byte at a time keeps up with [`hash_step`](crate::tables::layout::hash_step).
+pub(crate) fn suffix(rsuffix: &[u8], hash: u32) -> Option<Range<usize>> {
+    let mask = g::RKEY_SUFFIXES.len() - 1;
+    let mut slot = hash as usize & mask;
+    loop {
+        crate::work::add(1);
+        let v = g::RKEY_SUFFIXES[slot] as usize;
+        if v == 0 {
+            return None;
+        }
+        let p = (v & 0xffff) - 1;
+        if (v >> 16) & 0xff == rsuffix.len() && rkey_at(p).starts_with(rsuffix) {
+            return Some(p..p + (v >> 24));
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// The positions of `exact` (a range from [`suffix`]: equal keys) whose entries are in
+/// `table`. Equal keys are ordered by their entry's position in the concatenation of
+/// the per-level arrays, so these form one subrange.
+pub(crate) fn of_table(exact: Range<usize>, table: Table) -> Range<usize> {
+    let i = table.concat_index();
+    let ends = &g::KEY_TABLE_ENDS;
+    let lo = if i == 0 { 0 } else { ends[i - 1] };
+    let hi = ends[i];
+    let c = |p: usize| g::RKEY_ORDER[p];
+    let start = partition(exact.clone(), |p| c(p) < lo);
+    start..partition(start..exact.end, |p| c(p) < hi)
+}
+
+/// The first `p` in `range` for which `pred` is false (`pred` must be true, then false).
+#[inline]
+fn partition(range: Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        crate::work::add(1);
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Positions in the global order of the keys equal to `key`.
+pub(crate) fn exact(key: &str) -> Range<usize> {
+    exact_bytes(key.as_bytes())
+}
+
+pub(crate) fn exact_bytes(key: &[u8]) -> Range<usize> {
+    // The hash table holds each distinct key's first position, probed linearly; it is
+    // at most half full, so an empty slot ends every probe sequence.
+    let mask = g::KEY_HASH.len() - 1;
+    let mut slot = key_hash(key) as usize & mask;
+    let lo = loop {
+        crate::work::add(1);
+        match usize::from(g::KEY_HASH[slot]) {
+            0 => return 0..0,
+            p if key_at(p - 1) == key => break p - 1,
+            _ => slot = (slot + 1) & mask,
+        }
+    };
+    let end = g::KEY_ORDER.len();
+    // The equal keys that follow share all their bytes with the one before.
+    let mut hi = lo + 1;
+    while hi < end
+        && usize::from(g::KEY_LCP[hi]) == key.len()
+        && usize::from(g::KEY_AT[hi] as u8) == key.len()
+    {
+        crate::work::add(1);
+        hi += 1;
+    }
+    lo..hi
+}
+
+/// The keys of table `t` that start with `prefix`, in key order.
+pub(crate) fn with_prefix(t: Table, prefix: &str) -> &'static [Key] {
+    let keys = t.keys();
+    let p = prefix.as_bytes();
+    let buckets = &g::LEVEL_KEY_BUCKETS[t.concat_index() * (ORDS * ORDS + 1)..];
+    let at = |b: usize| usize::from(buckets[b]);
+    // The keys of a bucket share its bytes with the prefix: compared from there on,
+    // byte by byte (keys are short).
+    let (range, shared) = match (
+        p.first().map(|&c| ordinal(c)),
+        p.get(1).map(|&c| ordinal(c)),
+    ) {
+        (Some(Some(o0)), None) => (at(o0 * ORDS)..at((o0 + 1) * ORDS), 1),
+        (Some(Some(o0)), Some(Some(o1))) => (at(o0 * ORDS + o1)..at(o0 * ORDS + o1 + 1), 2),
+        _ => (0..0, 0),
+    };
+    let keys = &keys[range];
+    let cmp = |i: usize| compare_prefix(keys[i].key(), p, shared);
+    // The first key not before the prefix; the keys found after it on the way
+    // bound the search for the end of those that start with it.
+    let (mut lo, mut hi, mut end) = (0, keys.len(), keys.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match cmp(mid) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Equal => hi = mid,
+            Ordering::Greater => (hi, end) = (mid, mid),
+        }
+    }
+    let mut hi = lo;
+    while hi < end {
+        let mid = hi + (end - hi) / 2;
+        if cmp(mid) == Ordering::Equal {
+            hi = mid + 1;
+        } else {
+            end = mid;
+        }
+    }
+    &keys[lo..hi]
+}
+
+/// Whether `key` sorts before `prefix` (`Less`), starts with it (`Equal`) or sorts
+/// after it without starting with it (`Greater`), for a key whose first `shared`
+/// bytes are the prefix's.
+#[inline]
+fn compare_prefix(key: &[u8], prefix: &[u8], shared: usize) -> Ordering {
+    for i in shared..key.len().min(prefix.len()) {
+        if key[i] != prefix[i] {
+            return key[i].cmp(&prefix[i]);
+        }
+    }
+    if key.len() < prefix.len() {
+        Ordering::Less
+    } else {
+        Ordering::Equal
+    }
+}
+
+/// Positions in `keys` of the keys starting with `prefix`.
+#[cfg(test)]
+fn prefix_range(keys: &'static [Key], prefix: &str) -> Range<usize> {
+    let prefix = prefix.as_bytes();
+    let lo = keys.partition_point(|k| k.key() < prefix);
+    let hi = lo + keys[lo..].partition_point(|k| k.key().starts_with(prefix));
+    lo..hi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_str(k: &Key) -> &'static str {
+        std::str::from_utf8(k.key()).unwrap()
+    }
+
+    #[test]
+    fn global_order_is_sorted_and_complete() {
+        let n = key_count();
+        let total: usize = Table::ALL.iter().map(|t| t.keys().len()).sum();
+        assert_eq!(n, total);
+        for p in 1..n {
+            let (a, b) = (key_at(p - 1), key_at(p));
+            assert_eq!(a, at(p - 1).1.key());
+            assert!(a <= b, "{a:?} > {b:?}");
+            let lcp = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            assert_eq!(usize::from(g::KEY_LCP[p]), lcp);
+        }
+        for p in 0..n {
+            let k = std::str::from_utf8(key_at(p)).unwrap();
+            assert!(exact(k).contains(&p), "{k}");
+        }
+        assert_eq!(exact("hanoi").len(), 2);
+        assert!(exact("zzz").is_empty());
+        assert!(exact("").is_empty());
+        assert!(exact("é").is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        let keys = Table::Province.keys();
+        assert!(!prefix_range(keys, "thanh").is_empty());
+        assert_eq!(prefix_range(keys, "").len(), keys.len());
+    }
+
+    /// `with_prefix` (buckets, then one search for both ends) finds what a plain
+    /// search of the whole table finds, for every prefix of a sample of keys and
+    /// prefixes no key has.
+    #[test]
+    fn with_prefix_equals_plain_search() {
+        let mut prefixes: Vec<String> = ["", "a", "zz", "9", "1 ", "a1", "é", "thanhz", "xyz"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for t in Table::ALL {
+            for k in t.keys().iter().step_by(7) {
+                let k = key_str(k);
+                for n in 1..=k.len() {
+                    prefixes.push(k[..n].to_string());
+                }
+                prefixes.push(format!("{k}a"));
+            }
+        }
+        for t in Table::ALL {
+            let keys = t.keys();
+            for p in &prefixes {
+                let want = &keys[prefix_range(keys, p)];
+                let got = with_prefix(t, p);
+                // Empty prefixes are not searched (no bucket).
+                if p.is_empty() {
+                    assert!(got.is_empty());
+                    continue;
+                }
+                assert_eq!(got.len(), want.len(), "{t:?} {p:?}");
+                assert!(
+                    std::ptr::eq(got.as_ptr(), want.as_ptr()) || got.is_empty(),
+                    "{t:?} {p:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The tables generated from `data/` and what they share with their generator.
+
+#[rustfmt::skip]
+pub(crate) mod generated;
+pub(crate) mod index;
+pub(crate) mod layout;
+
+/// A range into one of the generated index arrays.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    pub(crate) start: u16,
+    pub(crate) len: u16,
+}
+
+impl Span {
+    pub(crate) fn of<T>(self, items: &'static [T]) -> &'static [T] {
+        let start = usize::from(self.start);
+        &items[start..start + usize::from(self.len)]
+    }
+}
+
+/// A name in the generated string pool: one `&'static str` for all names instead of
+/// one pointer per record, so the tables need no load-time relocations.
+#[derive(Clone, Copy)]
+pub(crate) struct Str {
+    pub(crate) at: u32,
+    pub(crate) len: u16,
+}
+
+impl Str {
+    pub(crate) fn get(self) -> &'static str {
+        let at = self.at as usize;
+        &crate::tables::generated::NAMES[at..at + usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+#[cfg(test)]
+mod static_size {
+    /// The static data compiled into a binary that uses every part of the crate
+    /// (records, index arrays and distinct string bytes, as the generator totals
+    /// them). The budget is 2 MB, so growth is a conscious choice.
+    #[test]
+    fn static_data_fits_the_budget() {
+        let total = super::generated::STATIC_BYTES;
+        let strings = super::generated::STRING_BYTES;
+        eprintln!("static data: {total} bytes, of which {strings} bytes of strings");
+        assert!(
+            total <= 2_000_000,
+            "static data is {total} bytes, over the 2 MB budget"
+        );
+    }
+}

@@ -1,0 +1,23 @@
+//! dvhc's integration tests, in one binary (one link instead of one per file). The
+//! allocation-counting tests install a global allocator and are a binary of their
+//! own (`tests/alloc/`).
+
+mod common;
+
+mod generated;
+mod model;
+mod parse_cases;
+mod parse_recall;
+mod parse_robust;
+mod proptest_address;
+mod proptest_text;
+mod regressions;
+mod search_cases;
+mod search_fold;
+mod search_recall;
+mod serde;
+mod translate_all;
+mod translate_errors;
+mod translate_levels;
+mod translate_table;
+mod work_bounds;

@@ -1,0 +1,140 @@
+//! `cargo xtask codegen [--check]`: generates `src/tables/generated/*.rs` from
+//! `data/*.tsv`.
+//!
+//! This is the only place the TSVs are read. It validates them first (NFC, sorted,
+//! unique codes, parents exist, kinds known, every legacy commune mapped, every
+//! mapping target exists, share flags consistent), so a bad data edit fails here with
+//! a precise message instead of producing wrong tables. Output is deterministic.
+//!
+//! * `load.rs`: reading and validating the TSVs;
+//! * `records.rs`: `current.rs` and `legacy.rs`, the records and their links;
+//! * `index.rs`: `index.rs`, the search keys and their orders and hashes;
+//! * `emit.rs`: writing Rust source; every static is registered, so that each
+//!   generated file states the bytes its statics take (`BYTES`) and `mod.rs` the
+//!   total (`STATIC_BYTES`), which the crate's size test reads.
+//!
+//! The names are folded into keys by the crate's own `search_key`, and kind ids read
+//! by its own `from_id`, so that the tables and the lookups cannot disagree; the key
+//! order and hashes are `src/tables/layout.rs`, included here as it is in the crate.
+//!
+//! The crate's test suite compiles this module too (`tests/it/generated.rs`) and fails
+//! when the checked-in files differ from what it generates: it needs only `std`,
+//! `dvhc` and `unicode-normalization`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+mod emit;
+mod index;
+#[path = "../../../src/tables/layout.rs"]
+#[allow(dead_code)]
+mod layout;
+mod load;
+mod records;
+
+use emit::{Out, Pool, HEADER};
+
+/// Where the generated files go, from the workspace root.
+pub const DIR: &str = "src/tables/generated";
+
+/// Every generated file, by name, from the data under `root` (the workspace root).
+///
+/// # Panics
+/// With a message naming the file and line, when the data are not valid.
+pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
+    let d = load::load(root);
+    let links = records::Links::new(&d);
+    let mut pool = Pool::default();
+    let mut files = BTreeMap::new();
+    files.insert("current.rs", records::current(&d, &links, &mut pool));
+    files.insert("legacy.rs", records::legacy(&d, &links, &mut pool));
+    let (index, key_bytes) = index::index(&index::keys(&d));
+    files.insert("index.rs", index);
+
+    // The string data: the names, resolutions and legal bases the records point to
+    // (each once), and the key blobs.
+    let names: BTreeSet<&str> = d
+        .provinces
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(d.communes.iter().map(|c| c.name.as_str()))
+        .chain(d.legacy_provinces.iter().map(|c| c.name.as_str()))
+        .chain(d.legacy_districts.iter().map(|c| c.name.as_str()))
+        .chain(d.legacy_communes.iter().map(|c| c.name.as_str()))
+        .chain(d.communes.iter().map(|c| c.resolution.as_str()))
+        .chain(d.changes.iter().map(|c| c.5.as_str()))
+        .collect();
+    let string_bytes: usize = names.iter().map(|s| s.len()).sum::<usize>() + key_bytes;
+
+    let mut out = Out::new("");
+    out.str_static(
+        "Every unit name once; records point into it with `Str { at, len }`.",
+        "NAMES",
+        &pool.text,
+    );
+    out.str_array(
+        "The resolutions that formed the current communes, by index.",
+        "RESOLUTIONS",
+        links.resolutions(),
+    );
+    files.insert("names.rs", out.finish());
+
+    files.insert(
+        "mod.rs",
+        format!(
+            "{HEADER}\n\
+             #![allow(clippy::all, clippy::pedantic)]\n\n\
+             mod current;\nmod index;\nmod legacy;\nmod names;\n\n\
+             pub(crate) use current::*;\npub(crate) use index::*;\npub(crate) use legacy::*;\n\
+             pub(crate) use names::*;\n\n\
+             /// Bytes of distinct string data (names, resolutions, legal bases, keys) the \
+             tables refer to.\n\
+             pub(crate) const STRING_BYTES: usize = {string_bytes};\n\n\
+             /// Bytes of static data compiled into a binary that uses every table: the \
+             statics of every\n\
+             /// generated file and the string data they refer to.\n\
+             #[allow(dead_code)]\n\
+             pub(crate) const STATIC_BYTES: usize =\n    \
+             current::BYTES + legacy::BYTES + index::BYTES + names::BYTES + STRING_BYTES;\n"
+        ),
+    );
+    files
+}
+
+/// The generated files under `root` that differ from `files`, and the files of the
+/// folder that `files` does not have (leftovers of an older generator).
+pub fn stale(root: &Path, files: &BTreeMap<&'static str, String>) -> Vec<String> {
+    let dir = root.join(DIR);
+    let mut stale: Vec<String> = files
+        .iter()
+        .filter(|(name, text)| {
+            fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str())
+        })
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
+    if let Ok(entries) = fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !files.contains_key(name.as_str()) {
+                stale.push(name);
+            }
+        }
+    }
+    stale
+}
+
+/// Writes `files` under `root` where they differ and deletes the leftovers of an
+/// older generator; returns the names written or deleted.
+pub fn write(root: &Path, files: &BTreeMap<&'static str, String>) -> std::io::Result<Vec<String>> {
+    let dir = root.join(DIR);
+    fs::create_dir_all(&dir)?;
+    let stale = stale(root, files);
+    for name in &stale {
+        match files.get(name.as_str()) {
+            Some(text) => fs::write(dir.join(name), text)?,
+            None => fs::remove_file(dir.join(name))?,
+        }
+    }
+    Ok(stale)
+}
