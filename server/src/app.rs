@@ -99,11 +99,8 @@ impl App {
                 .get(header::ACCEPT_ENCODING)
                 .map(HeaderValue::as_bytes),
         );
-        let mut response = self.finish(outcome, flavor, &parts.headers, coding);
-        if parts.method == Method::HEAD {
-            strip_body(&mut response);
-        }
-        response
+        // For HEAD, hyper sends the headers (Content-Length included) and no body.
+        self.finish(outcome, flavor, &parts.headers, coding)
     }
 
     async fn dispatch<B>(&self, parts: &http::request::Parts, _body: B) -> Outcome
@@ -250,15 +247,4 @@ fn guarded(f: impl FnOnce() -> Outcome) -> Outcome {
             Err(ApiError::Internal)
         }
     }
-}
-
-/// A HEAD response: the GET response's headers, `Content-Length` included, and no body.
-fn strip_body(r: &mut Response<Body>) {
-    use hyper::body::Body as _;
-    let len = r.body().size_hint().exact().unwrap_or(0);
-    if len > 0 {
-        r.headers_mut()
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-    }
-    *r.body_mut() = Body::default();
 }
