@@ -141,6 +141,10 @@ enum Command {
     /// Find the commune that contains a point (latitude, longitude).
     #[command(after_help = LOCATE_EXAMPLES)]
     Locate(LocateArgs),
+    /// Serve the HTTP API: the provinces web API (v1, v2) from dvhc's data.
+    #[cfg(feature = "serve")]
+    #[command(after_help = crate::serve::EXAMPLES)]
+    Serve(crate::serve::ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -369,6 +373,8 @@ fn run(cli: Cli) -> Result<(), Fail> {
         Command::Get(a) => get(a),
         Command::Csv(a) => csv_cmd(a),
         Command::Locate(a) => locate(a),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => crate::serve::run(a).map_err(Fail::Io),
     }
 }
 

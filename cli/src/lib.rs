@@ -20,6 +20,8 @@ mod lines;
 mod model;
 mod pipeline;
 mod progress;
+#[cfg(feature = "serve")]
+mod serve;
 mod text;
 
 /// Runs the `dvhc` command line on the process's arguments, standard input and
