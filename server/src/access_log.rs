@@ -53,7 +53,7 @@ pub(crate) fn format(e: &Entry<'_>, now: SystemTime) -> String {
     line.push_str("] \"");
     escape(&mut line, e.method.as_bytes());
     line.push(' ');
-    let target = crate::problem::cut(e.target, MAX_TARGET);
+    let target = cut(e.target, MAX_TARGET);
     escape(&mut line, target.as_bytes());
     let _ = write!(line, " {:?}\" {} ", e.version, e.status);
     match e.bytes {
@@ -71,6 +71,18 @@ pub(crate) fn format(e: &Entry<'_>, now: SystemTime) -> String {
         line.push('"');
     }
     line
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+pub(crate) fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// Appends `bytes`, escaping `"`, `\`, control characters and non-UTF-8 bytes.
@@ -161,6 +173,13 @@ mod tests {
         assert!(line.starts_with("- - - [01/Jan/1970:00:00:00 +0000] \"GET xxx"));
         assert!(line.contains("\" 200 - \"-\""));
         assert!(line.len() < MAX_TARGET + 200);
+    }
+
+    #[test]
+    fn cut_respects_characters() {
+        assert_eq!(cut("Hà Nội", 2), "H");
+        assert_eq!(cut("Hà Nội", 3), "Hà");
+        assert_eq!(cut("abc", 10), "abc");
     }
 
     #[test]

@@ -137,6 +137,11 @@ impl App {
         guarded(|| match m.route {
             Route::Health => Ok(Reply::Json(br#"{"status":"ok"}"#.to_vec())),
             Route::Version => Ok(Reply::Json(json(&crate::VersionInfo::current()))),
+            Route::OpenApi => {
+                Ok(Reply::Static(ctx.cache.get(("openapi", 0, 0), || {
+                    crate::OPENAPI.as_bytes().to_vec()
+                })))
+            }
             Route::ApiRoot => Ok(Reply::Redirect("/api/v1/".to_owned())),
             Route::V1(r) => r.get(&ctx),
             Route::V2(r) => r.get(&ctx),

@@ -7,7 +7,7 @@
 //!
 //! * `/api/v2/…`: the 2025 two-level structure (34 provinces, 3,321 communes);
 //! * `/api/v1/…`: the pre-2025 three-level structure (as of 30 June 2025);
-//! * `GET /healthz`, `GET /version`.
+//! * `GET /healthz`, `GET /version`, `GET /openapi.json` ([`OPENAPI`]).
 //!
 //! The endpoints, the differences from the provinces web API and the limits are in
 //! the crate's README. The `dvhc` command line runs this crate as `dvhc serve`.
@@ -48,6 +48,15 @@ use std::time::Duration;
 use serde::Serialize;
 
 pub use access_log::TARGET as ACCESS_LOG_TARGET;
+
+/// The OpenAPI 3.1 description of every endpoint, as served at `/openapi.json`.
+///
+/// ```
+/// let doc: serde_json::Value = serde_json::from_str(dvhc_server::OPENAPI).unwrap();
+/// assert_eq!(doc["openapi"], "3.1.0");
+/// assert!(doc["paths"]["/api/v2/w/{code}"].is_object());
+/// ```
+pub const OPENAPI: &str = include_str!("../openapi.json");
 
 /// Which origins may call the service from a browser (CORS).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,6 +16,8 @@ pub(crate) enum Route<'a> {
     Health,
     /// `GET /version`.
     Version,
+    /// `GET /openapi.json`.
+    OpenApi,
     /// `/api/`: a 307 to `/api/v1/`, as upstream.
     ApiRoot,
     /// `/api/v1/…`.
@@ -66,6 +68,7 @@ pub(crate) fn route(path: &str) -> Option<Matched<'_>> {
     match trimmed {
         "/healthz" => return leaf(Route::Health, false),
         "/version" => return leaf(Route::Version, false),
+        "/openapi.json" => return leaf(Route::OpenApi, false),
         "/api" => return leaf(Route::ApiRoot, true),
         _ => {}
     }

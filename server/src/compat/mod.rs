@@ -82,17 +82,27 @@ pub(crate) fn path_code(raw: &str) -> Result<Result<u32, String>, ApiError> {
     }
 }
 
-/// A text query parameter, `""` when absent, refused over the search length limit
-/// (longer queries would be cut by the library anyway; a 422 says so).
+/// The longest search text accepted, in characters: any text this long fits the
+/// library's search limit in bytes (4 bytes a character at most), so a query is
+/// searched whole or refused, never cut.
+pub(crate) const MAX_SEARCH_CHARS: usize = dvhc::search::MAX_QUERY_LEN / 4;
+
+/// A text query parameter, `""` when absent; over [`MAX_SEARCH_CHARS`] a 422.
 pub(crate) fn text_param<'a>(ctx: &'a Ctx<'_>, name: &str) -> Result<&'a str, ApiError> {
     let v = ctx.query.get(name).unwrap_or("");
-    if v.len() > dvhc::search::MAX_QUERY_LEN {
+    check_length(name, v)?;
+    Ok(v)
+}
+
+/// A 422 for a search text over [`MAX_SEARCH_CHARS`].
+pub(crate) fn check_length(name: &str, v: &str) -> Result<(), ApiError> {
+    if v.len() > MAX_SEARCH_CHARS && v.chars().count() > MAX_SEARCH_CHARS {
         return Err(ApiError::Validation(vec![FieldError::too_long(
             "query",
             name,
             v,
-            dvhc::search::MAX_QUERY_LEN,
+            MAX_SEARCH_CHARS,
         )]));
     }
-    Ok(v)
+    Ok(())
 }

@@ -210,7 +210,8 @@ enum Presence {
 
 /// Reads a lunr query: `+term` (required), `-term` (excluded), `term*` (prefix),
 /// `term~N` (typos), `term^N` (boost, ignored), `name:term` and `stripped_name:term`
-/// (field, ignored). Any other field, a lone `+`/`-` or an empty term is refused.
+/// (field, ignored). Any other field or a lone `+`/`-` is refused, as lunr refuses
+/// them.
 fn parse_query(q: &str) -> Result<Vec<Term>, ApiError> {
     let mut terms = Vec::new();
     for token in q.split_whitespace() {
@@ -224,34 +225,30 @@ fn parse_query(q: &str) -> Result<Vec<Term>, ApiError> {
             Some(_) => return Err(ApiError::UnrecognizedSearchQuery),
             None => rest,
         };
-        // Modifiers: the word ends at the first of ~ ^ *.
-        let end = rest.find(['~', '^', '*']).unwrap_or(rest.len());
-        let (word, mods) = rest.split_at(end);
-        let mut prefix = false;
-        let mut fuzzy = false;
-        let mut chars = mods.chars().peekable();
+        // Modifiers anywhere in the term: `*` (prefix), `~N` (typos), `^N` (boost,
+        // ignored). lunr reads a `*` inside a word as a wildcard; dvhc reads any `*`
+        // as "prefix", and drops the modifiers from the word.
+        let prefix = rest.contains('*');
+        let fuzzy = rest.contains('~');
+        let mut word = String::with_capacity(rest.len());
+        let mut chars = rest.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
-                '*' => prefix = true,
+                '*' => {}
                 '~' | '^' => {
-                    let mut digits = 0;
-                    while chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+                    while chars.peek().is_some_and(char::is_ascii_digit) {
                         chars.next();
-                        digits += 1;
                     }
-                    if digits == 0 {
-                        return Err(ApiError::UnrecognizedSearchQuery);
-                    }
-                    fuzzy |= c == '~';
                 }
-                _ => return Err(ApiError::UnrecognizedSearchQuery),
+                c => word.push(c),
             }
         }
-        let folded = fold(word);
+        if rest.is_empty() {
+            // A lone `+` or `-`.
+            return Err(ApiError::UnrecognizedSearchQuery);
+        }
+        let folded = fold(&word);
         if folded.is_empty() {
-            if word.is_empty() && !prefix {
-                return Err(ApiError::UnrecognizedSearchQuery);
-            }
             continue;
         }
         for w in folded.split(' ') {
@@ -273,14 +270,7 @@ fn search(ctx: &Ctx<'_>, level: Level) -> Outcome {
             "query", "q",
         )]));
     };
-    if q.len() > dvhc::search::MAX_QUERY_LEN {
-        return Err(ApiError::Validation(vec![FieldError::too_long(
-            "query",
-            "q",
-            q,
-            dvhc::search::MAX_QUERY_LEN,
-        )]));
-    }
+    super::check_length("q", q)?;
     let mut errors = Vec::new();
     let mut filter = |name: &str| match int_param(ctx, name, 0) {
         Ok(v) => (!v.is_zero()).then(|| v.as_code().unwrap_or(u32::MAX)),
@@ -448,7 +438,16 @@ mod tests {
         );
         assert!(parse_query("").unwrap().is_empty());
         assert!(parse_query("   ").unwrap().is_empty());
-        for bad in ["+", "-", "foo:ha", "ha~", "ha^x", "ha*x"] {
+        // Odd modifiers are read leniently.
+        assert_eq!(
+            parse_query("ha*x ha~ ha^ *").unwrap(),
+            [
+                t("hax", Optional, true, false),
+                t("ha", Optional, false, true),
+                t("ha", Optional, false, false),
+            ]
+        );
+        for bad in ["+", "-", "foo:ha", "a +", "x:"] {
             assert!(
                 matches!(parse_query(bad), Err(ApiError::UnrecognizedSearchQuery)),
                 "{bad}"
