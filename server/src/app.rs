@@ -253,3 +253,31 @@ fn guarded(f: impl FnOnce() -> Outcome) -> Outcome {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_handler_becomes_a_500_problem() {
+        let outcome = guarded(|| panic!("boom"));
+        let Err(e) = outcome else {
+            panic!("expected an error")
+        };
+        let r = e.render(Flavor::Problem);
+        assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            String::from_utf8(r.body).unwrap(),
+            r#"{"type":"http-internal-server-error","title":"Internal Server Error","status":500,"detail":"Internal Server Error"}"#
+        );
+        let r = e.render(Flavor::V1);
+        assert_eq!(
+            String::from_utf8(r.body).unwrap(),
+            r#"{"detail":"Internal Server Error"}"#
+        );
+        assert!(matches!(
+            guarded(|| Ok(Reply::Options("GET"))),
+            Ok(Reply::Options(_))
+        ));
+    }
+}
