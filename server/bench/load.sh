@@ -49,13 +49,22 @@ echo "start-up to first /healthz answer: $(( (END_NS - START_NS) / 1000000 )) ms
 
 python3 server/bench/targets.py "$BASE" "$WORK"
 rss() { ps -o rss= -p "$SERVER" | tr -d ' '; }
+# The server's CPU time (user + system), in clock ticks.
+cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+TICK=$(getconf CLK_TCK)
 
 run() { # name duration paths-file [accept-encoding]
   echo
   echo "== $1 ($2, $CONNECTIONS connections)"
-  PATHS_FILE="$3" ACCEPT_ENCODING="${4:-}" taskset -c 0 \
-    wrk -t1 -c"$CONNECTIONS" -d"$2" --latency -s server/bench/paths.lua "$BASE" \
-    | grep -E "Requests/sec|Transfer/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
+  local before after out n
+  before=$(cpu)
+  out=$(PATHS_FILE="$3" ACCEPT_ENCODING="${4:-}" taskset -c 0 \
+    wrk -t1 -c"$CONNECTIONS" -d"$2" --latency -s server/bench/paths.lua "$BASE")
+  after=$(cpu)
+  echo "$out" | grep -E "Requests/sec|Transfer/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  # CPU per request does not depend on how busy the machine is, unlike requests/s.
+  echo "   server CPU: $(( (after - before) * 1000000 / TICK / n )) µs per request"
 }
 
 run "GET /api/v2/w/{code}" "$DURATION" "$WORK/wards.txt"
