@@ -87,8 +87,9 @@ pub struct Config {
     pub cors: CorsOrigins,
     /// Longest request target (path and query string), bytes; longer ones get 414.
     pub max_uri: usize,
-    /// Time allowed for one request once its head is read; past it the client gets
-    /// 503.
+    /// Time allowed for one request once its head is read (past it the client gets
+    /// 503), and for each write of a response to make progress (past it the
+    /// connection is dropped: a client that stops reading cannot hold a slot).
     pub timeout: Duration,
     /// Time allowed for a client to send a request head; past it the connection is
     /// closed. Also bounds how long an idle keep-alive connection is kept.

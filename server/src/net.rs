@@ -67,6 +67,10 @@ pub(crate) async fn serve(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
+        // A client that stops reading its response is dropped once a write has made
+        // no progress for the request timeout.
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(config.timeout));
         let app = Arc::clone(&app);
         let inner = tower::service_fn(move |req: Request<Incoming>| {
             let app = Arc::clone(&app);
@@ -97,7 +101,10 @@ pub(crate) async fn serve(
                 Ok::<_, Infallible>(response)
             }
         });
-        let conn = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(logged));
+        let conn = http.serve_connection(
+            TokioIo::new(Box::pin(stream)),
+            TowerToHyperService::new(logged),
+        );
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             if let Err(e) = conn.await {

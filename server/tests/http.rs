@@ -331,3 +331,24 @@ fn connection_cap_queues_instead_of_failing() {
     drop(held);
     assert_eq!(waiter.join().unwrap(), 200);
 }
+
+#[test]
+fn a_client_that_stops_reading_loses_its_connection() {
+    let s = start_with(Config {
+        max_connections: 1,
+        timeout: Duration::from_millis(300),
+        ..Config::default()
+    });
+    // Many large responses asked for and never read: the server's writes stall once
+    // the socket buffers are full, and the connection holds the only slot…
+    let mut stuck = TcpStream::connect(s.addr).unwrap();
+    let one = b"GET /api/v1/w/ HTTP/1.1\r\nHost: x\r\n\r\n";
+    for _ in 0..40 {
+        if stuck.write_all(one).is_err() {
+            break;
+        }
+    }
+    // …until the write deadline drops it, and the next client is served.
+    assert_eq!(get(s.addr, "/api/v2/w/4").status, 200);
+    drop(stuck);
+}
