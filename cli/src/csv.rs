@@ -19,12 +19,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use csv::ByteRecord;
-use dvhc::translate::Translator;
+use dvhc::translate::{TranslateError, Translator};
 use dvhc::{Date, FullName};
 
 use crate::cache::{Cache, Weigh};
 use crate::engine;
-use crate::model::{translation_status, ErrorOut, Names};
+use crate::model::{ErrorOut, Names};
 use crate::pipeline::{self, Chunk, Failure, NoProgress, Progress};
 use crate::progress::Bar;
 
@@ -365,13 +365,10 @@ fn translate_row(
     };
     let candidates = t.candidates();
     let Some(first) = candidates.first() else {
-        let e = ErrorOut {
-            kind: "not_found",
-            message: "no new unit corresponds to the address".to_owned(),
-        };
+        let e = ErrorOut::translate(&TranslateError::NoNewUnit);
         return append_error(out, &e, delimiter);
     };
-    let status = translation_status(&t);
+    let status = t.status().id();
     let commune = t.resolved().and_then(|c| c.commune());
     // The province and the share are shown when every candidate agrees on them (a
     // split commune stays within one province; its parts are all partial).
