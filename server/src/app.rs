@@ -8,13 +8,15 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::header::{self, HeaderValue};
 use http::{Method, Request, Response, StatusCode};
-use http_body_util::Full;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
 use serde::Serialize;
 
 use crate::encoding::{compress, Cache, Coding, Effort, Static, MIN_COMPRESS};
+use crate::own;
 use crate::params::Query;
 use crate::problem::{ApiError, Flavor};
-use crate::router::{self, Route};
+use crate::router::{self, Methods, Route};
 
 /// The limits and header policies of the application (the network ones are in
 /// `Config`).
@@ -22,6 +24,8 @@ use crate::router::{self, Route};
 pub(crate) struct Policy {
     /// Longest request target (path and query), bytes.
     pub(crate) max_uri: usize,
+    /// Longest request body, bytes.
+    pub(crate) max_body: usize,
     /// Time allowed for a request, from its head being read to its response.
     pub(crate) timeout: Duration,
     /// `Cache-Control` of successful data responses.
@@ -76,11 +80,7 @@ pub(crate) type Body = Full<Bytes>;
 
 impl App {
     /// Answers one request.
-    pub(crate) async fn respond<B>(&self, req: Request<B>) -> Response<Body>
-    where
-        B: hyper::body::Body<Data = Bytes>,
-        B::Error: std::fmt::Display,
-    {
+    pub(crate) async fn respond(&self, req: Request<Incoming>) -> Response<Body> {
         let (parts, body) = req.into_parts();
         let path = parts.uri.path();
         let flavor = if path == "/api/v1" || path.starts_with("/api/v1/") {
@@ -103,11 +103,7 @@ impl App {
         self.finish(outcome, flavor, &parts.headers, coding)
     }
 
-    async fn dispatch<B>(&self, parts: &http::request::Parts, _body: B) -> Outcome
-    where
-        B: hyper::body::Body<Data = Bytes>,
-        B::Error: std::fmt::Display,
-    {
+    async fn dispatch(&self, parts: &http::request::Parts, body: Incoming) -> Outcome {
         let target_len = parts.uri.path_and_query().map_or(0, |pq| pq.as_str().len());
         if target_len > self.policy.max_uri {
             return Err(ApiError::UriTooLong(self.policy.max_uri));
@@ -118,6 +114,7 @@ impl App {
         let methods = m.route.methods();
         match parts.method {
             Method::GET | Method::HEAD => {}
+            Method::POST if methods == Methods::GetPost => {}
             Method::OPTIONS => return Ok(Reply::Options(methods.allow())),
             _ => return Err(ApiError::MethodNotAllowed(methods.allow())),
         }
@@ -128,6 +125,9 @@ impl App {
             }));
         }
         let query = Query::parse(raw_query).map_err(|e| ApiError::InvalidEncoding(e.name))?;
+        if let (Route::Own(r), &Method::POST) = (m.route, &parts.method) {
+            return self.batch(r, query, &parts.headers, body).await;
+        }
         let ctx = Ctx {
             path,
             raw_query,
@@ -145,7 +145,52 @@ impl App {
             Route::ApiRoot => Ok(Reply::Redirect("/api/v1/".to_owned())),
             Route::V1(r) => r.get(&ctx),
             Route::V2(r) => r.get(&ctx),
+            Route::Own(r) => r.get(ctx.query).map(Reply::Json),
         })
+    }
+
+    /// A POST to one of dvhc's endpoints: the body read (within the size limit),
+    /// then the batch worked on a blocking thread, off the connections' threads.
+    async fn batch(
+        &self,
+        route: own::Route,
+        query: Query,
+        headers: &http::HeaderMap,
+        body: Incoming,
+    ) -> Outcome {
+        let json_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+        if !json_type {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let declared = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > self.policy.max_body as u64) {
+            return Err(ApiError::PayloadTooLarge(self.policy.max_body));
+        }
+        let bytes = match Limited::new(body, self.policy.max_body).collect().await {
+            Ok(c) => c.to_bytes(),
+            Err(e) if e.is::<http_body_util::LengthLimitError>() => {
+                return Err(ApiError::PayloadTooLarge(self.policy.max_body))
+            }
+            Err(e) => {
+                return Err(ApiError::BadBody(format!(
+                    "the body could not be read: {e}"
+                )))
+            }
+        };
+        match tokio::task::spawn_blocking(move || {
+            guarded(|| route.post(&query, &bytes).map(Reply::Json))
+        })
+        .await
+        {
+            Ok(outcome) => outcome,
+            Err(_) => Err(ApiError::Internal),
+        }
     }
 
     /// The response for an outcome: status, headers, body in the negotiated coding.

@@ -35,6 +35,7 @@ mod app;
 mod compat;
 mod encoding;
 mod net;
+mod own;
 mod params;
 mod problem;
 mod router;
@@ -74,7 +75,7 @@ pub enum CorsOrigins {
 /// ```
 /// let c = dvhc_server::Config::default();
 /// assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
-/// assert_eq!(c.max_uri, 8 * 1024);
+/// assert_eq!(c.max_uri, 16 * 1024);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -87,6 +88,8 @@ pub struct Config {
     pub cors: CorsOrigins,
     /// Longest request target (path and query string), bytes; longer ones get 414.
     pub max_uri: usize,
+    /// Longest request body (a batch to dvhc's endpoints), bytes; larger ones get 413.
+    pub max_body: usize,
     /// Time allowed for one request once its head is read (past it the client gets
     /// 503), and for each write of a response to make progress (past it the
     /// connection is dropped: a client that stops reading cannot hold a slot).
@@ -108,7 +111,8 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             threads: None,
             cors: CorsOrigins::Any,
-            max_uri: 8 * 1024,
+            max_uri: 16 * 1024,
+            max_body: 1 << 20,
             timeout: Duration::from_secs(10),
             header_timeout: Duration::from_secs(10),
             max_connections: 1024,
@@ -205,6 +209,7 @@ impl Server {
         let app = Arc::new(app::App {
             policy: app::Policy {
                 max_uri: self.config.max_uri,
+                max_body: self.config.max_body,
                 timeout: self.config.timeout,
                 cache_control: http::HeaderValue::from_str(&format!(
                     "public, max-age={}",

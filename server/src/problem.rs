@@ -73,6 +73,23 @@ impl FieldError {
         }
     }
 
+    /// A value outside a fixed set of choices.
+    pub(crate) fn not_one_of(
+        place: &'static str,
+        name: &str,
+        input: &str,
+        choices: &[&str],
+    ) -> FieldError {
+        let end = input.char_indices().nth(64).map_or(input.len(), |(i, _)| i);
+        FieldError {
+            kind: "enum",
+            loc: vec![place.into(), name.into()],
+            msg: format!("Input should be one of {}", choices.join(", ")),
+            input: input[..end].into(),
+            ctx: Some(Box::new(serde_json::json!({ "expected": choices }))),
+        }
+    }
+
     /// An integer above `max`.
     pub(crate) fn above(place: &'static str, name: &str, input: &str, max: i64) -> FieldError {
         FieldError {
@@ -111,16 +128,25 @@ pub(crate) enum ApiError {
     DistrictNotFound(String),
     /// A well-formed commune code that names no commune.
     WardNotFound(String),
+    /// A unit of a dvhc endpoint (by code or by point) that does not exist: the
+    /// detail's end ("has code 12", "contains (10.7, 106.7)").
+    UnitNotFound(String),
     /// Invalid parameters.
     Validation(Vec<FieldError>),
     /// A v1 search query that uses syntax dvhc does not support.
     UnrecognizedSearchQuery,
     /// The method is not served on this path; the value is the `Allow` header.
     MethodNotAllowed(&'static str),
+    /// The body is over the limit (bytes).
+    PayloadTooLarge(usize),
     /// The request target is over the limit (bytes).
     UriTooLong(usize),
     /// The query string is not UTF-8 once percent-decoded.
     InvalidEncoding(String),
+    /// A body that is not the JSON expected.
+    BadBody(String),
+    /// The body's media type is not `application/json`.
+    UnsupportedMediaType,
     /// The request took longer than the server's per-request time limit.
     Timeout,
     /// A bug: the handler panicked. The server goes on serving.
@@ -165,12 +191,16 @@ impl ApiError {
             ApiError::NotFound
             | ApiError::ProvinceNotFound(_)
             | ApiError::DistrictNotFound(_)
-            | ApiError::WardNotFound(_) => StatusCode::NOT_FOUND,
+            | ApiError::WardNotFound(_)
+            | ApiError::UnitNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Validation(_) | ApiError::UnrecognizedSearchQuery => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::BadBody(_) => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::InvalidEncoding(_) => StatusCode::BAD_REQUEST,
             ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -184,6 +214,12 @@ impl ApiError {
             ApiError::ProvinceNotFound(_) => ("province-not-exist", "Province not exist"),
             ApiError::DistrictNotFound(_) => ("district-not-exist", "District not exist"),
             ApiError::WardNotFound(_) => ("ward-not-exist", "Ward not exist"),
+            ApiError::UnitNotFound(_) => ("unit-not-exist", "Unit not exist"),
+            ApiError::PayloadTooLarge(_) => ("http-payload-too-large", "Payload Too Large"),
+            ApiError::BadBody(_) => ("invalid-body", "Invalid request body"),
+            ApiError::UnsupportedMediaType => {
+                ("http-unsupported-media-type", "Unsupported Media Type")
+            }
             ApiError::Validation(_) => ("request-validation-failed", "Request validation error."),
             ApiError::UnrecognizedSearchQuery => {
                 ("unrecognized-search-query", "Unrecognized search query")
@@ -202,6 +238,14 @@ impl ApiError {
             ApiError::ProvinceNotFound(code) => format!("No province has code {code}"),
             ApiError::DistrictNotFound(code) => format!("No district has code {code}"),
             ApiError::WardNotFound(code) => format!("No ward has code {code}"),
+            ApiError::UnitNotFound(what) => format!("No unit {what}"),
+            ApiError::PayloadTooLarge(limit) => {
+                format!("The request body is over the limit of {limit} bytes")
+            }
+            ApiError::BadBody(msg) => msg.clone(),
+            ApiError::UnsupportedMediaType => {
+                "The request body must be JSON (Content-Type: application/json)".to_owned()
+            }
             ApiError::UriTooLong(limit) => {
                 format!("The request target is over the limit of {limit} bytes")
             }

@@ -8,6 +8,7 @@
 //! a province code "search" as upstream reads it (a 422).
 
 use crate::compat::{v1, v2};
+use crate::own;
 
 /// A route and the request paths it accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub(crate) enum Route<'a> {
     V1(v1::Route<'a>),
     /// `/api/v2/…`.
     V2(v2::Route<'a>),
+    /// `/dvhc/…`.
+    Own(own::Route),
 }
 
 /// Methods a route accepts.
@@ -31,6 +34,8 @@ pub(crate) enum Route<'a> {
 pub(crate) enum Methods {
     /// GET and HEAD.
     Get,
+    /// GET, HEAD and POST (dvhc's own endpoints: POST for batches).
+    GetPost,
 }
 
 impl Methods {
@@ -38,6 +43,7 @@ impl Methods {
     pub(crate) fn allow(self) -> &'static str {
         match self {
             Methods::Get => "GET, HEAD, OPTIONS",
+            Methods::GetPost => "GET, HEAD, POST, OPTIONS",
         }
     }
 }
@@ -45,7 +51,10 @@ impl Methods {
 impl Route<'_> {
     /// The methods the route accepts.
     pub(crate) fn methods(&self) -> Methods {
-        Methods::Get
+        match self {
+            Route::Own(r) => r.methods(),
+            _ => Methods::Get,
+        }
     }
 }
 
@@ -81,6 +90,11 @@ pub(crate) fn route(path: &str) -> Option<Matched<'_>> {
         let segs = segments(rest)?;
         let (r, slash) = v2::Route::match_segments(&segs)?;
         return leaf(Route::V2(r), slash);
+    }
+    if let Some(rest) = path.strip_prefix("/dvhc") {
+        let segs = segments(rest)?;
+        let (r, slash) = own::Route::match_segments(&segs)?;
+        return leaf(Route::Own(r), slash);
     }
     None
 }

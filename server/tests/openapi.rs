@@ -73,6 +73,37 @@ const SAMPLES: &[(&str, &str)] = &[
     ("/api/v1/w/search/", "/api/v1/w/search/?q=x:y"),
     ("/api/v1/w/search/", "/api/v1/w/search/?q=a&d=%FF"),
     ("/api/v1/version", "/api/v1/version"),
+    (
+        "/dvhc/translate",
+        "/dvhc/translate?q=P.+B%E1%BA%BFn+Ngh%C3%A9%2C+Q.1%2C+TP.HCM",
+    ),
+    (
+        "/dvhc/translate",
+        "/dvhc/translate?q=P.+Da+Kao%2C+Q1&lat=10.79&lon=106.69&on=2025-07-01",
+    ),
+    ("/dvhc/translate", "/dvhc/translate?q="),
+    ("/dvhc/translate", "/dvhc/translate"),
+    (
+        "/dvhc/parse",
+        "/dvhc/parse?q=so+5+ap+2+xa+tan+thanh+huyen+thu+thua+long+an",
+    ),
+    ("/dvhc/parse", "/dvhc/parse?q=Ph%C6%B0%E1%BB%9Dng+1"),
+    ("/dvhc/parse", "/dvhc/parse?q=%C3%97"),
+    ("/dvhc/search", "/dvhc/search?q=ben+nghe"),
+    (
+        "/dvhc/search",
+        "/dvhc/search?q=thanh&mode=prefix&era=current&level=province&limit=3",
+    ),
+    ("/dvhc/search", "/dvhc/search?q=a&mode=wrong"),
+    ("/dvhc/get", "/dvhc/get?code=79"),
+    ("/dvhc/get", "/dvhc/get?code=760&on=2025-06-30"),
+    ("/dvhc/get", "/dvhc/get?code=26740&era=legacy"),
+    ("/dvhc/get", "/dvhc/get?code=26740"),
+    ("/dvhc/get", "/dvhc/get?code=98"),
+    ("/dvhc/get", "/dvhc/get?code=1"),
+    ("/dvhc/locate", "/dvhc/locate?lat=21.0285&lon=105.8542"),
+    ("/dvhc/locate", "/dvhc/locate?lat=10&lon=115"),
+    ("/dvhc/locate", "/dvhc/locate?lat=100&lon=0"),
 ];
 
 #[test]
