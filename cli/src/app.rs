@@ -140,7 +140,7 @@ enum Command {
     /// Find the commune that contains a point (latitude, longitude).
     #[command(after_help = LOCATE_EXAMPLES)]
     Locate(LocateArgs),
-    /// Serve the HTTP API: the provinces web API (v1, v2) from dvhc's data.
+    /// Serve the HTTP API: the provinces web API (v1, v2) and dvhc's own endpoints.
     #[cfg(feature = "serve")]
     #[command(after_help = crate::serve::EXAMPLES)]
     Serve(crate::serve::ServeArgs),

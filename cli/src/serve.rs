@@ -11,7 +11,9 @@ use dvhc_server::{Config, CorsOrigins, Server};
 /// The examples under `dvhc serve --help`.
 pub(crate) const EXAMPLES: &str = "\
 Endpoints: /api/v2/… and /api/v1/… as the provinces web API (same paths, fields and
-status codes; an existing client only changes its base URL), /healthz, /version.
+status codes; an existing client only changes its base URL); /dvhc/translate, parse,
+search, get and locate (GET one item, POST a JSON array of up to 1,000, with the JSON
+this tool prints); /healthz, /version, /openapi.json.
 One line per request goes to stderr in the Combined Log Format (RUST_LOG=warn
 silences it). SIGINT or SIGTERM stops the server after in-flight requests finish.
 
@@ -19,7 +21,8 @@ Examples:
   dvhc serve
   dvhc serve --addr 0.0.0.0:8080 --threads 4
   dvhc serve --cors https://app.example,https://admin.example
-  curl http://127.0.0.1:8080/api/v2/w/26740";
+  curl http://127.0.0.1:8080/api/v2/w/26740
+  curl 'http://127.0.0.1:8080/dvhc/translate?q=P.+Ben+Nghe,+Q.1,+TP.HCM'";
 
 /// Options of `dvhc serve`.
 #[derive(Debug, Args)]

@@ -33,10 +33,14 @@ for _ in $(seq 100); do
 done
 
 status=0
-"$VENV/bin/st" --config-file server/schemathesis/schemathesis.toml run \
+# Run from a scratch directory: schemathesis keeps a cache (.schemathesis/) where it runs.
+CONFIG="$PWD/server/schemathesis/schemathesis.toml"
+SCRATCH=$(mktemp -d)
+trap 'kill -TERM "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$LOG" "$SCRATCH"' EXIT
+(cd "$SCRATCH" && "$VENV/bin/st" --config-file "$CONFIG" run \
   "http://127.0.0.1:$PORT/openapi.json" \
   --max-examples "$MAX_EXAMPLES" --max-time "$MAX_TIME" \
-  --workers 1 --seed 18 --no-color || status=$?
+  --workers 1 --seed 18 --no-color) || status=$?
 # The server must still be alive and must not have logged a panic.
 kill -0 "$SERVER" || { echo "schemathesis: the server died" >&2; status=1; }
 if grep -q "panicked" "$LOG"; then

@@ -7,6 +7,9 @@
 //!
 //! * `/api/v2/…`: the 2025 two-level structure (34 provinces, 3,321 communes);
 //! * `/api/v1/…`: the pre-2025 three-level structure (as of 30 June 2025);
+//! * `/dvhc/translate`, `/dvhc/parse`, `/dvhc/search`, `/dvhc/get`, `/dvhc/locate`:
+//!   dvhc's own endpoints, GET for one item and POST for a batch, with the library's
+//!   JSON shapes;
 //! * `GET /healthz`, `GET /version`, `GET /openapi.json` ([`OPENAPI`]).
 //!
 //! The endpoints, the differences from the provinces web API and the limits are in
