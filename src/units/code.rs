@@ -86,15 +86,18 @@ pub(crate) fn pad(value: u32, width: usize, f: &mut fmt::Formatter<'_>) -> fmt::
 }
 
 /// `value` zero-padded to `width` digits (at most 10), written into `buf`.
+#[inline]
 pub(crate) fn padded(value: u32, width: usize, buf: &mut [u8; 10]) -> &str {
-    let width = width.clamp(digits(value), 10);
     let mut n = value;
-    for b in buf[..width].iter_mut().rev() {
-        *b = b'0' + (n % 10) as u8;
+    let mut start = buf.len();
+    // Every digit of `value`, then zeros up to `width`.
+    while start > 0 && (n > 0 || buf.len() - start < width.max(1)) {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
         n /= 10;
     }
     // Only ASCII digits were written.
-    std::str::from_utf8(&buf[..width]).unwrap_or_default()
+    std::str::from_utf8(&buf[start..]).unwrap_or_default()
 }
 
 macro_rules! code_type {
@@ -379,6 +382,22 @@ mod tests {
         assert_eq!(u32::from(CommuneCode(26740)), 26740);
         assert_eq!(digits(0), 1);
         assert_eq!(digits(99_999), 5);
+    }
+
+    #[test]
+    fn padding() {
+        let mut buf = [0; 10];
+        for (v, w, s) in [
+            (0, 2, "00"),
+            (0, 0, "0"),
+            (4, 5, "00004"),
+            (26740, 5, "26740"),
+            (123_456, 5, "123456"),
+            (u32::MAX, 10, "4294967295"),
+            (7, 12, "0000000007"),
+        ] {
+            assert_eq!(padded(v, w, &mut buf), s, "{v} {w}");
+        }
     }
 
     #[test]
