@@ -136,6 +136,22 @@
 //! # Ok::<(), ParseError>(())
 //! ```
 //!
+//! ## Messy text
+//! [`text::clean`] prepares text copied from anywhere: it deletes zero-width characters
+//! and soft hyphens, turns no-break, ideographic and other Unicode spaces into spaces
+//! and fullwidth letters into ASCII, and repairs Vietnamese typed in the legacy VNI-Windows
+//! or TCVN3 (ABC) encodings that a program decoded as Windows-1252 — still common in
+//! government spreadsheets — saying which encoding it was. [`text::decode`] reads
+//! bytes in those encodings.
+//!
+//! ```
+//! use dvhc::text::{clean, LegacyEncoding};
+//!
+//! let c = clean("Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai");
+//! assert_eq!(c.text(), "Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai");
+//! assert_eq!(c.encoding(), Some(LegacyEncoding::Vni));
+//! ```
+//!
 //! ## Translating addresses
 //! [`translate::translate`] turns an address written in either structure into the
 //! current one: every new candidate with its province and whole/partial share, the
@@ -156,12 +172,13 @@
 //!
 //! ## Guarantees
 //! * **No panics on any input.** Every function that takes user text (code and date
-//!   parsing, [`fold`], [`search_key`], [`search::Search`], [`address::parse`] and
-//!   [`translate`]'s functions) returns a value or a typed error for every `&str`. This
+//!   parsing, [`fold`], [`search_key`], [`text`]'s functions, [`search::Search`],
+//!   [`address::parse`] and [`translate`]'s functions) returns a value or a typed error
+//!   for every `&str` (and [`text::decode`] for every byte string). This
 //!   is checked by property tests and by the cargo-fuzz targets in `fuzz/`. The library
 //!   has no `unsafe` code (`#![forbid(unsafe_code)]`).
-//! * **Bounded work.** Code and date parsing, [`fold`] and [`search_key`] run in time
-//!   linear in the input. [`search::Search::run`] looks only at the first
+//! * **Bounded work.** Code and date parsing, [`fold`], [`search_key`] and [`text`]'s
+//!   functions run in time linear in the input. [`search::Search::run`] looks only at the first
 //!   [`search::MAX_QUERY_LEN`] bytes of a query. [`address::parse`] and the translation
 //!   functions refuse input over [`address::MAX_ADDRESS_LEN`] bytes with
 //!   [`address::ParseError::TooLong`] before doing any work. Below those limits the work
@@ -255,7 +272,7 @@
 pub mod address;
 pub mod search;
 mod tables;
-mod text;
+pub mod text;
 pub mod translate;
 mod units;
 #[doc(hidden)]
