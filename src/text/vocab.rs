@@ -18,8 +18,10 @@ pub(crate) enum KindWord {
     RuralDistrict,
     /// district (quận or huyện)
     District,
-    /// thị xã, tx, town
+    /// thị xã, tx
     Town,
+    /// town: the English word of both thị xã and thị trấn (data/README.md, rule 2)
+    EnglishTown,
     /// phường, p, f, ward
     Ward,
     /// xã, x, commune
@@ -52,7 +54,7 @@ impl KindWord {
                         K::District,
                         DistrictKind::UrbanDistrict | DistrictKind::RuralDistrict
                     )
-                    | (K::Town, DistrictKind::Town)
+                    | (K::Town | K::EnglishTown, DistrictKind::Town)
                     | (K::City, DistrictKind::City)
             ),
             Unit::Commune(u) => {
@@ -74,7 +76,7 @@ impl KindWord {
                 (kind, u.kind()),
                 (K::Ward, LegacyCommuneKind::Ward)
                     | (K::Commune, LegacyCommuneKind::Commune)
-                    | (K::Township, LegacyCommuneKind::Township)
+                    | (K::Township | K::EnglishTown, LegacyCommuneKind::Township)
             ),
         }
     }
@@ -87,9 +89,17 @@ impl KindWord {
             Level::Province => matches!(kind, K::City | K::Province),
             Level::District => matches!(
                 kind,
-                K::UrbanDistrict | K::RuralDistrict | K::District | K::Town | K::City
+                K::UrbanDistrict
+                    | K::RuralDistrict
+                    | K::District
+                    | K::Town
+                    | K::EnglishTown
+                    | K::City
             ),
-            Level::Commune => matches!(kind, K::Ward | K::Commune | K::Township | K::SpecialZone),
+            Level::Commune => matches!(
+                kind,
+                K::Ward | K::Commune | K::Township | K::EnglishTown | K::SpecialZone
+            ),
         }
     }
 
@@ -338,7 +348,8 @@ pub(crate) fn kind_of(t0: u8, t1: Option<u8>) -> Option<(KindWord, usize, bool)>
         H => (K::RuralDistrict, false),
         DISTRICT => (K::District, true),
         DIST => (K::District, false),
-        THIXA | TOWN => (K::Town, true),
+        THIXA => (K::Town, true),
+        TOWN => (K::EnglishTown, true),
         TX => (K::Town, false),
         PHUONG | WARD => (K::Ward, true),
         P | F => (K::Ward, false),
@@ -363,7 +374,7 @@ pub(crate) fn trailing_kind(t: u8) -> Option<KindWord> {
         DISTRICT => KindWord::District,
         WARD => KindWord::Ward,
         COMMUNE => KindWord::Commune,
-        TOWN => KindWord::Town,
+        TOWN => KindWord::EnglishTown,
         TOWNSHIP => KindWord::Township,
         _ => return None,
     })
