@@ -292,6 +292,8 @@
 //! Rust 1.82. Raising it is a minor-version change.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// docs.rs builds with `--cfg docsrs` on nightly: items behind a feature say so.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod address;
 pub mod search;
