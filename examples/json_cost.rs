@@ -6,9 +6,9 @@
 //! ```sh
 //! python3 cli/bench/gen_addresses.py 200000 0 /tmp/200k.csv
 //! cut -d, -f3- /tmp/200k.csv | tail -n +2 > /tmp/200k.txt   # (or any file of addresses)
-//! cargo build --release --features serde --example json_cost
-//! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.plain target/release/examples/json_cost translate /tmp/200k.txt
-//! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.json  target/release/examples/json_cost translate /tmp/200k.txt --json
+//! cargo build --profile profiling --features serde --example json_cost
+//! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.plain target/profiling/examples/json_cost translate /tmp/200k.txt
+//! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.json  target/profiling/examples/json_cost translate /tmp/200k.txt --json
 //! ```
 //!
 //! It prints the number of lines and a checksum of the output, so that neither run
