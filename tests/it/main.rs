@@ -4,6 +4,8 @@
 
 mod common;
 
+mod api;
+
 mod english;
 mod generated;
 mod model;
