@@ -110,7 +110,7 @@ pub(super) type LevelKeys<'a> = (&'a str, Vec<(String, usize, &'a str)>);
 /// * `KEY_BLOB`: every distinct key once, in sorted order, concatenated; `RKEY_BLOB`:
 ///   every distinct key read backwards, in the sorted order of that, concatenated.
 ///   A walk over the keys in either order reads its blob front to back.
-/// * One array of [`Key`]s per level (`PROVINCE_KEYS`, …), sorted by key: the key's
+/// * One array of `Key`s per level (`PROVINCE_KEYS`, …), sorted by key: the key's
 ///   place in `KEY_BLOB`, the unit's index in its level's table and the origin.
 /// * `KEY_ORDER`: every entry's position in the concatenation of the level arrays,
 ///   sorted by key, then level, then position; `KEY_AT`: each one's key as
