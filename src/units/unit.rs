@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::legacy;
 use crate::tables::Str;
+use crate::text::english::{Codename, FullNameEn};
 use crate::units::code::{
     CommuneCode, LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode, ProvinceCode,
 };
@@ -269,6 +270,38 @@ unit_code_from!(
 /// Two units are equal when they are the same unit (era, level and code); units
 /// order by level, then era (current first), then code.
 ///
+/// # JSON (feature `serde`)
+/// A unit with its relations, as `dvhc get` prints it (conventions in the crate
+/// documentation, "Serialisation"); the records ([`Commune`], [`legacy::District`], …)
+/// serialise alike, and [`AsOf`](crate::AsOf) names current units as on a date:
+///
+/// ```json
+/// {"code": "26740", "name": "Phường Sài Gòn", "kind": "phuong", "level": "commune",
+///  "era": "current", "province": ref | null, "district": ref | null,
+///  "successors": [{"code", "name", "share"}],
+///  "predecessors": [{"code", "name", "share", "district": ref | null}],
+///  "short_name": "Sài Gòn", "on": "2025-07-01" | null, "resolution": "1685/NQ-UBTVQH15" | null,
+///  "geo": {"lat", "lon", "area_km2", "population"} | null,
+///  "changes": [{"date", "kind_before", "kind_after", "legal_basis"}],
+///  "name_en": "Sai Gon", "full_name_en": "Sai Gon Ward", "codename": "phuong_sai_gon",
+///  "short_codename": "sai_gon", "postal_code": "71016" | null,
+///  "postal_code_prefixes": ["70", ...], "phone_code": 28 | null}
+/// ```
+///
+/// * `name`, `kind`, `full_name_en`, `codename`: in force now, or on the date `on`;
+///   `short_name` and `name_en` are the bare name and its English form.
+/// * `province`: the province the unit is in (`null` for a province); `district`: the
+///   legacy district of a legacy commune.
+/// * `successors` (legacy units): the current units it went into, each `whole` or
+///   `partial`; `predecessors` (current units): the legacy units it was formed from,
+///   with a legacy commune's district (a đặc khu formed from a whole island district
+///   lists that district).
+/// * `resolution`, `geo`, `changes`: the resolution that formed a current unit, the
+///   centre, area and population of a current commune, and the changes of kind since
+///   1 July 2025.
+/// * `postal_code` (current communes), `postal_code_prefixes` (current provinces, else
+///   `[]`), `phone_code` (provinces of both structures: the telephone area code).
+///
 /// ```
 /// use dvhc::search::Search;
 /// use dvhc::Unit;
@@ -396,6 +429,62 @@ impl Unit {
             Unit::LegacyDistrict(u) => u.full_name(),
             Unit::LegacyCommune(u) => u.full_name(),
         }
+    }
+
+    /// The English name (the name without diacritics), e.g. `"Ben Nghe"`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).name_en(), "Ben Nghe");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        self.name_ref().en()
+    }
+
+    /// The full English name (kind in force now), e.g. `Ben Nghe Ward`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).full_name_en().to_string(), "Ben Nghe Ward");
+    /// ```
+    pub fn full_name_en(&self) -> FullNameEn<'static> {
+        match self {
+            Unit::Province(u) => u.full_name_en(),
+            Unit::Commune(u) => u.full_name_en(),
+            Unit::LegacyProvince(u) => u.full_name_en(),
+            Unit::LegacyDistrict(u) => u.full_name_en(),
+            Unit::LegacyCommune(u) => u.full_name_en(),
+        }
+    }
+
+    /// The codename (kind in force now), e.g. `phuong_ben_nghe`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).codename().to_string(), "phuong_ben_nghe");
+    /// ```
+    pub fn codename(&self) -> Codename {
+        match self {
+            Unit::Province(u) => u.codename(),
+            Unit::Commune(u) => u.codename(),
+            Unit::LegacyProvince(u) => u.codename(),
+            Unit::LegacyDistrict(u) => u.codename(),
+            Unit::LegacyCommune(u) => u.codename(),
+        }
+    }
+
+    /// The short codename, e.g. `ben_nghe`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).short_codename().to_string(), "ben_nghe");
+    /// ```
+    pub fn short_codename(&self) -> Codename {
+        Codename::new("", self.name_en())
     }
 
     /// The current province of a current unit, or the legacy province of a legacy one.

@@ -4,11 +4,15 @@
 
 mod common;
 
+mod api;
+
+mod english;
 mod generated;
 mod model;
 mod parse_cases;
 mod parse_recall;
 mod parse_robust;
+mod postal_phone;
 mod proptest_address;
 mod proptest_text;
 mod regressions;
