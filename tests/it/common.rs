@@ -46,6 +46,20 @@ pub fn abbreviation(prefix: &str) -> &'static str {
     }
 }
 
+/// Street parts written in front of the units: a house number and street, an alley,
+/// a hamlet ("Ấp Bình Hòa" is also the name of communes, as in real addresses), a
+/// group and quarter, or nothing.
+pub const STREETS: &[&str] = &[
+    "12 Lê Lợi",
+    "Số 5 ngõ 42 Trần Hưng Đạo",
+    "Thôn 3",
+    "Ấp Bình Hòa",
+    "Tổ 7, Khu phố 2",
+    "45/12 Nguyễn Trãi",
+    "Xóm Đông",
+    "",
+];
+
 /// The syllable endings written with the tone mark in the old and in the new place
 /// ("oà" ↔ "òa", "uỷ" ↔ "ủy").
 pub const TONE_PAIRS: &[(&str, &str)] = &[

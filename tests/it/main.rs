@@ -5,6 +5,7 @@
 mod common;
 
 mod generated;
+mod metamorphic;
 mod model;
 mod parse_cases;
 mod parse_recall;
@@ -12,6 +13,7 @@ mod parse_robust;
 mod proptest_address;
 mod proptest_text;
 mod regressions;
+mod rewrite;
 mod search_cases;
 mod search_fold;
 mod search_recall;
