@@ -20,7 +20,7 @@
 use dvhc::text::{mojibake, LegacyEncoding};
 use unicode_normalization::UnicodeNormalization;
 
-use super::common::Rng;
+use super::common::{strip, Rng};
 
 /// A family of rewrites: one kind of mess of issue #14.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -402,22 +402,6 @@ fn no_separators(input: &str) -> Option<String> {
 
 // ------------------------------------------------------------------------ diacritics
 
-/// Vietnamese letters with diacritics and their bare forms (lower and upper case).
-const MARKED: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ\
-                      ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
-const BARE: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd\
-                    AAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD";
-
-/// The text without Vietnamese diacritics (đ → d), case and punctuation kept.
-pub fn strip(s: &str) -> String {
-    s.nfc()
-        .map(|c| match MARKED.chars().position(|m| m == c) {
-            Some(i) => BARE.chars().nth(i).unwrap_or(c),
-            None => c,
-        })
-        .collect()
-}
-
 fn no_diacritics(input: &str, rng: &mut Rng) -> Option<String> {
     let bare = strip(input);
     Some(match rng.below(3) {
@@ -599,4 +583,55 @@ fn lookalike(input: &str, rng: &mut Rng) -> Option<String> {
         out = words.join(" ");
     }
     Some(out)
+}
+
+// ------------------------------------------------- workload-only: typos and case
+
+/// One typing error in a word of the units (the second half of the address): a
+/// letter dropped, doubled or swapped with the next, away from the first letter.
+/// Not a metamorphic family: a typo may turn a name into another one. Used by the
+/// messy workload at the rate of `typo` rows in messy_real.tsv.
+pub fn typo(input: &str, seed: u64) -> Option<String> {
+    let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
+    let words: Vec<(usize, &str)> = input
+        .split_inclusive([' ', ','])
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len();
+            Some((start, w.trim_end_matches([' ', ','])))
+        })
+        .collect();
+    let half = words.len() / 2;
+    let candidates: Vec<(usize, &str)> = words[half..]
+        .iter()
+        .copied()
+        .filter(|(_, w)| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let (start, word) = rng.pick(&candidates);
+    let mut letters: Vec<char> = word.chars().collect();
+    let i = 1 + rng.below(letters.len() - 2);
+    match rng.below(3) {
+        0 => {
+            letters.remove(i);
+        }
+        1 => letters.insert(i, letters[i]),
+        _ => letters.swap(i, i + 1),
+    }
+    let new: String = letters.into_iter().collect();
+    let out = format!("{}{new}{}", &input[..start], &input[start + word.len()..]);
+    (out != input).then_some(out)
+}
+
+/// The whole address in capitals or in small letters (messy_real.tsv's `upper` and
+/// `lower` rows).
+pub fn case(input: &str, seed: u64) -> Option<String> {
+    let out = if seed % 2 == 0 {
+        input.to_uppercase()
+    } else {
+        input.to_lowercase()
+    };
+    (out != input).then_some(out)
 }
