@@ -24,3 +24,5 @@ mod translate_errors;
 mod translate_levels;
 mod translate_table;
 mod work_bounds;
+mod workload;
+mod workload_checks;
