@@ -11,7 +11,7 @@
 //! compare_runner noop                                      do nothing (the empty process)
 //! compare_runner messy                                     the messy workload, TSV on stdout
 //! compare_runner latency [--count N] [--reps R] [--passes K]  per-address latency percentiles
-//! compare_runner worst [--count N] [--top T]               the slowest adversarial inputs ≤ 1 KiB
+//! compare_runner worst [--count N] [--top T] [--file F]    the slowest adversarial inputs ≤ 1 KiB
 //! ```
 //!
 //! `generate` writes `N` (default 10,000) addresses in five writings, round robin. For
@@ -39,8 +39,9 @@
 //! passes. It prints the median, p90, p99 and maximum over the addresses, per
 //! workload, writing and rewrite, and the slowest addresses. `worst` builds `N`
 //! (default 2,000) adversarial inputs of at most 1 KiB (typos in every name, long
-//! names, many segments, name soups, kind-word floods), measures them the same way
-//! and prints the slowest `T` (default 10).
+//! names, many segments, name soups, kind-word floods), adds the inputs of `F` if
+//! given (a workload TSV or one address per line), measures them the same way and
+//! prints the slowest `T` (default 10).
 //!
 //! `translate` reads such a TSV (or plain lines, one address each), translates every
 //! input once per pass on one thread, and writes `id <TAB> status <TAB> candidates`:
@@ -126,7 +127,7 @@ fn main() -> Res<()> {
         Some("worst") => {
             let count = opt("--count").map_or(Ok(2_000), str::parse)?;
             let top = opt("--top").map_or(Ok(10), str::parse)?;
-            worst(count, top)
+            worst(count, top, opt("--file"))
         }
         _ => Err(
             "usage: compare_runner generate|translate|lookup|one|code|noop|messy|latency|worst \
@@ -921,9 +922,14 @@ fn address_limit() -> usize {
     dvhc::address::MAX_ADDRESS_LEN
 }
 
-fn worst(count: usize, top: usize) -> Res<()> {
+fn worst(count: usize, top: usize, file: Option<&str>) -> Res<()> {
     let translator = Translator::new();
-    let inputs = adversarial(count);
+    let mut inputs = adversarial(count);
+    if let Some(path) = file {
+        for (_, s) in read_inputs(path)? {
+            inputs.push(("from the file", cut(&s, address_limit()).to_owned()));
+        }
+    }
     let texts: Vec<&str> = inputs.iter().map(|(_, s)| s.as_str()).collect();
     // A first, rough measurement of everything; the slowest measured again, longer.
     let rough = per_input_ns(&translator, &texts, 3, 3)?;

@@ -371,21 +371,48 @@ fn commune_name(code: &str) -> Option<String> {
     Some(fold(c.name()).into_owned())
 }
 
+/// The folded names a current commune answers to: its own, its old communes' and
+/// their districts' (an address naming an old district may mean any of them).
+fn names_of(code: &str) -> BTreeSet<String> {
+    let Some(c) = code.parse().ok().and_then(Commune::get) else {
+        return BTreeSet::new();
+    };
+    std::iter::once(c.name())
+        .chain(
+            c.predecessors()
+                .flat_map(|(p, _)| [p.name(), p.district().name()]),
+        )
+        .map(|n| fold(n).into_owned())
+        .collect()
+}
+
 /// Whether `got`, which differs from `clean`, is explained by a namesake that the
-/// lost information told apart:
+/// lost information told apart (Trực Hưng and Trực Hùng without diacritics; Thị trấn
+/// Mường Tè, Xã Mường Tè and Huyện Mường Tè without kind words; Quận Hoàn Kiếm and
+/// today's Phường Hoàn Kiếm):
+/// * the same new candidates and status, read in the other structure or through an
+///   old unit of the same folded name (Phường Sa Pa for Phường Sa Pả, both now in
+///   Phường Sa Pa) or with a namesake in its province;
 /// * both name units of the same folded name, and one's candidates include the
-///   other's: Phường Sa Pa for Phường Sa Pả (both now in Phường Sa Pa); an old
-///   district read, without its kind word, as the current commune of the same name
-///   that took part of it (Hoàn Kiếm, Hà Nội: Quận Hoàn Kiếm or today's Phường Hoàn
-///   Kiếm), or the other way round (Thủ Dầu Một, Bình Dương);
-/// * in the current structure, every extra candidate bears the folded name of a clean
-///   candidate (Xã An Bình and Phường An Bình);
-/// * in the old structure, the old unit has a namesake commune or district in its
-///   province ([`has_namesake`]).
+///   other's: an old district read, without its kind word, as the current commune of
+///   its name that took part of it, or the other way round;
+/// * the clean candidates all kept, and every extra candidate answers to the name of
+///   the clean unit or of a clean candidate ([`names_of`]: Xã An Bình and Phường An
+///   Bình; Phường Thuận Hóa and old Phường Thuận Hòa, now in Phường Phú Xuân; Phường
+///   Hoàn Kiếm and the communes of old Quận Hoàn Kiếm);
+/// * the clean candidates all kept, and the old unit has a namesake commune or
+///   district in its province ([`has_namesake`]).
 fn explained_by_namesake(clean: &Answer, got: &Answer) -> bool {
     let (Some(want), Some(have)) = (clean.candidates(), got.candidates()) else {
         return false;
     };
+    let legacy_of = |a: &Answer| match a {
+        Answer::Found { legacy, .. } => *legacy,
+        Answer::Error(_) => None,
+    };
+    if want == have && clean.confident().is_some() == got.confident().is_some() {
+        return legacy_of(got).is_none() || old_name(clean) == old_name(got) || has_namesake(clean);
+    }
     let nested = want.is_subset(have) || have.is_subset(want);
     if nested && unit_name(clean).is_some_and(|n| unit_name(got) == Some(n)) {
         return true;
@@ -393,22 +420,13 @@ fn explained_by_namesake(clean: &Answer, got: &Answer) -> bool {
     if !want.is_subset(have) {
         return false;
     }
-    let current = |a: &Answer| {
-        matches!(
-            a,
-            Answer::Found {
-                era: Era::Current,
-                ..
-            }
-        )
-    };
-    if current(clean) && current(got) {
-        let names: BTreeSet<Option<String>> = want.iter().map(|c| commune_name(c)).collect();
-        return have
-            .difference(want)
-            .all(|c| names.contains(&commune_name(c)));
-    }
-    has_namesake(clean)
+    let names: BTreeSet<String> = unit_name(clean)
+        .into_iter()
+        .chain(want.iter().filter_map(|c| commune_name(c)))
+        .collect();
+    have.difference(want)
+        .all(|c| names_of(c).iter().any(|n| names.contains(n)))
+        || has_namesake(clean)
 }
 
 /// The property for `family`: the same answer; or, for a family that loses
