@@ -456,8 +456,7 @@ def size(binary, empty, out_path):
     tables = {}
     for line in nm.splitlines():
         parts = line.split(None, 3)
-        # Keyed by the path under `generated` (legacy::COMMUNES and current::COMMUNES
-        # are two tables).
+        # Keyed by the path under `generated` (module::NAME), which is unique.
         if len(parts) == 4 and parts[3].startswith(GENERATED):
             tables[parts[3][len(GENERATED):]] = (int(parts[0], 16), int(parts[1], 16))
     ranges = sorted(tables.values())

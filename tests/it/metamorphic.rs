@@ -18,12 +18,18 @@
 //! district and commune, the set of new candidates and whether it resolved to one.
 //! Two families lose information by design ([`Family::loses_information`]):
 //! stripping diacritics makes homonyms of Trực Hưng and Trực Hùng, dropping kind words
-//! makes namesakes of Thị trấn Mường Tè and Xã Mường Tè. For them the clean answer's
-//! candidates must all be among the rewritten answer's, a confident rewritten answer
-//! must be the clean one, and a wider answer must be explained by a namesake: another
-//! old commune or district of the same province (current commune, for an address in
-//! the current structure) whose name folds to the same key. Widened answers are
-//! counted in the report.
+//! makes namesakes of Thị trấn Mường Tè, Xã Mường Tè and Huyện Mường Tè (and of Quận
+//! Hoàn Kiếm and today's Phường Hoàn Kiếm). For them a different answer passes when it
+//! is not another confident answer and a namesake explains it
+//! ([`explained_by_namesake`]): in short, the clean candidates are all kept and every
+//! extra candidate answers to the clean unit's name. Such answers are counted as
+//! "widened" in the report. Other rewrites keep every letter that tells units apart,
+//! so their answer must be the same.
+//!
+//! `no_different_ok` checks the weaker property for the remark-only and
+//! invisible-character-only rewrites (and both at once): a confident clean answer
+//! never becomes another confident answer. It counts the answers that became
+//! ambiguous or an error (the family tests fail those).
 //!
 //! Each family is its own test. Until the parser work of #14 lands, the families that
 //! fail on main are listed in [`EXPECTED_TO_FAIL`], and their tests assert that they
