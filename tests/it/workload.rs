@@ -15,7 +15,9 @@
 //! [`rates`], in the order of [`STEPS`]. A rewrite whose tag a messy_real row already
 //! carries is not applied to it again, and a variant to which no rewrite applied gets
 //! one, drawn with the same weights. Finally the items are shuffled with a fixed seed.
-//! Everything is deterministic: the same tables give the same workload.
+//! Everything is deterministic: the same tables give the same workload. As a file,
+//! with each address's origin, rewrites and expected answer:
+//! `cargo run --release --example compare_runner -- messy > messy.tsv`.
 //!
 //! # Where the proportions come from
 //! The rate of a rewrite is the share of messy_real.tsv rows that carry the tags it
