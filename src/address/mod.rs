@@ -9,6 +9,8 @@
 mod parser;
 mod readings;
 mod scoring;
+#[cfg(feature = "serde")]
+mod serde;
 mod spans;
 
 pub(crate) use parser::parse_with;
@@ -17,8 +19,10 @@ use scoring::Score;
 use std::fmt;
 
 use crate::legacy;
-use crate::search::{self, Unit, Via};
+use crate::search::Via;
 use crate::units::current::{Commune, Province};
+use crate::units::status::Status;
+use crate::units::{Era, Unit};
 
 /// The longest address accepted, in bytes. Real addresses are under 200 bytes; longer
 /// input is refused with [`ParseError::TooLong`] rather than searched, so parsing time
@@ -44,7 +48,12 @@ pub const MAX_ADDRESS_LEN: usize = 1024;
 ///     other => panic!("{other}"),
 /// }
 /// assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
+/// assert_eq!(e.id(), "parse");
 /// ```
+///
+/// # JSON (feature `serde`)
+/// `{"kind": id, "message": text}`: the [`id`](ParseError::id) and the `Display`
+/// text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseError {
@@ -87,6 +96,31 @@ pub enum ParseError {
         /// The unit found right of it (a district or a province).
         within: Unit,
     },
+}
+
+impl ParseError {
+    /// A stable ASCII id of the error, serialised as `"kind"`: `"empty"`,
+    /// `"too_long"`, `"not_found"`, or `"parse"` for a unit written with its kind word
+    /// that does not exist where the address puts it
+    /// ([`ProvinceNotFound`](Self::ProvinceNotFound),
+    /// [`DistrictNotFound`](Self::DistrictNotFound),
+    /// [`CommuneNotFound`](Self::CommuneNotFound)).
+    ///
+    /// ```
+    /// use dvhc::address::{parse, ParseError};
+    /// assert_eq!(ParseError::Empty.id(), "empty");
+    /// assert_eq!(parse("12 Nowhere Street, Atlantis").unwrap_err().id(), "not_found");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        match self {
+            ParseError::Empty => "empty",
+            ParseError::TooLong { .. } => "too_long",
+            ParseError::NotFound => "not_found",
+            ParseError::ProvinceNotFound { .. }
+            | ParseError::DistrictNotFound { .. }
+            | ParseError::CommuneNotFound { .. } => "parse",
+        }
+    }
 }
 
 /// The units of an address read in the pre-2025 structure.
@@ -203,7 +237,7 @@ impl CurrentUnits {
 /// One reading of an address: its units in one structure and the street part.
 ///
 /// ```
-/// use dvhc::search::Era;
+/// use dvhc::Era;
 /// let a = dvhc::address::parse("Số 5, Ấp 2, Xã Tân Thành, Huyện Thủ Thừa, Long An").unwrap();
 /// let r = a.reading();
 /// assert_eq!(r.era(), Era::Legacy);
@@ -280,13 +314,13 @@ impl<'a> Reading<'a> {
     /// The structure of this reading.
     ///
     /// ```
-    /// use dvhc::search::Era;
+    /// use dvhc::Era;
     /// assert_eq!(dvhc::address::parse("Quận 1, TP.HCM").unwrap().reading().era(), Era::Legacy);
     /// ```
-    pub fn era(&self) -> search::Era {
+    pub fn era(&self) -> Era {
         match self.units {
-            Units::Legacy(_) => search::Era::Legacy,
-            Units::Current(_) => search::Era::Current,
+            Units::Legacy(_) => Era::Legacy,
+            Units::Current(_) => Era::Current,
         }
     }
 
@@ -370,6 +404,25 @@ impl fmt::Display for Reading<'_> {
 /// assert_eq!(a.reading().rest(), "12 Lê Lợi");
 /// assert_eq!(a.to_string(), "12 Lê Lợi, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh");
 /// ```
+///
+/// # JSON (feature `serde`)
+/// One object per address, as `dvhc parse` prints it (conventions in the crate
+/// documentation, "Serialisation"):
+///
+/// ```json
+/// {"input": "...", "status": "ok" | "ambiguous" | "error",
+///  "structure": "legacy" | "current" | null,
+///  "units": {"province": ref | null, "district": ref | null, "commune": ref | null},
+///  "alternatives": [{"structure": ..., "units": {...}}],
+///  "rest": "street part, verbatim" | "",
+///  "error": {"kind": ..., "message": ...} | null}
+/// ```
+///
+/// `structure` and `units` are the best reading's (`district` is always `null` in the
+/// current structure); `alternatives` the other [readings](Address::readings) when the
+/// address [is ambiguous](Address::is_ambiguous), else `[]`. An address serialises with
+/// `error: null`; [`Outcome`] gives the same shape to an input that failed, and
+/// [`AsOf`](crate::AsOf) names current units as on a date.
 #[derive(Debug, Clone)]
 pub struct Address<'a> {
     input: &'a str,
@@ -412,7 +465,7 @@ impl<'a> Address<'a> {
     ///
     /// ```
     /// let a = dvhc::address::parse("Hà Nội").unwrap();
-    /// assert_eq!(a.reading().deepest().code(), "01");
+    /// assert_eq!(a.reading().deepest().code().to_string(), "01");
     /// ```
     pub fn reading(&self) -> &Reading<'a> {
         &self.readings[0]
@@ -424,7 +477,7 @@ impl<'a> Address<'a> {
     /// structure comes first then).
     ///
     /// ```
-    /// use dvhc::search::Era;
+    /// use dvhc::Era;
     /// let a = dvhc::address::parse("Phường Bến Thành, TP.HCM").unwrap();
     /// let eras: Vec<Era> = a.readings().iter().map(|r| r.era()).collect();
     /// assert_eq!(eras, [Era::Current, Era::Legacy]);
@@ -471,6 +524,120 @@ impl<'a> Address<'a> {
             Resolution::Unique(self.reading())
         }
     }
+
+    /// [`Status::Ambiguous`] when several readings tie, else [`Status::Ok`].
+    ///
+    /// ```
+    /// use dvhc::{address::parse, Status};
+    /// assert_eq!(parse("Phường 1").unwrap().status(), Status::Ambiguous);
+    /// assert_eq!(parse("Phường 1, Quận 3, TP.HCM").unwrap().status(), Status::Ok);
+    /// ```
+    pub fn status(&self) -> Status {
+        if self.is_ambiguous() {
+            Status::Ambiguous
+        } else {
+            Status::Ok
+        }
+    }
+}
+
+/// One input and what became of its parsing: an [`Address`] or an error, serialised
+/// (feature `serde`) as the one object [`Address`] documents, `status` `"error"` and
+/// `error` set for a failure, so that every input gets a line of the same shape.
+///
+/// The error type is [`ParseError`] for the library's errors; a caller with errors of
+/// its own (an input line that is not UTF-8) uses any serialisable type, preferably
+/// with the same `{"kind", "message"}` shape.
+///
+/// # Examples
+/// ```
+/// use dvhc::address::{parse, Outcome};
+/// use dvhc::Status;
+///
+/// let r = parse("");
+/// let o = Outcome::new("", &r);
+/// assert_eq!(o.status(), Status::Error);
+/// # #[cfg(feature = "serde")]
+/// assert_eq!(
+///     serde_json::to_string(&o).unwrap(),
+///     r#"{"input":"","status":"error","structure":null,"units":{"province":null,"district":null,"commune":null},"alternatives":[],"rest":"","error":{"kind":"empty","message":"the address is empty"}}"#
+/// );
+/// ```
+#[derive(Debug)]
+pub struct Outcome<'r, 'a, E = ParseError> {
+    input: &'r str,
+    result: Result<&'r Address<'a>, &'r E>,
+}
+
+impl<E> Clone for Outcome<'_, '_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Outcome<'_, '_, E> {}
+
+impl<'r, 'a, E> Outcome<'r, 'a, E> {
+    /// The outcome of parsing `input`.
+    ///
+    /// ```
+    /// let r = dvhc::address::parse("Huế");
+    /// assert!(dvhc::address::Outcome::new("Huế", &r).address().is_some());
+    /// ```
+    pub fn new(input: &'r str, result: &'r Result<Address<'a>, E>) -> Self {
+        Outcome {
+            input,
+            result: result.as_ref(),
+        }
+    }
+
+    /// The outcome of an input that failed with `error`, before or during parsing.
+    ///
+    /// ```
+    /// let e = "not valid UTF-8";
+    /// let o = dvhc::address::Outcome::<&str>::failed("\u{FFFD}", &e);
+    /// assert_eq!(o.error(), Some(&"not valid UTF-8"));
+    /// ```
+    pub fn failed(input: &'r str, error: &'r E) -> Self {
+        Outcome {
+            input,
+            result: Err(error),
+        }
+    }
+
+    /// The input, as given.
+    ///
+    /// ```
+    /// let r = dvhc::address::parse("Huế");
+    /// assert_eq!(dvhc::address::Outcome::new("Huế", &r).input(), "Huế");
+    /// ```
+    pub fn input(&self) -> &'r str {
+        self.input
+    }
+
+    /// The address, unless parsing failed.
+    pub fn address(&self) -> Option<&'r Address<'a>> {
+        self.result.ok()
+    }
+
+    /// The error, if parsing failed.
+    pub fn error(&self) -> Option<&'r E> {
+        self.result.err()
+    }
+
+    /// The address's [status](Address::status), or [`Status::Error`].
+    ///
+    /// ```
+    /// use dvhc::{address::{parse, Outcome}, Status};
+    /// let r = parse("Phường 1");
+    /// assert_eq!(Outcome::new("Phường 1", &r).status(), Status::Ambiguous);
+    /// ```
+    pub fn status(&self) -> Status {
+        match self.result {
+            Ok(a) => a.status(),
+            Err(_) => Status::Error,
+        }
+    }
 }
 
 impl fmt::Display for Address<'_> {
@@ -513,7 +680,7 @@ impl fmt::Display for Address<'_> {
 /// # Examples
 /// ```
 /// use dvhc::address::parse;
-/// use dvhc::search::Era;
+/// use dvhc::Era;
 ///
 /// // Old structure, no commas, no diacritics.
 /// let a = parse("so 5 ap 2 xa tan thanh huyen thu thua long an").unwrap();

@@ -44,7 +44,7 @@ use std::sync::OnceLock;
 
 use dvhc::search::{Era, Level};
 use dvhc::translate::{TranslateError, Translation, Translator};
-use dvhc::{fold, legacy, Commune};
+use dvhc::{fold, legacy, Commune, Status};
 
 use crate::common::{abbreviation, Rng, STREETS};
 use crate::rewrite::Family;
@@ -88,7 +88,7 @@ pub enum Answer {
         legacy: Option<(u32, Option<u32>, Option<u32>)>,
         /// New commune codes, or `pNN` for a province-only candidate.
         candidates: BTreeSet<String>,
-        /// Exactly one candidate: a confident answer.
+        /// [`Status::Ok`]: a confident answer (else ambiguous).
         resolved: bool,
     },
 }
@@ -100,7 +100,7 @@ impl Answer {
             Err(e) => return Answer::Error(e.to_string()),
         };
         Answer::Found {
-            era: t.structure(),
+            era: t.era(),
             level: t.level(),
             legacy: t.legacy().map(|l| {
                 (
@@ -117,7 +117,7 @@ impl Answer {
                     None => format!("p{}", c.province().code()),
                 })
                 .collect(),
-            resolved: t.resolved().is_some(),
+            resolved: t.status() == Status::Ok,
         }
     }
 
