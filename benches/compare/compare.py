@@ -439,7 +439,7 @@ GENERATED = "dvhc::tables::generated::"
 
 
 def size(binary, empty, out_path):
-    """What the tables add to a release binary:
+    """What the tables add to an optimised binary (with its symbols: release strips them):
     * the table statics the linker kept (`nm`, symbols under dvhc::tables::generated);
     * the distinct string bytes they point to (each &str found through its dynamic
       relocation: pointer target = relocation addend, length = the word after it);
@@ -593,7 +593,7 @@ def report(work, out_path):
       f"{env.get('os', '?')}. Load average (1 min) before / after the run: "
       f"{env.get('load_before', '?')} / {env.get('load_after', '?')}.")
     w(f"- dvhc {env.get('dvhc_version', '')} at `{env.get('git', '?')}`, {env.get('rustc', '?')}, "
-      "release profile, `examples/compare_runner.rs`, one thread.")
+      "profiling profile (release with symbols), `examples/compare_runner.rs`, one thread.")
     versions = [labels[t].split(" (")[0] + " " + timings[t]["version"] for t in tools if t != "dvhc"]
     if lk_v:
         versions.append(f"{PEERS['vp'].dist} {lk_v['version']}")
@@ -720,7 +720,7 @@ def report(work, out_path):
     sz = load("size.json")
     if sz:
         w("### Data in the binary\n")
-        w(f"Measured on the release `compare_runner` (its `tables` mode reaches every table); "
+        w(f"Measured on the optimised `compare_runner` (its `tables` mode reaches every table); "
           f"{len(sz['tables'])} table statics were kept by the linker.\n")
         w("| part | bytes |")
         w("|---|---:|")
