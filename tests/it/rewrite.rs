@@ -35,8 +35,8 @@ pub enum Family {
     /// `TP.Vinh`, `H.Bình Sơn`, `F Tân Dân`, `P12`, `Q.1`.
     Glued,
     /// The commas written as another separator, the same one throughout: ` - `, `–`,
-    /// `—`, `/`, `;`, `|` or a line break. A hyphen inside an official name ("Bà Rịa -
-    /// Vũng Tàu") stays.
+    /// `—`, `/`, `;`, `|`, a line break or a tab (spreadsheet cells pasted as text). A
+    /// hyphen inside an official name ("Bà Rịa - Vũng Tàu") stays.
     Separators,
     /// The commas dropped: "Phường Bến Nghé Quận 1 TP.HCM".
     NoSeparators,
@@ -51,7 +51,7 @@ pub enum Family {
     /// number and street, else first.
     ExtraWords,
     /// Invisible characters: U+200B–U+200D, U+2060, U+00AD and U+FEFF inserted, a space
-    /// turned into a no-break space or a tab.
+    /// turned into a no-break space, or the space after a comma into a tab.
     Invisible,
     /// Look-alike characters: `Ð` (U+00D0) for `Đ`, fullwidth letters and digits, or
     /// the decomposed (NFD) form.
@@ -383,7 +383,7 @@ fn no_kind(input: &str) -> Option<String> {
 
 /// Separators people write instead of commas (spacing as found in messy_real.tsv).
 const SEPARATORS: &[&str] = &[
-    " - ", "- ", " – ", " — ", "/", " / ", "; ", " | ", "\n", " -",
+    " - ", "- ", " – ", " — ", "/", " / ", "; ", " | ", "\n", " -", "\t",
 ];
 
 fn separators(input: &str, rng: &mut Rng) -> Option<String> {
@@ -523,13 +523,19 @@ fn invisible(input: &str, rng: &mut Rng) -> Option<String> {
         }
         chars.insert(at, rng.pick(INVISIBLE));
     }
+    // A no-break space for any space (HTML's &nbsp; inside a name); a tab only for
+    // the space after a comma, where it is whitespace between parts (dvhc reads a
+    // tab as a break between parts, as between spreadsheet cells).
     let spaces: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == ' ').collect();
-    if !spaces.is_empty() {
-        match rng.below(3) {
-            0 => chars[rng.pick(&spaces)] = '\u{A0}',
-            1 => chars[rng.pick(&spaces)] = '\t',
-            _ => {}
-        }
+    let after_comma: Vec<usize> = spaces
+        .iter()
+        .copied()
+        .filter(|&i| i > 0 && chars[i - 1] == ',')
+        .collect();
+    match rng.below(3) {
+        0 if !spaces.is_empty() => chars[rng.pick(&spaces)] = '\u{A0}',
+        1 if !after_comma.is_empty() => chars[rng.pick(&after_comma)] = '\t',
+        _ => {}
     }
     if rng.below(4) == 0 {
         chars.insert(0, '\u{FEFF}');
