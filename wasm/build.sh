@@ -45,7 +45,10 @@ build() {
   cargo build -p dvhc-wasm --target "$target" --profile wasm "$@"
   rm -rf "$out"
   mkdir -p "$out"
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dvhc \
+  # The name section only serves stack traces of panics, which the library does not
+  # have: without it the module is 60 KB (18 KB gzip) smaller.
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$out" --out-name dvhc \
     "$target_dir/$target/wasm/dvhc_wasm.wasm"
   cp wasm/npm/index.js wasm/npm/node.js wasm/npm/index.d.ts "$out/"
   if [ "$name" = dvhc-geo ]; then

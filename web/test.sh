@@ -16,7 +16,7 @@ fi
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/typescript ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci"
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --prefer-offline
 fi
 if [ -z "${SKIP_BUILD:-}" ]; then
   bash wasm/build.sh
