@@ -15,7 +15,7 @@ use std::fmt::Display;
 
 use dvhc::search::{Mode, Search};
 use dvhc::translate::{Outcome, Translator};
-use dvhc::{address, legacy, AsOf, Commune, Date, Era, Level, Province, Unit};
+use dvhc::{address, legacy, AsOf, Date, Era, Level, Province, Unit, UnitCode};
 use js_sys::{Array, JsString, Object, RangeError, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -274,97 +274,20 @@ pub fn communes(province_code: JsValue, options: JsValue) -> Js {
 
 /// One unit by code, as `dvhc get` shows it, or `null` when no unit has the code.
 ///
-/// The level follows from the digits: 2 province, 3 district (legacy only), 5
-/// commune. Options: `era` (default current; legacy for 3 digits), `on`.
+/// The code is read by `dvhc::UnitCode::parse_in`: the level follows from the digits
+/// (2 province, 3 district, 5 commune). Options: `era` (default: the structure in
+/// force on `on`, current when no day is given; legacy for 3 digits), `on`.
 #[wasm_bindgen]
 pub fn get(code: JsValue, options: JsValue) -> Js {
     const F: &str = "get";
     let code = string_arg(F, "the code", &code)?;
     let o = Options::new(F, &options, &["era", "on"])?;
     let (era, on) = (o.era()?, o.on()?);
-    let code = code.trim();
-    let bad = |e: dvhc::ParseCodeError| range_error(F, format!("code {code:?}: {e}"));
-    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(range_error(
-            F,
-            format!("code {code:?}: a code is made of digits only"),
-        ));
-    }
-    let legacy = era == Some(Era::Legacy);
-    let unit = match code.len() {
-        2 if legacy => legacy::Province::get(code.parse().map_err(bad)?).map(Unit::LegacyProvince),
-        2 => Province::get(code.parse().map_err(bad)?).map(Unit::Province),
-        3 if era == Some(Era::Current) => {
-            return Err(range_error(
-                F,
-                format!("code {code:?}: 3-digit codes are districts, which exist only in the legacy structure"),
-            ))
-        }
-        3 => legacy::District::get(code.parse().map_err(bad)?).map(Unit::LegacyDistrict),
-        5 if legacy => legacy::Commune::get(code.parse().map_err(bad)?).map(Unit::LegacyCommune),
-        5 => Commune::get(code.parse().map_err(bad)?).map(Unit::Commune),
-        n => {
-            return Err(range_error(
-                F,
-                format!("code {code:?}: a code has 2 digits (province), 3 (legacy district) or 5 (commune), not {n}"),
-            ))
-        }
-    };
-    match unit {
+    let typed = UnitCode::parse_in(&code, era, on)
+        .map_err(|e| range_error(F, format!("code {:?}: {e}", code.trim())))?;
+    match typed.unit() {
         Some(u) => to_js(F, &AsOf::new(u, on)),
         None => Ok(JsValue::NULL),
-    }
-}
-
-/// The searches that `within` (a province code of 2 digits, or a legacy district code
-/// of 3) stands for: a 2-digit code without `era` is that province of both structures.
-fn within(
-    s: Search,
-    code: &str,
-    era: Option<Era>,
-    level: Option<Level>,
-) -> Result<Vec<Search>, JsValue> {
-    const F: &str = "search";
-    let code = code.trim();
-    let bad = |m: String| range_error(F, format!("option within {code:?}: {m}"));
-    match code.len() {
-        2 => {
-            let current: dvhc::ProvinceCode = code.parse().map_err(|e| bad(format!("{e}")))?;
-            let old: legacy::ProvinceCode = code.parse().map_err(|e| bad(format!("{e}")))?;
-            let mut out = Vec::new();
-            if era != Some(Era::Legacy) && Province::get(current).is_some() {
-                out.push(s.clone().within_province(current));
-            }
-            if era != Some(Era::Current) && legacy::Province::get(old).is_some() {
-                out.push(s.within_legacy_province(old));
-            }
-            if out.is_empty() {
-                let which = match era {
-                    Some(Era::Current) => "current ",
-                    Some(Era::Legacy) => "legacy ",
-                    _ => "",
-                };
-                return Err(bad(format!("no {which}province has this code")));
-            }
-            Ok(out)
-        }
-        3 => {
-            if era == Some(Era::Current) {
-                return Err(bad(
-                    "districts exist only in the legacy structure (era \"legacy\")".into(),
-                ));
-            }
-            if matches!(level, Some(Level::Province | Level::District)) {
-                return Err(bad("inside a district there are only communes".into()));
-            }
-            let c: legacy::DistrictCode = code.parse().map_err(|e| bad(format!("{e}")))?;
-            legacy::District::get(c)
-                .ok_or_else(|| bad("no legacy district has this code".into()))?;
-            Ok(vec![s.within_district(c)])
-        }
-        _ => Err(bad(
-            "give a province code (2 digits) or a legacy district code (3 digits)".into(),
-        )),
     }
 }
 
@@ -405,20 +328,13 @@ pub fn search(query: JsValue, options: JsValue) -> Js {
     if let Some(n) = limit {
         s = s.limit(n);
     }
-    let searches = match o.string("within")? {
-        Some(code) => within(s, &code, era, level)?,
-        None => vec![s],
-    };
-    let mut hits: Vec<_> = searches.iter().flat_map(|s| s.run(&query)).collect();
-    if searches.len() > 1 {
-        // Two structures' results: best score first (stable: current before legacy
-        // on a tie), then the limit again.
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score()));
-        if let Some(n) = limit {
-            hits.truncate(n);
-        }
+    // After the era and level, which decide what the code may be.
+    if let Some(code) = o.string("within")? {
+        s = s
+            .within(&code)
+            .map_err(|e| range_error(F, format!("option within {:?}: {e}", code.trim())))?;
     }
-    to_js(F, &hits)
+    to_js(F, &s.run(&query))
 }
 
 /// A free-text address of either structure read into its units, as `dvhc parse`

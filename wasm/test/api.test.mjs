@@ -127,6 +127,10 @@ test('get, provinces and communes equal `dvhc get`', () => {
   const [dongNai] = runCli(['get', '75', '--on', '2026-01-01']);
   same([dvhc.get('75', { on: '2026-01-01' })], [dongNai], 'Unit', 'get 75 --on');
   assert.equal(dongNai.name, 'Tỉnh Đồng Nai');
+  // A day before the reform: the structure then in force, as the CLI.
+  const [before] = runCli(['get', '26740', '--on', '2025-06-30']);
+  same([dvhc.get('26740', { on: '2025-06-30' })], [before], 'Unit', 'get 26740 --on 2025-06-30');
+  assert.equal(before.name, 'Phường Bến Nghé');
   assert.equal(dvhc.get('75').name, 'Thành phố Đồng Nai');
   assert.equal(dvhc.provinces({ on: '2026-01-01' }).find((p) => p.code === '75').name, 'Tỉnh Đồng Nai');
 });
