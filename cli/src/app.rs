@@ -157,6 +157,10 @@ enum Command {
     /// Find the commune that contains a point (latitude, longitude).
     #[command(after_help = LOCATE_EXAMPLES)]
     Locate(LocateArgs),
+    /// Serve the HTTP API: the provinces web API (v1, v2) and dvhc's own endpoints.
+    #[cfg(feature = "serve")]
+    #[command(after_help = crate::serve::EXAMPLES)]
+    Serve(crate::serve::ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         after_help = "Examples:\n  dvhc completions bash > ~/.local/share/bash-completion/completions/dvhc\n  dvhc completions zsh > ~/.zfunc/_dvhc"
@@ -636,6 +640,8 @@ fn run(cli: Cli) -> Result<(), Fail> {
         Command::Get(a) => get(a),
         Command::Csv(a) => csv_cmd(a),
         Command::Locate(a) => locate(a),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => crate::serve::run(a).map_err(Fail::Io),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut command(), "dvhc", &mut buf);

@@ -22,6 +22,8 @@ mod model;
 mod pipeline;
 mod progress;
 mod records;
+#[cfg(feature = "serve")]
+mod serve;
 mod text;
 
 /// Runs the `dvhc` command line on the process's arguments, standard input and
