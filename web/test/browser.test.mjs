@@ -99,7 +99,7 @@ test('type-ahead: no diacritics needed, keyboard to choose, fills the form', asy
   const box = page.getByRole('combobox', { name: /Tìm phường/ });
   await box.focus();
   await page.keyboard.type('tp hcm');
-  const options = page.getByRole('listbox').getByRole('option');
+  const options = page.getByRole('listbox', { name: /Tìm phường/ }).getByRole('option');
   await options.first().waitFor();
   assert.match(await options.first().innerText(), /Thành phố Hồ Chí Minh/);
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
