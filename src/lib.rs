@@ -315,7 +315,7 @@ pub use units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
 pub use units::legacy;
 pub use units::names::AsOf;
 pub use units::status::Status;
-pub use units::{Era, Level, Unit, UnitCode};
+pub use units::{Era, Level, Unit, UnitCode, UnitCodeError};
 
 /// The version of the data: the date of the newest official list it reflects
 /// (NSO snapshot), as ISO 8601.

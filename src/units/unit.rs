@@ -10,6 +10,7 @@ use crate::units::code::{
     CommuneCode, LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode, ProvinceCode,
 };
 use crate::units::current::{Commune, Province};
+use crate::units::date::Date;
 use crate::units::kind::FullName;
 
 /// Which structure a unit belongs to: the *era* of a unit, an address or a
@@ -222,10 +223,99 @@ impl UnitCode {
         }
     }
 
+    /// Reads the code of a unit of any level, as people give it: the level follows
+    /// from the number of digits (2 province, 3 district, 5 commune), the era is
+    /// `era`, or when that is `None` the structure in force on `on`: legacy for a
+    /// district code and for a day before 1 July 2025, current otherwise. This is how
+    /// `dvhc get` and the bindings read a code; look the unit up with
+    /// [`UnitCode::unit`].
+    ///
+    /// # Errors
+    /// [`UnitCodeError`]: not digits only, a width other than 2, 3 or 5, a district
+    /// in the current structure, or a current unit on a day before it existed.
+    ///
+    /// ```
+    /// use dvhc::{Date, Era, UnitCode, UnitCodeError};
+    ///
+    /// let c = UnitCode::parse_in("26740", None, None)?;
+    /// assert_eq!(c.unit().unwrap().to_string(), "Phường Sài Gòn");
+    /// let old = UnitCode::parse_in("26740", Some(Era::Legacy), None)?;
+    /// assert_eq!(old.unit().unwrap().to_string(), "Phường Bến Nghé");
+    /// // On a day before the reform, the structure then in force.
+    /// let then = UnitCode::parse_in("26740", None, Some(Date::LAST_LEGACY_DAY))?;
+    /// assert_eq!(then, old);
+    /// assert_eq!(UnitCode::parse_in(" 760 ", None, None)?.level(), dvhc::Level::District);
+    ///
+    /// assert_eq!(UnitCode::parse_in("7a", None, None), Err(UnitCodeError::NotDigits));
+    /// assert_eq!(UnitCode::parse_in("7901", None, None), Err(UnitCodeError::Width(4)));
+    /// assert_eq!(UnitCode::parse_in("760", Some(Era::Current), None), Err(UnitCodeError::DistrictNotCurrent));
+    /// assert_eq!(
+    ///     UnitCode::parse_in("79", Some(Era::Current), Some(Date::LAST_LEGACY_DAY)),
+    ///     Err(UnitCodeError::CurrentBeforeReform(Date::LAST_LEGACY_DAY))
+    /// );
+    /// # Ok::<(), UnitCodeError>(())
+    /// ```
+    pub fn parse_in(
+        s: &str,
+        era: Option<Era>,
+        on: Option<Date>,
+    ) -> Result<UnitCode, UnitCodeError> {
+        let s = s.trim();
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(UnitCodeError::NotDigits);
+        }
+        let before = on.filter(|&d| d < Date::REFORM);
+        let era = match (s.len(), era, before) {
+            (3, Some(Era::Current), _) => return Err(UnitCodeError::DistrictNotCurrent),
+            (3, _, _) => Era::Legacy,
+            (_, Some(Era::Current), Some(d)) => return Err(UnitCodeError::CurrentBeforeReform(d)),
+            (_, Some(e), _) => e,
+            (_, None, Some(_)) => Era::Legacy,
+            (_, None, None) => Era::Current,
+        };
+        // Digits only and of the right width: the typed parses cannot fail.
+        let bad = |_| UnitCodeError::NotDigits;
+        Ok(match (s.len(), era) {
+            (2, Era::Current) => UnitCode::Province(s.parse().map_err(bad)?),
+            (2, Era::Legacy) => UnitCode::LegacyProvince(s.parse().map_err(bad)?),
+            (3, _) => UnitCode::LegacyDistrict(s.parse().map_err(bad)?),
+            (5, Era::Current) => UnitCode::Commune(s.parse().map_err(bad)?),
+            (5, Era::Legacy) => UnitCode::LegacyCommune(s.parse().map_err(bad)?),
+            (n, _) => return Err(UnitCodeError::Width(n)),
+        })
+    }
+
     /// The sort key: level, era, value.
     fn key(self) -> (Level, Era, u32) {
         (self.level(), self.era(), self.get())
     }
+}
+
+/// Why [`UnitCode::parse_in`] could not read a code.
+///
+/// ```
+/// assert_eq!(
+///     dvhc::UnitCodeError::Width(4).to_string(),
+///     "a code has 2 digits (province), 3 (legacy district) or 5 (commune), not 4"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum UnitCodeError {
+    /// The code is empty or has a character other than an ASCII digit (after
+    /// trimming surrounding white space).
+    #[error("a code is made of digits only")]
+    NotDigits,
+    /// The code has this many digits, not 2, 3 or 5.
+    #[error("a code has 2 digits (province), 3 (legacy district) or 5 (commune), not {0}")]
+    Width(usize),
+    /// A 3-digit code, a district, asked for in the current structure.
+    #[error("3-digit codes are districts, which exist only in the legacy structure")]
+    DistrictNotCurrent,
+    /// A current unit asked for on this day, before 1 July 2025 when current units
+    /// came into being.
+    #[error("current units came into being on {reform}; on {0} the unit with this code is a legacy one", reform = Date::REFORM)]
+    CurrentBeforeReform(Date),
 }
 
 impl PartialOrd for UnitCode {
