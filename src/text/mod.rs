@@ -18,6 +18,9 @@
 //! * [`vietnamese_score`] says how much of a text reads as Vietnamese: the evidence
 //!   for choosing between readings of the same bytes.
 //!
+//! And the two rules English names and codenames are made by: [`strip_diacritics`]
+//! (`Bến Nghé` → `Ben Nghe`) and [`slug`] (`Phường Bến Nghé` → `phuong_ben_nghe`).
+//!
 //! ```
 //! use dvhc::text::{clean, decode, LegacyEncoding};
 //!
@@ -28,16 +31,19 @@
 //! ```
 
 pub(crate) mod chars;
+pub(crate) mod english;
 pub(crate) mod fold;
 mod invisible;
 pub(crate) mod key;
 mod legacy_encodings;
 pub(crate) mod letters;
+pub(crate) mod marks;
 mod repair;
 mod syllable;
 pub(crate) mod tokenize;
 pub(crate) mod vocab;
 
+pub use english::{slug, strip_diacritics};
 pub use invisible::normalize;
 pub use legacy_encodings::{decode, decode_to, encode, mojibake, EncodeError, LegacyEncoding};
 pub use repair::{clean, repair, Repaired};
