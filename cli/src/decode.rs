@@ -548,7 +548,10 @@ mod tests {
         assert_eq!(s, "id,address\n1,Phường Bến Nghé, Quận 1\n");
         let note = note.unwrap();
         assert!(note.contains("reads as TCVN3: 4 of the 4 words"), "{note}");
-        assert!(note.contains("(as Windows-1258 1 of 4, as VNI-Windows 1 of 4)"), "{note}");
+        assert!(
+            note.contains("(as Windows-1258 1 of 4, as VNI-Windows 1 of 4)"),
+            "{note}"
+        );
         // A few stray bytes in ASCII text: read as they are, with a note.
         let (_, note) = decode(b"id,name\n1,\xFFkeep this row please\n", Encoding::Auto);
         assert!(note.unwrap().contains("line 2"));
@@ -674,9 +677,17 @@ mod tests {
                 for step in [1, 3, 7, 1000] {
                     let (dec, nfc) = plan.decoder().unwrap();
                     let mut out = Vec::new();
-                    Decoded::new(Trickle { bytes: &bytes, step }, dec, nfc, block)
-                        .read_to_end(&mut out)
-                        .unwrap();
+                    Decoded::new(
+                        Trickle {
+                            bytes: &bytes,
+                            step,
+                        },
+                        dec,
+                        nfc,
+                        block,
+                    )
+                    .read_to_end(&mut out)
+                    .unwrap();
                     assert!(
                         out == whole.as_bytes(),
                         "{plan:?}, block {block}, step {step}"

@@ -424,8 +424,14 @@ fn tcvn3_and_vni_files() {
         .clone();
     let recs = records(&utf8);
     assert_eq!(recs.len(), 501);
-    assert!(recs[1..].iter().all(|r| col(&recs[0], r, "dvhc_status") != "error"));
-    let lines: Vec<&str> = text.lines().skip(1).map(|l| l.split('"').nth(1).unwrap()).collect();
+    assert!(recs[1..]
+        .iter()
+        .all(|r| col(&recs[0], r, "dvhc_status") != "error"));
+    let lines: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split('"').nth(1).unwrap())
+        .collect();
     let translated = dvhc()
         .args(["translate", "-q"])
         .write_stdin(lines.join("\n"))
