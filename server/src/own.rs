@@ -367,36 +367,18 @@ impl Options {
         };
     }
 
-    /// `postal` of `get`: a boolean, and only for current communes.
+    /// `postal` of `get`: a boolean.
     fn read_postal(&mut self, q: &Query, errors: &mut Vec<FieldError>) {
-        let Some(raw) = q.get("postal") else {
-            return;
-        };
-        match raw.trim() {
-            "true" | "1" => self.postal = true,
-            "false" | "0" => self.postal = false,
-            _ => {
-                errors.push(FieldError::not_one_of(
-                    "query",
-                    "postal",
-                    raw,
-                    &["true", "false"],
-                ));
-                return;
-            }
-        }
-        let before = self.on.filter(|&d| d < Date::REFORM);
-        if self.postal && (self.era == Some(Era::Legacy) || before.is_some()) {
-            errors.push(FieldError {
-                kind: "postal",
-                loc: vec!["query".into(), "postal".into()],
-                msg: format!(
-                    "Postal codes are those of the current communes, which came into being on {}",
-                    Date::REFORM
-                ),
-                input: raw.into(),
-                ctx: None,
-            });
+        match q.get("postal").map(str::trim) {
+            None => {}
+            Some("true" | "1") => self.postal = true,
+            Some("false" | "0") => self.postal = false,
+            Some(raw) => errors.push(FieldError::not_one_of(
+                "query",
+                "postal",
+                raw,
+                &["true", "false"],
+            )),
         }
     }
 
@@ -427,7 +409,10 @@ impl Options {
 
     /// The unit of a code (`Err` for a malformed code, `Ok(None)` for an unknown one),
     /// read as `dvhc get` reads it: [`UnitCode::parse_in`], or with `postal` a postal
-    /// code ([`Commune::by_postal_code`]).
+    /// code ([`Commune::by_postal_code`]). A well-formed code asked for where no unit
+    /// can have it (a district, or a postal code, in the structure that lacks it; a
+    /// current unit before 1 July 2025) is unknown, not malformed: a 404, as schema
+    /// valid requests must not get a 422.
     fn get_one(&self, code: &str) -> Result<Option<AsOf<Unit>>, ApiError> {
         let bad = |msg: String| {
             ApiError::Validation(vec![FieldError {
@@ -442,13 +427,19 @@ impl Options {
             let postal: PostalCode = code.trim().parse().map_err(|e: dvhc::ParseCodeError| {
                 bad(format!("A postal code has 5 digits: {e}"))
             })?;
-            Commune::by_postal_code(postal).map(Unit::Commune)
+            let current =
+                self.era != Some(Era::Legacy) && self.on.is_none_or(|d| d >= Date::REFORM);
+            Commune::by_postal_code(postal)
+                .filter(|_| current)
+                .map(Unit::Commune)
         } else {
             match UnitCode::parse_in(code, self.era, self.on) {
                 Ok(c) => c.unit(),
-                // Districts exist only in the legacy structure: no current unit has
-                // the code.
-                Err(UnitCodeError::DistrictNotCurrent) => None,
+                // Districts exist only in the legacy structure, current units only
+                // from 1 July 2025.
+                Err(UnitCodeError::DistrictNotCurrent | UnitCodeError::CurrentBeforeReform(_)) => {
+                    None
+                }
                 Err(e) => return Err(bad(e.to_string())),
             }
         };

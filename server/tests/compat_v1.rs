@@ -150,6 +150,16 @@ fn root_depths_2_and_3() {
     };
     assert_eq!(short_of(&gia_lam, 526), "yen_vien"); // Thị trấn Yên Viên
     assert_eq!(short_of(&gia_lam, 532), "xa_yen_vien"); // Xã Yên Viên
+                                                        // Same kind, names differing only in diacritics: both keep the kind word.
+    let yen_bai = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == 15)
+        .unwrap();
+    let tran_yen = district(yen_bai, 138);
+    assert_eq!(short_of(&tran_yen, 4516), "xa_minh_quan"); // Xã Minh Quán
+    assert_eq!(short_of(&tran_yen, 4567), "xa_minh_quan"); // Xã Minh Quân
     let hcm = v
         .as_array()
         .unwrap()

@@ -240,9 +240,10 @@ fn get_is_the_librarys_unit() {
         (&v["name"], &v["era"]),
         (&json!("Phường Bến Nghé"), &json!("legacy"))
     );
+    // A current unit on that day: none (valid parameters, no such unit).
     assert_eq!(
         get(s.addr, "/dvhc/get?code=26740&on=2025-06-30&era=current").status,
-        422
+        404
     );
 }
 
@@ -262,15 +263,21 @@ fn get_by_postal_code() {
     let r = get(s.addr, "/dvhc/get?code=99999&postal=true");
     assert_eq!(r.status, 404);
     assert_eq!(r.json()["detail"], "No unit has postal code 99999");
+    for q in ["code=1112&postal=true", "code=11120&postal=yes"] {
+        let r = get(s.addr, &format!("/dvhc/get?{q}"));
+        assert_eq!(r.status, 422, "{q}");
+    }
+    // Postal codes are the current communes': none in the legacy structure, nor
+    // before 1 July 2025.
     for q in [
-        "code=1112&postal=true",
-        "code=11120&postal=yes",
         "code=11120&postal=true&era=legacy",
         "code=11120&postal=true&on=2025-06-30",
     ] {
         let r = get(s.addr, &format!("/dvhc/get?{q}"));
-        assert_eq!(r.status, 422, "{q}");
+        assert_eq!(r.status, 404, "{q}");
     }
+    let r = get(s.addr, "/dvhc/get?code=11120&postal=true&on=2025-07-01");
+    assert_eq!(r.json()["name"], "Phường Ba Đình");
     // postal=false is the default.
     assert_eq!(get(s.addr, "/dvhc/get?code=11120&postal=false").status, 404);
     // Batch.
