@@ -411,8 +411,8 @@ impl Options {
     /// read as `dvhc get` reads it: [`UnitCode::parse_in`], or with `postal` a postal
     /// code ([`Commune::by_postal_code`]). A well-formed code asked for where no unit
     /// can have it (a district, or a postal code, in the structure that lacks it; a
-    /// current unit before 1 July 2025) is unknown, not malformed: a 404, as schema
-    /// valid requests must not get a 422.
+    /// current unit before 1 July 2025; a postal code of 2 or 3 digits) is unknown,
+    /// not malformed: a 404, as schema-valid requests must not get a 422.
     fn get_one(&self, code: &str) -> Result<Option<AsOf<Unit>>, ApiError> {
         let bad = |msg: String| {
             ApiError::Validation(vec![FieldError {
@@ -424,12 +424,17 @@ impl Options {
             }])
         };
         let unit = if self.postal {
-            let postal: PostalCode = code.trim().parse().map_err(|e: dvhc::ParseCodeError| {
-                bad(format!("A postal code has 5 digits: {e}"))
-            })?;
+            let code = code.trim();
+            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad("A postal code is made of digits only".into()));
+            }
+            // Digits of another width (a valid `code` for the other lookups) are no
+            // postal code: none found.
             let current =
                 self.era != Some(Era::Legacy) && self.on.is_none_or(|d| d >= Date::REFORM);
-            Commune::by_postal_code(postal)
+            code.parse::<PostalCode>()
+                .ok()
+                .and_then(Commune::by_postal_code)
                 .filter(|_| current)
                 .map(Unit::Commune)
         } else {

@@ -263,13 +263,19 @@ fn get_by_postal_code() {
     let r = get(s.addr, "/dvhc/get?code=99999&postal=true");
     assert_eq!(r.status, 404);
     assert_eq!(r.json()["detail"], "No unit has postal code 99999");
-    for q in ["code=1112&postal=true", "code=11120&postal=yes"] {
+    for q in [
+        "code=1112x&postal=true",
+        "code=&postal=true",
+        "code=11120&postal=yes",
+    ] {
         let r = get(s.addr, &format!("/dvhc/get?{q}"));
         assert_eq!(r.status, 422, "{q}");
     }
-    // Postal codes are the current communes': none in the legacy structure, nor
-    // before 1 July 2025.
+    // Postal codes are the current communes' five digits: none of another width,
+    // in the legacy structure or before 1 July 2025.
     for q in [
+        "code=11&postal=true",
+        "code=1112&postal=true",
         "code=11120&postal=true&era=legacy",
         "code=11120&postal=true&on=2025-06-30",
     ] {
