@@ -8,6 +8,7 @@
 //! that the options make fatal (rows unreadable as CSV unless `--lenient`; with
 //! `--strict`, any row not `ok`).
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -807,8 +808,10 @@ fn translate(a: LinesArgs) -> Result<(), Fail> {
         // With JSON Lines input the address is a field of the line, and the line
         // itself is what an unreadable input reports.
         let address = match input {
-            Input::Text(line) if jsonl => jsonl_address(line, field).map_err(|e| (line, e)),
-            Input::Text(line) => Ok(line.to_owned()),
+            Input::Text(line) if jsonl => jsonl_address(line, field)
+                .map(Cow::Owned)
+                .map_err(|e| (line, e)),
+            Input::Text(line) => Ok(Cow::Borrowed(line)),
             Input::Bad(line, e) => Err((line, e)),
         };
         match address {
@@ -845,8 +848,10 @@ fn parse(a: LinesArgs) -> Result<(), Fail> {
     let field = a.field.as_str();
     let render = |input: Input<'_>, buf: &mut Vec<u8>| {
         let address = match input {
-            Input::Text(line) if jsonl => jsonl_address(line, field).map_err(|e| (line, e)),
-            Input::Text(line) => Ok(line.to_owned()),
+            Input::Text(line) if jsonl => jsonl_address(line, field)
+                .map(Cow::Owned)
+                .map_err(|e| (line, e)),
+            Input::Text(line) => Ok(Cow::Borrowed(line)),
             Input::Bad(line, e) => Err((line, e)),
         };
         match address {
