@@ -1,9 +1,17 @@
-//! Splitting an input into words: each with its byte range, its search key, whether a
-//! hard break (a comma or the like) precedes it, and its vocabulary tag.
+//! Splitting an input into words: each with its byte range, its search key, the
+//! separator before it (a comma or the like, or a dash), and its vocabulary tag.
+//!
+//! Words glued together are split where the writing shows a boundary: a kind
+//! abbreviation and a number (`Q1`, `F15`, `phuong12`), a lower-case letter followed
+//! by a capital (`XãBù`, `TỉnhThái Nguyên`, `HuyệnViệt Yên`, `TàiXã`), and a full
+//! kind word written with its diacritics followed by more letters (`xãbù`): no
+//! Vietnamese syllable continues after `xã`, `phường`, `huyện`, `tỉnh` or `quận`.
+//! Address parsing may also mask remarks: the words between brackets are left out,
+//! and their byte ranges kept ([`Words::remarks`]).
 
 use std::ops::Range;
 
-use crate::text::chars::is_hard_break;
+use crate::text::chars::{is_upper, sep, Sep};
 use crate::text::fold::{fold_char, FoldSink};
 use crate::text::vocab::{kind_of, tag, tag_of, trailing_kind, KindWord};
 
@@ -17,11 +25,23 @@ pub(crate) struct Word {
     pub(crate) end: usize,
     /// Range of the word's key in [`Words::buf`].
     key: Range<u32>,
-    /// A comma, semicolon, newline or similar stands between this word and the
-    /// previous one.
+    /// A comma, semicolon, newline, bracket or similar stands between this word and
+    /// the previous one.
     pub(crate) hard_break_before: bool,
+    /// A dash stands between this word and the previous one (and no hard break).
+    pub(crate) weak_break_before: bool,
+    /// The word follows the previous one after a single dot (`T.X`, `TP.Vinh`).
+    pub(crate) joined: bool,
     /// What the word is, if it is one the analysis knows ([`tag`]).
     pub(crate) tag: u8,
+}
+
+impl Word {
+    /// A separator (a comma, a dash…) stands before this word.
+    #[inline]
+    pub(crate) fn break_before(&self) -> bool {
+        self.hard_break_before || self.weak_break_before
+    }
 }
 
 /// The words of an input and their keys: each word folded, with the leading zeros of
@@ -31,7 +51,13 @@ pub(crate) struct Word {
 pub(crate) struct Words {
     buf: String,
     list: Vec<Word>,
+    /// The byte ranges of the bracketed remarks left out (brackets included), when
+    /// remarks are masked.
+    remarks: Vec<Range<usize>>,
 }
+
+/// The most glued-word boundaries one word is split at.
+const MAX_SPLITS: usize = 4;
 
 impl Words {
     /// Splits `input` into words. A kind abbreviation glued to a number (`Q1`, `p07`,
@@ -40,6 +66,7 @@ impl Words {
         let mut w = Words {
             buf: String::with_capacity(input.len()),
             list: Vec::with_capacity(input.len() / 4 + 1),
+            remarks: Vec::new(),
         };
         w.refill(input);
         w
@@ -47,10 +74,17 @@ impl Words {
 
     /// [`Words::new`], reusing this value's buffers.
     pub(crate) fn refill(&mut self, input: &str) {
+        self.fill(input, false);
+    }
+
+    /// [`Words::refill`], leaving out the words between brackets when `mask` holds
+    /// (their byte ranges go to [`remarks`](Self::remarks)).
+    pub(crate) fn fill(&mut self, input: &str, mask: bool) {
         // One pass over the input, and the words' ends below.
         crate::work::add(input.len());
         self.buf.clear();
         self.list.clear();
+        self.remarks.clear();
         let mut t = Tokenizer {
             input,
             words: self,
@@ -60,7 +94,15 @@ impl Words {
             key_start: 0,
             last_end: 0,
             hard: false,
+            weak: false,
             digits: false,
+            lower: false,
+            splits: [(0, 0); MAX_SPLITS],
+            n_splits: 0,
+            mask,
+            depth: 0,
+            remark_start: 0,
+            masked: false,
         };
         let bytes = input.as_bytes();
         let mut i = 0;
@@ -70,18 +112,18 @@ impl Words {
                 let key = ASCII_KEY[usize::from(b)];
                 if key != 0 {
                     t.pos = i;
+                    // A capital right after a small letter starts a glued word.
+                    let upper = b.is_ascii_uppercase();
+                    if upper && t.lower && t.in_word {
+                        t.split_here();
+                    }
+                    t.lower = b.is_ascii_lowercase();
                     t.letter(char::from(key));
                     t.last_end = i + 1;
                 } else {
                     t.gap();
-                    // A slash between digits is part of a house number ("18/3").
-                    if is_hard_break(b as char)
-                        && !(b == b'/'
-                            && i > 0
-                            && bytes[i - 1].is_ascii_digit()
-                            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
-                    {
-                        t.hard = true;
+                    if b != b' ' && b != b'.' {
+                        t.separator(b as char, i, 1);
                     }
                 }
                 i += 1;
@@ -89,18 +131,35 @@ impl Words {
             }
             let c = input[i..].chars().next().unwrap_or(' ');
             t.pos = i;
+            let upper = is_upper(c);
+            if upper && t.lower && t.in_word {
+                t.split_here();
+            }
             fold_char(c, &mut t);
+            // Combining marks (decomposed input) keep the case of their letter.
+            if !('\u{300}'..='\u{36F}').contains(&c) {
+                t.lower = !upper;
+            }
             i += c.len_utf8();
             if t.in_word {
                 t.last_end = i;
-            }
-            if is_hard_break(c) {
-                t.hard = true;
+            } else {
+                t.separator(c, t.pos, c.len_utf8());
             }
         }
         if t.in_word {
             t.finish();
         }
+        if mask && t.depth > 0 {
+            let from = t.remark_start;
+            self.remarks.push(from..input.len());
+        }
+    }
+
+    /// The byte ranges of the bracketed remarks that [`fill`](Self::fill) left out,
+    /// brackets included, in order.
+    pub(crate) fn remarks(&self) -> &[Range<usize>] {
+        &self.remarks
     }
 
     /// The keys of all the words, one after the other.
@@ -168,8 +227,12 @@ impl Words {
 
     /// [`kind_at`](Self::kind_at) for a tagged word.
     fn tagged_kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        let next = (i + 1 < end).then(|| self.list[i + 1].tag);
-        kind_of(self.list[i].tag, next)
+        let next = (i + 1 < end).then(|| &self.list[i + 1]);
+        kind_of(
+            self.list[i].tag,
+            next.map(|w| w.tag),
+            next.is_some_and(|w| w.joined),
+        )
     }
 }
 
@@ -184,8 +247,23 @@ struct Tokenizer<'a> {
     /// Byte offset just past the last character of the current word.
     last_end: usize,
     hard: bool,
+    weak: bool,
     /// The current word has a digit.
     digits: bool,
+    /// The last letter was a small letter.
+    lower: bool,
+    /// Where a capital follows a small letter in the current word: (offset of the
+    /// key, byte offset in the input).
+    splits: [(u32, usize); MAX_SPLITS],
+    n_splits: usize,
+    /// Bracketed words are left out.
+    mask: bool,
+    /// How many brackets are open.
+    depth: u32,
+    /// Where the outermost open bracket is.
+    remark_start: usize,
+    /// The current word is inside brackets and left out.
+    masked: bool,
 }
 
 /// The key byte of each ASCII byte: letters lower-cased, digits as they are, 0 for
@@ -221,6 +299,16 @@ impl FoldSink for Tokenizer<'_> {
     }
 }
 
+/// The full kind words that no syllable continues (with their keys): one glued to
+/// the next word is split off it.
+const FULL_KINDS: [(&str, &str); 5] = [
+    ("xa", "xã"),
+    ("phuong", "phường"),
+    ("huyen", "huyện"),
+    ("tinh", "tỉnh"),
+    ("quan", "quận"),
+];
+
 impl Tokenizer<'_> {
     /// Starts a word at the character being folded.
     #[inline]
@@ -229,19 +317,119 @@ impl Tokenizer<'_> {
         self.word_start = self.pos;
         self.key_start = self.words.buf.len();
         self.digits = false;
+        self.n_splits = 0;
+        self.masked = self.depth > 0;
     }
 
-    /// Ends the current word: drops leading zeros and splits a glued kind word.
+    /// A glued word starts at the character being folded.
+    #[cold]
+    fn split_here(&mut self) {
+        if self.n_splits < MAX_SPLITS {
+            let at = (self.words.buf.len() - self.key_start) as u32;
+            self.splits[self.n_splits] = (at, self.pos);
+            self.n_splits += 1;
+        }
+    }
+
+    /// A character that is not part of a word, at byte `at` and `len` bytes long.
+    #[inline]
+    fn separator(&mut self, c: char, at: usize, len: usize) {
+        let bytes = self.input.as_bytes();
+        let between_digits = || {
+            at > 0
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.get(at + len).is_some_and(u8::is_ascii_digit)
+        };
+        match sep(c) {
+            Sep::None => {}
+            // A slash or a hyphen between digits is part of a house number ("18/3",
+            // "19-21").
+            Sep::Strong => self.hard |= !(c == '/' && between_digits()),
+            Sep::Weak => self.weak |= !(c == '-' && between_digits()),
+            Sep::Open => {
+                self.hard = true;
+                if self.mask {
+                    if self.depth == 0 {
+                        self.remark_start = at;
+                    }
+                    self.depth = self.depth.saturating_add(1);
+                }
+            }
+            Sep::Close => {
+                self.hard = true;
+                if self.mask && self.depth > 0 {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        let from = self.remark_start;
+                        self.words.remarks.push(from..at + len);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends the current word: drops leading zeros and splits glued words.
     fn finish(&mut self) {
         crate::work::add(1);
         self.in_word = false;
-        let buf = &mut self.words.buf;
+        self.lower = false;
         let ks = self.key_start;
+        if self.masked {
+            // Inside brackets: left out (the break before it waits for the next word).
+            self.words.buf.truncate(ks);
+            return;
+        }
+        let buf = &mut self.words.buf;
         if self.digits && has_leading_zero(&buf.as_bytes()[ks..]) {
             drop_leading_zeros(buf, ks);
+            // The offsets of glued words are not kept through that: they are rare
+            // with numbers.
+            self.n_splits = 0;
         }
         let (start, end) = (self.word_start, self.last_end);
         let hard = std::mem::take(&mut self.hard);
+        let weak = std::mem::take(&mut self.weak) && !hard;
+        let joined = start > 0
+            && self.input.as_bytes()[start - 1] == b'.'
+            && self.words.list.last().is_some_and(|w| w.end + 1 == start);
+        if self.n_splits == 0 {
+            if let Some(at) = self.full_kind_prefix(start, end) {
+                self.splits[0] = at;
+                self.n_splits = 1;
+            }
+        }
+        if self.n_splits > 0 && !self.splits_well_cased(start, end) {
+            self.n_splits = 0;
+        }
+        let n = self.n_splits;
+        if n > 0 {
+            let mut from = (ks as u32, start);
+            for k in 0..=n {
+                let to = if k < n {
+                    let (off, pos) = self.splits[k];
+                    (ks as u32 + off, pos)
+                } else {
+                    (self.words.buf.len() as u32, end)
+                };
+                let key = &self.words.buf.as_bytes()[from.0 as usize..to.0 as usize];
+                if !key.is_empty() && to.1 > from.1 {
+                    let first = k == 0;
+                    let t = tag_of(key);
+                    self.words.list.push(Word {
+                        start: from.1,
+                        end: to.1,
+                        key: from.0..to.0,
+                        hard_break_before: hard && first,
+                        weak_break_before: weak && first,
+                        joined: joined && first,
+                        tag: t,
+                    });
+                }
+                from = to;
+            }
+            return;
+        }
+        let buf = &self.words.buf;
         let key = &buf.as_bytes()[ks..];
         // Split a glued kind abbreviation and number: "q1", "p07", "phuong12".
         let split = (if self.digits {
@@ -250,7 +438,7 @@ impl Tokenizer<'_> {
             None
         })
         .filter(|&i| i > 0 && key[i..].iter().all(u8::is_ascii_digit))
-        .filter(|&i| kind_of(tag_of(&key[..i]), None).is_some());
+        .filter(|&i| kind_of(tag_of(&key[..i]), None, false).is_some());
         let list = &mut self.words.list;
         let whole_tag = if split.is_some() {
             tag::NONE
@@ -269,6 +457,8 @@ impl Tokenizer<'_> {
                     end: digit_at,
                     key: ks as u32..mid,
                     hard_break_before: hard,
+                    weak_break_before: weak,
+                    joined,
                     tag: tag_of(&key[..i]),
                 });
                 list.push(Word {
@@ -276,6 +466,8 @@ impl Tokenizer<'_> {
                     end,
                     key: mid..buf.len() as u32,
                     hard_break_before: false,
+                    weak_break_before: false,
+                    joined: false,
                     tag: tag::NONE,
                 });
             }
@@ -284,9 +476,74 @@ impl Tokenizer<'_> {
                 end,
                 key: ks as u32..buf.len() as u32,
                 hard_break_before: hard,
+                weak_break_before: weak,
+                joined,
                 tag: whole_tag,
             }),
         }
+    }
+
+    /// Whether the pieces of the word `start..end` at its capitals are words, each
+    /// capitalised or in small letters ("XãBù", "TàiXã", "PleiKần"), not random case
+    /// ("pHưỜnG"): otherwise it is not split.
+    fn splits_well_cased(&self, start: usize, end: usize) -> bool {
+        let mut from = start;
+        for k in 0..=self.n_splits {
+            let to = if k < self.n_splits {
+                self.splits[k].1
+            } else {
+                end
+            };
+            let piece = &self.input[from..to];
+            // After its first letter, no capital; the pieces after the first start
+            // with one and have a small letter.
+            let mut letters = piece
+                .chars()
+                .filter(|c| !('\u{300}'..='\u{36F}').contains(c));
+            let first_upper = letters.next().is_some_and(is_upper);
+            let mut small = 0;
+            for c in letters {
+                if is_upper(c) {
+                    return false;
+                }
+                small += 1;
+            }
+            if k > 0 && !(first_upper && small > 0) {
+                return false;
+            }
+            from = to;
+        }
+        true
+    }
+
+    /// Where the word `start..end` continues after a full kind word written with its
+    /// diacritics ("xãbù"): (offset of the key, byte offset in the input).
+    fn full_kind_prefix(&self, start: usize, end: usize) -> Option<(u32, usize)> {
+        let key = &self.words.buf.as_bytes()[self.key_start..];
+        let text = &self.input[start..end];
+        if text.is_ascii() || key.len() < 3 {
+            return None;
+        }
+        for (k, spelling) in FULL_KINDS {
+            if key.len() <= k.len() || !key.starts_with(k.as_bytes()) {
+                continue;
+            }
+            if !key[k.len()].is_ascii_alphabetic() {
+                return None;
+            }
+            let mut chars = text.char_indices();
+            let same = spelling.chars().all(|s| {
+                chars
+                    .next()
+                    .is_some_and(|(_, c)| c == s || c.to_lowercase().eq(s.to_lowercase()))
+            });
+            if !same {
+                return None;
+            }
+            let at = chars.next().map_or(text.len(), |(j, _)| j);
+            return Some((k.len() as u32, start + at));
+        }
+        None
     }
 }
 
