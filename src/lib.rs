@@ -104,8 +104,8 @@
 //! bytes, so time is bounded whatever the input.
 //!
 //! ```
-//! use dvhc::address::{parse, ParseError, Resolution};
-//! use dvhc::search::Era;
+//! use dvhc::address::{parse, ParseError, Resolution, Status};
+//! use dvhc::search::{Era, Level};
 //!
 //! let a = parse("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM")?;
 //! let r = a.reading();
@@ -123,10 +123,11 @@
 //!     _ => unreachable!(),
 //! }
 //!
-//! // What was not found.
-//! let e = parse("Phường Xyz, Quận 1, TP.HCM").unwrap_err();
-//! assert!(matches!(e, ParseError::CommuneNotFound { .. }));
-//! assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
+//! // What was not found: the address is read as far as it goes.
+//! let a = parse("Phường Xyz, Quận 1, TP.HCM")?;
+//! assert_eq!(a.status(), Status::Partial { reached: Level::District });
+//! assert_eq!(a.unresolved().unwrap().text(), "Phường Xyz");
+//! assert!(matches!(parse("Atlantis"), Err(ParseError::NotFound)));
 //! # Ok::<(), ParseError>(())
 //! ```
 //!

@@ -10,14 +10,16 @@ mod parser;
 mod readings;
 mod scoring;
 mod spans;
+mod status;
 
-pub(crate) use parser::parse_with;
+pub(crate) use parser::{parse_with, Options};
 use scoring::Score;
+pub use status::Status;
 
 use std::fmt;
 
 use crate::legacy;
-use crate::search::{self, Unit, Via};
+use crate::search::{self, Level, Unit, Via};
 use crate::units::current::{Commune, Province};
 
 /// The longest address accepted, in bytes. Real addresses are under 200 bytes; longer
@@ -25,7 +27,11 @@ use crate::units::current::{Commune, Province};
 /// is bounded whatever the input.
 pub const MAX_ADDRESS_LEN: usize = 1024;
 
-/// Why an address could not be parsed: what was missing, and what was found.
+/// Why an address could not be parsed: nothing in it was recognised.
+///
+/// A unit written but not found where the rest of the address puts it ("Phường Xyz,
+/// Quận 1") is not an error: the address is read as far as it goes, with
+/// [`Status::Partial`] and the words not found in [`Address::unresolved`].
 ///
 /// # Examples
 /// ```
@@ -33,17 +39,8 @@ pub const MAX_ADDRESS_LEN: usize = 1024;
 ///
 /// assert_eq!(parse("   ").unwrap_err(), ParseError::Empty);
 /// assert!(matches!(parse("12 Nowhere Street, Atlantis").unwrap_err(), ParseError::NotFound));
-///
-/// // A ward written with its kind word, in a district that has no ward of that name.
-/// let e = parse("12 Lê Lợi, Phường Xyz, Quận 1, TP.HCM").unwrap_err();
-/// match &e {
-///     ParseError::CommuneNotFound { name, within } => {
-///         assert_eq!(name, "Phường Xyz");
-///         assert_eq!(within.to_string(), "Quận 1");
-///     }
-///     other => panic!("{other}"),
-/// }
-/// assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
+/// let e = parse("12 Lê Lợi, Tỉnh Không Có").unwrap_err();
+/// assert_eq!(e.to_string(), "no province \"Tỉnh Không Có\"");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -69,24 +66,87 @@ pub enum ParseError {
         /// The province as written, kind word included.
         name: String,
     },
-    /// The address names a district (with its kind word, e.g. `Quận Xyz`) that the
-    /// province found has no district of that name.
-    #[error("no district {name:?} in {within}")]
-    DistrictNotFound {
-        /// The district as written, kind word included.
-        name: String,
-        /// The unit found right of it (a province).
-        within: Unit,
-    },
-    /// The address names a commune (with its kind word, e.g. `Phường Xyz`) that the
-    /// district or province found has no commune of that name.
-    #[error("no commune {name:?} in {within}")]
-    CommuneNotFound {
-        /// The commune as written, kind word included.
-        name: String,
-        /// The unit found right of it (a district or a province).
-        within: Unit,
-    },
+}
+
+/// A unit written in an address that contradicts two others that agree, and was
+/// overruled by them: a district of another province, a commune not in the district
+/// written. The reading keeps the units that agree.
+///
+/// ```
+/// use dvhc::address::parse;
+///
+/// // Long Thành is a district of Đồng Nai; Phường Phú Mỹ is in Bà Rịa - Vũng Tàu.
+/// let a = parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+/// let c = a.reading().conflict().unwrap();
+/// assert_eq!(c.overruled().to_string(), "Huyện Long Thành");
+/// assert_eq!(c.by().to_string(), "Phường Phú Mỹ");
+/// assert_eq!(c.to_string(), "Huyện Long Thành overruled by Phường Phú Mỹ");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    overruled: Unit,
+    by: Unit,
+}
+
+impl Conflict {
+    /// The unit as written, which the reading does not keep.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    /// assert_eq!(a.reading().conflict().unwrap().overruled().code(), "740");
+    /// ```
+    pub fn overruled(&self) -> Unit {
+        self.overruled
+    }
+
+    /// The unit kept that contradicts it: the commune that is not in the overruled
+    /// district, or the district that is not in the overruled province.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    /// assert_eq!(a.reading().conflict().unwrap().by().name(), "Phú Mỹ");
+    /// ```
+    pub fn by(&self) -> Unit {
+        self.by
+    }
+}
+
+impl fmt::Display for Conflict {
+    /// `Huyện Long Thành overruled by Phường Phú Mỹ`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} overruled by {}", self.overruled, self.by)
+    }
+}
+
+/// Words of an address that look like a unit (a kind word and a name, a number after
+/// `P.` or `Q.`, a name of its own between commas) left of the units found, which no
+/// unit matches there: the address is read only partly ([`Status::Partial`]).
+///
+/// ```
+/// use dvhc::address::parse;
+/// use dvhc::search::Level;
+///
+/// let a = parse("12 Lê Lợi, Phường Xyz, Quận 1, TP.HCM").unwrap();
+/// let u = a.unresolved().unwrap();
+/// assert_eq!((u.text(), u.level()), ("Phường Xyz", Level::Commune));
+/// assert_eq!(a.reading().deepest().to_string(), "Quận 1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unresolved<'a> {
+    text: &'a str,
+    level: Level,
+}
+
+impl<'a> Unresolved<'a> {
+    /// The words, verbatim.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The level of the unit they seem to name.
+    pub fn level(&self) -> Level {
+        self.level
+    }
 }
 
 /// The units of an address read in the pre-2025 structure.
@@ -221,6 +281,8 @@ pub struct Reading<'a> {
     parts: [Option<(Unit, usize)>; 3],
     /// The order in which the parser found the readings, the last tie-break.
     seq: u32,
+    /// A written unit this reading overrules.
+    conflict: Option<Conflict>,
 }
 
 /// The units of a reading, in the structure they belong to.
@@ -311,6 +373,19 @@ impl<'a> Reading<'a> {
         self.score.edits
     }
 
+    /// A unit written in the address that this reading overrules because two others
+    /// agree against it ("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu":
+    /// Long Thành is in Đồng Nai). A reading with a conflict ranks below one whose
+    /// units all agree.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("P. Bến Nghé, Q.1, TP.HCM").unwrap();
+    /// assert!(a.reading().conflict().is_none());
+    /// ```
+    pub fn conflict(&self) -> Option<Conflict> {
+        self.conflict
+    }
+
     /// The deepest unit of the reading.
     ///
     /// ```
@@ -375,6 +450,8 @@ pub struct Address<'a> {
     input: &'a str,
     readings: Vec<Reading<'a>>,
     ambiguous: usize,
+    unresolved: Option<Unresolved<'a>>,
+    remarks: Vec<&'a str>,
 }
 
 /// Whether an address has one best reading, or several that explain it equally well.
@@ -458,6 +535,58 @@ impl<'a> Address<'a> {
         &self.readings[..self.ambiguous]
     }
 
+    /// How completely the address was read: [`Status::Ok`] for one reading,
+    /// [`Status::Ambiguous`] for several of one structure, [`Status::Partial`] when a
+    /// unit written left of the units found was not found ([`unresolved`](Self::unresolved)).
+    /// The rules are [`Status`]'s.
+    ///
+    /// ```
+    /// use dvhc::address::{parse, Status};
+    /// use dvhc::search::Level;
+    /// assert_eq!(parse("P. Bến Nghé, Q.1, TP.HCM").unwrap().status(), Status::Ok);
+    /// assert_eq!(parse("Phường 1, TP.HCM").unwrap().status(), Status::Ambiguous);
+    /// assert_eq!(
+    ///     parse("Phường Xyz, Quận 1, TP.HCM").unwrap().status(),
+    ///     Status::Partial { reached: Level::District }
+    /// );
+    /// ```
+    pub fn status(&self) -> Status {
+        Status::of(
+            self.unresolved.is_some(),
+            self.reading().deepest().level(),
+            self.ambiguous,
+        )
+    }
+
+    /// A unit written left of the units found that was not found there (the address
+    /// is read only as far as the units found: [`Status::Partial`]).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Xã Qwerty, Huyện Củ Chi, TP.HCM").unwrap();
+    /// assert_eq!(a.unresolved().unwrap().text(), "Xã Qwerty");
+    /// assert!(dvhc::address::parse("Xã Tân Thông Hội, Huyện Củ Chi").unwrap().unresolved().is_none());
+    /// ```
+    pub fn unresolved(&self) -> Option<Unresolved<'a>> {
+        self.unresolved
+    }
+
+    /// The remarks of the address, verbatim and in order: text in brackets, and a
+    /// trailing remark introduced by "gần", "đối diện", "cạnh", "kế bên", "ngã tư"… or
+    /// a label such as "Shop cũ:". Their words are not read as units unless nothing
+    /// outside them is (then there are no remarks).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Số 7, Phường Hòa Bình, TP Biên Hòa, Đồng Nai (gần chợ)").unwrap();
+    /// assert_eq!(a.remarks(), ["(gần chợ)"]);
+    /// assert_eq!(a.reading().rest(), "Số 7");
+    /// assert_eq!(a.reading().deepest().to_string(), "Phường Quang Vinh"); // Hòa Bình merged into it
+    /// let a = dvhc::address::parse("139 Quốc Lộ 9, Phường 5, TP Đông Hà, Quảng Trị, Shop cũ: 94 Quốc Lộ 9, P1").unwrap();
+    /// assert_eq!(a.remarks(), ["Shop cũ: 94 Quốc Lộ 9, P1"]);
+    /// ```
+    pub fn remarks(&self) -> &[&'a str] {
+        &self.remarks
+    }
+
     /// The reading, or the candidates when the address is ambiguous, as a type.
     ///
     /// ```
@@ -505,10 +634,10 @@ impl fmt::Display for Address<'_> {
 /// # Errors
 /// [`ParseError::Empty`] when the input has no letters or digits;
 /// [`ParseError::TooLong`] over [`MAX_ADDRESS_LEN`] bytes; [`ParseError::NotFound`]
-/// when no unit is recognised; [`ParseError::ProvinceNotFound`],
-/// [`ParseError::DistrictNotFound`] or [`ParseError::CommuneNotFound`] when a unit is
-/// written with its kind word (`Tỉnh …`, `Quận …`, `Phường …`) but does not exist
-/// where the rest of the address puts it.
+/// when no unit is recognised; [`ParseError::ProvinceNotFound`] when, in addition,
+/// the address ends with a province written with its kind word (`Tỉnh …`) that does
+/// not exist. A unit written but not found where the rest of the address puts it is
+/// no error: see [`Address::status`].
 ///
 /// # Examples
 /// ```
@@ -530,9 +659,5 @@ impl fmt::Display for Address<'_> {
 /// assert_eq!(a.to_string(), "27A Hai Ba Trung St, Phường 9, Quận 3, Thành phố Hồ Chí Minh");
 /// ```
 pub fn parse(input: &str) -> Result<Address<'_>, ParseError> {
-    parse_with(input, |a| Address {
-        input: a.input,
-        readings: a.readings.to_vec(),
-        ambiguous: a.ambiguous,
-    })
+    parse_with(input, Options::default(), Address::clone)
 }

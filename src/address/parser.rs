@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::scoring::Quality;
 use super::spans::{Found, SpanHit};
-use super::{Address, ParseError, Reading, MAX_ADDRESS_LEN};
+use super::{Address, Conflict, ParseError, Reading, Unresolved, MAX_ADDRESS_LEN};
 use crate::legacy;
 use crate::search;
 use crate::tables::index::Table;
@@ -15,7 +15,7 @@ use crate::text::chars::is_alphanumeric;
 use crate::text::tokenize::Words;
 use crate::text::vocab::{self, KindWord};
 use crate::units::current::Province;
-use crate::units::Unit;
+use crate::units::{Era, Unit};
 
 /// The most words of an address considered for its units (from the right). Words
 /// further left are kept verbatim in the street part.
@@ -27,14 +27,26 @@ pub(super) const MAX_SPAN: usize = 7;
 /// The most words a province name may span in a typo-tolerant match.
 pub(super) const MAX_FUZZY_PROVINCE_SPAN: usize = 5;
 
+/// The most trailing segments left out when nothing else reads.
+const MAX_DROPPED: usize = 2;
+
+/// What the caller fixes about an address before it is parsed.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Options {
+    /// Read the address in this structure only.
+    pub(crate) era: Option<Era>,
+}
+
 /// Parses `input` and lends the result to `f`. The work buffers, the readings' among
 /// them, are reused from one call to the next on the same thread, so that parsing
-/// allocates nothing once they have grown to fit (an error's message aside).
+/// allocates nothing once they have grown to fit (an error's message, and the remarks
+/// of an input that has some, aside).
 ///
 /// If `f` parses too (a [`Locate`](crate::translate::Locate) implementation may),
 /// that parse works in buffers of its own.
 pub(crate) fn parse_with<'a, R>(
     input: &'a str,
+    options: Options,
     f: impl FnOnce(&Address<'a>) -> R,
 ) -> Result<R, ParseError> {
     if input.len() > MAX_ADDRESS_LEN {
@@ -51,17 +63,24 @@ pub(crate) fn parse_with<'a, R>(
     let readings = recycle(std::mem::take(&mut s.readings));
     let mut p = Parser {
         input,
+        era: options.era,
         first: 0,
         end: 0,
         fuzzy: false,
+        relax: false,
         readings,
         made: 0,
         best: None,
+        unresolved: None,
+        dropped: None,
         s,
     };
     let parsed = p.parse();
     let Parser {
-        readings, mut s, ..
+        readings,
+        unresolved,
+        mut s,
+        ..
     } = p;
     let out = match parsed {
         Ok(ambiguous) => {
@@ -69,6 +88,11 @@ pub(crate) fn parse_with<'a, R>(
                 input,
                 readings,
                 ambiguous,
+                unresolved: unresolved.map(|(r, level)| Unresolved {
+                    text: &input[r],
+                    level,
+                }),
+                remarks: s.remarks.iter().map(|r| &input[r.clone()]).collect(),
             };
             let out = f(&address);
             s.readings = recycle(address.readings);
@@ -121,11 +145,27 @@ pub(super) struct Scratch {
     /// The key of the span being matched with typos.
     pub(super) key: String,
     pub(super) readings: Vec<Reading<'static>>,
+    /// The byte ranges of the remarks left out of the units.
+    pub(super) remarks: Vec<Range<usize>>,
+    /// (commune, district) pairs that may make a reading with a conflict.
+    pub(super) pairs: Vec<(Found, Found)>,
 }
 
-/// The index of the first trailing noise word: "Việt Nam", "VN", postcodes.
-pub(super) fn strip_noise(words: &Words, first: usize) -> usize {
-    let mut end = words.len();
+/// The pair of `pairs` (commune, district) whose commune is the only one; `None`
+/// when there are several communes, or none.
+///
+/// Only a commune written as a unit counts: with a kind word that fits it, or
+/// starting a segment ("89 Phạm Văn Đồng, TP.Pleiku" names no Xã Đông).
+fn only_pair(pairs: &[(Found, Found)]) -> Option<(Found, Found)> {
+    let written = |(c, _): &&(Found, Found)| if c.kinded { c.kind_fits } else { c.delimited };
+    let mut pool = pairs.iter().filter(written);
+    let first = *pool.next()?;
+    pool.all(|p| p.0.unit == first.0.unit).then_some(first)
+}
+
+/// The index of the first trailing noise word before word `end`: "Việt Nam", "VN",
+/// postcodes.
+pub(super) fn strip_noise(words: &Words, first: usize, mut end: usize) -> usize {
     while end > first {
         crate::work::add(1);
         let last = words.key(end - 1);
@@ -145,17 +185,28 @@ pub(super) fn strip_noise(words: &Words, first: usize) -> usize {
 
 pub(super) struct Parser<'a> {
     pub(super) input: &'a str,
+    /// Only units of this structure are read.
+    pub(super) era: Option<Era>,
     /// The first word that may belong to a unit.
     pub(super) first: usize,
     /// The end of the words that may belong to a unit (trailing noise removed).
     pub(super) end: usize,
     /// Whether names with typos are looked for (the second pass).
     pub(super) fuzzy: bool,
+    /// The next [`find`](Self::find) may take a name where a street is expected,
+    /// when there is no other (set for the communes of a written district).
+    pub(super) relax: bool,
     pub(super) readings: Vec<Reading<'a>>,
     /// The readings made in this pass, kept in `readings` or not (their `seq`).
     pub(super) made: u32,
     /// The best quality of the readings made in this pass.
     pub(super) best: Option<Quality>,
+    /// A unit written left of the best reading's units and not found (its words, and
+    /// its level).
+    pub(super) unresolved: Option<(Range<usize>, search::Level)>,
+    /// A trailing segment that nothing matched, left out to read the rest (its bytes),
+    /// when it may name a unit.
+    pub(super) dropped: Option<Range<usize>>,
     pub(super) s: Box<Scratch>,
 }
 
@@ -165,21 +216,89 @@ pub(super) type Accept<'f> = &'f dyn Fn(&Unit) -> bool;
 impl<'a> Parser<'a> {
     /// Parses the input into `readings`; returns how many of them are equally good
     /// in the best structure.
+    ///
+    /// Remarks are left out first: words between brackets, and a trailing remark
+    /// ("gần chợ", "Shop cũ: …"). Only when nothing outside them resolves is the input
+    /// read again with them.
     pub(super) fn parse(&mut self) -> Result<usize, ParseError> {
+        self.tokenize(true);
+        let remark_at = self.trailing_remark();
+        if let Some(i) = remark_at {
+            // To the end of the input, bracketed remarks in it included.
+            let from = self.s.words.word(i).start;
+            let remarks = &mut self.s.remarks;
+            remarks.retain(|r| r.start < from);
+            remarks.push(from..self.input.trim_end().len());
+        }
+        let masked = !self.s.remarks.is_empty();
+        if self.s.words.len() > 0 {
+            let end = remark_at.unwrap_or(self.s.words.len());
+            self.end = strip_noise(&self.s.words, self.first, end);
+            self.pass();
+        }
+        if self.readings.is_empty() && masked {
+            // Nothing outside the remarks: read them too.
+            self.tokenize(false);
+            self.end = strip_noise(&self.s.words, self.first, self.s.words.len());
+            self.pass();
+            self.s.remarks.clear();
+        }
+        // Nothing at all: the last segment may be something else (a province
+        // abbreviated or cut short, a shop's code): the segments before it.
+        let full_end = self.end;
+        for _ in 0..MAX_DROPPED {
+            if !self.readings.is_empty() || self.end <= self.first {
+                break;
+            }
+            let seg = self.unit_start(self.end - 1);
+            if seg <= self.first {
+                break;
+            }
+            self.end = strip_noise(&self.s.words, self.first, seg);
+            self.pass();
+        }
+        if self.readings.is_empty() {
+            self.end = full_end;
+        } else if self.end < full_end {
+            let words = &self.s.words;
+            let dropped = self.end..full_end;
+            let name_like = !dropped.clone().all(|i| {
+                let k = words.key_bytes(i);
+                k.iter().all(u8::is_ascii_digit)
+                    || (k.len() >= 7 && k.iter().any(u8::is_ascii_digit))
+            });
+            if name_like {
+                let a = words.word(self.end).start;
+                self.dropped = Some(a..words.word(full_end - 1).end);
+            }
+        }
+        if self.s.words.len() == 0 {
+            return Err(ParseError::Empty);
+        }
+        self.finish()
+    }
+
+    /// Splits the input into words (leaving out bracketed remarks when `mask`), and
+    /// empties the buffers of a previous reading.
+    fn tokenize(&mut self, mask: bool) {
         let s = &mut self.s;
-        s.words.refill(self.input);
+        s.words.fill(self.input, mask);
+        s.remarks.clear();
+        s.remarks.extend_from_slice(s.words.remarks());
         s.spans.clear();
         s.hits.clear();
         s.fuzzy.clear();
         s.found.clear();
         s.fuzzy_hits.clear();
-        if s.words.len() == 0 {
-            return Err(ParseError::Empty);
-        }
+        self.readings.clear();
+        (self.made, self.best, self.fuzzy) = (0, None, false);
         self.first = s.words.len().saturating_sub(MAX_WORDS);
-        self.end = strip_noise(&s.words, self.first);
-        // First exact names only; names with typos only when that leaves a unit
-        // written with its kind word unresolved, or finds nothing.
+        self.end = self.first;
+    }
+
+    /// First exact names only; names with typos only when that leaves a unit written
+    /// with its kind word unresolved, or finds nothing.
+    fn pass(&mut self) {
         self.run();
         if self.needs_fuzzy() {
             self.readings.clear();
@@ -187,7 +306,34 @@ impl<'a> Parser<'a> {
             self.fuzzy = true;
             self.run();
         }
-        self.finish()
+    }
+
+    /// The first word of a trailing remark: a segment after the first that starts
+    /// with a remark word ("gần chợ", "đối diện UBND", "ngã tư …") or with a label
+    /// ending in "cũ:" or "mới:" ("Shop cũ: 94 Quốc Lộ 9").
+    fn trailing_remark(&self) -> Option<usize> {
+        let words = &self.s.words;
+        let n = words.len();
+        let text = |j: usize| &self.input[words.word(j).start..words.word(j).end];
+        let key = |j: usize| words.key(j);
+        let after = |j: usize| &self.input[words.word(j).end..];
+        for i in self.first.max(1)..n {
+            crate::work::add(1);
+            if !words.word(i).break_before() {
+                continue;
+            }
+            // A label is at most a few words of one segment before its colon.
+            let mut label_end = i + 1;
+            while label_end < n.min(i + 4) && !words.word(label_end).break_before() {
+                label_end += 1;
+            }
+            if vocab::remark_start(i, n, text, key).is_some()
+                || vocab::remark_label(i..label_end, text, key, after).is_some()
+            {
+                return Some(i);
+            }
+        }
+        None
     }
 
     pub(super) fn run(&mut self) {
@@ -195,11 +341,24 @@ impl<'a> Parser<'a> {
         let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
         for i in provinces.clone() {
             let p = self.s.found[i];
-            match p.unit {
-                Unit::Province(prov) => self.current_below(p, prov),
-                Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
-                _ => {}
+            self.below_province(p);
+            // The province written twice ("…, Tỉnh Khánh Hòa, Việt Nam, Khánh Hoà"):
+            // the units before the first one too.
+            let inner_end = strip_noise(&self.s.words, self.first, p.start);
+            let table = [match p.unit {
+                Unit::Province(_) => Table::Province,
+                _ => Table::LegacyProvince,
+            }];
+            let inner = self.find(inner_end, &table, &|u| *u == p.unit);
+            for j in inner.clone() {
+                let q = self.s.found[j];
+                // "Tp. Tây Ninh, Tỉnh Tây Ninh" is a city (a district) in its
+                // province, not the province twice.
+                if !q.kinded || q.kind_fits {
+                    self.below_province(q);
+                }
             }
+            self.s.found.truncate(inner.start);
         }
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
@@ -226,15 +385,27 @@ impl<'a> Parser<'a> {
             for i in self.find(end, &[Table::Commune, Table::LegacyCommune], &|_| true) {
                 let c = self.s.found[i];
                 match c.unit {
-                    Unit::Commune(com) => self.push_current(None, com.province(), Some(c), None),
+                    Unit::Commune(com) => {
+                        self.push_current(None, com.province(), Some(c), None, None);
+                    }
                     Unit::LegacyCommune(com) => {
-                        self.push_legacy(None, None, com.province(), Some(com.district()), Some(c));
+                        let d = Some(com.district());
+                        self.push_legacy(None, None, com.province(), d, Some(c), None);
                     }
                     _ => {}
                 }
             }
         }
         self.s.found.truncate(provinces.start);
+    }
+
+    /// The readings below a province found.
+    fn below_province(&mut self, p: Found) {
+        match p.unit {
+            Unit::Province(prov) => self.current_below(p, prov),
+            Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
+            _ => {}
+        }
     }
 
     pub(super) fn current_below(&mut self, p: Found, prov: &'static Province) {
@@ -244,7 +415,7 @@ impl<'a> Parser<'a> {
         let communes = self.find(p.start, &[Table::Commune], &in_province);
         for i in communes.clone() {
             let c = self.s.found[i];
-            self.push_current(Some(p), prov, Some(c), None);
+            self.push_current(Some(p), prov, Some(c), None, None);
         }
         if !communes.is_empty() {
             self.s.found.truncate(communes.start);
@@ -267,14 +438,50 @@ impl<'a> Parser<'a> {
             };
             for j in self.find(d.start, &[Table::Commune], &took_over) {
                 let c = self.s.found[j];
-                self.push_current(Some(p), prov, Some(c), Some((d, dist)));
+                self.push_current(Some(p), prov, Some(c), Some((d, dist)), None);
                 found = true;
             }
         }
         self.s.found.truncate(districts.start);
         if !found {
-            self.push_current(Some(p), prov, None, None);
+            found = self.overruled_district(p, prov);
         }
+        if !found {
+            self.push_current(Some(p), prov, None, None, None);
+        }
+    }
+
+    /// A commune of current province `p` before a district that is not one it took
+    /// over (or of another province): when only one, the commune and the province
+    /// agree, and the district is overruled. Whether that reading was made.
+    fn overruled_district(&mut self, p: Found, prov: &'static Province) -> bool {
+        let code = prov.code().get();
+        let districts = self.find(p.start, &[Table::LegacyDistrict], &|_| true);
+        let mut pairs = std::mem::take(&mut self.s.pairs);
+        pairs.clear();
+        for i in districts.clone() {
+            let d = self.s.found[i];
+            let in_province =
+                |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
+            for j in self.find(d.start, &[Table::Commune], &in_province) {
+                pairs.push((self.s.found[j], d));
+            }
+            self.s.found.truncate(districts.end);
+        }
+        self.s.found.truncate(districts.start);
+        let made = match only_pair(&pairs) {
+            Some((c, d)) => {
+                let conflict = Conflict {
+                    overruled: d.unit,
+                    by: c.unit,
+                };
+                self.push_current(Some(p), prov, Some(c), None, Some((conflict, d.start)));
+                true
+            }
+            None => false,
+        };
+        self.s.pairs = pairs;
+        made
     }
 
     /// `last`: `p` is the last province found at the end.
@@ -291,12 +498,67 @@ impl<'a> Parser<'a> {
                 self.legacy_communes(Some(p), Some(d), prov, Some(dist), d.start);
             }
         }
+        if districts.is_empty() {
+            self.foreign_district(p, prov);
+        }
         self.s.found.truncate(districts.start);
         // Commune + province without district: these readings explain the words from
         // `reach(p.start)` at most, and are not made when a reading made explains more.
         if !self.beaten(self.reach(p.start)) {
             self.legacy_communes(Some(p), None, prov, None, p.start);
         }
+    }
+
+    /// A district of another province written before province `p`: when a commune
+    /// before it agrees with the district (the province is overruled) or with the
+    /// province (the district is overruled), and only one does, that reading.
+    fn foreign_district(&mut self, p: Found, prov: &'static legacy::Province) {
+        let code = prov.code().get();
+        let districts = self.find(p.start, &[Table::LegacyDistrict], &|_| true);
+        let mut pairs = std::mem::take(&mut self.s.pairs);
+        pairs.clear();
+        for i in districts.clone() {
+            let d = self.s.found[i];
+            let Unit::LegacyDistrict(dist) = d.unit else {
+                continue;
+            };
+            let dcode = dist.code().get();
+            // In the district (the province is overruled) or in the province (the
+            // district is overruled).
+            let agrees = move |u: &Unit| match u {
+                Unit::LegacyCommune(c) => {
+                    c.district().code().get() == dcode || c.province().code().get() == code
+                }
+                _ => false,
+            };
+            for j in self.find(d.start, &[Table::LegacyCommune], &agrees) {
+                pairs.push((self.s.found[j], d));
+            }
+            self.s.found.truncate(districts.end);
+        }
+        self.s.found.truncate(districts.start);
+        if let Some((c, d)) = only_pair(&pairs) {
+            if let (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) = (c.unit, d.unit) {
+                if com.district().code().get() == dist.code().get() {
+                    let conflict = Conflict {
+                        overruled: p.unit,
+                        by: d.unit,
+                    };
+                    let province = dist.province();
+                    let conflict = Some((conflict, p.start));
+                    self.push_legacy(None, Some(d), province, Some(dist), Some(c), conflict);
+                } else {
+                    let conflict = Conflict {
+                        overruled: d.unit,
+                        by: c.unit,
+                    };
+                    let district = Some(com.district());
+                    let conflict = Some((conflict, d.start));
+                    self.push_legacy(Some(p), None, prov, district, Some(c), conflict);
+                }
+            }
+        }
+        self.s.pairs = pairs;
     }
 
     pub(super) fn legacy_communes(
@@ -309,6 +571,8 @@ impl<'a> Parser<'a> {
     ) {
         let pcode = prov.code().get();
         let dcode = dist.map(|d| d.code().get());
+        // A written district confirms a commune named after a street's number.
+        self.relax = d.is_some();
         let communes = self.find(end, &[Table::LegacyCommune], &|u| match u {
             Unit::LegacyCommune(c) => match dcode {
                 Some(dc) => c.district().code().get() == dc,
@@ -317,8 +581,11 @@ impl<'a> Parser<'a> {
             _ => false,
         });
         if communes.is_empty() {
+            if let (Some(p), Some(d)) = (p, d) {
+                self.misplaced_commune(p, d, prov, end);
+            }
             if d.is_some() || p.is_some() {
-                self.push_legacy(p, d, prov, dist, None);
+                self.push_legacy(p, d, prov, dist, None, None);
             }
             return;
         }
@@ -328,9 +595,56 @@ impl<'a> Parser<'a> {
                 Unit::LegacyCommune(com) => Some(com.district()),
                 _ => dist,
             };
-            self.push_legacy(p, d, prov, district, Some(c));
+            self.push_legacy(p, d, prov, district, Some(c), None);
         }
         self.s.found.truncate(communes.start);
+    }
+
+    /// A commune written before district `d` of province `p`, not in that district
+    /// but in the province: when only one, the commune and the province agree and
+    /// the district is overruled.
+    fn misplaced_commune(
+        &mut self,
+        p: Found,
+        d: Found,
+        prov: &'static legacy::Province,
+        end: usize,
+    ) {
+        let pcode = prov.code().get();
+        let found = self.find(
+            end,
+            &[Table::LegacyCommune],
+            &|u| matches!(u, Unit::LegacyCommune(c) if c.province().code().get() == pcode),
+        );
+        let mut pairs = std::mem::take(&mut self.s.pairs);
+        pairs.clear();
+        pairs.extend(self.s.found[found.clone()].iter().map(|&c| (c, d)));
+        self.s.found.truncate(found.start);
+        if let Some((c, d)) = only_pair(&pairs) {
+            if let (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) = (c.unit, d.unit) {
+                // The district and the province agree too: either may be right.
+                let conflict = Conflict {
+                    overruled: d.unit,
+                    by: c.unit,
+                };
+                let district = Some(com.district());
+                let over = Some((conflict, d.start));
+                self.push_legacy(Some(p), None, prov, district, Some(c), over);
+                let conflict = Conflict {
+                    overruled: c.unit,
+                    by: d.unit,
+                };
+                self.push_legacy(
+                    Some(p),
+                    Some(d),
+                    prov,
+                    Some(dist),
+                    None,
+                    Some((conflict, c.start)),
+                );
+            }
+        }
+        self.s.pairs = pairs;
     }
 
     /// Whether the exact pass left something a typo-tolerant pass may find: no
@@ -355,17 +669,52 @@ impl<'a> Parser<'a> {
             })
     }
 
-    /// Whether the comma-separated segment ending at word `end` may be a unit's name
-    /// written without its kind word ("Ben Ngeh, Quận 1"): up to four words, none with
-    /// a digit, the first not a word the analysis knows (kind, hamlet or street word).
+    /// Whether the segment (between commas or dashes) ending at word `end` may be a
+    /// unit's name written without its kind word ("Ben Ngeh, Quận 1"): up to four
+    /// words, none with a digit, the first not a word the analysis knows (kind, hamlet
+    /// or street word).
     pub(super) fn name_segment_before(&self, end: usize) -> bool {
-        if end <= self.first || !self.segment_ends(end) {
+        self.name_segment(end, false)
+    }
+
+    /// [`name_segment_before`](Self::name_segment_before); with `digits`, words after
+    /// the first may be numbers ("Thủ Dầu 1").
+    fn name_segment(&self, end: usize, digits: bool) -> bool {
+        if end <= self.first || !self.unit_ends(end) {
             return false;
         }
-        let seg = self.segment_start(end - 1);
+        let seg = self.unit_start(end - 1);
+        let has_digit = |i: usize| self.s.words.key_bytes(i).iter().any(u8::is_ascii_digit);
         end - seg <= 4
             && self.s.words.tag(seg) == vocab::tag::NONE
-            && (seg..end).all(|i| !self.s.words.key(i).bytes().any(|b| b.is_ascii_digit()))
+            && !has_digit(seg)
+            && (digits || (seg..end).all(|i| !has_digit(i)))
+    }
+
+    /// A name segment ([`name_segment_before`](Self::name_segment_before)) right of
+    /// nothing but ending where a reading of `era` stopping at `level` starts: a unit
+    /// below `level` that was not found, with its words and level.
+    fn unmatched_segment(
+        &self,
+        end: usize,
+        era: search::Era,
+        level: search::Level,
+    ) -> Option<(Range<usize>, search::Level)> {
+        let below = match (level, era) {
+            (search::Level::Commune, _) => return None,
+            (search::Level::Province, search::Era::Legacy) => search::Level::District,
+            _ => search::Level::Commune,
+        };
+        if !self.name_segment(end, true) {
+            return None;
+        }
+        let seg = self.unit_start(end - 1);
+        if vocab::is_landmark_start(self.s.words.key(seg)) {
+            return None;
+        }
+        let a = self.s.words.word(seg).start;
+        let b = self.s.words.word(end - 1).end;
+        Some((a..b, below))
     }
 
     /// Sorts and dedups the readings, checks for a unit written but not found, and
@@ -422,21 +771,14 @@ impl<'a> Parser<'a> {
             .iter()
             .filter(|r| r.era() == best.era())
             .count();
-        // A unit written with its kind word left of the units found, not found.
-        let deepest = best.deepest();
-        if let Some((name, level)) = self.unresolved(best.first_word, Some(deepest.level())) {
-            let name = self.input[name].to_owned();
-            return Err(match level {
-                search::Level::District => ParseError::DistrictNotFound {
-                    name,
-                    within: deepest,
-                },
-                _ => ParseError::CommuneNotFound {
-                    name,
-                    within: deepest,
-                },
-            });
-        }
+        // A unit written left of the units found (with its kind word, or a name
+        // segment of its own) and not found: the address is read only partly.
+        let level = best.deepest().level();
+        self.unresolved = self
+            .unresolved(best.first_word, Some(level))
+            .or_else(|| self.unmatched_segment(best.first_word, best.era(), level))
+            .or_else(|| self.stray_unit(best.first_word))
+            .or(self.dropped.clone().map(|r| (r, search::Level::Province)));
         // The street part of each reading kept: the input left of its first unit.
         for i in 0..self.readings.len() {
             let r = &self.readings[i];
@@ -459,8 +801,8 @@ impl<'a> Parser<'a> {
         if end <= self.first || below == Some(search::Level::Commune) {
             return None;
         }
-        let seg = self.segment_start(end - 1);
-        let at_break = end >= self.end || self.s.words.word(end).hard_break_before;
+        let seg = self.unit_start(end - 1);
+        let at_break = self.unit_ends(end);
         // With commas, the kind word starts the segment; without, it is a full word
         // within a few words.
         let starts = if at_break && seg + MAX_SPAN >= end {
@@ -503,6 +845,40 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A unit written with its kind word at the start of a segment left of word
+    /// `end` (where the units found start), which no reading explains: "Quận 1" in
+    /// "30 Lưu Văn Lang, Quận 1, Quận 1, 700000 TP. Hồ Chí Minh", "TP.ĐỒNG HỚI"
+    /// before a commune. The last one, with its words (to the end of its segment)
+    /// and level.
+    fn stray_unit(&self, end: usize) -> Option<(Range<usize>, search::Level)> {
+        let words = &self.s.words;
+        for i in (self.first..end).rev() {
+            crate::work::add(1);
+            if !self.at_break(i) {
+                continue;
+            }
+            let seg_end = (i + 1..end).find(|&j| self.at_break(j)).unwrap_or(end);
+            let Some((k, n, _)) = words.kind_at(i, seg_end) else {
+                continue;
+            };
+            // A kind word alone, or a road ("Tỉnh lộ 8").
+            if i + n >= seg_end || words.tag(i + n) == vocab::tag::LO {
+                continue;
+            }
+            let level = if k.is_commune() {
+                search::Level::Commune
+            } else if k == KindWord::Province {
+                search::Level::Province
+            } else {
+                search::Level::District
+            };
+            let a = words.word(i).start;
+            let b = words.word(seg_end - 1).end;
+            return Some((a..b, level));
+        }
+        None
+    }
+
     /// The verbatim input left of word `start`, without trailing separators.
     pub(super) fn rest(&self, start: Option<usize>) -> &'a str {
         let cut = match start {
@@ -537,8 +913,19 @@ impl<'a> Parser<'a> {
             .max(end.saturating_sub(MAX_SPAN + 2))
     }
 
-    /// Whether a segment ends at `end`.
-    pub(super) fn segment_ends(&self, end: usize) -> bool {
-        end >= self.end || self.s.words.word(end).hard_break_before
+    /// The first word of the segment between separators, commas or dashes, that word
+    /// `i` is in: where a unit written on its own starts.
+    pub(super) fn unit_start(&self, i: usize) -> usize {
+        let start = (self.first..=i)
+            .rev()
+            .find(|&j| j == self.first || self.s.words.word(j).break_before())
+            .unwrap_or(self.first);
+        crate::work::add(1 + i.saturating_sub(start));
+        start
+    }
+
+    /// Whether a separator (a comma or a dash) or the end follows word `end - 1`.
+    pub(super) fn unit_ends(&self, end: usize) -> bool {
+        end >= self.end || self.s.words.word(end).break_before()
     }
 }

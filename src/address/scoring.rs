@@ -2,12 +2,12 @@
 
 use super::parser::Parser;
 use super::spans::Found;
-use super::Reading;
+use super::{Conflict, Reading};
 use crate::search::fidelity::Diacritics;
 use crate::search::{self, Via};
 
 /// [`Score::quality`].
-pub(super) type Quality = (u8, u8, u8, u8, u8, u8, bool);
+pub(super) type Quality = (u8, bool, u8, u8, u8, u8, u8, bool);
 
 /// How well a reading explains the input; compared lexicographically, greater is
 /// better.
@@ -17,6 +17,10 @@ pub(super) struct Score {
     /// explains most of the input wins ("Phường Sài Gòn, Quận 1, TP.HCM" is a current
     /// ward with an old district, not an old district with an unknown ward).
     pub(super) words: u8,
+    /// No written unit was overruled: a reading whose units all agree ranks above one
+    /// that keeps two agreeing units and overrules a third ("Phường Phú Mỹ, Huyện
+    /// Long Thành, Tỉnh Bà Rịa - Vũng Tàu": Long Thành is in Đồng Nai).
+    pub(super) consistent: bool,
     /// Levels written and found (province, district, commune), counting a unit
     /// written with a kind word when the kind fits ("Xã Liên Sơn Lắk" is not the old
     /// "Thị trấn Liên Sơn" of "Huyện Lắk"), and one written without when it starts a
@@ -49,6 +53,7 @@ impl Score {
     pub(super) fn quality(&self) -> Quality {
         (
             self.words,
+            self.consistent,
             self.levels,
             self.exactness,
             self.kinds,
@@ -60,7 +65,12 @@ impl Score {
 }
 
 impl Parser<'_> {
-    pub(super) fn score(&self, parts: &[Option<Found>], era: u8) -> Score {
+    pub(super) fn score(
+        &self,
+        parts: &[Option<Found>],
+        era: u8,
+        conflict: Option<(Conflict, usize)>,
+    ) -> Score {
         // One pass over the units found.
         let mut first = None::<usize>;
         let (mut edits, mut levels, mut kinds, mut via, mut province) = (0u8, 0u8, 0u8, 0u8, false);
@@ -79,6 +89,7 @@ impl Parser<'_> {
         Score {
             levels,
             words: consumed.min(255) as u8,
+            consistent: conflict.is_none(),
             exactness: u8::MAX - edits,
             kinds,
             names: u8::MAX - via,

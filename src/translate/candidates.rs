@@ -6,6 +6,7 @@ use crate::address::{Reading, Units};
 use crate::legacy;
 use crate::units::current::Commune;
 use crate::units::kind::Share;
+use crate::units::Era;
 
 pub(super) fn same_place(a: &Candidate, b: &Candidate) -> bool {
     std::ptr::eq(a.province, b.province)
@@ -46,6 +47,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                 commune: u.commune(),
                 share: Share::Whole,
                 distance_km: None,
+                era: Era::Current,
             },
             out,
         ),
@@ -58,6 +60,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                             commune: Some(n),
                             share,
                             distance_km: None,
+                            era: Era::Legacy,
                         },
                         out,
                     );
@@ -71,6 +74,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                         commune: None,
                         share: Share::Whole,
                         distance_km: None,
+                        era: Era::Legacy,
                     },
                     out,
                 );
@@ -92,6 +96,7 @@ pub(super) fn push_district_candidates(d: &'static legacy::District, out: &mut V
                 commune: Some(zone),
                 share: Share::Whole,
                 distance_km: None,
+                era: Era::Legacy,
             });
         }
         return;
@@ -108,6 +113,7 @@ pub(super) fn push_district_candidates(d: &'static legacy::District, out: &mut V
                     commune: Some(n),
                     share: Share::Partial,
                     distance_km: None,
+                    era: Era::Legacy,
                 });
             }
         }

@@ -13,7 +13,9 @@ use ties::tied_readings;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::address::{self, Address, LegacyUnits, ParseError, Reading, Units};
+use crate::address::{
+    self, Address, Conflict, LegacyUnits, Options, ParseError, Reading, Status, Units, Unresolved,
+};
 use crate::search::{Era, Level, Via};
 use crate::units::current::{Commune, Province};
 use crate::units::date::Date;
@@ -84,9 +86,25 @@ pub struct Candidate {
     commune: Option<&'static Commune>,
     share: Share,
     distance_km: Option<f64>,
+    era: Era,
 }
 
 impl Candidate {
+    /// The structure the input was read in to give this candidate: when the text
+    /// reads validly in both structures with different answers, the candidates of
+    /// both readings are listed, each with its own.
+    ///
+    /// ```
+    /// use dvhc::search::Era;
+    /// // The district Long Biên (before 2025) or the ward Long Biên (today).
+    /// let t = dvhc::translate::translate("Đ. Đức Giang, Long Biên").unwrap();
+    /// assert!(t.candidates().iter().any(|c| c.era() == Era::Current));
+    /// assert!(t.candidates().iter().any(|c| c.era() == Era::Legacy));
+    /// ```
+    pub fn era(&self) -> Era {
+        self.era
+    }
+
     /// The new province.
     ///
     /// ```
@@ -153,6 +171,9 @@ pub struct Translation<'a> {
     via: Via,
     readings: usize,
     date: Option<Date>,
+    unresolved: Option<Unresolved<'a>>,
+    remarks: Vec<&'a str>,
+    conflicts: Vec<Conflict>,
 }
 
 impl<'a> Translation<'a> {
@@ -240,9 +261,67 @@ impl<'a> Translation<'a> {
     }
 
     /// `true` when several candidates remain (split commune, district-level input,
-    /// homonyms); the candidates list them all. Never a silent single guess.
+    /// homonyms, two structures); the candidates list them all. Never a silent single
+    /// guess.
     pub fn is_ambiguous(&self) -> bool {
         self.resolved().is_none()
+    }
+
+    /// How completely the address was translated: [`Status::Ok`] when it
+    /// [resolves](Self::resolved) to one new unit and no unit written was left
+    /// unresolved, [`Status::Partial`] when one was ([`unresolved`](Self::unresolved)),
+    /// [`Status::Ambiguous`] otherwise. The rules are [`Status`]'s.
+    ///
+    /// ```
+    /// use dvhc::address::Status;
+    /// use dvhc::search::Level;
+    /// use dvhc::translate::translate;
+    /// assert_eq!(translate("P. Bến Nghé, Q.1, TP.HCM").unwrap().status(), Status::Ok);
+    /// let t = translate("Phường Xyz, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(t.status(), Status::Partial { reached: Level::District });
+    /// ```
+    pub fn status(&self) -> Status {
+        let answers = if self.resolved().is_some() {
+            1
+        } else {
+            self.candidates.len()
+        };
+        Status::of(self.unresolved.is_some(), self.level, answers)
+    }
+
+    /// A unit written left of the units found that was not found there: the
+    /// translation goes only as far as [`level`](Self::level) ([`Status::Partial`]).
+    ///
+    /// ```
+    /// let t = dvhc::translate::translate("Phường Xyz, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(t.unresolved().unwrap().text(), "Phường Xyz");
+    /// ```
+    pub fn unresolved(&self) -> Option<Unresolved<'a>> {
+        self.unresolved
+    }
+
+    /// The remarks of the input, verbatim (see [`Address::remarks`]): text in
+    /// brackets, a trailing "gần chợ" or "Shop cũ: …". They are not read as units
+    /// unless nothing else is.
+    ///
+    /// ```
+    /// let t = dvhc::translate::translate("Số 7, Tổ 3, Phường Hòa Bình, TP Biên Hòa, Đồng Nai (gần chợ)").unwrap();
+    /// assert_eq!(t.remarks(), ["(gần chợ)"]);
+    /// assert_eq!(t.resolved().unwrap().commune().unwrap().name(), "Trấn Biên");
+    /// ```
+    pub fn remarks(&self) -> &[&'a str] {
+        &self.remarks
+    }
+
+    /// Written units that the translation overrules because two others agree against
+    /// them (see [`Reading::conflict`]).
+    ///
+    /// ```
+    /// let t = dvhc::translate::translate("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    /// assert_eq!(t.conflicts()[0].overruled().to_string(), "Huyện Long Thành");
+    /// ```
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
 
     /// How many equally good readings the input had (more than one for homonyms
@@ -336,6 +415,7 @@ impl fmt::Display for Translation<'_> {
 pub struct Translator {
     date: Option<Date>,
     locator: Option<Arc<dyn Locate>>,
+    assume: Option<Era>,
 }
 
 impl fmt::Debug for Translator {
@@ -343,6 +423,7 @@ impl fmt::Debug for Translator {
         f.debug_struct("Translator")
             .field("date", &self.date)
             .field("locator", &self.locator.is_some())
+            .field("assume", &self.assume)
             .finish()
     }
 }
@@ -360,6 +441,26 @@ impl Translator {
         self
     }
 
+    /// Read every address in the structure `era` only: when a list is known to be
+    /// written before 1 July 2025 (or after), text that reads validly in both
+    /// structures is not ambiguous. Units of the other structure are not recognised.
+    ///
+    /// ```
+    /// use dvhc::address::Status;
+    /// use dvhc::search::Era;
+    /// use dvhc::translate::Translator;
+    ///
+    /// let old = Translator::new().assume(Era::Legacy).translate("Đức Giang, Long Biên").unwrap();
+    /// assert_eq!(old.structure(), Era::Legacy);
+    /// assert_eq!(old.legacy().unwrap().commune().unwrap().name(), "Đức Giang");
+    /// let new = Translator::new().assume(Era::Current).translate("Long Biên, Hà Nội").unwrap();
+    /// assert_eq!(new.status(), Status::Ok);
+    /// ```
+    pub fn assume(mut self, era: Era) -> Translator {
+        self.assume = Some(era);
+        self
+    }
+
     /// Resolve split communes by containment with `locator` when coordinates are
     /// given; centroid distance remains the fallback.
     pub fn with_locator(mut self, locator: impl Locate + 'static) -> Translator {
@@ -372,7 +473,7 @@ impl Translator {
     /// # Errors
     /// [`TranslateError::Parse`] when no unit is recognised.
     pub fn translate<'a>(&self, address: &'a str) -> Result<Translation<'a>, TranslateError> {
-        Ok(address::parse_with(address, |parsed| {
+        Ok(address::parse_with(address, self.options(), |parsed| {
             self.build(parsed, None)
         })?)
     }
@@ -393,7 +494,7 @@ impl Translator {
         if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
             return Err(TranslateError::BadCoordinates);
         }
-        Ok(address::parse_with(address, |parsed| {
+        Ok(address::parse_with(address, self.options(), |parsed| {
             self.build(parsed, Some((lat, lon)))
         })?)
     }
@@ -454,14 +555,31 @@ impl Translator {
         out
     }
 
+    fn options(&self) -> Options {
+        Options { era: self.assume }
+    }
+
     fn build<'a>(&self, parsed: &Address<'a>, point: Option<(f64, f64)>) -> Translation<'a> {
         // Homonyms nothing tells apart: every tied reading contributes candidates.
         let tied = tied_readings(parsed);
         let best = tied.kept().next().unwrap_or(parsed.reading());
+        // The text reads as well in the other structure: its candidates too (those
+        // of both are one candidate).
+        let other = parsed.readings()[parsed.candidates().len()..]
+            .iter()
+            .filter(|r| r.era() != best.era());
         let mut candidates: Vec<Candidate> =
-            Vec::with_capacity(tied.kept().map(candidate_count).sum());
-        for r in tied.kept() {
+            Vec::with_capacity(tied.kept().chain(other.clone()).map(candidate_count).sum());
+        for r in tied.kept().chain(other.clone()) {
             push_candidates(r, &mut candidates);
+        }
+        let mut conflicts = Vec::new();
+        for r in tied.kept().chain(other) {
+            if let Some(c) = r.conflict() {
+                if !conflicts.contains(&c) {
+                    conflicts.push(c);
+                }
+            }
         }
         let mut ranking = None;
         if let Some((lat, lon)) = point {
@@ -505,6 +623,9 @@ impl Translator {
             via,
             readings: tied.kept().count(),
             date: self.date,
+            unresolved: parsed.unresolved(),
+            remarks: parsed.remarks().to_vec(),
+            conflicts,
         }
     }
 }

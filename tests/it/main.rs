@@ -5,6 +5,7 @@
 mod common;
 
 mod generated;
+mod messy_real;
 mod model;
 mod parse_cases;
 mod parse_recall;
