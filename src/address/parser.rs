@@ -14,7 +14,7 @@ use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
 use crate::text::tokenize::Words;
 use crate::text::vocab::{self, KindWord};
-use crate::units::current::Province;
+use crate::units::current::{Commune, Province};
 use crate::units::{Era, Unit};
 
 /// The most words of an address considered for its units (from the right). Words
@@ -322,13 +322,18 @@ impl<'a> Parser<'a> {
             if !words.word(i).break_before() {
                 continue;
             }
+            if vocab::may_start_remark(words.key_bytes(i))
+                && vocab::remark_start(i, n, text, key).is_some()
+            {
+                return Some(i);
+            }
             // A label is at most a few words of one segment before its colon.
             let mut label_end = i + 1;
             while label_end < n.min(i + 4) && !words.word(label_end).break_before() {
                 label_end += 1;
             }
-            if vocab::remark_start(i, n, text, key).is_some()
-                || vocab::remark_label(i..label_end, text, key, after).is_some()
+            if (i..label_end).any(|j| vocab::may_label_remark(words.key_bytes(j)))
+                && vocab::remark_label(i..label_end, text, key, after).is_some()
             {
                 return Some(i);
             }
@@ -343,8 +348,13 @@ impl<'a> Parser<'a> {
             let p = self.s.found[i];
             self.below_province(p);
             // The province written twice ("…, Tỉnh Khánh Hòa, Việt Nam, Khánh Hoà"):
-            // the units before the first one too.
+            // the units before the first one too. (Both end with the same word.)
             let inner_end = strip_noise(&self.s.words, self.first, p.start);
+            if inner_end <= self.first
+                || self.s.words.key_bytes(inner_end - 1) != self.s.words.key_bytes(end - 1)
+            {
+                continue;
+            }
             let table = [match p.unit {
                 Unit::Province(_) => Table::Province,
                 _ => Table::LegacyProvince,
@@ -426,23 +436,38 @@ impl<'a> Parser<'a> {
             matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() == code)
         });
         let mut found = false;
+        // Communes of the province before a district they took nothing from: a
+        // conflict, if nothing else reads.
+        let mut pairs = std::mem::take(&mut self.s.pairs);
+        pairs.clear();
         for i in districts.clone() {
             let d = self.s.found[i];
             let Unit::LegacyDistrict(dist) = d.unit else {
                 continue;
             };
             let dcode = dist.code().get();
-            let took_over = move |u: &Unit| {
-                in_province(u)
-                    && matches!(u, Unit::Commune(c) if c.predecessors().any(|(o, _)| o.district().code().get() == dcode))
+            let took_over = move |c: &Commune| {
+                c.predecessors()
+                    .any(|(o, _)| o.district().code().get() == dcode)
             };
-            for j in self.find(d.start, &[Table::Commune], &took_over) {
+            for j in self.find(d.start, &[Table::Commune], &in_province) {
                 let c = self.s.found[j];
-                self.push_current(Some(p), prov, Some(c), Some((d, dist)), None);
-                found = true;
+                match c.unit {
+                    Unit::Commune(com) if took_over(com) => {
+                        self.push_current(Some(p), prov, Some(c), Some((d, dist)), None);
+                        found = true;
+                    }
+                    _ => pairs.push((c, d)),
+                }
             }
+            self.s.found.truncate(districts.end);
         }
         self.s.found.truncate(districts.start);
+        self.s.pairs = pairs;
+        if !found && districts.is_empty() {
+            // A district of another province.
+            self.other_districts(p, prov);
+        }
         if !found {
             found = self.overruled_district(p, prov);
         }
@@ -451,24 +476,33 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A commune of current province `p` before a district that is not one it took
-    /// over (or of another province): when only one, the commune and the province
-    /// agree, and the district is overruled. Whether that reading was made.
-    fn overruled_district(&mut self, p: Found, prov: &'static Province) -> bool {
+    /// The (commune of current province `p`, district of another province) pairs
+    /// before `p`, into [`Scratch::pairs`].
+    fn other_districts(&mut self, p: Found, prov: &'static Province) {
         let code = prov.code().get();
-        let districts = self.find(p.start, &[Table::LegacyDistrict], &|_| true);
+        let in_province =
+            move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
+        let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
+            matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() != code)
+        });
         let mut pairs = std::mem::take(&mut self.s.pairs);
-        pairs.clear();
         for i in districts.clone() {
             let d = self.s.found[i];
-            let in_province =
-                |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
             for j in self.find(d.start, &[Table::Commune], &in_province) {
                 pairs.push((self.s.found[j], d));
             }
             self.s.found.truncate(districts.end);
         }
         self.s.found.truncate(districts.start);
+        self.s.pairs = pairs;
+    }
+
+    /// A commune of current province `p` before a district that is not one it took
+    /// over (or of another province), from [`Scratch::pairs`]: when only one, the
+    /// commune and the province agree, and the district is overruled. Whether that
+    /// reading was made.
+    fn overruled_district(&mut self, p: Found, prov: &'static Province) -> bool {
+        let pairs = std::mem::take(&mut self.s.pairs);
         let made = match only_pair(&pairs) {
             Some((c, d)) => {
                 let conflict = Conflict {

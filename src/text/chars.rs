@@ -66,7 +66,10 @@ pub(crate) fn is_upper(c: char) -> bool {
         0..=0x7F => false,
         0xC0..=0xDE => u != 0xD7,
         0xDF..=0xFF => false,
-        0x1EA0..=0x1EF9 => u % 2 == 0,
+        // Ă ă … Đ đ … Ĩ ĩ: pairs, the capital first.
+        0x100..=0x137 | 0x1EA0..=0x1EF9 => u % 2 == 0,
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
         _ => c.is_uppercase(),
     }
 }

@@ -96,7 +96,7 @@ impl Words {
             hard: false,
             weak: false,
             digits: false,
-            lower: false,
+            inner_upper: false,
             splits: [(0, 0); MAX_SPLITS],
             n_splits: 0,
             mask,
@@ -112,12 +112,9 @@ impl Words {
                 let key = ASCII_KEY[usize::from(b)];
                 if key != 0 {
                     t.pos = i;
-                    // A capital right after a small letter starts a glued word.
-                    let upper = b.is_ascii_uppercase();
-                    if upper && t.lower && t.in_word {
-                        t.split_here();
-                    }
-                    t.lower = b.is_ascii_lowercase();
+                    // A capital inside a word (its key byte differs): the word may be
+                    // two glued together, looked at when it ends.
+                    t.inner_upper |= t.in_word && key != b;
                     t.letter(char::from(key));
                     t.last_end = i + 1;
                 } else {
@@ -131,15 +128,8 @@ impl Words {
             }
             let c = input[i..].chars().next().unwrap_or(' ');
             t.pos = i;
-            let upper = is_upper(c);
-            if upper && t.lower && t.in_word {
-                t.split_here();
-            }
+            t.inner_upper |= t.in_word && is_upper(c);
             fold_char(c, &mut t);
-            // Combining marks (decomposed input) keep the case of their letter.
-            if !('\u{300}'..='\u{36F}').contains(&c) {
-                t.lower = !upper;
-            }
             i += c.len_utf8();
             if t.in_word {
                 t.last_end = i;
@@ -250,8 +240,8 @@ struct Tokenizer<'a> {
     weak: bool,
     /// The current word has a digit.
     digits: bool,
-    /// The last letter was a small letter.
-    lower: bool,
+    /// The current word has a capital after its first letter.
+    inner_upper: bool,
     /// Where a capital follows a small letter in the current word: (offset of the
     /// key, byte offset in the input).
     splits: [(u32, usize); MAX_SPLITS],
@@ -317,17 +307,37 @@ impl Tokenizer<'_> {
         self.word_start = self.pos;
         self.key_start = self.words.buf.len();
         self.digits = false;
-        self.n_splits = 0;
+        self.inner_upper = false;
         self.masked = self.depth > 0;
     }
 
-    /// A glued word starts at the character being folded.
+    /// Where a capital follows a small letter in the word `start..end` (whose key
+    /// starts at `key_start`), into `splits`: (offset in the key, byte offset).
     #[cold]
-    fn split_here(&mut self) {
-        if self.n_splits < MAX_SPLITS {
-            let at = (self.words.buf.len() - self.key_start) as u32;
-            self.splits[self.n_splits] = (at, self.pos);
-            self.n_splits += 1;
+    fn camel_splits(&mut self, start: usize, end: usize) {
+        /// Counts the key bytes a character folds to.
+        struct Count(u32);
+        impl FoldSink for Count {
+            fn letter(&mut self, c: char) {
+                self.0 += c.len_utf8() as u32;
+            }
+            fn gap(&mut self) {}
+        }
+        let mut key = Count(0);
+        let mut lower = false;
+        self.n_splits = 0;
+        for (j, c) in self.input[start..end].char_indices() {
+            // Combining marks (decomposed input) keep the case of their letter.
+            if ('\u{300}'..='\u{36F}').contains(&c) {
+                continue;
+            }
+            let upper = is_upper(c);
+            if upper && lower && self.n_splits < MAX_SPLITS {
+                self.splits[self.n_splits] = (key.0, start + j);
+                self.n_splits += 1;
+            }
+            lower = !upper;
+            fold_char(c, &mut key);
         }
     }
 
@@ -372,7 +382,7 @@ impl Tokenizer<'_> {
     fn finish(&mut self) {
         crate::work::add(1);
         self.in_word = false;
-        self.lower = false;
+        self.n_splits = 0;
         let ks = self.key_start;
         if self.masked {
             // Inside brackets: left out (the break before it waits for the next word).
@@ -380,13 +390,14 @@ impl Tokenizer<'_> {
             return;
         }
         let buf = &mut self.words.buf;
+        let (start, end) = (self.word_start, self.last_end);
         if self.digits && has_leading_zero(&buf.as_bytes()[ks..]) {
             drop_leading_zeros(buf, ks);
-            // The offsets of glued words are not kept through that: they are rare
-            // with numbers.
-            self.n_splits = 0;
+        } else if self.inner_upper {
+            // (Glued words are not looked for in a word with a number that lost its
+            // leading zeros: the offsets would not hold.)
+            self.camel_splits(start, end);
         }
-        let (start, end) = (self.word_start, self.last_end);
         let hard = std::mem::take(&mut self.hard);
         let weak = std::mem::take(&mut self.weak) && !hard;
         let joined = start > 0
@@ -520,8 +531,11 @@ impl Tokenizer<'_> {
     /// diacritics ("xãbù"): (offset of the key, byte offset in the input).
     fn full_kind_prefix(&self, start: usize, end: usize) -> Option<(u32, usize)> {
         let key = &self.words.buf.as_bytes()[self.key_start..];
+        if key.len() < 3 || !matches!(key[0], b'x' | b'p' | b'h' | b't' | b'q') {
+            return None;
+        }
         let text = &self.input[start..end];
-        if text.is_ascii() || key.len() < 3 {
+        if text.is_ascii() {
             return None;
         }
         for (k, spelling) in FULL_KINDS {

@@ -419,6 +419,20 @@ const REMARK_STARTS: [(&[(&str, &str)], RemarkWord); 12] = [
     (&[("nga", "ngã"), ("6", "")], RemarkWord::Junction),
 ];
 
+/// Whether a word with key `key` may begin a remark ([`remark_start`]): the quick
+/// test, on the key alone.
+#[inline]
+pub(crate) fn may_start_remark(key: &[u8]) -> bool {
+    matches!(key, b"gan" | b"sat" | b"doi" | b"canh" | b"ben" | b"ke" | b"nga")
+}
+
+/// Whether a word with key `key` may be the "cũ" or "mới" of a remark label
+/// ([`remark_label`]): the quick test, on the key alone.
+#[inline]
+pub(crate) fn may_label_remark(key: &[u8]) -> bool {
+    matches!(key, b"cu" | b"moi")
+}
+
 /// The remark word that the words from `i` begin with (`text(j)` is word `j` as
 /// written, `key(j)` its key; `n` words in all), if any.
 pub(crate) fn remark_start<'t>(
