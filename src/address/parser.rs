@@ -12,7 +12,7 @@ use crate::legacy;
 use crate::search;
 use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
-use crate::text::tokenize::Words;
+use crate::text::tokenize::{may_be_glued, Words};
 use crate::text::vocab::{self, KindWord};
 use crate::units::current::{Commune, Province};
 use crate::units::{Era, Unit};
@@ -67,6 +67,7 @@ pub(crate) fn parse_with<'a, R>(
         first: 0,
         end: 0,
         fuzzy: false,
+        thorough: false,
         relax: false,
         readings,
         made: 0,
@@ -193,6 +194,9 @@ pub(super) struct Parser<'a> {
     pub(super) end: usize,
     /// Whether names with typos are looked for (the second pass).
     pub(super) fuzzy: bool,
+    /// Whether readings that overrule a unit, or read a province written twice, are
+    /// made (the last pass, when the others stop above the commune).
+    pub(super) thorough: bool,
     /// The next [`find`](Self::find) may take a name where a street is expected,
     /// when there is no other (set for the communes of a written district).
     pub(super) relax: bool,
@@ -221,26 +225,21 @@ impl<'a> Parser<'a> {
     /// ("gần chợ", "Shop cũ: …"). Only when nothing outside them resolves is the input
     /// read again with them.
     pub(super) fn parse(&mut self) -> Result<usize, ParseError> {
-        self.tokenize(true);
-        let remark_at = self.trailing_remark();
-        if let Some(i) = remark_at {
-            // To the end of the input, bracketed remarks in it included.
-            let from = self.s.words.word(i).start;
-            let remarks = &mut self.s.remarks;
-            remarks.retain(|r| r.start < from);
-            remarks.push(from..self.input.trim_end().len());
+        // Words as written, remarks left out.
+        self.read(true, false);
+        self.pass(false);
+        // Glued words split, and readings that overrule a contradicting unit or read
+        // a province written twice: only when the readings stop above the commune,
+        // or leave a unit (or a word that may be glued) unresolved before them. They
+        // cannot beat a reading down to the commune, which clean addresses have.
+        if self.needs_thorough() {
+            self.read(true, true);
+            self.pass(true);
         }
-        let masked = !self.s.remarks.is_empty();
-        if self.s.words.len() > 0 {
-            let end = remark_at.unwrap_or(self.s.words.len());
-            self.end = strip_noise(&self.s.words, self.first, end);
-            self.pass();
-        }
-        if self.readings.is_empty() && masked {
+        if self.readings.is_empty() && !self.s.remarks.is_empty() {
             // Nothing outside the remarks: read them too.
-            self.tokenize(false);
-            self.end = strip_noise(&self.s.words, self.first, self.s.words.len());
-            self.pass();
+            self.read(false, true);
+            self.pass(true);
             self.s.remarks.clear();
         }
         // Nothing at all: the last segment may be something else (a province
@@ -255,7 +254,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.end = strip_noise(&self.s.words, self.first, seg);
-            self.pass();
+            self.pass(true);
         }
         if self.readings.is_empty() {
             self.end = full_end;
@@ -278,11 +277,30 @@ impl<'a> Parser<'a> {
         self.finish()
     }
 
+    /// Splits the input into words ([`tokenize`](Self::tokenize)), finds a trailing
+    /// remark, and sets the end of the units before it and before trailing noise.
+    fn read(&mut self, mask: bool, glue: bool) {
+        self.tokenize(mask, glue);
+        if !mask {
+            return self.end = strip_noise(&self.s.words, self.first, self.s.words.len());
+        }
+        let remark_at = self.trailing_remark();
+        if let Some(i) = remark_at {
+            // To the end of the input, bracketed remarks in it included.
+            let from = self.s.words.word(i).start;
+            let remarks = &mut self.s.remarks;
+            remarks.retain(|r| r.start < from);
+            remarks.push(from..self.input.trim_end().len());
+        }
+        let end = remark_at.unwrap_or(self.s.words.len());
+        self.end = strip_noise(&self.s.words, self.first, end);
+    }
+
     /// Splits the input into words (leaving out bracketed remarks when `mask`), and
     /// empties the buffers of a previous reading.
-    fn tokenize(&mut self, mask: bool) {
+    fn tokenize(&mut self, mask: bool, glue: bool) {
         let s = &mut self.s;
-        s.words.fill(self.input, mask);
+        s.words.fill(self.input, mask, glue);
         s.remarks.clear();
         s.remarks.extend_from_slice(s.words.remarks());
         s.spans.clear();
@@ -291,21 +309,48 @@ impl<'a> Parser<'a> {
         s.found.clear();
         s.fuzzy_hits.clear();
         self.readings.clear();
-        (self.made, self.best, self.fuzzy) = (0, None, false);
+        (self.made, self.best, self.fuzzy, self.thorough) = (0, None, false, false);
         self.first = s.words.len().saturating_sub(MAX_WORDS);
         self.end = self.first;
     }
 
     /// First exact names only; names with typos only when that leaves a unit written
-    /// with its kind word unresolved, or finds nothing.
-    fn pass(&mut self) {
+    /// with its kind word unresolved, or finds nothing. Then, only when the readings
+    /// stop above the commune or leave a unit written unresolved, the readings that
+    /// overrule a contradicting unit or read a province written twice: they cannot
+    /// beat a reading down to the commune, and clean addresses have one.
+    fn pass(&mut self, thorough: bool) {
+        self.thorough = thorough;
         self.run();
         if self.needs_fuzzy() {
-            self.readings.clear();
-            (self.made, self.best) = (0, None);
+            self.reset();
             self.fuzzy = true;
             self.run();
         }
+    }
+
+    /// Forgets the readings made.
+    fn reset(&mut self) {
+        self.readings.clear();
+        (self.made, self.best) = (0, None);
+    }
+
+    /// Whether the best readings stop above the commune, or leave a unit written left
+    /// of them unresolved, or a word that may be two glued together (or there are
+    /// none).
+    fn needs_thorough(&self) -> bool {
+        // (The best quality made is that of the best reading kept.)
+        let Some(best) = self.best else {
+            return true;
+        };
+        self.readings
+            .iter()
+            .filter(|r| r.score.quality() == best)
+            .any(|r| {
+                r.deepest().level() != search::Level::Commune
+                    || self.stray_unit(r.first_word).is_some()
+                    || (self.first..r.first_word).any(|i| may_be_glued(self.s.words.key_bytes(i)))
+            })
     }
 
     /// The first word of a trailing remark: a segment after the first that starts
@@ -313,29 +358,35 @@ impl<'a> Parser<'a> {
     /// ending in "cũ:" or "mới:" ("Shop cũ: 94 Quốc Lộ 9").
     fn trailing_remark(&self) -> Option<usize> {
         let words = &self.s.words;
+        if !words.may_have_remark() {
+            return None;
+        }
         let n = words.len();
         let text = |j: usize| &self.input[words.word(j).start..words.word(j).end];
         let key = |j: usize| words.key(j);
         let after = |j: usize| &self.input[words.word(j).end..];
-        for i in self.first.max(1)..n {
+        for j in self.first.max(1)..n {
             crate::work::add(1);
-            if !words.word(i).break_before() {
-                continue;
-            }
-            if vocab::may_start_remark(words.key_bytes(i))
-                && vocab::remark_start(i, n, text, key).is_some()
-            {
-                return Some(i);
-            }
-            // A label is at most a few words of one segment before its colon.
-            let mut label_end = i + 1;
-            while label_end < n.min(i + 4) && !words.word(label_end).break_before() {
-                label_end += 1;
-            }
-            if (i..label_end).any(|j| vocab::may_label_remark(words.key_bytes(j)))
-                && vocab::remark_label(i..label_end, text, key, after).is_some()
-            {
-                return Some(i);
+            match vocab::remark_key(words.key_bytes(j)) {
+                vocab::RemarkKey::No => {}
+                vocab::RemarkKey::Start => {
+                    if words.word(j).break_before()
+                        && vocab::remark_start(j, n, text, key).is_some()
+                    {
+                        return Some(j);
+                    }
+                }
+                vocab::RemarkKey::Label => {
+                    // A label is at most a few words of one segment before its colon,
+                    // after the first segment.
+                    let i = self.unit_start(j);
+                    if i > 0
+                        && j - i < 4
+                        && vocab::remark_label(j..j + 1, text, key, after).is_some()
+                    {
+                        return Some(i);
+                    }
+                }
             }
         }
         None
@@ -344,11 +395,24 @@ impl<'a> Parser<'a> {
     pub(super) fn run(&mut self) {
         let end = self.end;
         let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
-        for i in provinces.clone() {
+        // The old provinces first: a reading of the old structure down to the
+        // commune leaves nothing to find for a current commune with an old district.
+        let n = provinces.len();
+        for k in 0..2 * n {
+            let i = provinces.start + k % n;
             let p = self.s.found[i];
+            if matches!(p.unit, Unit::LegacyProvince(_)) != (k < n) {
+                continue;
+            }
             self.below_province(p);
             // The province written twice ("…, Tỉnh Khánh Hòa, Việt Nam, Khánh Hoà"):
             // the units before the first one too. (Both end with the same word.)
+            if !self.thorough
+                || p.start <= self.first + 1
+                || !self.s.words.word(p.start).break_before()
+            {
+                continue;
+            }
             let inner_end = strip_noise(&self.s.words, self.first, p.start);
             if inner_end <= self.first
                 || self.s.words.key_bytes(inner_end - 1) != self.s.words.key_bytes(end - 1)
@@ -373,15 +437,15 @@ impl<'a> Parser<'a> {
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
         //
-        // None of these readings can be kept when a reading already made explains
-        // more words than they can (words explained rank first): they are not made. A
-        // district found starts at `reach(end)` or after, and its commune at `reach`
-        // of that.
-        if !self.beaten(self.reach(self.reach(end))) {
+        // None of these readings can be kept when a reading already made is better
+        // than they can be (more words explained, or as many and more levels, and
+        // they have two at most): they are not made. A district found starts at
+        // `reach(end)` or after, and its commune at `reach` of that.
+        if !self.hopeless(self.reach(self.reach(end)), 2) {
             let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
             // They all start at the same word.
             if !districts.is_empty()
-                && !self.beaten(self.reach(self.s.found[districts.start].start))
+                && !self.hopeless(self.reach(self.s.found[districts.start].start), 2)
             {
                 for i in districts {
                     let d = self.s.found[i];
@@ -419,6 +483,11 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn current_below(&mut self, p: Found, prov: &'static Province) {
+        // A commune and the province: two levels, from `reach(p.start)` at most.
+        if self.hopeless(self.reach(p.start), 2) {
+            self.push_current(Some(p), prov, None, None, None);
+            return;
+        }
         let code = prov.code().get();
         let in_province =
             move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
@@ -431,7 +500,12 @@ impl<'a> Parser<'a> {
             self.s.found.truncate(communes.start);
             return;
         }
-        // A pre-2025 district between the commune and the province.
+        // A pre-2025 district between the commune and the province: a reading of
+        // two levels (the district is none), from `reach(reach(p.start))` at most.
+        if self.hopeless(self.reach(self.reach(p.start)), 2) {
+            self.push_current(Some(p), prov, None, None, None);
+            return;
+        }
         let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
             matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() == code)
         });
@@ -464,11 +538,11 @@ impl<'a> Parser<'a> {
         }
         self.s.found.truncate(districts.start);
         self.s.pairs = pairs;
-        if !found && districts.is_empty() {
+        if !found && districts.is_empty() && self.thorough {
             // A district of another province.
             self.other_districts(p, prov);
         }
-        if !found {
+        if !found && self.thorough {
             found = self.overruled_district(p, prov);
         }
         if !found {
@@ -532,13 +606,14 @@ impl<'a> Parser<'a> {
                 self.legacy_communes(Some(p), Some(d), prov, Some(dist), d.start);
             }
         }
-        if districts.is_empty() {
+        if districts.is_empty() && self.thorough {
             self.foreign_district(p, prov);
         }
         self.s.found.truncate(districts.start);
         // Commune + province without district: these readings explain the words from
-        // `reach(p.start)` at most, and are not made when a reading made explains more.
-        if !self.beaten(self.reach(p.start)) {
+        // `reach(p.start)` at most, with two levels, and are not made when a reading
+        // made is better.
+        if !self.hopeless(self.reach(p.start), 2) {
             self.legacy_communes(Some(p), None, prov, None, p.start);
         }
     }
@@ -615,7 +690,7 @@ impl<'a> Parser<'a> {
             _ => false,
         });
         if communes.is_empty() {
-            if let (Some(p), Some(d)) = (p, d) {
+            if let (Some(p), Some(d), true) = (p, d, self.thorough) {
                 self.misplaced_commune(p, d, prov, end);
             }
             if d.is_some() || p.is_some() {
@@ -686,7 +761,8 @@ impl<'a> Parser<'a> {
     /// of the best readings ("Phường Bach Khoaa, Hai Bà Trưng, Hà Nội": a ward
     /// before a name that reads as a current ward or an old district).
     pub(super) fn needs_fuzzy(&self) -> bool {
-        let Some(best) = self.readings.iter().map(|r| r.score.quality()).max() else {
+        // (The best quality made is that of the best reading kept.)
+        let Some(best) = self.best else {
             return true;
         };
         self.readings
@@ -888,7 +964,8 @@ impl<'a> Parser<'a> {
         let words = &self.s.words;
         for i in (self.first..end).rev() {
             crate::work::add(1);
-            if !self.at_break(i) {
+            // (Most words have no tag, and no kind word starts with one.)
+            if words.tag(i) == vocab::tag::NONE || !self.at_break(i) {
                 continue;
             }
             let seg_end = (i + 1..end).find(|&j| self.at_break(j)).unwrap_or(end);

@@ -11,12 +11,13 @@ use crate::units::current::Province;
 use crate::units::Unit;
 
 impl Parser<'_> {
-    /// Whether a reading made explains more words than any reading can whose units
-    /// start at `reach` or after.
-    pub(super) fn beaten(&self, reach: usize) -> bool {
-        self.readings
-            .iter()
-            .any(|r| usize::from(r.score.words) > self.end - reach)
+    /// Whether a reading made is better than any consistent reading can be whose
+    /// units start at `reach` or after and that has at most `levels` levels.
+    pub(super) fn hopeless(&self, reach: usize, levels: u8) -> bool {
+        let words = (self.end - reach).min(255) as u8;
+        self.best.is_some_and(|(w, consistent, l, ..)| {
+            w > words || (w == words && consistent && l > levels)
+        })
     }
 
     pub(super) fn push_current(

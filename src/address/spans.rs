@@ -268,8 +268,11 @@ impl Parser<'_> {
     /// Whether a kind word (of one or two words) ends right before word `i`.
     pub(super) fn kind_ends_at(&self, i: usize) -> bool {
         let words = &self.s.words;
-        (i > self.first && words.kind_at(i - 1, i).is_some())
-            || (i > self.first + 1 && words.kind_at(i - 2, i).is_some_and(|(_, n, _)| n == 2))
+        // (Words without a tag are no part of a kind word: the quick test.)
+        i > self.first
+            && words.tag(i - 1) != vocab::tag::NONE
+            && (words.kind_at(i - 1, i).is_some()
+                || (i > self.first + 1 && words.kind_at(i - 2, i).is_some_and(|(_, n, _)| n == 2)))
     }
 
     /// Unit names among `tables` that end exactly at word `end` (exclusive), for

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::text::chars::{is_upper, sep, Sep};
 use crate::text::fold::{fold_char, FoldSink};
-use crate::text::vocab::{kind_of, tag, tag_of, trailing_kind, KindWord};
+use crate::text::vocab::{self, kind_of, tag, tag_of, trailing_kind, KindWord};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.
@@ -54,6 +54,9 @@ pub(crate) struct Words {
     /// The byte ranges of the bracketed remarks left out (brackets included), when
     /// remarks are masked.
     remarks: Vec<Range<usize>>,
+    /// A word may begin a trailing remark or be part of its label
+    /// ([`vocab::remark_key`]).
+    remark_words: bool,
 }
 
 /// The most glued-word boundaries one word is split at.
@@ -67,6 +70,7 @@ impl Words {
             buf: String::with_capacity(input.len()),
             list: Vec::with_capacity(input.len() / 4 + 1),
             remarks: Vec::new(),
+            remark_words: false,
         };
         w.refill(input);
         w
@@ -74,17 +78,19 @@ impl Words {
 
     /// [`Words::new`], reusing this value's buffers.
     pub(crate) fn refill(&mut self, input: &str) {
-        self.fill(input, false);
+        self.fill(input, false, false);
     }
 
     /// [`Words::refill`], leaving out the words between brackets when `mask` holds
-    /// (their byte ranges go to [`remarks`](Self::remarks)).
-    pub(crate) fn fill(&mut self, input: &str, mask: bool) {
+    /// (their byte ranges go to [`remarks`](Self::remarks)), and splitting words glued
+    /// together at a capital or after a full kind word when `glue` holds.
+    pub(crate) fn fill(&mut self, input: &str, mask: bool, glue: bool) {
         // One pass over the input, and the words' ends below.
         crate::work::add(input.len());
         self.buf.clear();
         self.list.clear();
         self.remarks.clear();
+        self.remark_words = false;
         let mut t = Tokenizer {
             input,
             words: self,
@@ -96,10 +102,10 @@ impl Words {
             hard: false,
             weak: false,
             digits: false,
-            inner_upper: false,
             splits: [(0, 0); MAX_SPLITS],
             n_splits: 0,
             mask,
+            glue,
             depth: 0,
             remark_start: 0,
             masked: false,
@@ -114,7 +120,6 @@ impl Words {
                     t.pos = i;
                     // A capital inside a word (its key byte differs): the word may be
                     // two glued together, looked at when it ends.
-                    t.inner_upper |= t.in_word && key != b;
                     t.letter(char::from(key));
                     t.last_end = i + 1;
                 } else {
@@ -128,7 +133,6 @@ impl Words {
             }
             let c = input[i..].chars().next().unwrap_or(' ');
             t.pos = i;
-            t.inner_upper |= t.in_word && is_upper(c);
             fold_char(c, &mut t);
             i += c.len_utf8();
             if t.in_word {
@@ -150,6 +154,12 @@ impl Words {
     /// brackets included, in order.
     pub(crate) fn remarks(&self) -> &[Range<usize>] {
         &self.remarks
+    }
+
+    /// Whether a word may begin a trailing remark or be part of its label: when
+    /// none may, there is no remark to look for.
+    pub(crate) fn may_have_remark(&self) -> bool {
+        self.remark_words
     }
 
     /// The keys of all the words, one after the other.
@@ -240,14 +250,14 @@ struct Tokenizer<'a> {
     weak: bool,
     /// The current word has a digit.
     digits: bool,
-    /// The current word has a capital after its first letter.
-    inner_upper: bool,
     /// Where a capital follows a small letter in the current word: (offset of the
     /// key, byte offset in the input).
     splits: [(u32, usize); MAX_SPLITS],
     n_splits: usize,
     /// Bracketed words are left out.
     mask: bool,
+    /// Glued words are split.
+    glue: bool,
     /// How many brackets are open.
     depth: u32,
     /// Where the outermost open bracket is.
@@ -307,7 +317,6 @@ impl Tokenizer<'_> {
         self.word_start = self.pos;
         self.key_start = self.words.buf.len();
         self.digits = false;
-        self.inner_upper = false;
         self.masked = self.depth > 0;
     }
 
@@ -382,116 +391,143 @@ impl Tokenizer<'_> {
     fn finish(&mut self) {
         crate::work::add(1);
         self.in_word = false;
-        self.n_splits = 0;
         let ks = self.key_start;
         if self.masked {
             // Inside brackets: left out (the break before it waits for the next word).
             self.words.buf.truncate(ks);
             return;
         }
-        let buf = &mut self.words.buf;
         let (start, end) = (self.word_start, self.last_end);
-        if self.digits && has_leading_zero(&buf.as_bytes()[ks..]) {
-            drop_leading_zeros(buf, ks);
-        } else if self.inner_upper {
-            // (Glued words are not looked for in a word with a number that lost its
-            // leading zeros: the offsets would not hold.)
-            self.camel_splits(start, end);
-        }
         let hard = std::mem::take(&mut self.hard);
         let weak = std::mem::take(&mut self.weak) && !hard;
-        let joined = start > 0
-            && self.input.as_bytes()[start - 1] == b'.'
-            && self.words.list.last().is_some_and(|w| w.end + 1 == start);
+        // Only "T." is joined to the next word ("T.P", "T.X"): see `kind_of`.
+        let joined = self
+            .words
+            .list
+            .last()
+            .is_some_and(|w| w.tag == tag::T && w.end + 1 == start)
+            && self.input.as_bytes()[start - 1] == b'.';
+        let first = Word {
+            start,
+            end,
+            key: ks as u32..ks as u32,
+            hard_break_before: hard,
+            weak_break_before: weak,
+            joined,
+            tag: tag::NONE,
+        };
+        if self.digits {
+            let buf = &mut self.words.buf;
+            if has_leading_zero(&buf.as_bytes()[ks..]) {
+                // (Glued words are not looked for in it then: the offsets would not
+                // hold.)
+                drop_leading_zeros(buf, ks);
+            } else if self.glue && may_be_glued(&buf.as_bytes()[ks..]) && self.glued(first.clone())
+            {
+                return;
+            }
+            if self.number_after_kind(first.clone()) {
+                return;
+            }
+        } else if self.glue
+            && may_be_glued(&self.words.buf.as_bytes()[ks..])
+            && self.glued(first.clone())
+        {
+            return;
+        }
+        let buf = &self.words.buf;
+        let key = &buf.as_bytes()[ks..];
+        let tag = tag_of(key);
+        self.words.remark_words |= vocab::remark_key(key) != vocab::RemarkKey::No;
+        let key = ks as u32..buf.len() as u32;
+        self.words.list.push(Word { key, tag, ..first });
+    }
+
+    /// Pushes word `w` (its key from `key_start` to the end of the buffer) as two
+    /// or more, if it is words glued together; whether it was.
+    #[cold]
+    #[inline(never)]
+    fn glued(&mut self, w: Word) -> bool {
+        let (start, end) = (w.start, w.end);
+        self.camel_splits(start, end);
         if self.n_splits == 0 {
             if let Some(at) = self.full_kind_prefix(start, end) {
                 self.splits[0] = at;
                 self.n_splits = 1;
             }
         }
-        if self.n_splits > 0 && !self.splits_well_cased(start, end) {
-            self.n_splits = 0;
+        if self.n_splits == 0 || !self.splits_well_cased(start, end) {
+            return false;
         }
-        let n = self.n_splits;
-        if n > 0 {
-            let mut from = (ks as u32, start);
-            for k in 0..=n {
-                let to = if k < n {
-                    let (off, pos) = self.splits[k];
-                    (ks as u32 + off, pos)
-                } else {
-                    (self.words.buf.len() as u32, end)
-                };
-                let key = &self.words.buf.as_bytes()[from.0 as usize..to.0 as usize];
-                if !key.is_empty() && to.1 > from.1 {
-                    let first = k == 0;
-                    let t = tag_of(key);
-                    self.words.list.push(Word {
-                        start: from.1,
-                        end: to.1,
-                        key: from.0..to.0,
-                        hard_break_before: hard && first,
-                        weak_break_before: weak && first,
-                        joined: joined && first,
-                        tag: t,
-                    });
-                }
-                from = to;
+        let (ks, n) = (self.key_start, self.n_splits);
+        let mut from = (ks as u32, start);
+        for k in 0..=n {
+            let to = if k < n {
+                let (off, pos) = self.splits[k];
+                (ks as u32 + off, pos)
+            } else {
+                (self.words.buf.len() as u32, end)
+            };
+            let key = &self.words.buf.as_bytes()[from.0 as usize..to.0 as usize];
+            if !key.is_empty() && to.1 > from.1 {
+                let first = k == 0;
+                let tag = tag_of(key);
+                self.words.remark_words |= vocab::remark_key(key) != vocab::RemarkKey::No;
+                self.words.list.push(Word {
+                    start: from.1,
+                    end: to.1,
+                    key: from.0..to.0,
+                    hard_break_before: w.hard_break_before && first,
+                    weak_break_before: w.weak_break_before && first,
+                    joined: w.joined && first,
+                    tag,
+                });
             }
-            return;
+            from = to;
         }
+        true
+    }
+
+    /// Pushes word `w` (with digits, its key from `key_start` to the end of the
+    /// buffer) as two if it is a kind abbreviation glued to a number ("q1", "p07",
+    /// "phuong12"); whether it was.
+    #[inline(never)]
+    fn number_after_kind(&mut self, w: Word) -> bool {
+        let ks = self.key_start;
         let buf = &self.words.buf;
         let key = &buf.as_bytes()[ks..];
-        // Split a glued kind abbreviation and number: "q1", "p07", "phuong12".
-        let split = (if self.digits {
-            key.iter().position(u8::is_ascii_digit)
-        } else {
-            None
-        })
-        .filter(|&i| i > 0 && key[i..].iter().all(u8::is_ascii_digit))
-        .filter(|&i| kind_of(tag_of(&key[..i]), None, false).is_some());
-        let list = &mut self.words.list;
-        let whole_tag = if split.is_some() {
-            tag::NONE
-        } else {
-            tag_of(key)
+        let Some(i) = key
+            .iter()
+            .position(u8::is_ascii_digit)
+            .filter(|&i| i > 0 && key[i..].iter().all(u8::is_ascii_digit))
+            .filter(|&i| kind_of(tag_of(&key[..i]), None, false).is_some())
+        else {
+            return false;
         };
-        match split {
-            Some(i) => {
-                let digit_at = self.input[start..end]
-                    .char_indices()
-                    .find(|(_, c)| c.is_ascii_digit())
-                    .map_or(end, |(j, _)| start + j);
-                let mid = (ks + i) as u32;
-                list.push(Word {
-                    start,
-                    end: digit_at,
-                    key: ks as u32..mid,
-                    hard_break_before: hard,
-                    weak_break_before: weak,
-                    joined,
-                    tag: tag_of(&key[..i]),
-                });
-                list.push(Word {
-                    start: digit_at,
-                    end,
-                    key: mid..buf.len() as u32,
-                    hard_break_before: false,
-                    weak_break_before: false,
-                    joined: false,
-                    tag: tag::NONE,
-                });
-            }
-            None => list.push(Word {
-                start,
-                end,
-                key: ks as u32..buf.len() as u32,
-                hard_break_before: hard,
-                weak_break_before: weak,
-                joined,
-                tag: whole_tag,
-            }),
-        }
+        let (start, end) = (w.start, w.end);
+        let digit_at = self.input[start..end]
+            .char_indices()
+            .find(|(_, c)| c.is_ascii_digit())
+            .map_or(end, |(j, _)| start + j);
+        let mid = (ks + i) as u32;
+        let tag = tag_of(&key[..i]);
+        let len = buf.len() as u32;
+        self.words.list.push(Word {
+            end: digit_at,
+            key: ks as u32..mid,
+            tag,
+            ..w
+        });
+        self.words.list.push(Word {
+            start: digit_at,
+            end,
+            key: mid..len,
+            hard_break_before: false,
+            weak_break_before: false,
+            joined: false,
+            tag: tag::NONE,
+        });
+        true
     }
 
     /// Whether the pieces of the word `start..end` at its capitals are words, each
@@ -531,34 +567,69 @@ impl Tokenizer<'_> {
     /// diacritics ("xãbù"): (offset of the key, byte offset in the input).
     fn full_kind_prefix(&self, start: usize, end: usize) -> Option<(u32, usize)> {
         let key = &self.words.buf.as_bytes()[self.key_start..];
-        if key.len() < 3 || !matches!(key[0], b'x' | b'p' | b'h' | b't' | b'q') {
+        let (k, spelling) = match key.first() {
+            Some(b'x') => FULL_KINDS[0],
+            Some(b'p') => FULL_KINDS[1],
+            Some(b'h') => FULL_KINDS[2],
+            Some(b't') => FULL_KINDS[3],
+            Some(b'q') => FULL_KINDS[4],
+            _ => return None,
+        };
+        if key.len() <= k.len()
+            || !key.starts_with(k.as_bytes())
+            || !key[k.len()].is_ascii_alphabetic()
+        {
             return None;
         }
         let text = &self.input[start..end];
-        if text.is_ascii() {
+        let mut chars = text.char_indices();
+        let same = spelling.chars().all(|s| {
+            chars
+                .next()
+                .is_some_and(|(_, c)| c == s || c.to_lowercase().eq(s.to_lowercase()))
+        });
+        if !same {
             return None;
         }
-        for (k, spelling) in FULL_KINDS {
-            if key.len() <= k.len() || !key.starts_with(k.as_bytes()) {
-                continue;
-            }
-            if !key[k.len()].is_ascii_alphabetic() {
-                return None;
-            }
-            let mut chars = text.char_indices();
-            let same = spelling.chars().all(|s| {
-                chars
-                    .next()
-                    .is_some_and(|(_, c)| c == s || c.to_lowercase().eq(s.to_lowercase()))
-            });
-            if !same {
-                return None;
-            }
-            let at = chars.next().map_or(text.len(), |(j, _)| j);
-            return Some((k.len() as u32, start + at));
-        }
-        None
+        let at = chars.next().map_or(text.len(), |(j, _)| j);
+        Some((k.len() as u32, start + at))
     }
+}
+
+/// Whether the key of a word begins or ends with a full kind word and has more to
+/// it ("xabu", "phuongha", "tinhbac", "taixa", "trantrau"): a word that may be two
+/// glued together, looked at more closely ([`Tokenizer::camel_splits`],
+/// [`Tokenizer::full_kind_prefix`]). Glued words that begin or end with no kind word
+/// ("PleiKần", "EaTam") need no split: a name's key has no spaces.
+#[inline]
+pub(crate) fn may_be_glued(key: &[u8]) -> bool {
+    let n = key.len();
+    if n < 3 {
+        return false;
+    }
+    // Fixed-length comparisons, which compile to a load or two.
+    let head = |k: &[u8]| n > k.len() && &key[..k.len()] == k;
+    let tail = |k: &[u8]| n > k.len() && &key[n - k.len()..] == k;
+    (match key[0] {
+        b'x' => key[1] == b'a',
+        b'p' => head(b"phuong"),
+        b'h' => head(b"huyen"),
+        b'q' => head(b"quan"),
+        b't' => match key[1] {
+            b'p' | b't' | b'x' => true,
+            b'i' => head(b"tinh"),
+            b'r' => head(b"tran"),
+            b'h' => head(b"thanhpho") || head(b"thixa") || head(b"thitran"),
+            _ => false,
+        },
+        _ => false,
+    }) || (match key[n - 1] {
+        b'a' => key[n - 2] == b'x',
+        b'g' => tail(b"phuong"),
+        b'n' => tail(b"huyen") || tail(b"quan"),
+        b'h' => tail(b"tinh"),
+        _ => false,
+    })
 }
 
 /// `true` when a number in `w` starts with a zero that is not its last digit.

@@ -419,18 +419,26 @@ const REMARK_STARTS: [(&[(&str, &str)], RemarkWord); 12] = [
     (&[("nga", "ngã"), ("6", "")], RemarkWord::Junction),
 ];
 
-/// Whether a word with key `key` may begin a remark ([`remark_start`]): the quick
-/// test, on the key alone.
-#[inline]
-pub(crate) fn may_start_remark(key: &[u8]) -> bool {
-    matches!(key, b"gan" | b"sat" | b"doi" | b"canh" | b"ben" | b"ke" | b"nga")
+/// What a word may be in a remark, on its key alone: the quick test before
+/// [`remark_start`] and [`remark_label`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RemarkKey {
+    /// Not a remark word.
+    No,
+    /// The first word of a [`remark_start`].
+    Start,
+    /// The "cũ" or "mới" of a [`remark_label`].
+    Label,
 }
 
-/// Whether a word with key `key` may be the "cũ" or "mới" of a remark label
-/// ([`remark_label`]): the quick test, on the key alone.
+/// [`RemarkKey`] of a key.
 #[inline]
-pub(crate) fn may_label_remark(key: &[u8]) -> bool {
-    matches!(key, b"cu" | b"moi")
+pub(crate) fn remark_key(key: &[u8]) -> RemarkKey {
+    match key {
+        b"gan" | b"sat" | b"doi" | b"canh" | b"ben" | b"ke" | b"nga" => RemarkKey::Start,
+        b"cu" | b"moi" => RemarkKey::Label,
+        _ => RemarkKey::No,
+    }
 }
 
 /// The remark word that the words from `i` begin with (`text(j)` is word `j` as

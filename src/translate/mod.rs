@@ -574,10 +574,12 @@ impl Translator {
             push_candidates(r, &mut candidates);
         }
         let mut conflicts = Vec::new();
-        for r in tied.kept().chain(other) {
-            if let Some(c) = r.conflict() {
-                if !conflicts.contains(&c) {
-                    conflicts.push(c);
+        if parsed.readings().iter().any(|r| r.conflict().is_some()) {
+            for r in tied.kept().chain(other) {
+                if let Some(c) = r.conflict() {
+                    if !conflicts.contains(&c) {
+                        conflicts.push(c);
+                    }
                 }
             }
         }
