@@ -14,8 +14,8 @@
 
 use std::io::{self, BufRead, Write};
 
-use dvhc::search::Era;
 use dvhc::translate::{Translation, Translator};
+use dvhc::Era;
 
 fn main() -> io::Result<()> {
     let translator = Translator::new();
@@ -52,7 +52,7 @@ fn main() -> io::Result<()> {
 
 fn print_translation(t: &Translation<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", t.input())?;
-    if t.structure() == Era::Current {
+    if t.era() == Era::Current {
         return writeln!(out, "    = {} (already in the current structure)", t);
     }
     match t.formatted() {

@@ -39,7 +39,12 @@
 //! Official codes are fixed-width strings of digits: 2 for a province, 3 for a
 //! district, 5 for a commune. Parse them with [`str::parse`] (exact width, leading
 //! zeros included, [`ParseCodeError`] otherwise) and print them with `Display`
-//! (zero-padded). Lookups return `Option`: a well-formed code need not name a unit.
+//! (zero-padded). Spreadsheets often store codes as numbers and drop their leading
+//! zeros (`4` for `00004`): accept those with `parse_lenient` (e.g.
+//! [`CommuneCode::parse_lenient`]), which pads 1 to *width* digits and refuses
+//! anything else; from a number, use `TryFrom<u32>` (and `u32::from` back). Lookups
+//! return `Option`: a well-formed code need not name a unit. Records compare, hash
+//! and sort by code; [`Unit`] and [`UnitCode`] cover units of every era and level.
 //!
 //! | era | province | district | commune |
 //! |---|---|---|---|
@@ -74,7 +79,8 @@
 //! index is generated ahead of time like the tables: nothing is built at start-up.
 //!
 //! ```
-//! use dvhc::search::{Era, Level, Mode, Search};
+//! use dvhc::search::{Mode, Search};
+//! use dvhc::{Era, Level};
 //!
 //! let hits = Search::new().run("P. Bến Nghé");
 //! assert_eq!(hits[0].unit().to_string(), "Phường Bến Nghé");
@@ -89,7 +95,7 @@
 //! let top = Search::new().mode(Mode::Prefix).era(Era::Current).limit(10).run("xuan huo");
 //! assert_eq!(top[0].unit().name(), "Xuân Hương - Đà Lạt");
 //! let hits = Search::new().mode(Mode::Fuzzy).level(Level::Province).run("Ho Chi Mihn City");
-//! assert_eq!(hits[0].unit().code(), "79");
+//! assert_eq!(hits[0].unit().code().to_string(), "79");
 //! # Ok::<(), dvhc::ParseCodeError>(())
 //! ```
 //!
@@ -104,8 +110,8 @@
 //! bytes, so time is bounded whatever the input.
 //!
 //! ```
-//! use dvhc::address::{parse, ParseError, Resolution, Status};
-//! use dvhc::search::{Era, Level};
+//! use dvhc::address::{parse, ParseError, Resolution};
+//! use dvhc::{Era, Level, Status};
 //!
 //! let a = parse("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM")?;
 //! let r = a.reading();
@@ -125,10 +131,27 @@
 //!
 //! // What was not found: the address is read as far as it goes.
 //! let a = parse("Phường Xyz, Quận 1, TP.HCM")?;
-//! assert_eq!(a.status(), Status::Partial { reached: Level::District });
+//! assert_eq!(a.status(), Status::Partial);
+//! assert_eq!(a.reading().deepest().level(), Level::District);
 //! assert_eq!(a.unresolved().unwrap().text(), "Phường Xyz");
 //! assert!(matches!(parse("Atlantis"), Err(ParseError::NotFound)));
 //! # Ok::<(), ParseError>(())
+//! ```
+//!
+//! ## Messy text
+//! [`text::clean`] prepares text copied from anywhere: it deletes zero-width characters
+//! and soft hyphens, turns no-break, ideographic and other Unicode spaces into spaces
+//! and fullwidth letters into ASCII, and repairs Vietnamese typed in the legacy VNI-Windows
+//! or TCVN3 (ABC) encodings that a program decoded as Windows-1252 — still common in
+//! government spreadsheets — saying which encoding it was. [`text::decode`] reads
+//! bytes in those encodings.
+//!
+//! ```
+//! use dvhc::text::{clean, LegacyEncoding};
+//!
+//! let c = clean("Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai");
+//! assert_eq!(c.text(), "Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai");
+//! assert_eq!(c.encoding(), Some(LegacyEncoding::Vni));
 //! ```
 //!
 //! ## Translating addresses
@@ -151,12 +174,13 @@
 //!
 //! ## Guarantees
 //! * **No panics on any input.** Every function that takes user text (code and date
-//!   parsing, [`fold`], [`search_key`], [`search::Search`], [`address::parse`] and
-//!   [`translate`]'s functions) returns a value or a typed error for every `&str`. This
+//!   parsing, [`fold`], [`search_key`], [`text`]'s functions, [`search::Search`],
+//!   [`address::parse`] and [`translate`]'s functions) returns a value or a typed error
+//!   for every `&str` (and [`text::decode`] for every byte string). This
 //!   is checked by property tests and by the cargo-fuzz targets in `fuzz/`. The library
 //!   has no `unsafe` code (`#![forbid(unsafe_code)]`).
-//! * **Bounded work.** Code and date parsing, [`fold`] and [`search_key`] run in time
-//!   linear in the input. [`search::Search::run`] looks only at the first
+//! * **Bounded work.** Code and date parsing, [`fold`], [`search_key`] and [`text`]'s
+//!   functions run in time linear in the input. [`search::Search::run`] looks only at the first
 //!   [`search::MAX_QUERY_LEN`] bytes of a query. [`address::parse`] and the translation
 //!   functions refuse input over [`address::MAX_ADDRESS_LEN`] bytes with
 //!   [`address::ParseError::TooLong`] before doing any work. Below those limits the work
@@ -191,8 +215,56 @@
 //! Data version: [`DATA_VERSION`].
 //!
 //! ## Features
-//! * `serde`: `Serialize`/`Deserialize` for codes (as zero-padded strings), kinds,
-//!   [`Share`] and [`Date`], and `Serialize` for the records.
+//! * `serde`: `Serialize` for every result type and record, in the JSON shapes below
+//!   (the `dvhc` command-line tool prints exactly these), and `Serialize` +
+//!   `Deserialize` for the value types (codes, kinds, [`Share`], [`Date`], [`Era`],
+//!   [`Level`], [`Status`], [`search::Via`], [`search::Mode`]).
+//!
+//! ## Serialisation
+//! With the `serde` feature, results serialise to the shapes documented on their
+//! types; this is the one normative description of the JSON that `dvhc translate`,
+//! `parse`, `search` and `get` print, and that bindings and services return:
+//!
+//! | value | shape | `dvhc` |
+//! |---|---|---|
+//! | [`translate::Translation`], [`translate::Outcome`] | one object per input | `translate` |
+//! | [`address::Address`], [`address::Outcome`] | one object per input | `parse` |
+//! | [`search::Hit`] | one object per hit | `search` |
+//! | [`Unit`] and the records ([`Commune`], [`legacy::District`], …) | a unit with its relations | `get`, `locate` |
+//! | [`translate::Candidate`], [`translate::LegacyForm`], [`address::Reading`], errors | parts of the above | |
+//!
+//! Conventions shared by every shape:
+//! * A **unit reference** (`ref`) is `{"code", "name"}`: the official code as a
+//!   zero-padded string (2 digits province, 3 district, 5 commune) and the **full
+//!   official name with its kind prefix**, exactly as officially written
+//!   (`"Phường Sài Gòn"`, `"Thành phố Hồ Chí Minh"`).
+//! * **Names on a date.** Names and kinds of current units are those in force now
+//!   (the newest law in the data: Đồng Nai is `Thành phố Đồng Nai`), or on the day
+//!   given to [`translate::Translator::on`] or to [`AsOf`]. A day before 1 July 2025
+//!   names current units as on 1 July 2025, the day they came into being. Legacy
+//!   units have their names of 30 June 2025.
+//! * **Ids** are stable ASCII strings: kinds `phuong`, `xa`, `dac_khu`, `thi_tran`,
+//!   `quan`, `huyen`, `thi_xa`, `thanh_pho`, `tinh`; eras `current`, `legacy`; levels
+//!   `province`, `district`, `commune`; shares `whole`, `partial`.
+//! * **`status`** ([`Status`]) is `ok` when the input resolves to exactly one unit at
+//!   the deepest level it gives, `ambiguous` when several candidates remain (a split
+//!   commune, a district, a homonym), `error` when nothing resolves; then `error` is
+//!   `{"kind", "message"}` with a stable `kind` ([`address::ParseError::id`],
+//!   [`translate::TranslateError::id`]) and a sentence for people.
+//! * Members come in the documented order; absent values are `null`, never left
+//!   out, so every object of a kind has the same members. New members may be added
+//!   in a minor release: ignore the ones you do not know.
+//!
+//! Results are not deserialisable: they point into the static tables. Keep the
+//! input, or the codes, and look them up again.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! let t = dvhc::translate::translate("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM").unwrap();
+//! let json = serde_json::to_string(&t).unwrap();
+//! assert!(json.starts_with(r#"{"input":"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM","status":"ok","structure":"legacy""#));
+//! # }
+//! ```
 //!
 //! ## Minimum supported Rust version
 //! Rust 1.82. Raising it is a minor-version change.
@@ -202,7 +274,7 @@
 pub mod address;
 pub mod search;
 mod tables;
-mod text;
+pub mod text;
 pub mod translate;
 mod units;
 #[doc(hidden)]
@@ -215,7 +287,9 @@ pub use units::current::{changes, Change, ChangeDetail, Commune, Province};
 pub use units::date::{Date, ParseDateError};
 pub use units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
 pub use units::legacy;
-pub use units::{Era, Level, Unit};
+pub use units::names::AsOf;
+pub use units::status::Status;
+pub use units::{Era, Level, Unit, UnitCode};
 
 /// The version of the data: the date of the newest official list it reflects
 /// (NSO snapshot), as ISO 8601.

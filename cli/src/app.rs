@@ -12,13 +12,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use dvhc::search::{Era, Level, Mode, Search, Unit};
-use dvhc::{legacy, Commune, Date, Province};
+use dvhc::search::{Mode, Search};
+use dvhc::{address, legacy, translate, AsOf, Commune, Date, Era, Level, Province, Unit};
 
 use crate::csv::{CsvOptions, ProgressBar, Threads};
 use crate::lines::{Input, Source};
-use crate::model::{HitOut, Names, ParseOut, TranslateOut, UnitOut};
-use crate::{engine, lines, model, pipeline, text};
+use crate::{engine, lines, pipeline, text};
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -215,6 +214,10 @@ struct LinesArgs {
     /// Render names and kinds in force on this day (YYYY-MM-DD); default: now.
     #[arg(long, value_name = "DATE")]
     on: Option<Date>,
+    /// Read every address in this structure only (text that reads in both is then
+    /// not ambiguous); default: either.
+    #[arg(long, value_enum, value_name = "ERA")]
+    assume: Option<EraArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -288,6 +291,9 @@ struct CsvArgs {
     /// Render names and kinds in force on this day (YYYY-MM-DD); default: now.
     #[arg(long = "era-out", visible_alias = "on", value_name = "DATE")]
     era_out: Option<Date>,
+    /// Read every address in this structure only; default: either.
+    #[arg(long, value_enum, value_name = "ERA")]
+    assume: Option<EraArg>,
     /// The input has no header row (no header is written either).
     #[arg(long)]
     no_header: bool,
@@ -372,18 +378,20 @@ fn run(cli: Cli) -> Result<(), Fail> {
     }
 }
 
-/// Writes `out` as one JSON line, or as text for people through `text`.
-fn emit<T: serde::Serialize>(
-    out: &T,
+/// Writes `out` as a JSON line, or laid out for people by `text` from the same JSON.
+fn emit(
+    out: &impl serde::Serialize,
     format: Format,
-    text: fn(&T, &mut String),
+    text: impl FnOnce(&serde_json::Value, &mut String),
     buf: &mut Vec<u8>,
 ) {
     match format {
         Format::Json => json_line(out, buf),
         Format::Text => {
+            // The library's types serialise into memory without error.
+            let value = serde_json::to_value(out).unwrap_or_default();
             let mut s = String::new();
-            text(out, &mut s);
+            text(&value, &mut s);
             buf.extend_from_slice(s.as_bytes());
         }
     }
@@ -428,28 +436,51 @@ fn run_lines(
 }
 
 fn translate(a: LinesArgs) -> Result<(), Fail> {
-    let translator = engine::translator(engine::Setup { on: a.on });
-    let names = Names { on: a.on };
+    let translator = engine::translator(engine::Setup {
+        on: a.on,
+        assume: a.assume.map(Era::from),
+    });
     let format = a.format;
-    let render = |input: Input<'_>, buf: &mut Vec<u8>| {
-        let out = match input {
-            Input::Text(line) => TranslateOut::new(line, &translator.translate(line), names),
-            Input::Bad(line, e) => TranslateOut::error(line, e),
-        };
-        emit(&out, format, text::translation, buf);
+    let render = |input: Input<'_>, buf: &mut Vec<u8>| match input {
+        Input::Text(line) => {
+            let result = translator.translate(line);
+            // The commune was written under a name it absorbed before 2025 (text only).
+            let historical = result
+                .as_ref()
+                .is_ok_and(|t| t.via() == dvhc::search::Via::Historical);
+            let out = translate::Outcome::new(line, &result);
+            emit(
+                &out,
+                format,
+                |v, s| text::translation(v, historical, s),
+                buf,
+            );
+        }
+        Input::Bad(line, e) => {
+            let out = translate::Outcome::failed(line, &e);
+            emit(&out, format, |v, s| text::translation(v, false, s), buf);
+        }
     };
     run_lines(a.addresses, a.threads, a.cache_mb, render)
 }
 
 fn parse(a: LinesArgs) -> Result<(), Fail> {
-    let names = Names { on: a.on };
+    let on = a.on;
+    let assume = a.assume.map(Era::from);
     let format = a.format;
-    let render = |input: Input<'_>, buf: &mut Vec<u8>| {
-        let out = match input {
-            Input::Text(line) => ParseOut::new(line, &dvhc::address::parse(line), names),
-            Input::Bad(line, e) => ParseOut::error(line, e),
-        };
-        emit(&out, format, text::parsed, buf);
+    let render = |input: Input<'_>, buf: &mut Vec<u8>| match input {
+        Input::Text(line) => {
+            let result = match assume {
+                Some(era) => address::parse_as(line, era),
+                None => address::parse(line),
+            };
+            let out = AsOf::new(address::Outcome::new(line, &result), on);
+            emit(&out, format, text::parsed, buf);
+        }
+        Input::Bad(line, e) => {
+            let out = address::Outcome::failed(line, &e);
+            emit(&out, format, text::parsed, buf);
+        }
     };
     run_lines(a.addresses, a.threads, a.cache_mb, render)
 }
@@ -535,19 +566,10 @@ fn search(a: SearchArgs) -> Result<(), Fail> {
             hits.truncate(n);
         }
     }
-    let names = Names::default();
     let mut out = stdout();
     let mut buf = Vec::new();
     for h in &hits {
-        let hit = HitOut::new(h, names);
-        match a.format {
-            Format::Json => json_line(&hit, &mut buf),
-            Format::Text => {
-                let mut s = String::new();
-                text::hit(&hit, &mut s);
-                buf.extend_from_slice(s.as_bytes());
-            }
-        }
+        emit(h, a.format, text::hit, &mut buf);
     }
     if hits.is_empty() && a.format == Format::Text {
         let _ = writeln!(io::stderr(), "no match for {query:?}");
@@ -615,23 +637,22 @@ fn get(a: GetArgs) -> Result<(), Fail> {
         let hint = match other {
             Some(u) => format!(
                 "; {u} has this code in the {} structure (--era {})",
-                model::era_id(u.era()),
-                model::era_id(u.era())
+                u.era(),
+                u.era()
             ),
             None => String::new(),
         };
         return Err(Fail::NotFound(format!(
             "no {era_name} {} has the code {code}{hint}",
-            model::level_id(match code.len() {
+            match code.len() {
                 2 => Level::Province,
                 3 => Level::District,
                 _ => Level::Commune,
-            })
+            }
         )));
     };
-    let out_unit = UnitOut::new(unit, Names { on: a.on });
     let mut buf = Vec::new();
-    emit(&out_unit, a.format, text::unit, &mut buf);
+    emit(&AsOf::new(unit, a.on), a.format, text::unit, &mut buf);
     let mut out = stdout();
     written(out.write_all(&buf).and_then(|()| out.flush()))
 }
@@ -652,9 +673,13 @@ fn locate(a: LocateArgs) -> Result<(), Fail> {
             )));
         }
     };
-    let out_unit = UnitOut::new(Unit::Commune(commune), Names { on: a.on });
     let mut buf = Vec::new();
-    emit(&out_unit, a.format, text::unit, &mut buf);
+    emit(
+        &AsOf::new(Unit::Commune(commune), a.on),
+        a.format,
+        text::unit,
+        &mut buf,
+    );
     let mut out = stdout();
     written(out.write_all(&buf).and_then(|()| out.flush()))
 }
@@ -679,6 +704,7 @@ fn csv_cmd(a: CsvArgs) -> Result<(), Fail> {
     opts.threads = Threads::Workers(threads(a.threads));
     opts.cache_bytes = a.cache_mb.saturating_mul(1 << 20);
     opts.on = a.era_out;
+    opts.assume = a.assume.map(Era::from);
     let bar =
         (!a.no_progress && io::stderr().is_terminal()).then_some(ProgressBar { total_bytes: size });
     match crate::csv::run_with(input, stdout(), &opts, bar) {

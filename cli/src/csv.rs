@@ -19,18 +19,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use csv::ByteRecord;
-use dvhc::translate::Translator;
+use dvhc::translate::{TranslateError, Translator};
 use dvhc::{Date, FullName};
+
+use dvhc::Era;
 
 use crate::cache::{Cache, Weigh};
 use crate::engine;
-use crate::model::{translation_status, ErrorOut, Names};
+use crate::model::{ErrorOut, Names};
 use crate::pipeline::{self, Chunk, Failure, NoProgress, Progress};
 use crate::progress::Bar;
 
 /// The columns appended to every row, in order: the commune (filled only when the
 /// address resolves to one unit), the province and the share (when every candidate
-/// agrees on them), the status (`ok`, `ambiguous` or `error`), the number of
+/// agrees on them), the status (`ok`, `partial`, `ambiguous` or `error`: see
+/// `dvhc::Status`), the number of
 /// candidates, their codes (`|`-separated, best first), the new address in official
 /// form when it resolves to one unit, and the error message of a row in error.
 pub const COLUMNS: [&str; 10] = [
@@ -104,6 +107,9 @@ pub struct CsvOptions {
     /// Render names and kinds in force on this day (`--era-out`); `None` (default):
     /// those in force now.
     pub on: Option<Date>,
+    /// Read every address in this structure only (`--assume`); `None` (default):
+    /// either.
+    pub assume: Option<Era>,
 }
 
 impl CsvOptions {
@@ -117,6 +123,7 @@ impl CsvOptions {
             threads: Threads::default(),
             cache_bytes: 16 << 20,
             on: None,
+            assume: None,
         }
     }
 }
@@ -125,10 +132,12 @@ impl CsvOptions {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Summary {
-    /// Data rows read and written: `ok + ambiguous + errors`.
+    /// Data rows read and written: `ok + partial + ambiguous + errors`.
     pub rows: u64,
     /// Rows with status `ok`.
     pub ok: u64,
+    /// Rows with status `partial`.
+    pub partial: u64,
     /// Rows with status `ambiguous`.
     pub ambiguous: u64,
     /// Rows with status `error`.
@@ -190,6 +199,7 @@ struct Appended {
 #[derive(Clone, Copy)]
 enum Status {
     Ok,
+    Partial,
     Ambiguous,
     Error,
 }
@@ -365,13 +375,10 @@ fn translate_row(
     };
     let candidates = t.candidates();
     let Some(first) = candidates.first() else {
-        let e = ErrorOut {
-            kind: "not_found",
-            message: "no new unit corresponds to the address".to_owned(),
-        };
+        let e = ErrorOut::translate(&TranslateError::NoNewUnit);
         return append_error(out, &e, delimiter);
     };
-    let status = translation_status(&t);
+    let status = t.status();
     let commune = t.resolved().and_then(|c| c.commune());
     // The province and the share are shown when every candidate agrees on them (a
     // split commune stays within one province; its parts are all partial).
@@ -396,7 +403,7 @@ fn translate_row(
     }
     f.put_name(buf, province.map(|p| names.province_name(p)));
     f.put_ascii(share.as_bytes());
-    f.put_ascii(status.as_bytes());
+    f.put_ascii(status.id().as_bytes());
     f.put_digits(buf, |b| push_number(b, candidates.len() as u32, 1));
     f.put_digits(buf, |b| {
         for (i, c) in candidates.iter().enumerate() {
@@ -415,10 +422,10 @@ fn translate_row(
     }
     f.put(b"");
     f.end();
-    if status == "ok" {
-        Status::Ok
-    } else {
-        Status::Ambiguous
+    match status {
+        dvhc::Status::Ok => Status::Ok,
+        dvhc::Status::Partial => Status::Partial,
+        _ => Status::Ambiguous,
     }
 }
 
@@ -493,6 +500,7 @@ struct Scratch {
 #[derive(Default)]
 struct Counts {
     ok: AtomicU64,
+    partial: AtomicU64,
     ambiguous: AtomicU64,
     error: AtomicU64,
 }
@@ -585,7 +593,10 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         output.write_all(&bytes).map_err(Error::Write)?;
     }
 
-    let translator: Translator = engine::translator(engine::Setup { on: options.on });
+    let translator: Translator = engine::translator(engine::Setup {
+        on: options.on,
+        assume: options.assume,
+    });
     let names = Names { on: options.on };
     let cache: Cache<Appended> = Cache::new(options.cache_bytes, MAX_CACHED_KEY);
     let counts = Counts::default();
@@ -599,7 +610,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
     let process = |scratch: &mut Scratch, chunk: &mut Chunk<ByteRecord>| {
         let Chunk { items, len, out } = chunk;
         let Scratch { key, buf } = scratch;
-        let (mut ok, mut ambiguous, mut error) = (0u64, 0u64, 0u64);
+        let (mut ok, mut partial, mut ambiguous, mut error) = (0u64, 0u64, 0u64, 0u64);
         for rec in &items[..*len] {
             let cell = |i: usize| rec.get(i).unwrap_or(b"");
             let address = cell(col);
@@ -648,6 +659,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             };
             match status {
                 Status::Ok => ok += 1,
+                Status::Partial => partial += 1,
                 Status::Ambiguous => ambiguous += 1,
                 Status::Error => error += 1,
             }
@@ -658,6 +670,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             }
         }
         counts.ok.fetch_add(ok, Ordering::Relaxed);
+        counts.partial.fetch_add(partial, Ordering::Relaxed);
         counts.ambiguous.fetch_add(ambiguous, Ordering::Relaxed);
         counts.error.fetch_add(error, Ordering::Relaxed);
     };
@@ -688,15 +701,17 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         progress,
     );
     let ok = counts.ok.load(Ordering::Relaxed);
+    let partial = counts.partial.load(Ordering::Relaxed);
     let ambiguous = counts.ambiguous.load(Ordering::Relaxed);
     let errors = counts.error.load(Ordering::Relaxed);
     if bar.is_some() {
-        eprintln!("dvhc csv: {ok} ok, {ambiguous} ambiguous, {errors} errors");
+        eprintln!("dvhc csv: {ok} ok, {partial} partial, {ambiguous} ambiguous, {errors} errors");
     }
     match result {
         Ok(()) => Ok(Summary {
-            rows: ok + ambiguous + errors,
+            rows: ok + partial + ambiguous + errors,
             ok,
+            partial,
             ambiguous,
             errors,
         }),

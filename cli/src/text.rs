@@ -1,53 +1,117 @@
-//! `--format text`: the same results, laid out for people.
+//! `--format text`: the same results, laid out for people. Each layout reads the
+//! JSON the library serialises (documented on its types), so the text shows exactly
+//! what the JSON says.
 
 use std::fmt::Write as _;
 
-use crate::model::{HitOut, ParseOut, Ref, TranslateOut, UnitOut, UnitsOut};
+use serde_json::Value;
 
-fn with_code(r: &Ref) -> String {
-    format!("{} ({})", r.name, r.code)
+/// A string member, or `""`.
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
 }
 
-/// `translate`: the input, then `→` the new address, `?` the candidates or `✗` the error.
-pub fn translation(t: &TranslateOut<'_>, out: &mut String) {
-    let _ = writeln!(out, "{}", t.input);
-    if let Some(e) = &t.error {
-        let _ = writeln!(out, "  ✗ {} ({})", e.message, e.kind);
+/// A unit reference `{"code", "name"}` as `Name (code)`; `None` for `null`.
+fn with_code(r: &Value) -> Option<String> {
+    (!r.is_null()).then(|| format!("{} ({})", s(&r["name"]), s(&r["code"])))
+}
+
+/// Writes the `✗` line of an error and returns `true`, or returns `false`.
+fn error(v: &Value, out: &mut String) -> bool {
+    let e = &v["error"];
+    if e.is_null() {
+        return false;
+    }
+    let _ = writeln!(out, "  ✗ {} ({})", s(&e["message"]), s(&e["kind"]));
+    true
+}
+
+/// The notes of a result: the legacy encoding it was repaired from, a unit written
+/// and not found, remarks, units overruled.
+fn notes(v: &Value, out: &mut String) {
+    if let Some(e) = v["repaired"].as_str() {
+        let _ = writeln!(out, "  repaired: the input was {e} text");
+    }
+    let u = &v["unresolved"];
+    if !u.is_null() {
+        let _ = writeln!(
+            out,
+            "  partial: {} \"{}\" not found",
+            s(&u["level"]),
+            s(&u["text"])
+        );
+    }
+    for r in items(v, "remarks") {
+        let _ = writeln!(out, "  remark: {}", s(r));
+    }
+    let conflicts = match v.get("conflict") {
+        Some(c) if !c.is_null() => std::slice::from_ref(c),
+        _ => items(v, "conflicts"),
+    };
+    for c in conflicts {
+        let _ = writeln!(
+            out,
+            "  conflict: {} overruled by {}",
+            with_code(&c["overruled"]).unwrap_or_default(),
+            with_code(&c["by"]).unwrap_or_default()
+        );
+    }
+}
+
+/// `translate`: the input, then `→` the new address, `?` the candidates or `✗` the
+/// error. `historical`: the commune was written under a name it had absorbed.
+pub fn translation(t: &Value, historical: bool, out: &mut String) {
+    let _ = writeln!(out, "{}", s(&t["input"]));
+    if error(t, out) {
         return;
     }
-    if let Some(l) = &t.legacy {
-        let parts: Vec<String> = [&l.commune, &l.district, &Some(l.province.clone())]
+    notes(t, out);
+    let l = &t["legacy"];
+    if !l.is_null() {
+        let parts: Vec<String> = [&l["commune"], &l["district"], &l["province"]]
             .into_iter()
-            .flatten()
-            .map(with_code)
+            .filter_map(with_code)
             .collect();
         let _ = writeln!(out, "  old: {}", parts.join(", "));
-        if let (true, Some(c)) = (t.via_historical, &l.commune) {
+        if historical && !l["commune"].is_null() {
             let _ = writeln!(
                 out,
                 "  note: the commune written had been merged into {} before 2025",
-                c.name
+                s(&l["commune"]["name"])
             );
         }
     }
-    match &t.formatted {
-        Some(f) if t.structure == Some("current") => {
+    match t["formatted"].as_str() {
+        Some(f) if t["structure"] == "current" => {
             let _ = writeln!(out, "  = {f} (already in the current structure)");
         }
         Some(f) => {
             let _ = writeln!(out, "  → {f}");
         }
         None => {
-            let _ = writeln!(out, "  ? {} candidates:", t.candidates.len());
-            for c in &t.candidates {
-                let unit = c.commune.as_ref().unwrap_or(&c.province);
-                let mut line = format!("    - {}", with_code(unit));
-                if c.commune.is_some() {
-                    let _ = write!(line, ", {}", c.province.name);
+            let candidates = t["candidates"].as_array().map_or(&[][..], Vec::as_slice);
+            // Both structures read: each candidate says which.
+            let both = candidates
+                .iter()
+                .any(|c| c["structure"] != candidates[0]["structure"]);
+            let _ = writeln!(out, "  ? {} candidates:", candidates.len());
+            for c in candidates {
+                let commune = &c["commune"];
+                let unit = if commune.is_null() {
+                    &c["province"]
+                } else {
+                    commune
+                };
+                let mut line = format!("    - {}", with_code(unit).unwrap_or_default());
+                if !commune.is_null() {
+                    let _ = write!(line, ", {}", s(&c["province"]["name"]));
                 }
-                let _ = write!(line, " [{}]", c.share);
-                if let Some(d) = c.distance_km {
+                let _ = write!(line, " [{}]", s(&c["share"]));
+                if let Some(d) = c["distance_km"].as_f64() {
                     let _ = write!(line, " {d:.1} km");
+                }
+                if both {
+                    let _ = write!(line, " (read as {})", s(&c["structure"]));
                 }
                 let _ = writeln!(out, "{line}");
             }
@@ -55,100 +119,128 @@ pub fn translation(t: &TranslateOut<'_>, out: &mut String) {
     }
 }
 
-fn units(u: &UnitsOut) -> String {
-    [&u.commune, &u.district, &u.province]
+/// The units of a reading: commune, district, province.
+fn units(u: &Value) -> String {
+    [&u["commune"], &u["district"], &u["province"]]
         .into_iter()
-        .flatten()
-        .map(with_code)
+        .filter_map(with_code)
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// `parse`: the input, then the reading(s).
-pub fn parsed(p: &ParseOut<'_>, out: &mut String) {
-    let _ = writeln!(out, "{}", p.input);
-    if let Some(e) = &p.error {
-        let _ = writeln!(out, "  ✗ {} ({})", e.message, e.kind);
+pub fn parsed(p: &Value, out: &mut String) {
+    let _ = writeln!(out, "{}", s(&p["input"]));
+    if error(p, out) {
         return;
     }
-    let _ = writeln!(out, "  {}: {}", p.structure.unwrap_or("?"), units(&p.units));
-    if !p.rest.is_empty() {
-        let _ = writeln!(out, "  rest: {}", p.rest);
+    notes(p, out);
+    let structure = p["structure"].as_str().unwrap_or("?");
+    let _ = writeln!(out, "  {structure}: {}", units(&p["units"]));
+    if !s(&p["rest"]).is_empty() {
+        let _ = writeln!(out, "  rest: {}", s(&p["rest"]));
     }
-    if !p.alternatives.is_empty() {
+    let alternatives = p["alternatives"].as_array().map_or(&[][..], Vec::as_slice);
+    if !alternatives.is_empty() {
         let _ = writeln!(out, "  ambiguous; also:");
-        for a in &p.alternatives {
-            let _ = writeln!(out, "    {}: {}", a.structure, units(&a.units));
+        for a in alternatives {
+            let _ = writeln!(out, "    {}: {}", s(&a["structure"]), units(&a["units"]));
         }
     }
 }
 
 /// `search`: one line per hit.
-pub fn hit(h: &HitOut, out: &mut String) {
+pub fn hit(h: &Value, out: &mut String) {
+    let code = s(&h["code"]);
     let mut place = Vec::new();
-    if let Some(d) = &h.district {
-        if d.code != h.code {
-            place.push(d.name.as_str());
-        }
+    let d = &h["district"];
+    if !d.is_null() && s(&d["code"]) != code {
+        place.push(s(&d["name"]));
     }
-    if h.province.code != h.code || h.level != "province" {
-        place.push(h.province.name.as_str());
+    if s(&h["province"]["code"]) != code || h["level"] != "province" {
+        place.push(s(&h["province"]["name"]));
     }
-    let _ = write!(out, "{:<5}  {:<7} {:<8} {}", h.code, h.era, h.level, h.name);
+    let _ = write!(
+        out,
+        "{:<5}  {:<7} {:<8} {}",
+        code,
+        s(&h["era"]),
+        s(&h["level"]),
+        s(&h["name"])
+    );
     if !place.is_empty() {
         let _ = write!(out, ", {}", place.join(", "));
     }
-    let _ = writeln!(out, "  ({})", h.score);
+    let _ = writeln!(out, "  ({})", h["score"]);
+}
+
+/// The members of an array member, or none.
+fn items<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+    v[key].as_array().map_or(&[][..], Vec::as_slice)
 }
 
 /// `get`: a short description.
-pub fn unit(u: &UnitOut, out: &mut String) {
+pub fn unit(u: &Value, out: &mut String) {
     let _ = writeln!(
         out,
         "{} ({}, {} {}, {})",
-        u.name, u.code, u.era, u.level, u.kind
+        s(&u["name"]),
+        s(&u["code"]),
+        s(&u["era"]),
+        s(&u["level"]),
+        s(&u["kind"])
     );
-    if let Some(d) = &u.district {
-        let _ = writeln!(out, "  district: {}", with_code(d));
+    if let Some(d) = with_code(&u["district"]) {
+        let _ = writeln!(out, "  district: {d}");
     }
-    if let Some(p) = &u.province {
-        let _ = writeln!(out, "  province: {}", with_code(p));
+    if let Some(p) = with_code(&u["province"]) {
+        let _ = writeln!(out, "  province: {p}");
     }
-    if let Some(r) = u.resolution {
+    if let Some(r) = u["resolution"].as_str() {
         let _ = writeln!(out, "  resolution: {r}");
     }
-    if let Some(g) = &u.geo {
-        if let (Some(lat), Some(lon)) = (g.lat, g.lon) {
-            let _ = writeln!(out, "  centre: {lat:.5}, {lon:.5}");
-        }
-        if let Some(a) = g.area_km2 {
-            let _ = writeln!(out, "  area: {a:.2} km²");
-        }
-        if let Some(p) = g.population {
-            let _ = writeln!(out, "  population: {p}");
-        }
+    let g = &u["geo"];
+    if let (Some(lat), Some(lon)) = (g["lat"].as_f64(), g["lon"].as_f64()) {
+        let _ = writeln!(out, "  centre: {lat:.5}, {lon:.5}");
     }
-    for c in &u.changes {
+    if let Some(a) = g["area_km2"].as_f64() {
+        let _ = writeln!(out, "  area: {a:.2} km²");
+    }
+    if let Some(p) = g["population"].as_u64() {
+        let _ = writeln!(out, "  population: {p}");
+    }
+    for c in items(u, "changes") {
         let _ = writeln!(
             out,
             "  {}: {} → {} ({})",
-            c.date, c.kind_before, c.kind_after, c.legal_basis
+            s(&c["date"]),
+            s(&c["kind_before"]),
+            s(&c["kind_after"]),
+            s(&c["legal_basis"])
         );
     }
-    if !u.successors.is_empty() {
+    let successors = items(u, "successors");
+    if !successors.is_empty() {
         let _ = writeln!(out, "  became:");
-        for s in &u.successors {
-            let _ = writeln!(out, "    - {} ({}) [{}]", s.name, s.code, s.share);
+        for n in successors {
+            let _ = writeln!(
+                out,
+                "    - {} ({}) [{}]",
+                s(&n["name"]),
+                s(&n["code"]),
+                s(&n["share"])
+            );
         }
     }
-    if !u.predecessors.is_empty() {
+    let predecessors = items(u, "predecessors");
+    if !predecessors.is_empty() {
         let _ = writeln!(out, "  formed from:");
-        for p in &u.predecessors {
-            let mut line = format!("    - {} ({})", p.name, p.code);
-            if let Some(d) = &p.district {
-                let _ = write!(line, ", {}", d.name);
+        for p in predecessors {
+            let mut line = format!("    - {} ({})", s(&p["name"]), s(&p["code"]));
+            if !p["district"].is_null() {
+                let _ = write!(line, ", {}", s(&p["district"]["name"]));
             }
-            let _ = writeln!(out, "{line} [{}]", p.share);
+            let _ = writeln!(out, "{line} [{}]", s(&p["share"]));
         }
     }
 }

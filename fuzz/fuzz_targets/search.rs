@@ -117,7 +117,8 @@ fuzz_target!(|data: &[u8]| {
                 other => panic!("{other} outside district {d}"),
             }
         }
-        let code = u.code();
+        let code = u.code().to_string();
+        assert_eq!(code.len(), u.code().width());
         assert_eq!(code.parse::<u32>().ok(), Some(u.code_value()));
         let _ = u.to_string();
     }

@@ -39,7 +39,7 @@ fn check(t: &Translation<'_>) {
         }
     }
     let _ = t.to_string();
-    let _ = (t.level(), t.via(), t.structure(), t.rest(), t.readings());
+    let _ = (t.level(), t.via(), t.era(), t.rest(), t.readings());
 }
 
 fn f64_at(b: &[u8]) -> f64 {

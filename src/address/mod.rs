@@ -9,18 +9,22 @@
 mod parser;
 mod readings;
 mod scoring;
+#[cfg(feature = "serde")]
+mod serde;
 mod spans;
-mod status;
 
 pub(crate) use parser::{parse_with, Options};
 use scoring::Score;
-pub use status::Status;
 
 use std::fmt;
+use std::ops::Range;
 
 use crate::legacy;
-use crate::search::{self, Level, Unit, Via};
+use crate::search::{Level, Via};
+use crate::text::LegacyEncoding;
 use crate::units::current::{Commune, Province};
+use crate::units::status::Status;
+use crate::units::{Era, Unit};
 
 /// The longest address accepted, in bytes. Real addresses are under 200 bytes; longer
 /// input is refused with [`ParseError::TooLong`] rather than searched, so parsing time
@@ -31,7 +35,8 @@ pub const MAX_ADDRESS_LEN: usize = 1024;
 ///
 /// A unit written but not found where the rest of the address puts it ("Phường Xyz,
 /// Quận 1") is not an error: the address is read as far as it goes, with
-/// [`Status::Partial`] and the words not found in [`Address::unresolved`].
+/// [`Status::Partial`](crate::Status::Partial) and the words not found in
+/// [`Address::unresolved`].
 ///
 /// # Examples
 /// ```
@@ -41,7 +46,12 @@ pub const MAX_ADDRESS_LEN: usize = 1024;
 /// assert!(matches!(parse("12 Nowhere Street, Atlantis").unwrap_err(), ParseError::NotFound));
 /// let e = parse("12 Lê Lợi, Tỉnh Không Có").unwrap_err();
 /// assert_eq!(e.to_string(), "no province \"Tỉnh Không Có\"");
+/// assert_eq!(e.id(), "parse");
 /// ```
+///
+/// # JSON (feature `serde`)
+/// `{"kind": id, "message": text}`: the [`id`](ParseError::id) and the `Display`
+/// text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseError {
@@ -93,7 +103,7 @@ impl Conflict {
     ///
     /// ```
     /// let a = dvhc::address::parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
-    /// assert_eq!(a.reading().conflict().unwrap().overruled().code(), "740");
+    /// assert_eq!(a.reading().conflict().unwrap().overruled().code().to_string(), "740");
     /// ```
     pub fn overruled(&self) -> Unit {
         self.overruled
@@ -138,6 +148,11 @@ pub struct Unresolved<'a> {
 }
 
 impl<'a> Unresolved<'a> {
+    /// Words `text` of a unit of `level` not found.
+    pub(crate) fn new(text: &'a str, level: Level) -> Self {
+        Unresolved { text, level }
+    }
+
     /// The words, verbatim.
     pub fn text(&self) -> &'a str {
         self.text
@@ -148,6 +163,65 @@ impl<'a> Unresolved<'a> {
         self.level
     }
 }
+
+impl ParseError {
+    /// A stable ASCII id of the error, serialised as `"kind"`: `"empty"`,
+    /// `"too_long"`, `"not_found"`, or `"parse"` for a province written with its kind
+    /// word that does not exist ([`ProvinceNotFound`](Self::ProvinceNotFound)).
+    ///
+    /// ```
+    /// use dvhc::address::{parse, ParseError};
+    /// assert_eq!(ParseError::Empty.id(), "empty");
+    /// assert_eq!(parse("12 Nowhere Street, Atlantis").unwrap_err().id(), "not_found");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        match self {
+            ParseError::Empty => "empty",
+            ParseError::TooLong { .. } => "too_long",
+            ParseError::NotFound => "not_found",
+            ParseError::ProvinceNotFound { .. } => "parse",
+        }
+    }
+}
+
+/// The remarks of an address or a translation, verbatim: an iterator of `&str`
+/// ([`Address::remarks`], [`Translation::remarks`](crate::translate::Translation::remarks)).
+///
+/// ```
+/// let a = dvhc::address::parse("P. Bến Nghé (cũ), Q.1, TP.HCM (gần chợ)").unwrap();
+/// assert_eq!(a.remarks().collect::<Vec<_>>(), ["(cũ)", "(gần chợ)"]);
+/// assert_eq!(a.remarks().len(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Remarks<'r, 'a> {
+    input: &'a str,
+    ranges: std::slice::Iter<'r, Range<usize>>,
+}
+
+impl<'r, 'a> Remarks<'r, 'a> {
+    /// The remarks at `ranges` of `input`.
+    pub(crate) fn new(input: &'a str, ranges: &'r [Range<usize>]) -> Self {
+        Remarks {
+            input,
+            ranges: ranges.iter(),
+        }
+    }
+}
+
+impl<'a> Iterator for Remarks<'_, 'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let r = self.ranges.next()?;
+        Some(self.input.get(r.clone()).unwrap_or(""))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ranges.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Remarks<'_, '_> {}
 
 /// The units of an address read in the pre-2025 structure.
 ///
@@ -263,7 +337,7 @@ impl CurrentUnits {
 /// One reading of an address: its units in one structure and the street part.
 ///
 /// ```
-/// use dvhc::search::Era;
+/// use dvhc::Era;
 /// let a = dvhc::address::parse("Số 5, Ấp 2, Xã Tân Thành, Huyện Thủ Thừa, Long An").unwrap();
 /// let r = a.reading();
 /// assert_eq!(r.era(), Era::Legacy);
@@ -342,13 +416,13 @@ impl<'a> Reading<'a> {
     /// The structure of this reading.
     ///
     /// ```
-    /// use dvhc::search::Era;
+    /// use dvhc::Era;
     /// assert_eq!(dvhc::address::parse("Quận 1, TP.HCM").unwrap().reading().era(), Era::Legacy);
     /// ```
-    pub fn era(&self) -> search::Era {
+    pub fn era(&self) -> Era {
         match self.units {
-            Units::Legacy(_) => search::Era::Legacy,
-            Units::Current(_) => search::Era::Current,
+            Units::Legacy(_) => Era::Legacy,
+            Units::Current(_) => Era::Current,
         }
     }
 
@@ -445,13 +519,44 @@ impl fmt::Display for Reading<'_> {
 /// assert_eq!(a.reading().rest(), "12 Lê Lợi");
 /// assert_eq!(a.to_string(), "12 Lê Lợi, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh");
 /// ```
+///
+/// # JSON (feature `serde`)
+/// One object per address, as `dvhc parse` prints it (conventions in the crate
+/// documentation, "Serialisation"):
+///
+/// ```json
+/// {"input": "...", "status": "ok" | "partial" | "ambiguous" | "error",
+///  "structure": "legacy" | "current" | null,
+///  "units": {"province": ref | null, "district": ref | null, "commune": ref | null},
+///  "alternatives": [{"structure": ..., "units": {...}}],
+///  "rest": "street part, verbatim" | "",
+///  "unresolved": {"text": "Phường Xyz", "level": "commune"} | null,
+///  "remarks": ["(gần chợ)"],
+///  "conflict": {"overruled": ref, "by": ref} | null,
+///  "repaired": "vni" | "tcvn3" | null,
+///  "error": {"kind": ..., "message": ...} | null}
+/// ```
+///
+/// `status` follows [`Status`]'s rules; `structure`, `units` and `conflict` are the
+/// best reading's (`district` is always `null` in the current structure);
+/// `alternatives` the other [readings](Address::readings) when the address
+/// [is ambiguous](Address::is_ambiguous), else `[]`; `unresolved`, `remarks` and
+/// `repaired` as their methods. An address serialises with `error: null`; [`Outcome`]
+/// gives the same shape to an input that failed, and [`AsOf`](crate::AsOf) names
+/// current units as on a date.
 #[derive(Debug, Clone)]
 pub struct Address<'a> {
     input: &'a str,
     readings: Vec<Reading<'a>>,
     ambiguous: usize,
-    unresolved: Option<Unresolved<'a>>,
-    remarks: Vec<&'a str>,
+    /// A unit written and not found: its bytes in `input` and its level.
+    unresolved: Option<(Range<usize>, Level)>,
+    /// The bytes of the remarks in `input`.
+    remarks: Vec<Range<usize>>,
+    /// The legacy encoding the input was repaired from.
+    repaired: Option<LegacyEncoding>,
+    /// The best reading's street part, repaired, when the input was.
+    repaired_rest: Option<String>,
 }
 
 /// Whether an address has one best reading, or several that explain it equally well.
@@ -489,7 +594,7 @@ impl<'a> Address<'a> {
     ///
     /// ```
     /// let a = dvhc::address::parse("Hà Nội").unwrap();
-    /// assert_eq!(a.reading().deepest().code(), "01");
+    /// assert_eq!(a.reading().deepest().code().to_string(), "01");
     /// ```
     pub fn reading(&self) -> &Reading<'a> {
         &self.readings[0]
@@ -501,7 +606,7 @@ impl<'a> Address<'a> {
     /// structure comes first then).
     ///
     /// ```
-    /// use dvhc::search::Era;
+    /// use dvhc::Era;
     /// let a = dvhc::address::parse("Phường Bến Thành, TP.HCM").unwrap();
     /// let eras: Vec<Era> = a.readings().iter().map(|r| r.era()).collect();
     /// assert_eq!(eras, [Era::Current, Era::Legacy]);
@@ -535,27 +640,23 @@ impl<'a> Address<'a> {
         &self.readings[..self.ambiguous]
     }
 
-    /// How completely the address was read: [`Status::Ok`] for one reading,
-    /// [`Status::Ambiguous`] for several of one structure, [`Status::Partial`] when a
-    /// unit written left of the units found was not found ([`unresolved`](Self::unresolved)).
-    /// The rules are [`Status`]'s.
+    /// How completely the address was read: [`Status::Partial`] when a unit written
+    /// left of the units found was not found there ([`unresolved`](Self::unresolved);
+    /// the level reached is the best reading's deepest), [`Status::Ambiguous`] when
+    /// several readings of one structure tie, else [`Status::Ok`]. The rules are
+    /// [`Status`]'s.
     ///
     /// ```
-    /// use dvhc::address::{parse, Status};
-    /// use dvhc::search::Level;
+    /// use dvhc::{address::parse, Level, Status};
     /// assert_eq!(parse("P. Bến Nghé, Q.1, TP.HCM").unwrap().status(), Status::Ok);
-    /// assert_eq!(parse("Phường 1, TP.HCM").unwrap().status(), Status::Ambiguous);
-    /// assert_eq!(
-    ///     parse("Phường Xyz, Quận 1, TP.HCM").unwrap().status(),
-    ///     Status::Partial { reached: Level::District }
-    /// );
+    /// assert_eq!(parse("Phường 1").unwrap().status(), Status::Ambiguous);
+    /// assert_eq!(parse("Phường 1, Quận 3, TP.HCM").unwrap().status(), Status::Ok);
+    /// let a = parse("Phường Xyz, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.status(), Status::Partial);
+    /// assert_eq!(a.reading().deepest().level(), Level::District);
     /// ```
     pub fn status(&self) -> Status {
-        Status::of(
-            self.unresolved.is_some(),
-            self.reading().deepest().level(),
-            self.ambiguous,
-        )
+        Status::of(self.unresolved.is_some(), self.ambiguous)
     }
 
     /// A unit written left of the units found that was not found there (the address
@@ -567,7 +668,11 @@ impl<'a> Address<'a> {
     /// assert!(dvhc::address::parse("Xã Tân Thông Hội, Huyện Củ Chi").unwrap().unresolved().is_none());
     /// ```
     pub fn unresolved(&self) -> Option<Unresolved<'a>> {
-        self.unresolved
+        let input = self.input;
+        self.unresolved.clone().map(|(r, level)| Unresolved {
+            text: input.get(r).unwrap_or(""),
+            level,
+        })
     }
 
     /// The remarks of the address, verbatim and in order: text in brackets, and a
@@ -577,14 +682,49 @@ impl<'a> Address<'a> {
     ///
     /// ```
     /// let a = dvhc::address::parse("Số 7, Phường Hòa Bình, TP Biên Hòa, Đồng Nai (gần chợ)").unwrap();
-    /// assert_eq!(a.remarks(), ["(gần chợ)"]);
+    /// assert_eq!(a.remarks().collect::<Vec<_>>(), ["(gần chợ)"]);
     /// assert_eq!(a.reading().rest(), "Số 7");
     /// assert_eq!(a.reading().deepest().to_string(), "Phường Quang Vinh"); // Hòa Bình merged into it
     /// let a = dvhc::address::parse("139 Quốc Lộ 9, Phường 5, TP Đông Hà, Quảng Trị, Shop cũ: 94 Quốc Lộ 9, P1").unwrap();
-    /// assert_eq!(a.remarks(), ["Shop cũ: 94 Quốc Lộ 9, P1"]);
+    /// assert_eq!(a.remarks().collect::<Vec<_>>(), ["Shop cũ: 94 Quốc Lộ 9, P1"]);
     /// ```
-    pub fn remarks(&self) -> &[&'a str] {
+    pub fn remarks(&self) -> Remarks<'_, 'a> {
+        Remarks {
+            input: self.input,
+            ranges: self.remarks.iter(),
+        }
+    }
+
+    /// The legacy encoding the input was written in, when it was VNI or TCVN3 text
+    /// decoded as Windows-1252 or Latin-1 ("mojibake"), which was repaired before it
+    /// was read ([`dvhc::text::clean`](crate::text::clean)). Everything verbatim (the
+    /// street part, remarks) is the input's, unrepaired.
+    ///
+    /// ```
+    /// use dvhc::text::LegacyEncoding;
+    /// let a = dvhc::address::parse("Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai").unwrap();
+    /// assert_eq!(a.repaired(), Some(LegacyEncoding::Vni));
+    /// assert_eq!(a.reading().deepest().to_string(), "Thị trấn Long Thành");
+    /// assert_eq!(dvhc::address::parse("Xã Long Thành, Đồng Nai").unwrap().repaired(), None);
+    /// ```
+    pub fn repaired(&self) -> Option<LegacyEncoding> {
+        self.repaired
+    }
+
+    /// The best reading's street part repaired from a legacy encoding, when the input
+    /// was.
+    pub(crate) fn repaired_rest(&self) -> Option<&str> {
+        self.repaired_rest.as_deref()
+    }
+
+    /// The byte ranges of the remarks in the input.
+    pub(crate) fn remark_ranges(&self) -> &[Range<usize>] {
         &self.remarks
+    }
+
+    /// The byte range of the unit written and not found in the input, and its level.
+    pub(crate) fn unresolved_range(&self) -> Option<(Range<usize>, Level)> {
+        self.unresolved.clone()
     }
 
     /// The reading, or the candidates when the address is ambiguous, as a type.
@@ -598,6 +738,105 @@ impl<'a> Address<'a> {
             Resolution::Ambiguous(self.candidates())
         } else {
             Resolution::Unique(self.reading())
+        }
+    }
+}
+
+/// One input and what became of its parsing: an [`Address`] or an error, serialised
+/// (feature `serde`) as the one object [`Address`] documents, `status` `"error"` and
+/// `error` set for a failure, so that every input gets a line of the same shape.
+///
+/// The error type is [`ParseError`] for the library's errors; a caller with errors of
+/// its own (an input line that is not UTF-8) uses any serialisable type, preferably
+/// with the same `{"kind", "message"}` shape.
+///
+/// # Examples
+/// ```
+/// use dvhc::address::{parse, Outcome};
+/// use dvhc::Status;
+///
+/// let r = parse("");
+/// let o = Outcome::new("", &r);
+/// assert_eq!(o.status(), Status::Error);
+/// # #[cfg(feature = "serde")]
+/// assert_eq!(
+///     serde_json::to_string(&o).unwrap(),
+///     r#"{"input":"","status":"error","structure":null,"units":{"province":null,"district":null,"commune":null},"alternatives":[],"rest":"","unresolved":null,"remarks":[],"conflict":null,"repaired":null,"error":{"kind":"empty","message":"the address is empty"}}"#
+/// );
+/// ```
+#[derive(Debug)]
+pub struct Outcome<'r, 'a, E = ParseError> {
+    input: &'r str,
+    result: Result<&'r Address<'a>, &'r E>,
+}
+
+impl<E> Clone for Outcome<'_, '_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Outcome<'_, '_, E> {}
+
+impl<'r, 'a, E> Outcome<'r, 'a, E> {
+    /// The outcome of parsing `input`.
+    ///
+    /// ```
+    /// let r = dvhc::address::parse("Huế");
+    /// assert!(dvhc::address::Outcome::new("Huế", &r).address().is_some());
+    /// ```
+    pub fn new(input: &'r str, result: &'r Result<Address<'a>, E>) -> Self {
+        Outcome {
+            input,
+            result: result.as_ref(),
+        }
+    }
+
+    /// The outcome of an input that failed with `error`, before or during parsing.
+    ///
+    /// ```
+    /// let e = "not valid UTF-8";
+    /// let o = dvhc::address::Outcome::<&str>::failed("\u{FFFD}", &e);
+    /// assert_eq!(o.error(), Some(&"not valid UTF-8"));
+    /// ```
+    pub fn failed(input: &'r str, error: &'r E) -> Self {
+        Outcome {
+            input,
+            result: Err(error),
+        }
+    }
+
+    /// The input, as given.
+    ///
+    /// ```
+    /// let r = dvhc::address::parse("Huế");
+    /// assert_eq!(dvhc::address::Outcome::new("Huế", &r).input(), "Huế");
+    /// ```
+    pub fn input(&self) -> &'r str {
+        self.input
+    }
+
+    /// The address, unless parsing failed.
+    pub fn address(&self) -> Option<&'r Address<'a>> {
+        self.result.ok()
+    }
+
+    /// The error, if parsing failed.
+    pub fn error(&self) -> Option<&'r E> {
+        self.result.err()
+    }
+
+    /// The address's [status](Address::status), or [`Status::Error`].
+    ///
+    /// ```
+    /// use dvhc::{address::{parse, Outcome}, Status};
+    /// let r = parse("Phường 1");
+    /// assert_eq!(Outcome::new("Phường 1", &r).status(), Status::Ambiguous);
+    /// ```
+    pub fn status(&self) -> Status {
+        match self.result {
+            Ok(a) => a.status(),
+            Err(_) => Status::Error,
         }
     }
 }
@@ -642,7 +881,7 @@ impl fmt::Display for Address<'_> {
 /// # Examples
 /// ```
 /// use dvhc::address::parse;
-/// use dvhc::search::Era;
+/// use dvhc::Era;
 ///
 /// // Old structure, no commas, no diacritics.
 /// let a = parse("so 5 ap 2 xa tan thanh huyen thu thua long an").unwrap();
@@ -660,4 +899,27 @@ impl fmt::Display for Address<'_> {
 /// ```
 pub fn parse(input: &str) -> Result<Address<'_>, ParseError> {
     parse_with(input, Options::default(), Address::clone)
+}
+
+/// [`parse`], reading the address in the structure `era` only: for a list known to be
+/// written before 1 July 2025 (or after), so that text that reads in both structures
+/// is read in that one. Units of the other structure are not recognised.
+/// ([`Translator::assume`](crate::translate::Translator::assume) does the same for
+/// translations.)
+///
+/// # Errors
+/// As [`parse`].
+///
+/// # Examples
+/// ```
+/// use dvhc::{address::{parse, parse_as}, Era};
+/// // The ward Phường Bến Thành exists in both structures.
+/// assert_eq!(parse("Phường Bến Thành, TP.HCM").unwrap().reading().era(), Era::Current);
+/// assert_eq!(parse_as("Phường Bến Thành, TP.HCM", Era::Legacy).unwrap().reading().era(), Era::Legacy);
+/// // A commune only the current structure has: only the province, in the old one.
+/// let a = parse_as("Phường Sài Gòn, TP.HCM", Era::Legacy).unwrap();
+/// assert_eq!(a.reading().deepest().to_string(), "Thành phố Hồ Chí Minh");
+/// ```
+pub fn parse_as(input: &str, era: Era) -> Result<Address<'_>, ParseError> {
+    parse_with(input, Options { era: Some(era) }, Address::clone)
 }

@@ -7,11 +7,12 @@ use std::ops::Range;
 
 use super::scoring::Quality;
 use super::spans::{Found, SpanHit};
-use super::{Address, Conflict, ParseError, Reading, Unresolved, MAX_ADDRESS_LEN};
+use super::{Address, Conflict, ParseError, Reading, MAX_ADDRESS_LEN};
 use crate::legacy;
 use crate::search;
 use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
+use crate::text::cleaned::Cleaned;
 use crate::text::tokenize::{may_be_glued, Words};
 use crate::text::vocab::{self, KindWord};
 use crate::units::current::{Commune, Province};
@@ -61,13 +62,19 @@ pub(crate) fn parse_with<'a, R>(
         .flatten()
         .unwrap_or_default();
     let readings = recycle(std::mem::take(&mut s.readings));
+    // Invisible and look-alike characters normalised, legacy-encoded text repaired:
+    // nothing to do (and nothing allocated) for clean input.
+    let cleaned = Cleaned::new(input);
     let mut p = Parser {
         input,
+        text: cleaned.text(input),
+        cleaned: &cleaned,
         era: options.era,
         first: 0,
         end: 0,
         fuzzy: false,
         thorough: false,
+        saw_province: false,
         relax: false,
         readings,
         made: 0,
@@ -77,23 +84,33 @@ pub(crate) fn parse_with<'a, R>(
         s,
     };
     let parsed = p.parse();
+    // The street part of the best reading, repaired, for translations to write.
+    let repaired_rest = match (&parsed, cleaned.encoding()) {
+        (Ok(_), Some(_)) => p.readings.first().map(|r| {
+            let start = r.parts.iter().any(Option::is_some).then_some(r.first_word);
+            p.clean_rest(start).to_owned()
+        }),
+        _ => None,
+    };
     let Parser {
         readings,
         unresolved,
         mut s,
         ..
     } = p;
+    // Ranges of the text parsed, as ranges of the input.
+    let to_input =
+        |r: Range<usize>| cleaned.to_input(input, r.start)..cleaned.to_input(input, r.end);
     let out = match parsed {
         Ok(ambiguous) => {
             let address = Address {
                 input,
                 readings,
                 ambiguous,
-                unresolved: unresolved.map(|(r, level)| Unresolved {
-                    text: &input[r],
-                    level,
-                }),
-                remarks: s.remarks.iter().map(|r| &input[r.clone()]).collect(),
+                unresolved: unresolved.map(|(r, level)| (to_input(r), level)),
+                remarks: s.remarks.iter().cloned().map(to_input).collect(),
+                repaired: cleaned.encoding(),
+                repaired_rest,
             };
             let out = f(&address);
             s.readings = recycle(address.readings);
@@ -107,6 +124,12 @@ pub(crate) fn parse_with<'a, R>(
     // On a thread being torn down there is nowhere to keep the buffers: they go.
     let _ = SCRATCH.try_with(|c| c.set(Some(s)));
     out
+}
+
+/// A street part without the separators that end it.
+fn trim_rest(s: &str) -> &str {
+    s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | ']' | '.'))
+        .trim_start()
 }
 
 /// An empty vector for readings of any lifetime, with the allocation of `v`.
@@ -184,8 +207,13 @@ pub(super) fn strip_noise(words: &Words, first: usize, mut end: usize) -> usize 
     end
 }
 
-pub(super) struct Parser<'a> {
+pub(super) struct Parser<'a, 't> {
+    /// The input, as given.
     pub(super) input: &'a str,
+    /// The input cleaned ([`Cleaned`]): the text parsed. Ranges and word offsets are
+    /// in it.
+    pub(super) text: &'t str,
+    pub(super) cleaned: &'t Cleaned,
     /// Only units of this structure are read.
     pub(super) era: Option<Era>,
     /// The first word that may belong to a unit.
@@ -197,6 +225,8 @@ pub(super) struct Parser<'a> {
     /// Whether readings that overrule a unit, or read a province written twice, are
     /// made (the last pass, when the others stop above the commune).
     pub(super) thorough: bool,
+    /// A province was found at the end of the units.
+    pub(super) saw_province: bool,
     /// The next [`find`](Self::find) may take a name where a street is expected,
     /// when there is no other (set for the communes of a written district).
     pub(super) relax: bool,
@@ -217,7 +247,7 @@ pub(super) struct Parser<'a> {
 /// A filter on the units found.
 pub(super) type Accept<'f> = &'f dyn Fn(&Unit) -> bool;
 
-impl<'a> Parser<'a> {
+impl<'a, 't> Parser<'a, 't> {
     /// Parses the input into `readings`; returns how many of them are equally good
     /// in the best structure.
     ///
@@ -233,8 +263,15 @@ impl<'a> Parser<'a> {
         // or leave a unit (or a word that may be glued) unresolved before them. They
         // cannot beat a reading down to the commune, which clean addresses have.
         if self.needs_thorough() {
-            self.read(true, true);
-            self.pass(true);
+            // (Nothing new to find without a province, or a word to split.)
+            let glued =
+                (self.first..self.s.words.len()).any(|i| may_be_glued(self.s.words.key_bytes(i)));
+            if glued {
+                self.read(true, true);
+            }
+            if glued || self.saw_province {
+                self.pass(true);
+            }
         }
         if self.readings.is_empty() && !self.s.remarks.is_empty() {
             // Nothing outside the remarks: read them too.
@@ -254,6 +291,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.end = strip_noise(&self.s.words, self.first, seg);
+            // (The spans found depend on where the units end.)
+            self.s.spans.clear();
+            self.s.hits.clear();
             self.pass(true);
         }
         if self.readings.is_empty() {
@@ -290,7 +330,7 @@ impl<'a> Parser<'a> {
             let from = self.s.words.word(i).start;
             let remarks = &mut self.s.remarks;
             remarks.retain(|r| r.start < from);
-            remarks.push(from..self.input.trim_end().len());
+            remarks.push(from..self.text.trim_end().len());
         }
         let end = remark_at.unwrap_or(self.s.words.len());
         self.end = strip_noise(&self.s.words, self.first, end);
@@ -300,7 +340,7 @@ impl<'a> Parser<'a> {
     /// empties the buffers of a previous reading.
     fn tokenize(&mut self, mask: bool, glue: bool) {
         let s = &mut self.s;
-        s.words.fill(self.input, mask, glue);
+        s.words.fill(self.text, mask, glue);
         s.remarks.clear();
         s.remarks.extend_from_slice(s.words.remarks());
         s.spans.clear();
@@ -309,7 +349,7 @@ impl<'a> Parser<'a> {
         s.found.clear();
         s.fuzzy_hits.clear();
         self.readings.clear();
-        (self.made, self.best, self.fuzzy, self.thorough) = (0, None, false, false);
+        (self.made, self.best, self.thorough, self.saw_province) = (0, None, false, false);
         self.first = s.words.len().saturating_sub(MAX_WORDS);
         self.end = self.first;
     }
@@ -319,10 +359,13 @@ impl<'a> Parser<'a> {
     /// stop above the commune or leave a unit written unresolved, the readings that
     /// overrule a contradicting unit or read a province written twice: they cannot
     /// beat a reading down to the commune, and clean addresses have one.
+    ///
+    /// A pass after one that needed names with typos looks for them at once.
     fn pass(&mut self, thorough: bool) {
         self.thorough = thorough;
+        self.reset();
         self.run();
-        if self.needs_fuzzy() {
+        if !self.fuzzy && self.needs_fuzzy() {
             self.reset();
             self.fuzzy = true;
             self.run();
@@ -362,9 +405,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let n = words.len();
-        let text = |j: usize| &self.input[words.word(j).start..words.word(j).end];
+        let text = |j: usize| &self.text[words.word(j).start..words.word(j).end];
         let key = |j: usize| words.key(j);
-        let after = |j: usize| &self.input[words.word(j).end..];
+        let after = |j: usize| &self.text[words.word(j).end..];
         for j in self.first.max(1)..n {
             crate::work::add(1);
             match vocab::remark_key(words.key_bytes(j)) {
@@ -395,6 +438,7 @@ impl<'a> Parser<'a> {
     pub(super) fn run(&mut self) {
         let end = self.end;
         let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
+        self.saw_province |= !provinces.is_empty();
         // The old provinces first: a reading of the old structure down to the
         // commune leaves nothing to find for a current commune with an old district.
         let n = provinces.len();
@@ -835,7 +879,7 @@ impl<'a> Parser<'a> {
         if self.readings.is_empty() {
             if let Some((name, _)) = self.unresolved(self.end, None) {
                 return Err(ParseError::ProvinceNotFound {
-                    name: self.input[name].to_owned(),
+                    name: self.text[name].to_owned(),
                 });
             }
             return Err(ParseError::NotFound);
@@ -867,7 +911,7 @@ impl<'a> Parser<'a> {
         let best = readings[0].score.quality();
         readings.retain(|r| r.score.quality() == best);
         // Ties are broken by the diacritics: "Xã Minh Quán" is not "Xã Minh Quân".
-        if self.readings.len() > 1 && !self.input.is_ascii() {
+        if self.readings.len() > 1 && !self.text.is_ascii() {
             for i in 0..self.readings.len() {
                 self.readings[i].score.fidelity = self.fidelity(&self.readings[i]);
             }
@@ -994,12 +1038,24 @@ impl<'a> Parser<'a> {
     pub(super) fn rest(&self, start: Option<usize>) -> &'a str {
         let cut = match start {
             Some(i) if i < self.s.words.len() => self.s.words.word(i).start,
-            Some(_) => self.input.len(),
+            Some(_) => self.text.len(),
             None => return self.input.trim(),
         };
-        self.input[..cut]
-            .trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | ']' | '.'))
-            .trim_start()
+        let cut = match self.cleaned.is_clean() {
+            true => cut,
+            false => self.cleaned.to_input(self.input, cut),
+        };
+        trim_rest(&self.input[..cut])
+    }
+
+    /// [`rest`](Self::rest), cleaned: the text parsed left of word `start`.
+    pub(super) fn clean_rest(&self, start: Option<usize>) -> &'t str {
+        let cut = match start {
+            Some(i) if i < self.s.words.len() => self.s.words.word(i).start,
+            Some(_) => self.text.len(),
+            None => return self.text.trim(),
+        };
+        trim_rest(&self.text[..cut])
     }
 
     /// The first word of the comma-separated segment that word `i` is in.

@@ -10,7 +10,7 @@ use crate::search::Via;
 use crate::units::current::Province;
 use crate::units::Unit;
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
     /// Whether a reading made is better than any consistent reading can be whose
     /// units start at `reach` or after and that has at most `levels` levels.
     pub(super) fn hopeless(&self, reach: usize, levels: u8) -> bool {

@@ -64,7 +64,7 @@ impl Score {
     }
 }
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
     pub(super) fn score(
         &self,
         parts: &[Option<Found>],
@@ -115,7 +115,7 @@ impl Parser<'_> {
                 Some((_, n, _)) if start + n < end => start + n,
                 _ => start,
             };
-            sum += Diacritics::of_words(self.input, &self.s.words, from..end).fidelity(unit.name());
+            sum += Diacritics::of_words(self.text, &self.s.words, from..end).fidelity(unit.name());
         }
         (sum.clamp(-127, 127) + 128) as u8
     }

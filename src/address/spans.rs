@@ -85,7 +85,7 @@ pub(super) fn consider(
     Some(Found::new(unit, via, edits, start, kind))
 }
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
     /// The spans ending at `end` whose key (without or with the kind word) is in the
     /// index, longest first.
     pub(super) fn span_hits(&mut self, end: usize) -> Range<usize> {

@@ -6,6 +6,8 @@ pub(crate) mod fidelity;
 pub(crate) mod fuzzy;
 mod query;
 mod rank;
+#[cfg(feature = "serde")]
+mod serde;
 
 use crate::legacy;
 use crate::search::collect::collect;
@@ -16,12 +18,14 @@ use crate::units::code::{CommuneCode, ProvinceCode};
 use crate::units::current::{Commune, Province};
 
 pub use crate::tables::index::Via;
+#[doc(no_inline)]
 pub use crate::units::{Era, Level, Unit};
 
 /// How a query is matched.
 ///
 /// ```
-/// use dvhc::search::{Era, Level, Mode, Search};
+/// use dvhc::search::{Mode, Search};
+/// use dvhc::{Era, Level};
 /// let s = Search::new().era(Era::Current).level(Level::Province);
 /// assert_eq!(s.clone().mode(Mode::Exact).run("Lam Dong")[0].unit().name(), "Lâm Đồng");
 /// assert_eq!(s.clone().mode(Mode::Prefix).run("Lam D")[0].unit().name(), "Lâm Đồng");
@@ -42,7 +46,48 @@ pub enum Mode {
     Fuzzy,
 }
 
+impl Mode {
+    /// `"exact"`, `"prefix"` or `"fuzzy"`: the stable ASCII id used in serialised
+    /// output.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::search::Mode::Prefix.id(), "prefix");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Mode::Exact => "exact",
+            Mode::Prefix => "prefix",
+            Mode::Fuzzy => "fuzzy",
+        }
+    }
+
+    /// The mode with this [`id`](Self::id), if any.
+    ///
+    /// ```
+    /// use dvhc::search::Mode;
+    /// assert_eq!(Mode::from_id("fuzzy"), Some(Mode::Fuzzy));
+    /// ```
+    pub fn from_id(id: &str) -> Option<Mode> {
+        [Mode::Exact, Mode::Prefix, Mode::Fuzzy]
+            .into_iter()
+            .find(|m| m.id() == id)
+    }
+}
+
 /// One search result.
+///
+/// # JSON (feature `serde`)
+/// One object per hit, as `dvhc search` prints them (conventions in the crate
+/// documentation, "Serialisation"):
+///
+/// ```json
+/// {"code": "26740", "name": "Phường Bến Nghé", "kind": "phuong", "level": "commune",
+///  "era": "legacy", "province": ref, "district": ref | null, "score": 1000}
+/// ```
+///
+/// `province` is the unit's province (itself for a province); `district` the legacy
+/// district it is in (itself for a district), `null` for provinces and current units;
+/// `score` is [`Hit::score`].
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
     unit: Unit,
@@ -59,7 +104,7 @@ impl Hit {
     ///
     /// ```
     /// let hits = dvhc::search::Search::new().run("Lâm Đồng");
-    /// assert!(hits.iter().any(|h| h.unit().code() == "68"));
+    /// assert!(hits.iter().any(|h| h.unit().code().to_string() == "68"));
     /// ```
     pub fn unit(&self) -> Unit {
         self.unit
@@ -105,7 +150,8 @@ impl Hit {
     /// query has diacritics elsewhere). 0 for a query without diacritics.
     ///
     /// ```
-    /// use dvhc::search::{Era, Level, Search};
+    /// use dvhc::search::Search;
+    /// use dvhc::{Era, Level};
     /// let s = Search::new().era(Era::Current).level(Level::Commune);
     /// // Xã Cẩm Giang and the two Xã Cẩm Giàng fold alike; the ones the query
     /// // spells come first.
@@ -145,7 +191,8 @@ impl Hit {
 ///
 /// # Examples
 /// ```
-/// use dvhc::search::{Era, Level, Mode, Search};
+/// use dvhc::search::{Mode, Search};
+/// use dvhc::{Era, Level};
 ///
 /// // Diacritic-insensitive, kind word optional.
 /// let hits = Search::new().era(Era::Current).level(Level::Commune).run("xuan huong da lat");
@@ -194,9 +241,11 @@ impl Search {
     /// Only units of this era.
     ///
     /// ```
-    /// use dvhc::search::{Era, Search};
+    /// use dvhc::search::Search;
+    /// use dvhc::Era;
     /// assert!(Search::new().era(Era::Current).run("Bình Dương").iter().all(|h| h.unit().era() == Era::Current));
     /// ```
+    #[must_use]
     pub fn era(mut self, era: Era) -> Search {
         self.era = Some(era);
         self
@@ -205,9 +254,11 @@ impl Search {
     /// Only units of this level.
     ///
     /// ```
-    /// use dvhc::search::{Level, Search};
+    /// use dvhc::search::Search;
+    /// use dvhc::Level;
     /// assert!(Search::new().level(Level::Province).run("Huế").iter().all(|h| h.unit().level() == Level::Province));
     /// ```
+    #[must_use]
     pub fn level(mut self, level: Level) -> Search {
         self.level = Some(level);
         self
@@ -219,6 +270,7 @@ impl Search {
     /// use dvhc::search::{Mode, Search};
     /// assert!(!Search::new().mode(Mode::Prefix).run("Xuân Hươ").is_empty());
     /// ```
+    #[must_use]
     pub fn mode(mut self, mode: Mode) -> Search {
         self.mode = mode;
         self
@@ -230,6 +282,7 @@ impl Search {
     /// use dvhc::search::Search;
     /// assert_eq!(Search::new().limit(3).run("Phường 1").len(), 3);
     /// ```
+    #[must_use]
     pub fn limit(mut self, n: usize) -> Search {
         self.limit = Some(n);
         self
@@ -243,6 +296,7 @@ impl Search {
     /// let hits = Search::new().within_province("68".parse().unwrap()).run("Đức Trọng");
     /// assert_eq!(hits.len(), 1);
     /// ```
+    #[must_use]
     pub fn within_province(mut self, code: ProvinceCode) -> Search {
         self.province = Some(code.get());
         self.era = Some(Era::Current);
@@ -256,6 +310,7 @@ impl Search {
     /// let hits = Search::new().within_legacy_province("79".parse().unwrap()).run("Quận 1");
     /// assert_eq!(hits.len(), 1);
     /// ```
+    #[must_use]
     pub fn within_legacy_province(mut self, code: legacy::ProvinceCode) -> Search {
         self.legacy_province = Some(code.get());
         self.era = Some(Era::Legacy);
@@ -268,8 +323,9 @@ impl Search {
     /// ```
     /// use dvhc::search::Search;
     /// let hits = Search::new().within_district("760".parse().unwrap()).run("Bến Nghé");
-    /// assert_eq!(hits[0].unit().code(), "26740");
+    /// assert_eq!(hits[0].unit().code().to_string(), "26740");
     /// ```
+    #[must_use]
     pub fn within_district(mut self, code: legacy::DistrictCode) -> Search {
         self.district = Some(code.get());
         self.era = Some(Era::Legacy);

@@ -24,6 +24,35 @@ pub enum Via {
     Alias,
 }
 
+impl Via {
+    /// `"name"`, `"spelling"`, `"historical"` or `"alias"`: the stable ASCII id used
+    /// in serialised output.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::search::Via::Historical.id(), "historical");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Via::Name => "name",
+            Via::Spelling => "spelling",
+            Via::Historical => "historical",
+            Via::Alias => "alias",
+        }
+    }
+
+    /// The origin with this [`id`](Self::id), if any.
+    ///
+    /// ```
+    /// use dvhc::search::Via;
+    /// assert_eq!(Via::from_id("alias"), Some(Via::Alias));
+    /// ```
+    pub fn from_id(id: &str) -> Option<Via> {
+        [Via::Name, Via::Spelling, Via::Historical, Via::Alias]
+            .into_iter()
+            .find(|v| v.id() == id)
+    }
+}
+
 /// A search index entry: where its key is in `KEY_BLOB`, the unit's index within
 /// its level's table, and the origin of the key. 8 bytes.
 #[derive(Debug, Clone, Copy)]

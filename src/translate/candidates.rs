@@ -6,6 +6,7 @@ use crate::address::{Reading, Units};
 use crate::legacy;
 use crate::units::current::Commune;
 use crate::units::kind::Share;
+use crate::units::names::Names;
 use crate::units::Era;
 
 pub(super) fn same_place(a: &Candidate, b: &Candidate) -> bool {
@@ -48,6 +49,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                 share: Share::Whole,
                 distance_km: None,
                 era: Era::Current,
+                names: Names::NOW,
             },
             out,
         ),
@@ -61,6 +63,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                             share,
                             distance_km: None,
                             era: Era::Legacy,
+                            names: Names::NOW,
                         },
                         out,
                     );
@@ -75,6 +78,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                         share: Share::Whole,
                         distance_km: None,
                         era: Era::Legacy,
+                        names: Names::NOW,
                     },
                     out,
                 );
@@ -97,6 +101,7 @@ pub(super) fn push_district_candidates(d: &'static legacy::District, out: &mut V
                 share: Share::Whole,
                 distance_km: None,
                 era: Era::Legacy,
+                names: Names::NOW,
             });
         }
         return;
@@ -114,6 +119,7 @@ pub(super) fn push_district_candidates(d: &'static legacy::District, out: &mut V
                     share: Share::Partial,
                     distance_km: None,
                     era: Era::Legacy,
+                    names: Names::NOW,
                 });
             }
         }

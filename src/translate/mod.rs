@@ -3,6 +3,8 @@
 
 mod candidates;
 mod reverse;
+#[cfg(feature = "serde")]
+mod serde;
 mod ties;
 
 pub use reverse::{reverse_address, LegacyForm};
@@ -10,16 +12,22 @@ pub use reverse::{reverse_address, LegacyForm};
 use candidates::{candidate_count, haversine_km, push_candidates};
 use ties::tied_readings;
 
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::address::{
-    self, Address, Conflict, LegacyUnits, Options, ParseError, Reading, Status, Units, Unresolved,
+    self, Address, Conflict, LegacyUnits, Options, ParseError, Reading, Remarks, Units, Unresolved,
 };
-use crate::search::{Era, Level, Via};
+use crate::search::Via;
+use crate::text::LegacyEncoding;
 use crate::units::current::{Commune, Province};
 use crate::units::date::Date;
 use crate::units::kind::Share;
+use crate::units::names::Names;
+use crate::units::status::Status;
+use crate::units::{Era, Level};
 
 /// Why an address could not be translated.
 ///
@@ -29,6 +37,10 @@ use crate::units::kind::Share;
 ///
 /// assert!(matches!(translate(""), Err(TranslateError::Parse(ParseError::Empty))));
 /// ```
+///
+/// # JSON (feature `serde`)
+/// `{"kind": id, "message": text}`: the [`id`](TranslateError::id) and the `Display`
+/// text.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TranslateError {
@@ -41,9 +53,37 @@ pub enum TranslateError {
     /// [`reverse_address`] was given an address in the pre-2025 structure.
     #[error("the address is in the pre-2025 structure; translate it instead")]
     NotCurrent,
+    /// Units were recognised, but no new unit corresponds to them. The tables map
+    /// every old unit, so this does not happen with the data shipped; it is reported
+    /// rather than returning a translation without candidates.
+    #[error("no new unit corresponds to the address")]
+    NoNewUnit,
+}
+
+impl TranslateError {
+    /// A stable ASCII id of the error, serialised as `"kind"`: the
+    /// [parse error's](ParseError::id) for [`Parse`](Self::Parse),
+    /// `"bad_coordinates"`, `"not_current"`, or `"not_found"` for
+    /// [`NoNewUnit`](Self::NoNewUnit).
+    ///
+    /// ```
+    /// use dvhc::translate::{translate_at, TranslateError};
+    /// assert_eq!(translate_at("Quận 1", 91.0, 0.0).unwrap_err().id(), "bad_coordinates");
+    /// assert_eq!(dvhc::translate::translate("").unwrap_err().id(), "empty");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        match self {
+            TranslateError::Parse(e) => e.id(),
+            TranslateError::BadCoordinates => "bad_coordinates",
+            TranslateError::NotCurrent => "not_current",
+            TranslateError::NoNewUnit => "not_found",
+        }
+    }
 }
 
 /// How the candidates of a split commune were ordered.
+///
+/// Serialised (feature `serde`) as its [`id`](Ranking::id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Ranking {
@@ -53,6 +93,32 @@ pub enum Ranking {
     /// The given coordinates lie inside one candidate's boundary (as told by a
     /// [`Locate`] implementation such as `dvhc-geo`), which decides the translation.
     Containment,
+}
+
+impl Ranking {
+    /// `"centroid_distance"` or `"containment"`.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::translate::Ranking::Containment.id(), "containment");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Ranking::CentroidDistance => "centroid_distance",
+            Ranking::Containment => "containment",
+        }
+    }
+
+    /// The ranking with this [`id`](Self::id), if any.
+    ///
+    /// ```
+    /// use dvhc::translate::Ranking;
+    /// assert_eq!(Ranking::from_id("containment"), Some(Ranking::Containment));
+    /// ```
+    pub fn from_id(id: &str) -> Option<Ranking> {
+        [Ranking::CentroidDistance, Ranking::Containment]
+            .into_iter()
+            .find(|r| r.id() == id)
+    }
 }
 
 /// A point-in-commune oracle, e.g. `dvhc-geo`'s boundary polygons, that a
@@ -80,6 +146,15 @@ pub trait Locate: Send + Sync {
 }
 
 /// One possible new unit for a translated address.
+///
+/// # JSON (feature `serde`)
+/// ```json
+/// {"province": ref, "commune": ref | null, "share": "whole" | "partial",
+///  "distance_km": number | null, "structure": "legacy" | "current"}
+/// ```
+///
+/// Names are those in force on the translator's date; `distance_km` is
+/// [`Candidate::distance_km`] rounded to metres; `structure` is [`Candidate::era`].
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate {
     province: &'static Province,
@@ -87,6 +162,8 @@ pub struct Candidate {
     share: Share,
     distance_km: Option<f64>,
     era: Era,
+    /// How the translator names current units.
+    names: Names,
 }
 
 impl Candidate {
@@ -158,39 +235,131 @@ impl Candidate {
 /// assert!(!t.is_ambiguous());
 /// assert_eq!(t.to_string(), "12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh");
 /// assert_eq!(t.legacy().unwrap().commune().unwrap().name(), "Bến Nghé");
+///
+/// // A translation borrows its input; `into_owned` makes one that does not.
+/// let owned: dvhc::translate::Translation<'static> = {
+///     let input = String::from("P. Bến Nghé, Q.1, TP.HCM");
+///     translate(&input).unwrap().into_owned()
+/// };
+/// assert_eq!(owned.input(), "P. Bến Nghé, Q.1, TP.HCM");
 /// ```
+///
+/// # JSON (feature `serde`)
+/// One object per address, as `dvhc translate` prints it (conventions in the crate
+/// documentation, "Serialisation"):
+///
+/// ```json
+/// {"input": "...", "status": "ok" | "partial" | "ambiguous" | "error",
+///  "structure": "legacy" | "current" | null,
+///  "legacy": {"province": ref, "district": ref | null, "commune": ref | null} | null,
+///  "rest": "street part, verbatim" | "",
+///  "candidates": [{"province": ref, "commune": ref | null, "share": "whole" | "partial",
+///                  "distance_km": number | null, "structure": "legacy" | "current"}],
+///  "formatted": "12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh" | null,
+///  "level": "province" | "district" | "commune" | null,
+///  "unresolved": {"text": "Phường Xyz", "level": "commune"} | null,
+///  "remarks": ["(gần chợ)"],
+///  "conflicts": [{"overruled": ref, "by": ref}],
+///  "repaired": "vni" | "tcvn3" | null,
+///  "error": {"kind": "...", "message": "..."} | null}
+/// ```
+///
+/// `status` follows [`Status`]'s rules; `structure` is the [era](Translation::era) of
+/// the input; `legacy` the old units when it is written in the pre-2025 structure;
+/// `candidates` as [`Candidate`]; `formatted` is [`Translation::formatted`]; `level`
+/// the deepest level translated ([`Translation::level`]: with `"partial"`, the level
+/// reached); `unresolved`, `remarks`, `conflicts` and `repaired` as their methods.
+/// Names of current units are those in force on the translator's date. A translation
+/// serialises with `error: null`; [`Outcome`] gives the same shape to an input that
+/// could not be translated (`status` `"error"`; `structure`, `legacy`, `formatted`,
+/// `level`, `unresolved`, `repaired` `null`, `rest` `""`, `candidates`, `remarks`,
+/// `conflicts` `[]`).
 #[derive(Debug, Clone)]
 pub struct Translation<'a> {
-    input: &'a str,
+    input: Cow<'a, str>,
     era: Era,
     legacy: Option<LegacyUnits>,
-    rest: &'a str,
+    rest: Cow<'a, str>,
     level: Level,
     candidates: Vec<Candidate>,
     ranking: Option<Ranking>,
     via: Via,
     readings: usize,
-    date: Option<Date>,
-    unresolved: Option<Unresolved<'a>>,
-    remarks: Vec<&'a str>,
+    /// How current units are named (the translator's date).
+    names: Names,
+    /// A unit written and not found: its bytes in `input`, and its level.
+    unresolved: Option<(Range<usize>, Level)>,
+    /// The bytes of the remarks in `input`.
+    remarks: Vec<Range<usize>>,
     conflicts: Vec<Conflict>,
+    repaired: Option<LegacyEncoding>,
 }
 
 impl<'a> Translation<'a> {
     /// The input, as given.
-    pub fn input(&self) -> &'a str {
-        self.input
-    }
-
-    /// The structure the input was written in.
     ///
     /// ```
-    /// use dvhc::search::Era;
-    /// let t = dvhc::translate::translate("Phường Sài Gòn, TP.HCM").unwrap();
-    /// assert_eq!(t.structure(), Era::Current);
+    /// let t = dvhc::translate::translate("Huế").unwrap();
+    /// assert_eq!(t.input(), "Huế");
     /// ```
-    pub fn structure(&self) -> Era {
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The structure (era) the input was written in.
+    ///
+    /// ```
+    /// use dvhc::Era;
+    /// let t = dvhc::translate::translate("Phường Sài Gòn, TP.HCM").unwrap();
+    /// assert_eq!(t.era(), Era::Current);
+    /// ```
+    pub fn era(&self) -> Era {
         self.era
+    }
+
+    /// The day whose names the translation renders (the translator's
+    /// [`on`](Translator::on), from 1 July 2025), or `None` for the newest law. Name
+    /// other current units alike with [`AsOf`](crate::AsOf).
+    ///
+    /// ```
+    /// use dvhc::{translate::Translator, Date};
+    /// let t = Translator::new().on(Date::new(2020, 1, 1).unwrap()).translate("Huế").unwrap();
+    /// assert_eq!(t.date(), Some(Date::REFORM));
+    /// assert_eq!(dvhc::translate::translate("Huế").unwrap().date(), None);
+    /// ```
+    pub fn date(&self) -> Option<Date> {
+        self.names.date()
+    }
+
+    /// The same translation, owning its input and street part, so that it outlives
+    /// the input string (to keep, send to another thread, or cache).
+    ///
+    /// ```
+    /// let lines = vec![String::from("P. Bến Nghé, Q.1, TP.HCM")];
+    /// let kept: Vec<dvhc::translate::Translation<'static>> = lines
+    ///     .iter()
+    ///     .map(|l| dvhc::translate::translate(l).unwrap().into_owned())
+    ///     .collect();
+    /// drop(lines);
+    /// assert_eq!(kept[0].rest(), "");
+    /// ```
+    pub fn into_owned(self) -> Translation<'static> {
+        Translation {
+            input: Cow::Owned(self.input.into_owned()),
+            rest: Cow::Owned(self.rest.into_owned()),
+            era: self.era,
+            legacy: self.legacy,
+            level: self.level,
+            candidates: self.candidates,
+            ranking: self.ranking,
+            via: self.via,
+            readings: self.readings,
+            names: self.names,
+            unresolved: self.unresolved,
+            remarks: self.remarks,
+            conflicts: self.conflicts,
+            repaired: self.repaired,
+        }
     }
 
     /// The old units the input names, when written in the pre-2025 structure.
@@ -198,16 +367,22 @@ impl<'a> Translation<'a> {
         self.legacy.as_ref()
     }
 
-    /// The street part (house number, street, hamlet), verbatim.
-    pub fn rest(&self) -> &'a str {
-        self.rest
+    /// The street part (house number, street, hamlet), verbatim; repaired when the
+    /// input was in a legacy encoding ([`repaired`](Self::repaired)).
+    ///
+    /// ```
+    /// let t = dvhc::translate::translate("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM").unwrap();
+    /// assert_eq!(t.rest(), "12 Lê Lợi");
+    /// ```
+    pub fn rest(&self) -> &str {
+        &self.rest
     }
 
     /// The deepest level the input gave: an address that stops at the district or
     /// province translates only that far.
     ///
     /// ```
-    /// use dvhc::search::Level;
+    /// use dvhc::Level;
     /// let t = dvhc::translate::translate("Quận 1, TP.HCM").unwrap();
     /// assert_eq!(t.level(), Level::District);
     /// assert!(t.is_ambiguous()); // Quận 1 went into several new wards
@@ -267,18 +442,19 @@ impl<'a> Translation<'a> {
         self.resolved().is_none()
     }
 
-    /// How completely the address was translated: [`Status::Ok`] when it
-    /// [resolves](Self::resolved) to one new unit and no unit written was left
-    /// unresolved, [`Status::Partial`] when one was ([`unresolved`](Self::unresolved)),
-    /// [`Status::Ambiguous`] otherwise. The rules are [`Status`]'s.
+    /// How completely the address was translated: [`Status::Partial`] when a unit
+    /// written was left unresolved ([`unresolved`](Self::unresolved); the candidates
+    /// are those of [`level`](Self::level)), [`Status::Ok`] when it
+    /// [resolves](Self::resolved) to one new unit, [`Status::Ambiguous`] otherwise (a
+    /// translation has at least one candidate; an input without any is a
+    /// [`TranslateError`]). The rules are [`Status`]'s.
     ///
     /// ```
-    /// use dvhc::address::Status;
-    /// use dvhc::search::Level;
-    /// use dvhc::translate::translate;
+    /// use dvhc::{translate::translate, Level, Status};
     /// assert_eq!(translate("P. Bến Nghé, Q.1, TP.HCM").unwrap().status(), Status::Ok);
+    /// assert_eq!(translate("Quận 1, TP.HCM").unwrap().status(), Status::Ambiguous);
     /// let t = translate("Phường Xyz, Quận 1, TP.HCM").unwrap();
-    /// assert_eq!(t.status(), Status::Partial { reached: Level::District });
+    /// assert_eq!((t.status(), t.level()), (Status::Partial, Level::District));
     /// ```
     pub fn status(&self) -> Status {
         let answers = if self.resolved().is_some() {
@@ -286,7 +462,7 @@ impl<'a> Translation<'a> {
         } else {
             self.candidates.len()
         };
-        Status::of(self.unresolved.is_some(), self.level, answers)
+        Status::of(self.unresolved.is_some(), answers)
     }
 
     /// A unit written left of the units found that was not found there: the
@@ -296,8 +472,9 @@ impl<'a> Translation<'a> {
     /// let t = dvhc::translate::translate("Phường Xyz, Quận 1, TP.HCM").unwrap();
     /// assert_eq!(t.unresolved().unwrap().text(), "Phường Xyz");
     /// ```
-    pub fn unresolved(&self) -> Option<Unresolved<'a>> {
-        self.unresolved
+    pub fn unresolved(&self) -> Option<Unresolved<'_>> {
+        let (r, level) = self.unresolved.clone()?;
+        Some(Unresolved::new(self.input.get(r).unwrap_or(""), level))
     }
 
     /// The remarks of the input, verbatim (see [`Address::remarks`]): text in
@@ -306,11 +483,25 @@ impl<'a> Translation<'a> {
     ///
     /// ```
     /// let t = dvhc::translate::translate("Số 7, Tổ 3, Phường Hòa Bình, TP Biên Hòa, Đồng Nai (gần chợ)").unwrap();
-    /// assert_eq!(t.remarks(), ["(gần chợ)"]);
+    /// assert_eq!(t.remarks().collect::<Vec<_>>(), ["(gần chợ)"]);
     /// assert_eq!(t.resolved().unwrap().commune().unwrap().name(), "Trấn Biên");
     /// ```
-    pub fn remarks(&self) -> &[&'a str] {
-        &self.remarks
+    pub fn remarks(&self) -> Remarks<'_, '_> {
+        Remarks::new(&self.input, &self.remarks)
+    }
+
+    /// The legacy encoding the input was written in, when it was VNI or TCVN3 text
+    /// read as Windows-1252 or Latin-1 ("mojibake") and was repaired before it was
+    /// translated; the street part ([`rest`](Self::rest)) is then repaired too.
+    ///
+    /// ```
+    /// use dvhc::text::LegacyEncoding;
+    /// let t = dvhc::translate::translate("Soá 7, Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai").unwrap();
+    /// assert_eq!(t.repaired(), Some(LegacyEncoding::Vni));
+    /// assert_eq!(t.formatted().unwrap(), "Số 7, Phường Long Thành, Thành phố Đồng Nai");
+    /// ```
+    pub fn repaired(&self) -> Option<LegacyEncoding> {
+        self.repaired
     }
 
     /// Written units that the translation overrules because two others agree against
@@ -341,33 +532,33 @@ impl<'a> Translation<'a> {
     /// ```
     pub fn format(&self, candidate: &Candidate) -> String {
         let mut s = String::with_capacity(self.rest.len() + 64);
-        // Pieces are pushed as they are (no formatting machinery): this runs once per
+        // Writing to a `String` cannot fail.
+        let _ = self.write_formatted(candidate, &mut s);
+        s
+    }
+
+    /// Writes the new address of `candidate` in official form: the one definition of
+    /// [`format`](Self::format), also used to serialise `formatted` without allocating.
+    fn write_formatted(&self, candidate: &Candidate, w: &mut impl fmt::Write) -> fmt::Result {
+        // Pieces are written as they are (no formatting machinery): this runs once per
         // row in `dvhc csv`.
-        let mut push = |parts: &[&str]| {
-            if !s.is_empty() {
-                s.push_str(", ");
+        let mut first = true;
+        let mut put = |w: &mut dyn fmt::Write, parts: &[&str]| {
+            if !first {
+                w.write_str(", ")?;
             }
-            for p in parts {
-                s.push_str(p);
-            }
+            first = false;
+            parts.iter().try_for_each(|p| w.write_str(p))
         };
         if !self.rest.is_empty() {
-            push(&[self.rest]);
+            put(w, &[&self.rest])?;
         }
         if let Some(c) = candidate.commune {
-            let name = self
-                .date
-                .and_then(|d| c.full_name_on(d))
-                .unwrap_or_else(|| c.full_name());
-            push(&[name.prefix(), " ", name.name()]);
+            let name = self.names.commune(c);
+            put(w, &[name.prefix(), " ", name.name()])?;
         }
-        let p = candidate.province;
-        let name = self
-            .date
-            .and_then(|d| p.full_name_on(d))
-            .unwrap_or_else(|| p.full_name());
-        push(&[name.prefix(), " ", name.name()]);
-        s
+        let name = self.names.province(candidate.province);
+        put(w, &[name.prefix(), " ", name.name()])
     }
 
     /// The new address in official form when it [resolves](Self::resolved) to one
@@ -387,14 +578,14 @@ impl fmt::Display for Translation<'_> {
     /// before trusting it alone).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.candidates.first() {
-            Some(c) => f.write_str(&self.format(c)),
-            None => f.write_str(self.rest),
+            Some(c) => self.write_formatted(c, f),
+            None => f.write_str(&self.rest),
         }
     }
 }
 
-/// A reusable, thread-safe translator: the date whose names to render, and
-/// optionally a [`Locate`] oracle for split communes.
+/// A reusable, thread-safe translator: the date whose names to render, optionally a
+/// [`Locate`] oracle for split communes, and the threads of a batch.
 ///
 /// # Examples
 /// ```
@@ -407,37 +598,65 @@ impl fmt::Display for Translation<'_> {
 /// let r = Translator::new().translate("Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai").unwrap();
 /// assert_eq!(r.formatted().unwrap(), "Phường Long Thành, Thành phố Đồng Nai");
 ///
-/// // Many addresses on all cores, in input order.
+/// // Many addresses on all cores (or on 2 threads), in input order.
 /// let out = Translator::new().translate_batch(&["P. Bến Nghé, Q.1, TP.HCM", "???"]);
 /// assert!(out[0].is_ok() && out[1].is_err());
+/// let out = Translator::new().threads(2).translate_batch(&["Huế"; 100]);
+/// assert_eq!(out.len(), 100);
 /// ```
 #[derive(Clone, Default)]
 pub struct Translator {
-    date: Option<Date>,
+    names: Names,
     locator: Option<Arc<dyn Locate>>,
+    /// Threads of a batch; 0 for every core.
+    threads: usize,
+    /// The one structure addresses are read in, if fixed.
     assume: Option<Era>,
 }
 
 impl fmt::Debug for Translator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Translator")
-            .field("date", &self.date)
+            .field("names", &self.names)
             .field("locator", &self.locator.is_some())
+            .field("threads", &self.threads)
             .field("assume", &self.assume)
             .finish()
     }
 }
 
+/// The most threads a batch uses, whatever [`Translator::threads`] asks for.
+pub const MAX_THREADS: usize = 256;
+
+/// Addresses per chunk a batch thread takes at a time, at least.
+const MIN_CHUNK: usize = 16;
+
 impl Translator {
-    /// A translator rendering today's names (the newest law), without locator.
+    /// A translator rendering today's names (the newest law), without locator, whose
+    /// batches run on every core.
+    ///
+    /// ```
+    /// let t = dvhc::translate::Translator::new();
+    /// assert!(t.translate("Huế").is_ok());
+    /// ```
     pub fn new() -> Translator {
         Translator::default()
     }
 
-    /// Render names and kinds in force on `date` (from 1 July 2025 on; earlier
-    /// dates render today's names).
+    /// Render names and kinds of current units as in force on `date`. A date before
+    /// 1 July 2025 renders them as on 1 July 2025, the day they came into being
+    /// (they had no name before); the old units an input names keep theirs of
+    /// 30 June 2025 whatever the date.
+    ///
+    /// ```
+    /// use dvhc::{translate::Translator, Date};
+    /// let before = Translator::new().on(Date::new(2020, 1, 1).unwrap());
+    /// let t = before.translate("Tỉnh Đồng Nai").unwrap();
+    /// assert_eq!(t.formatted().unwrap(), "Tỉnh Đồng Nai"); // as on 2025-07-01
+    /// ```
+    #[must_use]
     pub fn on(mut self, date: Date) -> Translator {
-        self.date = Some(date);
+        self.names = Names::on(Some(date));
         self
     }
 
@@ -446,12 +665,10 @@ impl Translator {
     /// structures is not ambiguous. Units of the other structure are not recognised.
     ///
     /// ```
-    /// use dvhc::address::Status;
-    /// use dvhc::search::Era;
-    /// use dvhc::translate::Translator;
+    /// use dvhc::{translate::Translator, Era, Status};
     ///
     /// let old = Translator::new().assume(Era::Legacy).translate("Đức Giang, Long Biên").unwrap();
-    /// assert_eq!(old.structure(), Era::Legacy);
+    /// assert_eq!(old.era(), Era::Legacy);
     /// assert_eq!(old.legacy().unwrap().commune().unwrap().name(), "Đức Giang");
     /// let new = Translator::new().assume(Era::Current).translate("Long Biên, Hà Nội").unwrap();
     /// assert_eq!(new.status(), Status::Ok);
@@ -463,8 +680,25 @@ impl Translator {
 
     /// Resolve split communes by containment with `locator` when coordinates are
     /// given; centroid distance remains the fallback.
+    #[must_use]
     pub fn with_locator(mut self, locator: impl Locate + 'static) -> Translator {
         self.locator = Some(Arc::new(locator));
+        self
+    }
+
+    /// The number of threads [`translate_batch`](Self::translate_batch) uses, the
+    /// calling thread included: `0` (the default) for every core
+    /// ([`std::thread::available_parallelism`]), `1` to stay on the calling thread.
+    /// It is capped at [`MAX_THREADS`] and at one thread per 16 addresses; a thread
+    /// the system refuses to start is done without.
+    ///
+    /// ```
+    /// let t = dvhc::translate::Translator::new().threads(usize::MAX);
+    /// assert_eq!(t.translate_batch(&["Huế", "Đà Lạt"]).len(), 2);
+    /// ```
+    #[must_use]
+    pub fn threads(mut self, n: usize) -> Translator {
+        self.threads = n;
         self
     }
 
@@ -473,9 +707,7 @@ impl Translator {
     /// # Errors
     /// [`TranslateError::Parse`] when no unit is recognised.
     pub fn translate<'a>(&self, address: &'a str) -> Result<Translation<'a>, TranslateError> {
-        Ok(address::parse_with(address, self.options(), |parsed| {
-            self.build(parsed, None)
-        })?)
+        address::parse_with(address, self.options(), |parsed| self.build(parsed, None))?
     }
 
     /// Translates an address and ranks split-commune candidates by the point
@@ -494,28 +726,43 @@ impl Translator {
         if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
             return Err(TranslateError::BadCoordinates);
         }
-        Ok(address::parse_with(address, self.options(), |parsed| {
+        address::parse_with(address, self.options(), |parsed| {
             self.build(parsed, Some((lat, lon)))
-        })?)
+        })?
     }
 
-    /// Translates many addresses on all cores; results are in input order.
+    /// Translates many addresses on several threads (see [`threads`](Self::threads));
+    /// results are in input order.
     ///
     /// The addresses are handed out to the threads in small chunks as they finish the
     /// previous one, so a slow stretch of input (or a busy core) does not hold the
     /// others up.
+    ///
+    /// ```
+    /// let t = dvhc::translate::Translator::new().threads(4);
+    /// let addresses = vec!["P. Bến Nghé, Q.1, TP.HCM"; 1000];
+    /// let out = t.translate_batch(&addresses);
+    /// assert!(out.iter().all(|r| r.as_ref().unwrap().rest().is_empty()));
+    /// ```
     pub fn translate_batch<'a, S: AsRef<str> + Sync>(
         &self,
         addresses: &'a [S],
     ) -> Vec<Result<Translation<'a>, TranslateError>> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if threads <= 1 || addresses.len() < 64 {
+        let wanted = match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let threads = wanted
+            .min(MAX_THREADS)
+            .min(addresses.len() / MIN_CHUNK)
+            .max(1);
+        if threads <= 1 {
             return addresses
                 .iter()
                 .map(|a| self.translate(a.as_ref()))
                 .collect();
         }
-        let chunk = (addresses.len() / (threads * 16)).clamp(16, 1024);
+        let chunk = (addresses.len() / (threads * 16)).clamp(MIN_CHUNK, 1024);
         let chunks = addresses.len().div_ceil(chunk);
         let next = std::sync::atomic::AtomicUsize::new(0);
         // Each worker takes the next chunk until none is left, and returns the chunks
@@ -534,7 +781,11 @@ impl Translator {
         let mut parts: Vec<Option<Vec<Result<Translation<'a>, TranslateError>>>> =
             (0..chunks).map(|_| None).collect();
         std::thread::scope(|s| {
-            let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+            // A thread the system cannot start is simply not used: the others, and
+            // this one, take its chunks.
+            let handles: Vec<_> = (1..threads.min(chunks))
+                .map_while(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
+                .collect();
             let mine = work();
             for (i, v) in handles
                 .into_iter()
@@ -559,7 +810,11 @@ impl Translator {
         Options { era: self.assume }
     }
 
-    fn build<'a>(&self, parsed: &Address<'a>, point: Option<(f64, f64)>) -> Translation<'a> {
+    fn build<'a>(
+        &self,
+        parsed: &Address<'a>,
+        point: Option<(f64, f64)>,
+    ) -> Result<Translation<'a>, TranslateError> {
         // Homonyms nothing tells apart: every tied reading contributes candidates.
         let tied = tied_readings(parsed);
         let best = tied.kept().next().unwrap_or(parsed.reading());
@@ -572,6 +827,12 @@ impl Translator {
             Vec::with_capacity(tied.kept().chain(other.clone()).map(candidate_count).sum());
         for r in tied.kept().chain(other.clone()) {
             push_candidates(r, &mut candidates);
+        }
+        if candidates.is_empty() {
+            return Err(TranslateError::NoNewUnit);
+        }
+        for c in &mut candidates {
+            c.names = self.names;
         }
         let mut conflicts = Vec::new();
         if parsed.readings().iter().any(|r| r.conflict().is_some()) {
@@ -614,20 +875,121 @@ impl Translator {
             Units::Legacy(u) => (Some(u), u.commune_via()),
             Units::Current(_) => (None, Via::Name),
         };
-        Translation {
-            input: parsed.input(),
+        Ok(Translation {
+            input: Cow::Borrowed(parsed.input()),
             era: best.era(),
             legacy,
-            rest: best.rest(),
+            rest: match parsed.repaired_rest() {
+                Some(r) => Cow::Owned(r.to_owned()),
+                None => Cow::Borrowed(best.rest()),
+            },
             level: best.deepest().level(),
             candidates,
             ranking,
             via,
             readings: tied.kept().count(),
-            date: self.date,
-            unresolved: parsed.unresolved(),
-            remarks: parsed.remarks().to_vec(),
+            names: self.names,
+            unresolved: parsed.unresolved_range(),
+            remarks: parsed.remark_ranges().to_vec(),
             conflicts,
+            repaired: parsed.repaired(),
+        })
+    }
+}
+
+/// One input and what became of its translation: a [`Translation`] or an error,
+/// serialised (feature `serde`) as the one object [`Translation`] documents, `status`
+/// `"error"` and `error` set for a failure, so that every input gets a line of the
+/// same shape.
+///
+/// The error type is [`TranslateError`] for the library's errors; a caller with
+/// errors of its own (an input line that is not UTF-8) uses any serialisable type,
+/// preferably with the same `{"kind", "message"}` shape.
+///
+/// # Examples
+/// ```
+/// use dvhc::translate::{translate, Outcome};
+/// use dvhc::Status;
+///
+/// let r = translate("P. Bến Nghé, Q.1, TP.HCM");
+/// assert_eq!(Outcome::new("P. Bến Nghé, Q.1, TP.HCM", &r).status(), Status::Ok);
+/// let r = translate("");
+/// let o = Outcome::new("", &r);
+/// assert_eq!(o.status(), Status::Error);
+/// # #[cfg(feature = "serde")]
+/// assert_eq!(
+///     serde_json::to_string(&o).unwrap(),
+///     r#"{"input":"","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"level":null,"unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"error":{"kind":"empty","message":"the address is empty"}}"#
+/// );
+/// ```
+#[derive(Debug)]
+pub struct Outcome<'r, 'a, E = TranslateError> {
+    input: &'r str,
+    result: Result<&'r Translation<'a>, &'r E>,
+}
+
+impl<E> Clone for Outcome<'_, '_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Outcome<'_, '_, E> {}
+
+impl<'r, 'a, E> Outcome<'r, 'a, E> {
+    /// The outcome of translating `input`.
+    ///
+    /// ```
+    /// let r = dvhc::translate::translate("Huế");
+    /// assert!(dvhc::translate::Outcome::new("Huế", &r).translation().is_some());
+    /// ```
+    pub fn new(input: &'r str, result: &'r Result<Translation<'a>, E>) -> Self {
+        Outcome {
+            input,
+            result: result.as_ref(),
+        }
+    }
+
+    /// The outcome of an input that failed with `error`, before or during translation.
+    ///
+    /// ```
+    /// let e = "not valid UTF-8";
+    /// let o = dvhc::translate::Outcome::<&str>::failed("\u{FFFD}", &e);
+    /// assert_eq!(o.error(), Some(&"not valid UTF-8"));
+    /// ```
+    pub fn failed(input: &'r str, error: &'r E) -> Self {
+        Outcome {
+            input,
+            result: Err(error),
+        }
+    }
+
+    /// The input, as given.
+    pub fn input(&self) -> &'r str {
+        self.input
+    }
+
+    /// The translation, unless it failed.
+    pub fn translation(&self) -> Option<&'r Translation<'a>> {
+        self.result.ok()
+    }
+
+    /// The error, if the translation failed.
+    pub fn error(&self) -> Option<&'r E> {
+        self.result.err()
+    }
+
+    /// The translation's [status](Translation::status), or [`Status::Error`].
+    ///
+    /// ```
+    /// use dvhc::{translate::{translate, Outcome}, Status};
+    /// let r = translate("Quận 1, TP.HCM");
+    /// assert_eq!(Outcome::new("Quận 1, TP.HCM", &r).status(), Status::Ambiguous);
+    /// ```
+    pub fn status(&self) -> Status {
+        match self.result {
+            Ok(t) => t.status(),
+            Err(_) => Status::Error,
         }
     }
 }

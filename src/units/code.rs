@@ -7,21 +7,19 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// Why a string is not a well-formed code.
+/// Why a string (or a number) is not a well-formed code.
 ///
 /// # Examples
 /// ```
 /// use dvhc::{CommuneCode, ParseCodeError};
 ///
 /// assert_eq!("".parse::<CommuneCode>(), Err(ParseCodeError::Empty));
-/// assert_eq!(
-///     "2674".parse::<CommuneCode>(),
-///     Err(ParseCodeError::WrongLength { expected: 5, found: 4 })
-/// );
-/// assert_eq!(
-///     "2674x".parse::<CommuneCode>(),
-///     Err(ParseCodeError::NotADigit { position: 4 })
-/// );
+/// let e = "2674".parse::<CommuneCode>().unwrap_err();
+/// assert_eq!(e, ParseCodeError::WrongLength { expected: 5, found: 4 });
+/// assert_eq!(e.to_string(), "a code of this level has 5 digits, not 4");
+/// let e = "2674x".parse::<CommuneCode>().unwrap_err();
+/// assert_eq!(e, ParseCodeError::NotADigit { position: 5 });
+/// assert_eq!(e.to_string(), "character 5 of the code is not a digit 0-9");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
@@ -29,35 +27,38 @@ pub enum ParseCodeError {
     /// The string is empty (after trimming surrounding white space).
     #[error("empty code")]
     Empty,
-    /// The code has the wrong number of characters: official codes have a fixed width
-    /// (2 digits for a province, 3 for a district, 5 for a commune), leading zeros included.
-    #[error("a code of this level has {expected} digits, found {found} characters")]
+    /// The code has the wrong number of digits: official codes have a fixed width
+    /// (2 digits for a province, 3 for a district, 5 for a commune), leading zeros
+    /// included. From [`TryFrom<u32>`], a value with more digits than that.
+    #[error("a code of this level has {expected} digits, not {found}")]
     WrongLength {
         /// The number of digits a code of this level has.
         expected: usize,
-        /// The number of characters found.
+        /// The number of digits found.
         found: usize,
     },
-    /// The character at this position (counted in characters from 0) is not an ASCII digit.
+    /// The character at this position (counted in characters from 1, after trimming
+    /// surrounding white space) is not an ASCII digit.
     #[error("character {position} of the code is not a digit 0-9")]
     NotADigit {
-        /// Position of the offending character, counted in characters from 0.
+        /// Position of the offending character, counted in characters from 1.
         position: usize,
     },
 }
 
-/// Parses exactly `width` ASCII digits (surrounding white space allowed).
-fn parse_digits(s: &str, width: usize) -> Result<u32, ParseCodeError> {
+/// Reads the digits of a code (surrounding white space allowed): exactly `width`
+/// of them, or with `lenient` from 1 to `width` (leading zeros dropped).
+fn parse_digits(s: &str, width: usize, lenient: bool) -> Result<u32, ParseCodeError> {
     let s = s.trim();
     if s.is_empty() {
         return Err(ParseCodeError::Empty);
     }
-    if let Some(position) = s.chars().position(|c| !c.is_ascii_digit()) {
+    if let Some(i) = s.chars().position(|c| !c.is_ascii_digit()) {
         // A wrong length is the more useful message for "2674x"-like input only when all
         // characters are digits; otherwise point at the first non-digit.
-        return Err(ParseCodeError::NotADigit { position });
+        return Err(ParseCodeError::NotADigit { position: i + 1 });
     }
-    if s.len() != width {
+    if s.len() > width || (s.len() < width && !lenient) {
         return Err(ParseCodeError::WrongLength {
             expected: width,
             found: s.len(),
@@ -66,11 +67,42 @@ fn parse_digits(s: &str, width: usize) -> Result<u32, ParseCodeError> {
     Ok(s.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
 }
 
+/// The number of decimal digits of `n` (1 for 0).
+const fn digits(mut n: u32) -> usize {
+    let mut d = 1;
+    while n >= 10 {
+        n /= 10;
+        d += 1;
+    }
+    d
+}
+
+/// Writes `value` zero-padded to `width` digits (at most 10) through [`fmt::Formatter::pad`],
+/// so that width and alignment flags apply to the whole code. Allocates nothing.
+pub(crate) fn pad(value: u32, width: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut buf = [b'0'; 10];
+    let s = padded(value, width, &mut buf);
+    f.pad(s)
+}
+
+/// `value` zero-padded to `width` digits (at most 10), written into `buf`.
+pub(crate) fn padded(value: u32, width: usize, buf: &mut [u8; 10]) -> &str {
+    let width = width.clamp(digits(value), 10);
+    let mut n = value;
+    for b in buf[..width].iter_mut().rev() {
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[..width]).unwrap_or_default()
+}
+
 macro_rules! code_type {
     (
         $(#[$meta:meta])*
         $name:ident($repr:ty), width = $width:literal, max = $max:literal,
-        example = $example:literal, example_value = $example_value:literal
+        example = $example:literal, example_value = $example_value:literal,
+        lenient = $lenient:literal => $lenient_padded:literal
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -113,19 +145,75 @@ macro_rules! code_type {
             }
         }
 
-        /// Zero-padded to the official width.
+        /// Zero-padded to the official width. Width and alignment flags apply to the
+        /// whole code (`{:>7}`).
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{:0width$}", self.0, width = $width)
+                pad(self.get(), $width, f)
             }
         }
 
         /// Parses exactly the official number of digits, leading zeros included;
-        /// surrounding white space is ignored.
+        /// surrounding white space is ignored. See
+        #[doc = concat!("[`", stringify!($name), "::parse_lenient`]")]
+        /// for codes whose leading zeros a spreadsheet dropped.
         impl FromStr for $name {
             type Err = ParseCodeError;
             fn from_str(s: &str) -> Result<Self, ParseCodeError> {
-                parse_digits(s, $width).map(|v| Self(v as $repr))
+                parse_digits(s, $width, false).map(|v| Self(v as $repr))
+            }
+        }
+
+        /// The code of this value, or [`ParseCodeError::WrongLength`] when it has more
+        /// digits than the official width.
+        ///
+        /// # Examples
+        /// ```
+        #[doc = concat!("use dvhc::", $crate::units::code::code_path!($name), ";")]
+        #[doc = concat!("let code = ", stringify!($name), "::try_from(", stringify!($example_value), "u32).unwrap();")]
+        #[doc = concat!("assert_eq!(u32::from(code), ", stringify!($example_value), ");")]
+        #[doc = concat!("assert!(", stringify!($name), "::try_from(", stringify!($max), "u32 + 1).is_err());")]
+        /// ```
+        impl TryFrom<u32> for $name {
+            type Error = ParseCodeError;
+            fn try_from(value: u32) -> Result<Self, ParseCodeError> {
+                Self::new(value).ok_or(ParseCodeError::WrongLength {
+                    expected: $width,
+                    found: digits(value),
+                })
+            }
+        }
+
+        /// The numeric value, as
+        #[doc = concat!("[`", stringify!($name), "::get`].")]
+        impl From<$name> for u32 {
+            fn from(code: $name) -> u32 {
+                code.get()
+            }
+        }
+
+        impl $name {
+            /// Parses a code that may have lost its leading zeros, as spreadsheets drop
+            /// them from codes stored as numbers (`"4"` for `"00004"`): from 1 to
+            #[doc = concat!(stringify!($width), " digits,")]
+            /// surrounding white space ignored. Anything else (an empty string, a
+            /// character that is not a digit, too many digits) is refused as by
+            /// [`str::parse`], which stays strict.
+            ///
+            /// # Errors
+            /// [`ParseCodeError::Empty`], [`ParseCodeError::NotADigit`] or
+            /// [`ParseCodeError::WrongLength`] (more digits than the official width).
+            ///
+            /// # Examples
+            /// ```
+            #[doc = concat!("use dvhc::", $crate::units::code::code_path!($name), ";")]
+            #[doc = concat!("let code = ", stringify!($name), "::parse_lenient(\"", $lenient, "\").unwrap();")]
+            #[doc = concat!("assert_eq!(code.to_string(), \"", $lenient_padded, "\");")]
+            #[doc = concat!("assert!(\"", $lenient, "\".parse::<", stringify!($name), ">().is_err());")]
+            #[doc = concat!("assert!(", stringify!($name), "::parse_lenient(\"", $lenient, "x\").is_err());")]
+            /// ```
+            pub fn parse_lenient(s: &str) -> Result<Self, ParseCodeError> {
+                parse_digits(s, $width, true).map(|v| Self(v as $repr))
             }
         }
     };
@@ -155,30 +243,35 @@ pub(crate) use code_path;
 code_type! {
     /// The 2-digit code of a province of the current structure (from 1 July 2025),
     /// e.g. `79` for Thành phố Hồ Chí Minh.
-    ProvinceCode(u8), width = 2, max = 99, example = "79", example_value = 79
+    ProvinceCode(u8), width = 2, max = 99, example = "79", example_value = 79,
+    lenient = "1" => "01"
 }
 
 code_type! {
     /// The 5-digit code of a commune-level unit (phường, xã, đặc khu) of the current
     /// structure, e.g. `26740` for Phường Sài Gòn.
-    CommuneCode(u32), width = 5, max = 99999, example = "26740", example_value = 26740
+    CommuneCode(u32), width = 5, max = 99999, example = "26740", example_value = 26740,
+    lenient = "4" => "00004"
 }
 
 code_type! {
     /// The 2-digit code of a province of the pre-2025 structure (to 30 June 2025),
     /// e.g. `74` for Tỉnh Bình Dương.
-    LegacyProvinceCode(u8), width = 2, max = 99, example = "74", example_value = 74
+    LegacyProvinceCode(u8), width = 2, max = 99, example = "74", example_value = 74,
+    lenient = "2" => "02"
 }
 
 code_type! {
     /// The 3-digit code of a district of the pre-2025 structure, e.g. `760` for Quận 1.
-    LegacyDistrictCode(u16), width = 3, max = 999, example = "760", example_value = 760
+    LegacyDistrictCode(u16), width = 3, max = 999, example = "760", example_value = 760,
+    lenient = "1" => "001"
 }
 
 code_type! {
     /// The 5-digit code of a commune-level unit (phường, xã, thị trấn) of the pre-2025
     /// structure, e.g. `26740` for Phường Bến Nghé.
-    LegacyCommuneCode(u32), width = 5, max = 99999, example = "26740", example_value = 26740
+    LegacyCommuneCode(u32), width = 5, max = 99999, example = "26740", example_value = 26740,
+    lenient = "1" => "00001"
 }
 
 #[cfg(test)]
@@ -207,11 +300,15 @@ mod tests {
         );
         assert_eq!(
             "-1".parse::<ProvinceCode>(),
-            Err(ParseCodeError::NotADigit { position: 0 })
+            Err(ParseCodeError::NotADigit { position: 1 })
         );
         assert_eq!(
             "٠١".parse::<ProvinceCode>(),
-            Err(ParseCodeError::NotADigit { position: 0 })
+            Err(ParseCodeError::NotADigit { position: 1 })
+        );
+        assert_eq!(
+            " 1٠".parse::<ProvinceCode>(),
+            Err(ParseCodeError::NotADigit { position: 2 })
         );
         assert_eq!(
             "99999999999999999999".parse::<CommuneCode>(),
@@ -222,5 +319,86 @@ mod tests {
         );
         assert_eq!(LegacyDistrictCode::new(760).unwrap().to_string(), "760");
         assert!(LegacyDistrictCode::new(1000).is_none());
+        assert_eq!(
+            format!("{:>7}|{:<4}|", CommuneCode(4), ProvinceCode(1)),
+            "  00004|01  |"
+        );
+    }
+
+    #[test]
+    fn lenient_parsing_pads_but_refuses_what_strict_refuses() {
+        for (s, v) in [
+            ("4", 4),
+            ("04", 4),
+            (" 0004 ", 4),
+            ("00004", 4),
+            ("26740", 26740),
+        ] {
+            assert_eq!(CommuneCode::parse_lenient(s), Ok(CommuneCode(v)), "{s:?}");
+        }
+        assert_eq!(CommuneCode::parse_lenient(" "), Err(ParseCodeError::Empty));
+        assert_eq!(
+            CommuneCode::parse_lenient("123456"),
+            Err(ParseCodeError::WrongLength {
+                expected: 5,
+                found: 6
+            })
+        );
+        assert_eq!(
+            CommuneCode::parse_lenient("4.0"),
+            Err(ParseCodeError::NotADigit { position: 2 })
+        );
+        assert_eq!(
+            CommuneCode::parse_lenient("-4"),
+            Err(ParseCodeError::NotADigit { position: 1 })
+        );
+        assert_eq!(
+            LegacyDistrictCode::parse_lenient("1"),
+            Ok(LegacyDistrictCode(1))
+        );
+        assert!("4".parse::<CommuneCode>().is_err());
+    }
+
+    #[test]
+    fn numbers_convert_both_ways() {
+        assert_eq!(ProvinceCode::try_from(79), Ok(ProvinceCode(79)));
+        assert_eq!(
+            ProvinceCode::try_from(100),
+            Err(ParseCodeError::WrongLength {
+                expected: 2,
+                found: 3
+            })
+        );
+        assert_eq!(
+            CommuneCode::try_from(u32::MAX),
+            Err(ParseCodeError::WrongLength {
+                expected: 5,
+                found: 10
+            })
+        );
+        assert_eq!(u32::from(CommuneCode(26740)), 26740);
+        assert_eq!(digits(0), 1);
+        assert_eq!(digits(99_999), 5);
+    }
+
+    #[test]
+    fn error_messages() {
+        let cases = [
+            (ParseCodeError::Empty, "empty code"),
+            (
+                ParseCodeError::WrongLength {
+                    expected: 5,
+                    found: 1,
+                },
+                "a code of this level has 5 digits, not 1",
+            ),
+            (
+                ParseCodeError::NotADigit { position: 1 },
+                "character 1 of the code is not a digit 0-9",
+            ),
+        ];
+        for (e, m) in cases {
+            assert_eq!(e.to_string(), m);
+        }
     }
 }

@@ -8,11 +8,13 @@ use crate::tables::{Span, Str};
 use crate::units::code::{CommuneCode, ProvinceCode};
 use crate::units::date::Date;
 use crate::units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
+use crate::units::record::record_traits;
 
 /// A province-level unit of the current structure: one of the 34 provinces and
 /// centrally governed cities in force from 1 July 2025.
 ///
-/// Records are `&'static`: get them with [`Province::get`] or [`Province::all`].
+/// Records are `&'static`: get them with [`Province::get`] or [`Province::all`]. They
+/// compare, hash and sort by code, so they go in sets and maps as they are.
 ///
 /// # Examples
 /// ```
@@ -24,7 +26,6 @@ use crate::units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
 /// assert_eq!(hcm.to_string(), "Thành phố Hồ Chí Minh");
 /// assert_eq!(hcm.communes().len(), 168);
 /// ```
-#[derive(Debug)]
 pub struct Province {
     pub(crate) code: ProvinceCode,
     pub(crate) name: Str,
@@ -33,6 +34,8 @@ pub struct Province {
     pub(crate) communes: Span,
     pub(crate) predecessors: Span,
 }
+
+record_traits!(Province, "Province");
 
 impl Province {
     /// The province with this code, if there is one.
@@ -208,7 +211,6 @@ impl fmt::Display for Province {
 /// let bn = sai_gon.predecessors().find(|(c, _)| c.name() == "Bến Nghé").unwrap();
 /// assert_eq!(bn.1, Share::Whole);
 /// ```
-#[derive(Debug)]
 pub struct Commune {
     pub(crate) code: CommuneCode,
     pub(crate) name: Str,
@@ -221,6 +223,8 @@ pub struct Commune {
     /// that legacy district, else `u16::MAX`.
     pub(crate) island_district: u16,
 }
+
+record_traits!(Commune, "Commune");
 
 impl Commune {
     /// The commune with this code, if there is one.

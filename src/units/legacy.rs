@@ -15,6 +15,7 @@ use crate::tables::generated as g;
 use crate::tables::{Span, Str};
 use crate::units::current as unit;
 use crate::units::kind::{FullName, Share};
+use crate::units::record::record_traits;
 
 pub use crate::units::code::{
     LegacyCommuneCode as CommuneCode, LegacyDistrictCode as DistrictCode,
@@ -32,7 +33,6 @@ pub use crate::units::kind::{DistrictKind, LegacyCommuneKind as CommuneKind, Pro
 /// assert_eq!(binh_duong.to_string(), "Tỉnh Bình Dương");
 /// assert_eq!(binh_duong.successor().to_string(), "Thành phố Hồ Chí Minh");
 /// ```
-#[derive(Debug)]
 pub struct Province {
     pub(crate) code: ProvinceCode,
     pub(crate) name: Str,
@@ -40,6 +40,8 @@ pub struct Province {
     pub(crate) districts: Span,
     pub(crate) successor: u8,
 }
+
+record_traits!(Province, "legacy::Province");
 
 impl Province {
     /// The province with this code, if there was one on 30 June 2025.
@@ -162,7 +164,6 @@ impl fmt::Display for Province {
 /// assert_eq!(q1.to_string(), "Quận 1");
 /// assert_eq!(q1.province().name(), "Hồ Chí Minh");
 /// ```
-#[derive(Debug)]
 pub struct District {
     pub(crate) code: DistrictCode,
     pub(crate) name: Str,
@@ -173,6 +174,8 @@ pub struct District {
     /// else `u16::MAX`.
     pub(crate) island_successor: u16,
 }
+
+record_traits!(District, "legacy::District");
 
 impl District {
     /// The district with this code, if there was one on 30 June 2025.
@@ -274,6 +277,37 @@ impl District {
     pub fn island_successor(&self) -> Option<&'static unit::Commune> {
         g::COMMUNES.get(usize::from(self.island_successor))
     }
+
+    /// The current communes this district's communes went into, sorted by code, each
+    /// [`Share::Whole`] only when the whole district went into that one commune (an
+    /// island district became one đặc khu), else [`Share::Partial`].
+    ///
+    /// ```
+    /// use dvhc::{legacy, Share};
+    /// let q1 = legacy::District::get("760".parse().unwrap()).unwrap();
+    /// let new: Vec<_> = q1.successors().iter().map(|(c, _)| c.name()).collect();
+    /// assert_eq!(new, ["Tân Định", "Sài Gòn", "Bến Thành", "Cầu Ông Lãnh"]);
+    /// assert!(q1.successors().iter().all(|&(_, s)| s == Share::Partial));
+    /// let con_dao = legacy::District::get("755".parse().unwrap()).unwrap();
+    /// assert_eq!(con_dao.successors()[0].1, Share::Whole);
+    /// ```
+    pub fn successors(&self) -> Vec<(&'static unit::Commune, Share)> {
+        if let Some(zone) = self.island_successor() {
+            return vec![(zone, Share::Whole)];
+        }
+        let mut out: Vec<&'static unit::Commune> = self
+            .communes()
+            .flat_map(|c| c.successors().map(|(n, _)| n))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        let share = if out.len() == 1 {
+            Share::Whole
+        } else {
+            Share::Partial
+        };
+        out.into_iter().map(|c| (c, share)).collect()
+    }
 }
 
 impl fmt::Display for District {
@@ -296,7 +330,6 @@ impl fmt::Display for District {
 /// let parts: Vec<_> = da_kao.successors().map(|(c, s)| (c.name(), s)).collect();
 /// assert_eq!(parts, [("Tân Định", Share::Partial), ("Sài Gòn", Share::Partial)]);
 /// ```
-#[derive(Debug)]
 pub struct Commune {
     pub(crate) code: CommuneCode,
     pub(crate) name: Str,
@@ -304,6 +337,8 @@ pub struct Commune {
     pub(crate) district: u16,
     pub(crate) successors: Span,
 }
+
+record_traits!(Commune, "legacy::Commune");
 
 impl Commune {
     /// The commune with this code, if there was one on 30 June 2025.

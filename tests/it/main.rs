@@ -17,6 +17,7 @@ mod search_cases;
 mod search_fold;
 mod search_recall;
 mod serde;
+mod text_repair;
 mod translate_all;
 mod translate_errors;
 mod translate_levels;

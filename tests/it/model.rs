@@ -774,11 +774,11 @@ fn bad_codes_are_errors_or_none() {
     ));
     assert!(matches!(
         "2674O".parse::<CommuneCode>(),
-        Err(ParseCodeError::NotADigit { position: 4 })
+        Err(ParseCodeError::NotADigit { position: 5 })
     ));
     assert!(matches!(
         "+1234".parse::<CommuneCode>(),
-        Err(ParseCodeError::NotADigit { position: 0 })
+        Err(ParseCodeError::NotADigit { position: 1 })
     ));
     assert!(matches!(
         "123".parse::<legacy::CommuneCode>(),

@@ -67,10 +67,12 @@ fn too_long() {
     let same: Vec<String> = Search::new()
         .run(&cut)
         .iter()
-        .map(|h| h.unit().code())
+        .map(|h| h.unit().code().to_string())
         .collect();
     assert_eq!(
-        hits.iter().map(|h| h.unit().code()).collect::<Vec<_>>(),
+        hits.iter()
+            .map(|h| h.unit().code().to_string())
+            .collect::<Vec<_>>(),
         same
     );
     for mode in [Mode::Prefix, Mode::Fuzzy] {

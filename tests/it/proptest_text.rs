@@ -97,9 +97,23 @@ proptest! {
                         prop_assert_ne!(found, expected);
                     }
                     Err(ParseCodeError::NotADigit { position }) => {
-                        prop_assert!(position < s.trim().chars().count());
+                        // 1-based, and the character there is the first non-digit.
+                        prop_assert!(position >= 1 && position <= s.trim().chars().count());
+                        let c = s.trim().chars().nth(position - 1).unwrap();
+                        prop_assert!(!c.is_ascii_digit());
+                        prop_assert!(s.trim().chars().take(position - 1).all(|c| c.is_ascii_digit()));
                     }
                     Err(e) => prop_assert!(false, "unexpected error {:?}", e),
+                }
+                // Lenient parsing accepts what strict parsing does, and pads shorter
+                // digit strings; it refuses everything else strict parsing refuses.
+                match (s.parse::<$ty>(), <$ty>::parse_lenient(&s)) {
+                    (Ok(a), b) => prop_assert_eq!(Ok(a), b),
+                    (Err(ParseCodeError::WrongLength { expected, found }), Ok(c)) => {
+                        prop_assert!(found < expected);
+                        prop_assert_eq!(c.get(), s.trim().parse::<u32>().unwrap());
+                    }
+                    (Err(a), b) => prop_assert_eq!(Err(a), b),
                 }
             };
         }

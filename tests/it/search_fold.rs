@@ -97,7 +97,7 @@ proptest! {
     fn queries_compare_folded(q in vietnamese()) {
         let s = Search::new().era(Era::Legacy).level(Level::Commune);
         let codes = |x: &str| {
-            let mut v: Vec<String> = s.run(x).iter().map(|h| h.unit().code()).collect();
+            let mut v: Vec<String> = s.run(x).iter().map(|h| h.unit().code().to_string()).collect();
             v.sort();
             v
         };
@@ -118,7 +118,8 @@ fn keys_of_real_names() {
         );
         let hits = Search::new().era(Era::Legacy).level(Level::Commune).run(&k);
         assert!(
-            hits.iter().any(|h| h.unit().code() == c.code().to_string()),
+            hits.iter()
+                .any(|h| h.unit().code().to_string() == c.code().to_string()),
             "{c}"
         );
     }

@@ -218,8 +218,8 @@ fn check(
     };
     let problem = if got != want || t.candidates().len() != want.len() {
         Some(format!("candidates {got:?}, expected {want:?}"))
-    } else if t.structure() != Era::Legacy || t.level() != Level::Commune {
-        Some(format!("read as {:?} at {:?}", t.structure(), t.level()))
+    } else if t.era() != Era::Legacy || t.level() != Level::Commune {
+        Some(format!("read as {:?} at {:?}", t.era(), t.level()))
     } else if !legacy.is_some_and(|l| names.iter().any(|n| std::ptr::eq(*n, l))) {
         Some(format!("old commune {:?}", legacy.map(|l| l.code())))
     } else if t.via() != Via::Name {

@@ -190,10 +190,10 @@ fn contradictory_commune_and_district_is_not_confident() {
                 );
                 if let Some(c) = t.legacy().and_then(|l| l.commune()) {
                     assert!(
-                        t.conflicts()
-                            .iter()
-                            .any(|k| k.by().code() == c.code().to_string()
-                                || k.overruled().code() == c.code().to_string()),
+                        t.conflicts().iter().any(|k| {
+                            let c = dvhc::Unit::LegacyCommune(c);
+                            k.by() == c || k.overruled() == c
+                        }),
                         "{input:?}: read the commune as {c} of {} without a conflict",
                         c.district()
                     );

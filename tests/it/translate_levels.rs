@@ -6,11 +6,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use dvhc::address::Status;
 use dvhc::search::{Era, Level, Via};
 use dvhc::translate::{
     reverse_address, translate, translate_at, Locate, Ranking, TranslateError, Translator,
 };
+use dvhc::Status;
 use dvhc::{changes, legacy, ChangeDetail, Commune, Date, Province, Share};
 
 /// In a debug build, the heavier loops check one item in this many.
@@ -39,7 +39,7 @@ fn every_old_province_translates_to_its_successor() {
             p.successor().full_name().to_string()
         );
         // Names both structures share ("Thành phố Hà Nội") read as the current one.
-        match t.structure() {
+        match t.era() {
             Era::Legacy => assert!(std::ptr::eq(t.legacy().unwrap().province(), p)),
             Era::Current => assert_eq!(p.successor().name(), p.name(), "{input}"),
         }
@@ -71,7 +71,7 @@ fn every_old_district_translates_to_its_communes_successors() {
         let got = codes(t.candidates().iter().map(|c| c.commune().unwrap()));
         assert_eq!(got, want, "{input}");
         assert_eq!(t.candidates().len(), want.len(), "{input}");
-        assert_eq!(t.structure(), Era::Legacy, "{input}");
+        assert_eq!(t.era(), Era::Legacy, "{input}");
         assert_eq!(t.level(), Level::District, "{input}");
         let l = t.legacy().unwrap();
         assert!(std::ptr::eq(l.district().unwrap(), d), "{input}");
@@ -99,7 +99,7 @@ fn every_current_commune_is_returned_normalised() {
     for c in Commune::all() {
         let input = format!("{}, {}", c.full_name(), c.province().full_name());
         let itself = |t: &dvhc::translate::Translation<'_>| {
-            t.structure() == Era::Current
+            t.era() == Era::Current
                 && t.legacy().is_none()
                 && t.resolved().is_some_and(|r| {
                     r.commune().is_some_and(|m| std::ptr::eq(m, c)) && r.share() == Share::Whole
@@ -181,7 +181,7 @@ fn every_current_commune_reverses_to_its_predecessors() {
             for f in &forms {
                 let old = f.to_string();
                 let t = translate(&old).unwrap_or_else(|e| panic!("{old}: {e}"));
-                assert_eq!(t.structure(), Era::Legacy, "{old}");
+                assert_eq!(t.era(), Era::Legacy, "{old}");
                 assert_eq!(t.rest(), "Số 1", "{old}");
                 assert!(
                     t.candidates()
@@ -497,7 +497,8 @@ fn rendering_follows_the_date() {
         }
     }
     assert_eq!(checked, 2 * 25);
-    // Without a date: today's names; before the reform: today's names too.
+    // Without a date: today's names; before the reform: the names the new units came
+    // into being with, on 1 July 2025 (they had none before).
     let input = "Thị trấn Long Thành, Huyện Long Thành, Tỉnh Đồng Nai";
     let today = "Phường Long Thành, Thành phố Đồng Nai";
     assert_eq!(translate(input).unwrap().formatted().unwrap(), today);
@@ -505,7 +506,8 @@ fn rendering_follows_the_date() {
         .on(Date::LAST_LEGACY_DAY)
         .translate(input)
         .unwrap();
-    assert_eq!(t.formatted().unwrap(), today);
+    assert_eq!(t.formatted().unwrap(), "Xã Long Thành, Tỉnh Đồng Nai");
+    assert_eq!(t.date(), Some(Date::REFORM));
     let dong_nai = Province::get("75".parse().unwrap()).unwrap();
     assert_eq!(dong_nai.full_name().to_string(), "Thành phố Đồng Nai");
 }

@@ -134,7 +134,7 @@ fn describe(t: &Translation<'_>) -> String {
         .collect();
     format!(
         "{:?} level {:?} via {:?} legacy {:?} readings {} ambiguous {} → [{}]",
-        t.structure(),
+        t.era(),
         t.level(),
         t.via(),
         t.legacy().map(|l| (
@@ -223,14 +223,14 @@ fn check(case: &Case) -> Result<(), String> {
     let all_partial = t.candidates().iter().all(|c| c.share() == Share::Partial);
     let ok = match case.status {
         Status::One => {
-            t.structure() == Era::Legacy
+            t.era() == Era::Legacy
                 && t.level() == Level::Commune
                 && !t.is_ambiguous()
                 && t.candidates()[0].share() == Share::Whole
                 && legacy_code(Level::Commune).as_deref() == Some(&case.legacy)
         }
         Status::Split => {
-            t.structure() == Era::Legacy
+            t.era() == Era::Legacy
                 && t.level() == Level::Commune
                 && t.is_ambiguous()
                 && t.resolved().is_none()
@@ -239,7 +239,7 @@ fn check(case: &Case) -> Result<(), String> {
                 && legacy_code(Level::Commune).as_deref() == Some(&case.legacy)
         }
         Status::District => {
-            t.structure() == Era::Legacy
+            t.era() == Era::Legacy
                 && t.level() == Level::District
                 && legacy.is_some_and(|l| l.commune().is_none())
                 && legacy_code(Level::District).as_deref() == Some(&case.legacy)
@@ -250,7 +250,7 @@ fn check(case: &Case) -> Result<(), String> {
                 }
         }
         Status::Province => {
-            t.structure() == Era::Legacy
+            t.era() == Era::Legacy
                 && t.level() == Level::Province
                 && !t.is_ambiguous()
                 && t.candidates()[0].commune().is_none()
@@ -258,7 +258,7 @@ fn check(case: &Case) -> Result<(), String> {
                 && legacy_code(Level::Province).as_deref() == Some(&case.legacy)
         }
         Status::Current => {
-            t.structure() == Era::Current
+            t.era() == Era::Current
                 && legacy.is_none()
                 && !t.is_ambiguous()
                 && t.level()

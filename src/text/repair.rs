@@ -1,0 +1,485 @@
+//! Detection and repair of VNI-Windows and TCVN3 text that was decoded as
+//! Windows-1252 or Latin-1 ("mojibake").
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::invisible::{action, normalize, Action};
+use super::legacy_encodings::{byte_of, cp1252_char, tcvn3_push, vni_push, LegacyEncoding};
+use super::syllable::{is_lenient, is_plain_ascii, is_standard};
+
+/// The result of [`repair`] and [`clean`]: the text, and the legacy encoding it was
+/// repaired from, if it was.
+///
+/// ```
+/// use dvhc::text::{repair, LegacyEncoding};
+///
+/// let r = repair("Tænh Ñoàng Nai");
+/// assert_eq!(r.text(), "Tỉnh Đồng Nai");
+/// assert_eq!(r.encoding(), Some(LegacyEncoding::Vni));
+/// assert!(repair("Tỉnh Đồng Nai").encoding().is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repaired<'a> {
+    text: Cow<'a, str>,
+    encoding: Option<LegacyEncoding>,
+}
+
+impl<'a> Repaired<'a> {
+    /// The text, repaired if it needed to be.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::text::repair("Hµ Néi").text(), "Hà Nội");
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The legacy encoding the text was repaired from; `None` when it was left as it
+    /// was.
+    ///
+    /// ```
+    /// use dvhc::text::{repair, LegacyEncoding};
+    /// assert_eq!(repair("Hµ Néi").encoding(), Some(LegacyEncoding::Tcvn3));
+    /// assert_eq!(repair("Hà Nội").encoding(), None);
+    /// ```
+    pub fn encoding(&self) -> Option<LegacyEncoding> {
+        self.encoding
+    }
+
+    /// The text, borrowed from the input when nothing was changed.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// assert!(matches!(dvhc::text::repair("Hà Nội").into_text(), Cow::Borrowed(_)));
+    /// ```
+    pub fn into_text(self) -> Cow<'a, str> {
+        self.text
+    }
+}
+
+/// Repairs text in VNI-Windows or TCVN3 (ABC) that a program decoded as Windows-1252
+/// or Latin-1, and says which encoding it was.
+///
+/// Vietnamese typed with the VNI or ABC fonts of the 1990s–2000s is stored as bytes
+/// that Western software shows as `Xaõ Long Thaønh, Tænh Ñoàng Nai` (VNI) or
+/// `X· Long Thµnh, TØnh §ång Nai` (TCVN3); government spreadsheets still carry it.
+/// `repair` finds the reading of the text that is Vietnamese:
+///
+/// 1. The text is seen as the bytes it came from (each character one byte of
+///    Windows-1252 or Latin-1). Text with any other character is not mojibake and is
+///    returned as it is, at once: that is every text with ơ, ư, ă, đ or a letter with
+///    a dot below, so correct Vietnamese almost never goes further.
+/// 2. Its words (runs of letters; for the legacy readings every byte from 0xA1 up is a
+///    letter) are read three ways: as they are, as VNI and as TCVN3.
+/// 3. If every word is Vietnamese as it is (the lenient syllable check: minority place
+///    names such as `Krông` or `Pơnan` pass) the text is left alone: genuine
+///    Vietnamese that happens to be all Latin-1 (`Hòa Bình`) is never touched.
+/// 4. A legacy reading counts when every word it gives is a standard Vietnamese
+///    syllable — initial, rime from the closed list, tone on the right vowel, only sắc
+///    or nặng on a stop final — or a word of an official place name. When both
+///    readings count, the one whose words are all place-name words wins, and if that
+///    does not decide, nothing is repaired.
+/// 5. Evidence against: nothing is repaired when the text has as many ASCII words
+///    that are not Vietnamese (`carte`, `Street`) as words to repair; a text whose
+///    only word to repair has a single non-ASCII character is repaired only when that
+///    word is a place-name word and another word is Vietnamese or a number (`où`
+///    alone would read as VNI `ó`; `Quaän 1` and `Phöôøng 12` are repaired).
+///
+/// TCVN3 has no capitals with tones (capital-only fonts drew small-letter codes as
+/// capitals), so a TCVN3 text with no ASCII small letter and two words with two ASCII
+/// capitals each is taken to be in capitals: `THµNH PHè Hµ NéI` → `THÀNH PHỐ HÀ NỘI`. A repaired text also loses the
+/// zero-width characters [`normalize`] deletes (except U+00AD, which is TCVN3's ư).
+///
+/// Text with a reading that is itself plausible Vietnamese cannot be told apart from
+/// it and is left alone: TCVN3 `An Phó` is `An Phú`, but `An Phó` is Vietnamese too.
+/// With a kind word (`X· An Phó`) or more words there is almost always evidence.
+/// Bytes already lost to a UTF-8 decoder (U+FFFD) cannot be repaired: [`decode`] the
+/// original bytes instead.
+///
+/// Time is linear in the input; correct Vietnamese costs one pass over the characters
+/// up to its first non-Latin-1 letter, and does not allocate. Never panics.
+///
+/// [`decode`]: super::decode
+///
+/// ```
+/// use dvhc::text::{repair, LegacyEncoding};
+///
+/// let vni = repair("Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai");
+/// assert_eq!(vni.text(), "Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai");
+/// assert_eq!(vni.encoding(), Some(LegacyEncoding::Vni));
+///
+/// let tcvn3 = repair("12 Lª Lîi, Ph\u{AD}êng BÕn NghÐ, QuËn 1");
+/// assert_eq!(tcvn3.text(), "12 Lê Lợi, Phường Bến Nghé, Quận 1");
+/// assert_eq!(tcvn3.encoding(), Some(LegacyEncoding::Tcvn3));
+///
+/// // Correct Vietnamese, and other languages, are left as they are.
+/// for s in ["Hòa Bình", "Ấp Bình Tiền 2", "Müller Straße", "à la carte", "Señor Núñez"] {
+///     assert_eq!(repair(s).text(), s);
+///     assert_eq!(repair(s).encoding(), None);
+/// }
+/// ```
+pub fn repair(input: &str) -> Repaired<'_> {
+    crate::work::add(input.len());
+    let unchanged = Repaired {
+        text: Cow::Borrowed(input),
+        encoding: None,
+    };
+    // Fast path: ASCII, or a character that is not a byte of Windows-1252 / Latin-1
+    // (looked for from the lead bytes of U+0100 and above: Vietnamese text has one
+    // early, at its first ơ, ư, ă, đ or letter with a dot below or hook).
+    if input.is_ascii() {
+        return unchanged;
+    }
+    let bytes = input.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0xC4 {
+            let c = input.get(i..).and_then(|s| s.chars().next());
+            if c.is_some_and(|c| byte_of(c).is_none() && !transparent(c)) {
+                return unchanged;
+            }
+        }
+    }
+    // Vietnamese as it is (checked without allocating): left alone.
+    if as_is_vietnamese(input) {
+        return unchanged;
+    }
+    match Mojibake::read(input).and_then(|m| m.repaired()) {
+        Some((text, encoding)) => Repaired {
+            text: Cow::Owned(text),
+            encoding: Some(encoding),
+        },
+        None => unchanged,
+    }
+}
+
+/// [`repair`], then [`normalize`]: the text clean-up to run before parsing. The order
+/// matters: TCVN3 seen through Windows-1252 uses U+00AD and U+00D0 as letters.
+///
+/// ```
+/// use dvhc::text::{clean, LegacyEncoding};
+/// use std::borrow::Cow;
+///
+/// let c = clean("Ph\u{AD}êng\u{A0}BÕn NghÐ");
+/// assert_eq!(c.text(), "Phường Bến Nghé");
+/// assert_eq!(c.encoding(), Some(LegacyEncoding::Tcvn3));
+///
+/// let c = clean("Xã Long Thành, T\u{200B}ỉnh Đồng Nai");
+/// assert_eq!(c.text(), "Xã Long Thành, Tỉnh Đồng Nai");
+/// assert_eq!(c.encoding(), None);
+/// assert!(matches!(clean("Tỉnh Đồng Nai").into_text(), Cow::Borrowed(_)));
+/// ```
+pub fn clean(input: &str) -> Repaired<'_> {
+    let Repaired { text, encoding } = repair(input);
+    let text = match text {
+        Cow::Borrowed(s) => normalize(s),
+        Cow::Owned(s) => match normalize(&s) {
+            Cow::Borrowed(_) => Cow::Owned(s),
+            Cow::Owned(n) => Cow::Owned(n),
+        },
+    };
+    Repaired { text, encoding }
+}
+
+/// `true` when every word of `input` with a character beyond ASCII is Vietnamese as
+/// it is (lenient syllable check, or a word of an official name): step 3 of
+/// [`repair`], on the text itself. Words are as [`Mojibake::words`] sees them (runs of
+/// ASCII letters and U+00A1..=U+00FF); a text with a [`transparent`] character, which
+/// would join two runs, is left to the full check.
+fn as_is_vietnamese(input: &str) -> bool {
+    let letter = |c: char| c.is_ascii_alphabetic() || ('\u{A1}'..='\u{FF}').contains(&c);
+    !input.chars().any(transparent)
+        && input
+            .split(|c: char| !letter(c))
+            .filter(|w| !w.is_ascii())
+            .all(|w| is_lenient(w) || known(w))
+}
+
+/// Characters [`normalize`] deletes that stand for no byte: skipped when the text is
+/// seen as bytes (U+00AD is a byte, 0xAD, and stays).
+fn transparent(c: char) -> bool {
+    c != '\u{AD}' && action(c) == Action::Delete
+}
+
+/// Text seen as the bytes it was decoded from.
+struct Mojibake {
+    /// The characters, without the [`transparent`] ones.
+    chars: Vec<char>,
+    /// Their bytes.
+    bytes: Vec<u8>,
+}
+
+/// A reading of every word of a text.
+struct Reading {
+    /// Every word is acceptable.
+    valid: bool,
+    /// Every word is a word of an official place name.
+    known: bool,
+    /// The words, in order.
+    words: Vec<String>,
+}
+
+impl Mojibake {
+    /// The text as bytes; `None` for text with a character that is not one byte.
+    fn read(input: &str) -> Option<Mojibake> {
+        let mut chars = Vec::with_capacity(input.len());
+        let mut bytes = Vec::with_capacity(input.len());
+        for c in input.chars().filter(|&c| !transparent(c)) {
+            chars.push(c);
+            bytes.push(byte_of(c)?);
+        }
+        Some(Mojibake { chars, bytes })
+    }
+
+    /// The spans of the words: runs of ASCII letters and bytes from 0xA1 up.
+    fn words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let letter = |b: u8| b.is_ascii_alphabetic() || b >= 0xA1;
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < self.bytes.len() && !letter(self.bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < self.bytes.len() && letter(self.bytes[i]) {
+                i += 1;
+            }
+            (i > start).then_some((start, i))
+        })
+    }
+
+    /// The repaired text and its encoding, when the evidence is clear.
+    fn repaired(&self) -> Option<(String, LegacyEncoding)> {
+        let spans: Vec<(usize, usize)> = self
+            .words()
+            .filter(|&(s, e)| self.bytes[s..e].iter().any(|&b| b >= 0x80))
+            .collect();
+        self.choose(&spans)
+    }
+
+    /// The one legacy reading the evidence supports, applied; `None` when there is
+    /// none or more than one.
+    fn choose(&self, spans: &[(usize, usize)]) -> Option<(String, LegacyEncoding)> {
+        // Written in capitals: no ASCII small letter, and two words with two ASCII
+        // capitals each (one such word may be a minority name: `X· SRã` is Xã SRó).
+        let all_caps = !self.bytes.iter().any(u8::is_ascii_lowercase)
+            && self
+                .words()
+                .filter(|&(s, e)| {
+                    self.bytes[s..e]
+                        .iter()
+                        .filter(|b| b.is_ascii_uppercase())
+                        .count()
+                        >= 2
+                })
+                .nth(1)
+                .is_some();
+        let vni = self.reading(spans, |w| {
+            let mut out = String::with_capacity(w.len() * 2);
+            w.iter().all(|&b| vni_push(&mut out, b)).then_some(out)
+        });
+        let tcvn3 = self.reading(spans, |w| {
+            let mut out = String::with_capacity(w.len() * 3);
+            w.iter().for_each(|&b| tcvn3_push(&mut out, b));
+            Some(if all_caps { out.to_uppercase() } else { out })
+        });
+        let (reading, encoding) = match (vni.valid, tcvn3.valid) {
+            (true, false) => (vni, LegacyEncoding::Vni),
+            (false, true) => (tcvn3, LegacyEncoding::Tcvn3),
+            (true, true) if vni.known != tcvn3.known => {
+                if vni.known {
+                    (vni, LegacyEncoding::Vni)
+                } else {
+                    (tcvn3, LegacyEncoding::Tcvn3)
+                }
+            }
+            _ => return None,
+        };
+        // Evidence against: ASCII words that are not Vietnamese, or one lone word
+        // that is no place-name word.
+        let noise = self
+            .words()
+            .filter(|&(s, e)| {
+                let w = &self.bytes[s..e];
+                w.len() >= 2
+                    && w.iter().all(u8::is_ascii)
+                    && !w.iter().all(u8::is_ascii_uppercase)
+                    && std::str::from_utf8(w).is_ok_and(|w| !known(w) && !is_plain_ascii(w))
+            })
+            .count();
+        if noise >= spans.len() {
+            return None;
+        }
+        // One word to repair with one legacy byte is weak evidence (`où` reads as VNI
+        // `ó`, a word of the place name Mò Ó): it must be a place-name word, next to a
+        // Vietnamese word or a number.
+        let weak =
+            |&(s, e): &(usize, usize)| self.bytes[s..e].iter().filter(|&&b| b >= 0x80).count() < 2;
+        if spans.len() == 1 && weak(&spans[0]) {
+            let vietnamese_ascii = self.words().any(|(s, e)| {
+                let w = &self.bytes[s..e];
+                w.iter().all(u8::is_ascii)
+                    && std::str::from_utf8(w).is_ok_and(|w| known(w) || is_plain_ascii(w))
+            });
+            let number = self.bytes.iter().any(u8::is_ascii_digit);
+            if !reading.known || !(vietnamese_ascii || number) {
+                return None;
+            }
+        }
+        let mut out = String::with_capacity(self.bytes.len() * 2);
+        let mut at = 0;
+        for (&(s, e), word) in spans.iter().zip(&reading.words) {
+            self.push_between(&mut out, at, s);
+            out.push_str(word);
+            at = e;
+        }
+        self.push_between(&mut out, at, self.chars.len());
+        Some((out, encoding))
+    }
+
+    /// Appends the characters `s..e` between words: as they are, except that a C1
+    /// control (the text came through Latin-1) becomes the Windows-1252 punctuation it
+    /// stood for, as [`decode`](super::decode) reads it.
+    fn push_between(&self, out: &mut String, s: usize, e: usize) {
+        for (&c, &b) in self.chars[s..e].iter().zip(&self.bytes[s..e]) {
+            out.push(if ('\u{80}'..='\u{9F}').contains(&c) {
+                cp1252_char(b)
+            } else {
+                c
+            });
+        }
+    }
+
+    /// Reads every word of `spans` with `decode` (`None`: not a word of the encoding).
+    fn reading(
+        &self,
+        spans: &[(usize, usize)],
+        decode: impl Fn(&[u8]) -> Option<String>,
+    ) -> Reading {
+        let mut r = Reading {
+            valid: true,
+            known: true,
+            words: Vec::with_capacity(spans.len()),
+        };
+        for &(s, e) in spans {
+            let Some(w) = decode(&self.bytes[s..e]) else {
+                r.valid = false;
+                return r;
+            };
+            let k = known(&w);
+            r.known &= k;
+            if !(k || is_standard(&w)) {
+                r.valid = false;
+                return r;
+            }
+            r.words.push(w);
+        }
+        r
+    }
+}
+
+/// `true` when `word` (any case) is a word of an official name of either structure,
+/// kind words included.
+fn known(word: &str) -> bool {
+    lexicon().contains(word.to_lowercase().as_str())
+}
+
+/// The words of every official name of both structures, lower-cased, with their kind
+/// words: built on first use (a few milliseconds), only when a text looks like
+/// mojibake.
+fn lexicon() -> &'static HashSet<Box<str>> {
+    static LEXICON: OnceLock<HashSet<Box<str>>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut set = HashSet::new();
+        let mut add = |name: String| {
+            for w in name.split(|c: char| !c.is_alphabetic()) {
+                if !w.is_empty() {
+                    set.insert(w.to_lowercase().into_boxed_str());
+                }
+            }
+        };
+        crate::Province::all()
+            .iter()
+            .for_each(|u| add(u.full_name().to_string()));
+        crate::Commune::all()
+            .iter()
+            .for_each(|u| add(u.full_name().to_string()));
+        crate::legacy::Province::all()
+            .iter()
+            .for_each(|u| add(u.full_name().to_string()));
+        crate::legacy::District::all()
+            .iter()
+            .for_each(|u| add(u.full_name().to_string()));
+        crate::legacy::Commune::all()
+            .iter()
+            .for_each(|u| add(u.full_name().to_string()));
+        set
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_examples() {
+        let r = repair("Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai");
+        assert_eq!(r.text(), "Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai");
+        assert_eq!(r.encoding(), Some(LegacyEncoding::Vni));
+        let r = clean("Xã Long Thành, Huyện Long Thành, T\u{200B}ỉnh Đồng Nai");
+        assert_eq!(r.text(), "Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai");
+        assert_eq!(r.encoding(), None);
+    }
+
+    #[test]
+    fn tcvn3_capitals() {
+        let r = repair("HUYÖN L¹C S¥N");
+        assert_eq!(r.text(), "HUYỆN LẠC SƠN");
+        assert_eq!(repair("X· SRã").text(), "Xã SRó");
+        // One capital is not a capital-only text.
+        assert_eq!(repair("Hµ Néi").text(), "Hà Nội");
+        assert_eq!(repair("X· A Lï").text(), "Xã A Lù");
+        assert_eq!(repair("AL B¸, QUY NH¥N").text(), "AL BÁ, QUY NHƠN");
+        assert_eq!(
+            repair("AL B¸, QUY NH¥N, B×NH §ÞNH").text(),
+            "AL BÁ, QUY NHƠN, BÌNH ĐỊNH"
+        );
+    }
+
+    #[test]
+    fn latin1_view() {
+        // The same bytes seen through Latin-1: 0x80-0x9F are C1 controls there. None
+        // of them is a letter of VNI or TCVN3, so they only separate words.
+        let r = repair("X· Long Thµnh\u{96}TØnh §ång Nai");
+        assert_eq!(r.text(), "Xã Long Thành–Tỉnh Đồng Nai");
+        let r = repair("X· Long Thµnh – TØnh §ång Nai");
+        assert_eq!(r.text(), "Xã Long Thành – Tỉnh Đồng Nai");
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_mojibake() {
+        let r = repair("Tæ\u{200B}nh Ñoàng Nai");
+        assert_eq!(r.text(), "Tỉnh Đồng Nai");
+    }
+
+    #[test]
+    fn left_alone() {
+        for s in [
+            "",
+            "Ha Noi",
+            "Hòa Bình",
+            "Cô Giang",
+            "où",
+            "hån",
+            "Loïc Dupont",
+            "Vincom Center, QuËn",
+            "naïve café",
+            "Ñandú",
+            "Ea H’Leo",
+            "\u{FFFD}\u{FFFD} N\u{FFFD}i",
+        ] {
+            assert_eq!(repair(s).text(), s, "{s}");
+            assert_eq!(repair(s).encoding(), None, "{s}");
+        }
+    }
+}
