@@ -75,6 +75,7 @@ pub(crate) fn parse_with<'a, R>(
         fuzzy: false,
         thorough: false,
         saw_province: false,
+        apart: false,
         relax: false,
         readings,
         made: 0,
@@ -227,6 +228,8 @@ pub(super) struct Parser<'a, 't> {
     pub(super) thorough: bool,
     /// A province was found at the end of the units.
     pub(super) saw_province: bool,
+    /// The readings being made have their units apart ([`scattered`](Self::scattered)).
+    pub(super) apart: bool,
     /// The next [`find`](Self::find) may take a name where a street is expected,
     /// when there is no other (set for the communes of a written district).
     pub(super) relax: bool,
@@ -524,6 +527,135 @@ impl<'a, 't> Parser<'a, 't> {
             Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
             _ => {}
         }
+        if self.thorough {
+            self.scattered(p);
+        }
+    }
+
+    /// Units of province `p` written apart from it and from each other, each a whole
+    /// segment with its kind word, largest first or among other words ("Huyện Yên
+    /// Dũng-Xã Hương Gián-Thôn Dõn/Trung Tâm đăng kiểm … - Bắc Giang"): when they
+    /// nest (the commune in the district, both in the province) and only one
+    /// commune does, that reading. It ranks below a reading of units written
+    /// together, like one that overrules a unit.
+    fn scattered(&mut self, p: Found) {
+        let (commune_table, pcode, legacy) = match p.unit {
+            Unit::Province(x) => (Table::Commune, x.code().get(), false),
+            Unit::LegacyProvince(x) => (Table::LegacyCommune, x.code().get(), true),
+            _ => return,
+        };
+        // Units written together, the last before the province, are read as such
+        // (conflicts included): only a province after something else.
+        if p.start <= self.first
+            || self
+                .s
+                .words
+                .kind_at(self.unit_start(p.start - 1), p.start)
+                .is_some()
+        {
+            return;
+        }
+        let base = self.s.found.len();
+        // The segments left of the province that are a kind word and a name.
+        let mut seg_end = p.start;
+        let mut i = p.start;
+        while i > self.first {
+            i -= 1;
+            crate::work::add(1);
+            if !self.at_break(i) {
+                continue;
+            }
+            let end = seg_end;
+            seg_end = i;
+            let Some((k, n, _)) = self.s.words.kind_at(i, end) else {
+                continue;
+            };
+            if i + n >= end {
+                continue;
+            }
+            let table = if k.is_commune() {
+                commune_table
+            } else if legacy && k.names_level(search::Level::District) {
+                Table::LegacyDistrict
+            } else {
+                continue;
+            };
+            let in_province = move |u: &Unit| match u {
+                Unit::Commune(c) => c.province().code().get() == pcode,
+                Unit::LegacyCommune(c) => c.province().code().get() == pcode,
+                Unit::LegacyDistrict(d) => d.province().code().get() == pcode,
+                _ => false,
+            };
+            let found = self.find(end, &[table], &in_province);
+            // Only the whole segment, kind word included, counts (a xã that became a
+            // phường still is one).
+            let mut w = found.start;
+            for j in found {
+                let f = self.s.found[j];
+                if f.start == i {
+                    self.s.found[w] = f;
+                    w += 1;
+                }
+            }
+            self.s.found.truncate(w);
+        }
+        let units = base..self.s.found.len();
+        let district = |u: &Unit| match u {
+            Unit::LegacyDistrict(d) => Some(*d),
+            _ => None,
+        };
+        let mut pick: Option<(Found, Option<Found>)> = None;
+        // Two communes written (two addresses in one?): none.
+        let communes = units
+            .clone()
+            .filter(|&j| district(&self.s.found[j].unit).is_none())
+            .map(|j| self.s.found[j].unit);
+        let mut several = communes.clone().any(|u| Some(u) != communes.clone().next());
+        for j in units.clone() {
+            let c = self.s.found[j];
+            let in_district = |d: &Found| match (c.unit, d.unit) {
+                (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) => {
+                    com.district().code().get() == dist.code().get()
+                }
+                _ => false,
+            };
+            let dists = units
+                .clone()
+                .map(|k| self.s.found[k])
+                .filter(|d| district(&d.unit).is_some());
+            let d = match c.unit {
+                Unit::Commune(_) => None,
+                Unit::LegacyCommune(_) => {
+                    let mut ds = dists.clone();
+                    // Every district written must hold it.
+                    if !ds.all(|d| in_district(&d)) {
+                        continue;
+                    }
+                    dists.clone().next()
+                }
+                _ => continue,
+            };
+            if pick.is_some_and(|(x, _)| x.unit != c.unit) {
+                several = true;
+            }
+            pick.get_or_insert((c, d));
+        }
+        self.s.found.truncate(base);
+        let Some((c, d)) = pick.filter(|_| !several) else {
+            return;
+        };
+        self.apart = true;
+        match (p.unit, c.unit) {
+            (Unit::Province(prov), Unit::Commune(_)) => {
+                self.push_current(Some(p), prov, Some(c), None, None);
+            }
+            (Unit::LegacyProvince(prov), Unit::LegacyCommune(com)) => {
+                let dist = Some(com.district());
+                self.push_legacy(Some(p), d, prov, dist, Some(c), None);
+            }
+            _ => {}
+        }
+        self.apart = false;
     }
 
     pub(super) fn current_below(&mut self, p: Found, prov: &'static Province) {
@@ -831,18 +963,24 @@ impl<'a, 't> Parser<'a, 't> {
         self.name_segment(end, false)
     }
 
-    /// [`name_segment_before`](Self::name_segment_before); with `digits`, words after
-    /// the first may be numbers ("Thủ Dầu 1").
-    fn name_segment(&self, end: usize, digits: bool) -> bool {
+    /// [`name_segment_before`](Self::name_segment_before); with `loose`, words after
+    /// the first may be numbers ("Thủ Dầu 1") and the first may be any word but a
+    /// kind, hamlet or street word ("Thủ" is the start of "Thủ đô").
+    fn name_segment(&self, end: usize, loose: bool) -> bool {
         if end <= self.first || !self.unit_ends(end) {
             return false;
         }
         let seg = self.unit_start(end - 1);
-        let has_digit = |i: usize| self.s.words.key_bytes(i).iter().any(u8::is_ascii_digit);
+        let words = &self.s.words;
+        let has_digit = |i: usize| words.key_bytes(i).iter().any(u8::is_ascii_digit);
+        let first_is_name = match loose {
+            false => words.tag(seg) == vocab::tag::NONE,
+            true => words.kind_at(seg, end).is_none() && !vocab::is_place_word(words.tag(seg)),
+        };
         end - seg <= 4
-            && self.s.words.tag(seg) == vocab::tag::NONE
+            && first_is_name
             && !has_digit(seg)
-            && (digits || (seg..end).all(|i| !has_digit(i)))
+            && (loose || (seg..end).all(|i| !has_digit(i)))
     }
 
     /// A name segment ([`name_segment_before`](Self::name_segment_before)) right of

@@ -17,9 +17,11 @@ pub(super) struct Score {
     /// explains most of the input wins ("Phường Sài Gòn, Quận 1, TP.HCM" is a current
     /// ward with an old district, not an old district with an unknown ward).
     pub(super) words: u8,
-    /// No written unit was overruled: a reading whose units all agree ranks above one
-    /// that keeps two agreeing units and overrules a third ("Phường Phú Mỹ, Huyện
-    /// Long Thành, Tỉnh Bà Rịa - Vũng Tàu": Long Thành is in Đồng Nai).
+    /// No written unit was overruled, and the units are written together: a reading
+    /// whose units all agree ranks above one that keeps two agreeing units and
+    /// overrules a third ("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu":
+    /// Long Thành is in Đồng Nai), or one that finds them apart ("Huyện Yên
+    /// Dũng-Xã Hương Gián-… - Bắc Giang").
     pub(super) consistent: bool,
     /// Levels written and found (province, district, commune), counting a unit
     /// written with a kind word when the kind fits ("Xã Liên Sơn Lắk" is not the old
@@ -89,7 +91,7 @@ impl Parser<'_, '_> {
         Score {
             levels,
             words: consumed.min(255) as u8,
-            consistent: conflict.is_none(),
+            consistent: conflict.is_none() && !self.apart,
             exactness: u8::MAX - edits,
             kinds,
             names: u8::MAX - via,

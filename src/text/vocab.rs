@@ -303,6 +303,12 @@ pub(crate) fn tag_of(w: &[u8]) -> u8 {
     }
 }
 
+/// Whether a tag is a word that introduces a hamlet, a street, a road or a house
+/// number ("Ấp 2", "Tổ 3", "Đường Lê Lợi", "Tỉnh lộ 8", "Số 12").
+pub(crate) fn is_place_word(t: u8) -> bool {
+    (tag::AP..=tag::GROUP).contains(&t) || is_street(t) || t == tag::LO
+}
+
 /// Whether a tag is a word that introduces a street or a house number ("Đường Lê
 /// Lợi", "Ngõ 5", "Số 12").
 pub(crate) fn is_street(t: u8) -> bool {
