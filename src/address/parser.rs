@@ -324,6 +324,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// remark, and sets the end of the units before it and before trailing noise.
     fn read(&mut self, mask: bool, glue: bool) {
         self.tokenize(mask, glue);
+        self.join_lone_kinds();
         if !mask {
             return self.end = strip_noise(&self.s.words, self.first, self.s.words.len());
         }
@@ -337,6 +338,23 @@ impl<'a, 't> Parser<'a, 't> {
         }
         let end = remark_at.unwrap_or(self.s.words.len());
         self.end = strip_noise(&self.s.words, self.first, end);
+    }
+
+    /// A kind word alone between separators belongs to the name after it ("TP, HCM",
+    /// "quan, 1"): the separator after it is taken away.
+    fn join_lone_kinds(&mut self) {
+        let mut seg = self.first;
+        for i in self.first + 1..self.s.words.len() {
+            crate::work::add(1);
+            if !self.s.words.word(i).break_before() {
+                continue;
+            }
+            if self.s.words.kind_at(seg, i).is_some_and(|(_, n, _)| seg + n == i) {
+                self.s.words.join(i);
+            } else {
+                seg = i;
+            }
+        }
     }
 
     /// Splits the input into words (leaving out bracketed remarks when `mask`), and

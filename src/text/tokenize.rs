@@ -162,6 +162,14 @@ impl Words {
         self.remark_words
     }
 
+    /// Takes away the separator before word `i`: it joins the segment before it.
+    pub(crate) fn join(&mut self, i: usize) {
+        if let Some(w) = self.list.get_mut(i) {
+            w.hard_break_before = false;
+            w.weak_break_before = false;
+        }
+    }
+
     /// The keys of all the words, one after the other.
     pub(crate) fn keys(&self) -> &str {
         &self.buf
