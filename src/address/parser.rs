@@ -349,7 +349,12 @@ impl<'a, 't> Parser<'a, 't> {
             if !self.s.words.word(i).break_before() {
                 continue;
             }
-            if self.s.words.kind_at(seg, i).is_some_and(|(_, n, _)| seg + n == i) {
+            if self
+                .s
+                .words
+                .kind_at(seg, i)
+                .is_some_and(|(_, n, _)| seg + n == i)
+            {
                 self.s.words.join(i);
             } else {
                 seg = i;

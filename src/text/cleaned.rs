@@ -3,13 +3,15 @@
 //! (the street part, remarks) are the input's, verbatim.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::invisible::{action, normalize, Action};
 use super::repair::repair;
 use super::LegacyEncoding;
 
 /// The clean form of an input: nothing when the input is clean already (the usual
-/// case, which allocates nothing), else the repaired and the normalised text.
+/// case, which allocates nothing), else the repaired and the normalised text, and
+/// (made when first needed) the maps from their offsets back to the input's.
 #[derive(Debug, Default)]
 pub(crate) struct Cleaned {
     /// The input repaired from a legacy encoding, when it was.
@@ -17,6 +19,22 @@ pub(crate) struct Cleaned {
     /// The (repaired) input normalised, when that changed it.
     normalized: Option<String>,
     encoding: Option<LegacyEncoding>,
+    /// (offset in the normalised text, offset in its source) right after each
+    /// character normalize changed.
+    normalized_map: OnceCell<Vec<(usize, usize)>>,
+    /// The repair's landmarks: (offset in the repaired text, offset in the input) of
+    /// each; or, when the landmarks differ, of each character.
+    repaired_map: OnceCell<Landmarks>,
+}
+
+/// The places a repaired text and its input have in common.
+#[derive(Debug)]
+struct Landmarks {
+    /// (offset in the repaired text, offset in the input), in order.
+    at: Vec<(usize, usize)>,
+    /// Every character is one (the landmarks differ: characters are matched one for
+    /// one instead).
+    chars: bool,
 }
 
 impl Cleaned {
@@ -36,6 +54,7 @@ impl Cleaned {
             repaired,
             normalized,
             encoding,
+            ..Cleaned::default()
         }
     }
 
@@ -62,37 +81,54 @@ impl Cleaned {
     /// for one or deleted them; where a repair joined bytes into letters, the
     /// punctuation, spaces and digits, which it keeps, are the landmarks: an offset
     /// at a word's start or end maps to that word's start or end.
+    ///
+    /// The maps are made once, in time linear in the input; each offset is then
+    /// found by binary search.
     pub(crate) fn to_input(&self, input: &str, at: usize) -> usize {
         let r = match &self.normalized {
-            Some(n) => normalized_to_source(self.repaired.as_deref().unwrap_or(input), n, at),
+            Some(n) => {
+                let source = self.repaired.as_deref().unwrap_or(input);
+                let map = self.normalized_map.get_or_init(|| normalized_map(source));
+                if at >= n.len() {
+                    source.len()
+                } else {
+                    // The last change at or before `at`; unchanged characters after it.
+                    let k = map.partition_point(|&(o, _)| o <= at);
+                    match k {
+                        0 => at,
+                        _ => map[k - 1].1 + (at - map[k - 1].0),
+                    }
+                }
+            }
             None => at,
         };
         match &self.repaired {
-            Some(repaired) => repaired_to_input(input, repaired, r),
+            Some(repaired) => {
+                let map = self.repaired_map.get_or_init(|| landmarks(input, repaired));
+                repaired_to_input(input, repaired, map, r)
+            }
             None => r.min(input.len()),
         }
     }
 }
 
-/// The offset in `source` of offset `at` of `normalize(source)` (`normalized`):
-/// each character of `source` becomes none or one character of it.
-fn normalized_to_source(source: &str, normalized: &str, at: usize) -> usize {
-    if at >= normalized.len() {
-        return source.len();
-    }
+/// [`Cleaned::normalized_map`] of `source`.
+fn normalized_map(source: &str) -> Vec<(usize, usize)> {
+    crate::work::add(source.len());
+    let mut map = Vec::new();
     let mut out = 0;
     for (i, c) in source.char_indices() {
-        crate::work::add(1);
-        if out >= at {
-            return i;
-        }
-        out += match action(c) {
-            Action::Keep => c.len_utf8(),
-            Action::Delete => 0,
-            Action::Replace(r) => r.len_utf8(),
+        let (len, changed) = match action(c) {
+            Action::Keep => (c.len_utf8(), false),
+            Action::Delete => (0, true),
+            Action::Replace(r) => (r.len_utf8(), true),
         };
+        out += len;
+        if changed {
+            map.push((out, i + c.len_utf8()));
+        }
     }
-    source.len()
+    map
 }
 
 /// Whether `c` is kept by a repair as it is, and so marks a place in both texts:
@@ -101,41 +137,56 @@ fn landmark(c: char) -> bool {
     c.is_ascii() && !c.is_ascii_alphabetic()
 }
 
-/// The offset in `input` of offset `at` of `repaired`, its repair.
-fn repaired_to_input(input: &str, repaired: &str, at: usize) -> usize {
+/// [`Cleaned::repaired_map`] of `input` and `repaired`, its repair.
+fn landmarks(input: &str, repaired: &str) -> Landmarks {
+    crate::work::add(input.len() + repaired.len());
+    let marks = |s: &str| {
+        s.char_indices()
+            .filter(|&(_, c)| landmark(c))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (marks(repaired), marks(input));
+    if a.len() == b.len() {
+        return Landmarks {
+            at: a.into_iter().zip(b).collect(),
+            chars: false,
+        };
+    }
+    // Not the same landmarks (no repair does that): the same character count.
+    Landmarks {
+        at: repaired
+            .char_indices()
+            .map(|(i, _)| i)
+            .zip(input.char_indices().map(|(i, _)| i))
+            .collect(),
+        chars: true,
+    }
+}
+
+/// The offset in `input` of offset `at` of `repaired`, its repair, by the landmarks.
+fn repaired_to_input(input: &str, repaired: &str, marks: &Landmarks, at: usize) -> usize {
     if at == 0 {
         return 0;
     }
     if at >= repaired.len() {
         return input.len();
     }
-    let count = |s: &str| s.chars().filter(|&c| landmark(c)).count();
-    crate::work::add(input.len() + repaired.len());
-    if count(input) != count(repaired) {
-        // Not the same landmarks (no repair does that): the same character count.
-        let n = repaired[..at].chars().count();
-        return input.char_indices().nth(n).map_or(input.len(), |(i, _)| i);
+    let at_mark = |k: usize| marks.at.get(k).is_some_and(|&(r, _)| r == at);
+    // The landmarks before `at`.
+    let k = marks.at.partition_point(|&(r, _)| r < at);
+    if marks.chars || at_mark(k) {
+        // On a landmark (or a character, when they are matched one for one): it.
+        return marks.at.get(k).map_or(input.len(), |&(_, i)| i);
     }
-    let before = count(&repaired[..at]);
-    let on_landmark = repaired[at..].chars().next().is_some_and(landmark);
-    // On a landmark: that landmark; else the start of the word it is in (just after
-    // the landmark before it, or the start).
-    let mut seen = 0;
-    for (i, c) in input.char_indices() {
-        if landmark(c) {
-            if on_landmark && seen == before {
-                return i;
-            }
-            seen += 1;
-            if !on_landmark && seen == before {
-                return i + c.len_utf8();
-            }
+    // Else the start of the word `at` is in: just after the landmark before it, or
+    // the start.
+    match k {
+        0 => 0,
+        _ => {
+            let i = marks.at[k - 1].1;
+            i + input[i..].chars().next().map_or(0, char::len_utf8)
         }
-    }
-    if before == 0 {
-        0
-    } else {
-        input.len()
     }
 }
 

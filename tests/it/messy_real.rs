@@ -173,7 +173,9 @@ fn evaluation() {
     let mut gaps_seen = 0;
     for row in &rows {
         let o = outcome(row, &translator.translate(&row.input));
-        let gap = KNOWN_GAPS.iter().find(|(start, _, _)| row.input.starts_with(start));
+        let gap = KNOWN_GAPS
+            .iter()
+            .find(|(start, _, _)| row.input.starts_with(start));
         match gap {
             Some((_, want, why)) => {
                 gaps_seen += 1;
