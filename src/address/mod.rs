@@ -35,7 +35,7 @@ pub const MAX_ADDRESS_LEN: usize = 1024;
 ///
 /// A unit written but not found where the rest of the address puts it ("Phường Xyz,
 /// Quận 1") is not an error: the address is read as far as it goes, with
-/// [`Status::Partial`](crate::Status::Partial) and the words not found in
+/// [`Status::Partial`] and the words not found in
 /// [`Address::unresolved`].
 ///
 /// # Examples
