@@ -13,8 +13,8 @@ mod scoring;
 mod serde;
 mod spans;
 
+use crate::rank::Score;
 pub(crate) use parser::{parse_with, Options};
-use scoring::Score;
 
 use std::fmt;
 use std::ops::Range;
@@ -348,13 +348,14 @@ impl CurrentUnits {
 pub struct Reading<'a> {
     units: Units,
     rest: &'a str,
-    score: Score,
+    /// How well it explains the input (`rank.rs`).
+    pub(crate) score: Score,
     /// The first word of the units.
     first_word: usize,
     /// The units found and the word each starts at, for the diacritic fidelity.
     parts: [Option<(Unit, usize)>; 3],
     /// The order in which the parser found the readings, the last tie-break.
-    seq: u32,
+    pub(crate) seq: u32,
     /// A written unit this reading overrules.
     conflict: Option<Conflict>,
 }

@@ -5,10 +5,10 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::scoring::Quality;
 use super::spans::{Found, SpanHit};
 use super::{Address, Conflict, ParseError, Reading, MAX_ADDRESS_LEN};
 use crate::legacy;
+use crate::rank::{self, Quality};
 use crate::search;
 use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
@@ -56,49 +56,49 @@ pub(crate) fn parse_with<'a, R>(
             max: MAX_ADDRESS_LEN,
         });
     }
-    let mut s = SCRATCH
+    let mut buffers = BUFFERS
         .try_with(Cell::take)
         .ok()
         .flatten()
         .unwrap_or_default();
-    let readings = recycle(std::mem::take(&mut s.readings));
+    let readings = recycle(std::mem::take(&mut buffers.readings));
     // Invisible and look-alike characters normalised, legacy-encoded text repaired:
     // nothing to do (and nothing allocated) for clean input.
     let cleaned = Cleaned::new(input);
-    let mut p = Parser {
+    let mut parser = Parser {
         input,
         text: cleaned.text(input),
         cleaned: &cleaned,
         era: options.era,
-        first: 0,
-        end: 0,
-        fuzzy: false,
+        first_word: 0,
+        units_end: 0,
+        with_typos: false,
         thorough: false,
         saw_province: false,
         apart: false,
         relax: false,
         readings,
-        made: 0,
-        best: None,
+        readings_made: 0,
+        best_quality: None,
         unresolved: None,
         dropped: None,
-        s,
+        buffers,
     };
-    let parsed = p.parse();
+    let parsed = parser.parse();
     // The street part of the best reading, repaired, for translations to write.
     let repaired_rest = match (&parsed, cleaned.encoding()) {
-        (Ok(_), Some(_)) => p.readings.first().map(|r| {
+        (Ok(_), Some(_)) => parser.readings.first().map(|r| {
             let start = r.parts.iter().any(Option::is_some).then_some(r.first_word);
-            p.clean_rest(start).to_owned()
+            parser.clean_rest(start).to_owned()
         }),
         _ => None,
     };
     let Parser {
         readings,
         unresolved,
-        mut s,
+        mut buffers,
         ..
-    } = p;
+    } = parser;
     // Ranges of the text parsed, as ranges of the input.
     let to_input =
         |r: Range<usize>| cleaned.to_input(input, r.start)..cleaned.to_input(input, r.end);
@@ -109,21 +109,21 @@ pub(crate) fn parse_with<'a, R>(
                 readings,
                 ambiguous,
                 unresolved: unresolved.map(|(r, level)| (to_input(r), level)),
-                remarks: s.remarks.iter().cloned().map(to_input).collect(),
+                remarks: buffers.remarks.iter().cloned().map(to_input).collect(),
                 repaired: cleaned.encoding(),
                 repaired_rest,
             };
             let out = f(&address);
-            s.readings = recycle(address.readings);
+            buffers.readings = recycle(address.readings);
             Ok(out)
         }
         Err(e) => {
-            s.readings = recycle(readings);
+            buffers.readings = recycle(readings);
             Err(e)
         }
     };
     // On a thread being torn down there is nowhere to keep the buffers: they go.
-    let _ = SCRATCH.try_with(|c| c.set(Some(s)));
+    let _ = BUFFERS.try_with(|c| c.set(Some(buffers)));
     out
 }
 
@@ -145,12 +145,12 @@ pub(super) fn recycle<'b>(mut v: Vec<Reading<'_>>) -> Vec<Reading<'b>> {
 thread_local! {
     /// The parser's work buffers, between two parses on this thread.
     /// Boxed, so that taking and putting back moves a pointer, not the buffers.
-    static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
+    static BUFFERS: Cell<Option<Box<Buffers>>> = const { Cell::new(None) };
 }
 
 /// The buffers of a parse, all empty between parses.
 #[derive(Default)]
-pub(super) struct Scratch {
+pub(super) struct Buffers {
     pub(super) words: Words,
     /// For each end of a span looked at, its span hits in `hits`.
     pub(super) spans: Vec<(usize, Range<usize>)>,
@@ -164,11 +164,11 @@ pub(super) struct Scratch {
     pub(super) found: Vec<Found>,
     /// The typo-tolerant matches of the words `start..end`: (start, end, their
     /// matches in `fuzzy_hits`).
-    pub(super) fuzzy: Vec<(usize, usize, Range<usize>)>,
+    pub(super) fuzzy_spans: Vec<(usize, usize, Range<usize>)>,
     /// (entry, distance) for each key matched.
     pub(super) fuzzy_hits: Vec<(u16, u8)>,
     /// The key of the span being matched with typos.
-    pub(super) key: String,
+    pub(super) fuzzy_key: String,
     pub(super) readings: Vec<Reading<'static>>,
     /// The byte ranges of the remarks left out of the units.
     pub(super) remarks: Vec<Range<usize>>,
@@ -218,11 +218,11 @@ pub(super) struct Parser<'a, 't> {
     /// Only units of this structure are read.
     pub(super) era: Option<Era>,
     /// The first word that may belong to a unit.
-    pub(super) first: usize,
+    pub(super) first_word: usize,
     /// The end of the words that may belong to a unit (trailing noise removed).
-    pub(super) end: usize,
+    pub(super) units_end: usize,
     /// Whether names with typos are looked for (the second pass).
-    pub(super) fuzzy: bool,
+    pub(super) with_typos: bool,
     /// Whether readings that overrule a unit, or read a province written twice, are
     /// made (the last pass, when the others stop above the commune).
     pub(super) thorough: bool,
@@ -235,16 +235,17 @@ pub(super) struct Parser<'a, 't> {
     pub(super) relax: bool,
     pub(super) readings: Vec<Reading<'a>>,
     /// The readings made in this pass, kept in `readings` or not (their `seq`).
-    pub(super) made: u32,
+    pub(super) readings_made: u32,
     /// The best quality of the readings made in this pass.
-    pub(super) best: Option<Quality>,
+    pub(super) best_quality: Option<Quality>,
     /// A unit written left of the best reading's units and not found (its words, and
     /// its level).
     pub(super) unresolved: Option<(Range<usize>, search::Level)>,
     /// A trailing segment that nothing matched, left out to read the rest (its bytes),
     /// when it may name a unit.
     pub(super) dropped: Option<Range<usize>>,
-    pub(super) s: Box<Scratch>,
+    /// The work buffers, reused from one parse to the next on a thread.
+    pub(super) buffers: Box<Buffers>,
 }
 
 /// A filter on the units found.
@@ -267,8 +268,8 @@ impl<'a, 't> Parser<'a, 't> {
         // cannot beat a reading down to the commune, which clean addresses have.
         if self.needs_thorough() {
             // (Nothing new to find without a province, or a word to split.)
-            let glued =
-                (self.first..self.s.words.len()).any(|i| may_be_glued(self.s.words.key_bytes(i)));
+            let glued = (self.first_word..self.buffers.words.len())
+                .any(|i| may_be_glued(self.buffers.words.key_bytes(i)));
             if glued {
                 self.read(true, true);
             }
@@ -276,45 +277,45 @@ impl<'a, 't> Parser<'a, 't> {
                 self.pass(true);
             }
         }
-        if self.readings.is_empty() && !self.s.remarks.is_empty() {
+        if self.readings.is_empty() && !self.buffers.remarks.is_empty() {
             // Nothing outside the remarks: read them too.
             self.read(false, true);
             self.pass(true);
-            self.s.remarks.clear();
+            self.buffers.remarks.clear();
         }
         // Nothing at all: the last segment may be something else (a province
         // abbreviated or cut short, a shop's code): the segments before it.
-        let full_end = self.end;
+        let full_end = self.units_end;
         for _ in 0..MAX_DROPPED {
-            if !self.readings.is_empty() || self.end <= self.first {
+            if !self.readings.is_empty() || self.units_end <= self.first_word {
                 break;
             }
-            let seg = self.unit_start(self.end - 1);
-            if seg <= self.first {
+            let seg = self.unit_start(self.units_end - 1);
+            if seg <= self.first_word {
                 break;
             }
-            self.end = strip_noise(&self.s.words, self.first, seg);
+            self.units_end = strip_noise(&self.buffers.words, self.first_word, seg);
             // (The spans found depend on where the units end.)
-            self.s.spans.clear();
-            self.s.hits.clear();
+            self.buffers.spans.clear();
+            self.buffers.hits.clear();
             self.pass(true);
         }
         if self.readings.is_empty() {
-            self.end = full_end;
-        } else if self.end < full_end {
-            let words = &self.s.words;
-            let dropped = self.end..full_end;
+            self.units_end = full_end;
+        } else if self.units_end < full_end {
+            let words = &self.buffers.words;
+            let dropped = self.units_end..full_end;
             let name_like = !dropped.clone().all(|i| {
                 let k = words.key_bytes(i);
                 k.iter().all(u8::is_ascii_digit)
                     || (k.len() >= 7 && k.iter().any(u8::is_ascii_digit))
             });
             if name_like {
-                let a = words.word(self.end).start;
+                let a = words.word(self.units_end).start;
                 self.dropped = Some(a..words.word(full_end - 1).end);
             }
         }
-        if self.s.words.len() == 0 {
+        if self.buffers.words.len() == 0 {
             return Err(ParseError::Empty);
         }
         self.finish()
@@ -326,36 +327,40 @@ impl<'a, 't> Parser<'a, 't> {
         self.tokenize(mask, glue);
         self.join_lone_kinds();
         if !mask {
-            return self.end = strip_noise(&self.s.words, self.first, self.s.words.len());
+            return self.units_end = strip_noise(
+                &self.buffers.words,
+                self.first_word,
+                self.buffers.words.len(),
+            );
         }
         let remark_at = self.trailing_remark();
         if let Some(i) = remark_at {
             // To the end of the input, bracketed remarks in it included.
-            let from = self.s.words.word(i).start;
-            let remarks = &mut self.s.remarks;
+            let from = self.buffers.words.word(i).start;
+            let remarks = &mut self.buffers.remarks;
             remarks.retain(|r| r.start < from);
             remarks.push(from..self.text.trim_end().len());
         }
-        let end = remark_at.unwrap_or(self.s.words.len());
-        self.end = strip_noise(&self.s.words, self.first, end);
+        let end = remark_at.unwrap_or(self.buffers.words.len());
+        self.units_end = strip_noise(&self.buffers.words, self.first_word, end);
     }
 
     /// A kind word alone between separators belongs to the name after it ("TP, HCM",
     /// "quan, 1"): the separator after it is taken away.
     fn join_lone_kinds(&mut self) {
-        let mut seg = self.first;
-        for i in self.first + 1..self.s.words.len() {
+        let mut seg = self.first_word;
+        for i in self.first_word + 1..self.buffers.words.len() {
             crate::work::add(1);
-            if !self.s.words.word(i).break_before() {
+            if !self.buffers.words.word(i).break_before() {
                 continue;
             }
             if self
-                .s
+                .buffers
                 .words
                 .kind_at(seg, i)
                 .is_some_and(|(_, n, _)| seg + n == i)
             {
-                self.s.words.join(i);
+                self.buffers.words.join(i);
             } else {
                 seg = i;
             }
@@ -365,19 +370,24 @@ impl<'a, 't> Parser<'a, 't> {
     /// Splits the input into words (leaving out bracketed remarks when `mask`), and
     /// empties the buffers of a previous reading.
     fn tokenize(&mut self, mask: bool, glue: bool) {
-        let s = &mut self.s;
+        let s = &mut self.buffers;
         s.words.fill(self.text, mask, glue);
         s.remarks.clear();
         s.remarks.extend_from_slice(s.words.remarks());
         s.spans.clear();
         s.hits.clear();
-        s.fuzzy.clear();
+        s.fuzzy_spans.clear();
         s.found.clear();
         s.fuzzy_hits.clear();
         self.readings.clear();
-        (self.made, self.best, self.thorough, self.saw_province) = (0, None, false, false);
-        self.first = s.words.len().saturating_sub(MAX_WORDS);
-        self.end = self.first;
+        (
+            self.readings_made,
+            self.best_quality,
+            self.thorough,
+            self.saw_province,
+        ) = (0, None, false, false);
+        self.first_word = s.words.len().saturating_sub(MAX_WORDS);
+        self.units_end = self.first_word;
     }
 
     /// First exact names only; names with typos only when that leaves a unit written
@@ -391,9 +401,9 @@ impl<'a, 't> Parser<'a, 't> {
         self.thorough = thorough;
         self.reset();
         self.run();
-        if !self.fuzzy && self.needs_fuzzy() {
+        if !self.with_typos && self.needs_fuzzy() {
             self.reset();
-            self.fuzzy = true;
+            self.with_typos = true;
             self.run();
         }
     }
@@ -401,7 +411,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// Forgets the readings made.
     fn reset(&mut self) {
         self.readings.clear();
-        (self.made, self.best) = (0, None);
+        (self.readings_made, self.best_quality) = (0, None);
     }
 
     /// Whether the best readings stop above the commune, or leave a unit written left
@@ -409,7 +419,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// none).
     fn needs_thorough(&self) -> bool {
         // (The best quality made is that of the best reading kept.)
-        let Some(best) = self.best else {
+        let Some(best) = self.best_quality else {
             return true;
         };
         self.readings
@@ -418,7 +428,8 @@ impl<'a, 't> Parser<'a, 't> {
             .any(|r| {
                 r.deepest().level() != search::Level::Commune
                     || self.stray_unit(r.first_word).is_some()
-                    || (self.first..r.first_word).any(|i| may_be_glued(self.s.words.key_bytes(i)))
+                    || (self.first_word..r.first_word)
+                        .any(|i| may_be_glued(self.buffers.words.key_bytes(i)))
             })
     }
 
@@ -426,7 +437,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// with a remark word ("gần chợ", "đối diện UBND", "ngã tư …") or with a label
     /// ending in "cũ:" or "mới:" ("Shop cũ: 94 Quốc Lộ 9").
     fn trailing_remark(&self) -> Option<usize> {
-        let words = &self.s.words;
+        let words = &self.buffers.words;
         if !words.may_have_remark() {
             return None;
         }
@@ -434,7 +445,7 @@ impl<'a, 't> Parser<'a, 't> {
         let text = |j: usize| &self.text[words.word(j).start..words.word(j).end];
         let key = |j: usize| words.key(j);
         let after = |j: usize| &self.text[words.word(j).end..];
-        for j in self.first.max(1)..n {
+        for j in self.first_word.max(1)..n {
             crate::work::add(1);
             match vocab::remark_key(words.key_bytes(j)) {
                 vocab::RemarkKey::No => {}
@@ -462,7 +473,7 @@ impl<'a, 't> Parser<'a, 't> {
     }
 
     pub(super) fn run(&mut self) {
-        let end = self.end;
+        let end = self.units_end;
         let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
         self.saw_province |= !provinces.is_empty();
         // The old provinces first: a reading of the old structure down to the
@@ -470,7 +481,7 @@ impl<'a, 't> Parser<'a, 't> {
         let n = provinces.len();
         for k in 0..2 * n {
             let i = provinces.start + k % n;
-            let p = self.s.found[i];
+            let p = self.buffers.found[i];
             if matches!(p.unit, Unit::LegacyProvince(_)) != (k < n) {
                 continue;
             }
@@ -478,14 +489,15 @@ impl<'a, 't> Parser<'a, 't> {
             // The province written twice ("…, Tỉnh Khánh Hòa, Việt Nam, Khánh Hoà"):
             // the units before the first one too. (Both end with the same word.)
             if !self.thorough
-                || p.start <= self.first + 1
-                || !self.s.words.word(p.start).break_before()
+                || p.start <= self.first_word + 1
+                || !self.buffers.words.word(p.start).break_before()
             {
                 continue;
             }
-            let inner_end = strip_noise(&self.s.words, self.first, p.start);
-            if inner_end <= self.first
-                || self.s.words.key_bytes(inner_end - 1) != self.s.words.key_bytes(end - 1)
+            let inner_end = strip_noise(&self.buffers.words, self.first_word, p.start);
+            if inner_end <= self.first_word
+                || self.buffers.words.key_bytes(inner_end - 1)
+                    != self.buffers.words.key_bytes(end - 1)
             {
                 continue;
             }
@@ -495,14 +507,14 @@ impl<'a, 't> Parser<'a, 't> {
             }];
             let inner = self.find(inner_end, &table, &|u| *u == p.unit);
             for j in inner.clone() {
-                let q = self.s.found[j];
+                let q = self.buffers.found[j];
                 // "Tp. Tây Ninh, Tỉnh Tây Ninh" is a city (a district) in its
                 // province, not the province twice.
                 if !q.kinded || q.kind_fits {
                     self.below_province(q);
                 }
             }
-            self.s.found.truncate(inner.start);
+            self.buffers.found.truncate(inner.start);
         }
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
@@ -515,10 +527,10 @@ impl<'a, 't> Parser<'a, 't> {
             let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
             // They all start at the same word.
             if !districts.is_empty()
-                && !self.hopeless(self.reach(self.s.found[districts.start].start), 2)
+                && !self.hopeless(self.reach(self.buffers.found[districts.start].start), 2)
             {
                 for i in districts {
-                    let d = self.s.found[i];
+                    let d = self.buffers.found[i];
                     if let Unit::LegacyDistrict(dist) = d.unit {
                         self.legacy_communes(None, Some(d), dist.province(), Some(dist), d.start);
                     }
@@ -527,7 +539,7 @@ impl<'a, 't> Parser<'a, 't> {
         }
         if provinces.is_empty() {
             for i in self.find(end, &[Table::Commune, Table::LegacyCommune], &|_| true) {
-                let c = self.s.found[i];
+                let c = self.buffers.found[i];
                 match c.unit {
                     Unit::Commune(com) => {
                         self.push_current(None, com.province(), Some(c), None, None);
@@ -540,7 +552,7 @@ impl<'a, 't> Parser<'a, 't> {
                 }
             }
         }
-        self.s.found.truncate(provinces.start);
+        self.buffers.found.truncate(provinces.start);
     }
 
     /// The readings below a province found.
@@ -569,20 +581,20 @@ impl<'a, 't> Parser<'a, 't> {
         };
         // Units written together, the last before the province, are read as such
         // (conflicts included): only a province after something else.
-        if p.start <= self.first
+        if p.start <= self.first_word
             || self
-                .s
+                .buffers
                 .words
                 .kind_at(self.unit_start(p.start - 1), p.start)
                 .is_some()
         {
             return;
         }
-        let base = self.s.found.len();
+        let base = self.buffers.found.len();
         // The segments left of the province that are a kind word and a name.
         let mut seg_end = p.start;
         let mut i = p.start;
-        while i > self.first {
+        while i > self.first_word {
             i -= 1;
             crate::work::add(1);
             if !self.at_break(i) {
@@ -590,7 +602,7 @@ impl<'a, 't> Parser<'a, 't> {
             }
             let end = seg_end;
             seg_end = i;
-            let Some((k, n, _)) = self.s.words.kind_at(i, end) else {
+            let Some((k, n, _)) = self.buffers.words.kind_at(i, end) else {
                 continue;
             };
             if i + n >= end {
@@ -614,15 +626,15 @@ impl<'a, 't> Parser<'a, 't> {
             // phường still is one).
             let mut w = found.start;
             for j in found {
-                let f = self.s.found[j];
+                let f = self.buffers.found[j];
                 if f.start == i {
-                    self.s.found[w] = f;
+                    self.buffers.found[w] = f;
                     w += 1;
                 }
             }
-            self.s.found.truncate(w);
+            self.buffers.found.truncate(w);
         }
-        let units = base..self.s.found.len();
+        let units = base..self.buffers.found.len();
         let district = |u: &Unit| match u {
             Unit::LegacyDistrict(d) => Some(*d),
             _ => None,
@@ -631,11 +643,11 @@ impl<'a, 't> Parser<'a, 't> {
         // Two communes written (two addresses in one?): none.
         let communes = units
             .clone()
-            .filter(|&j| district(&self.s.found[j].unit).is_none())
-            .map(|j| self.s.found[j].unit);
+            .filter(|&j| district(&self.buffers.found[j].unit).is_none())
+            .map(|j| self.buffers.found[j].unit);
         let mut several = communes.clone().any(|u| Some(u) != communes.clone().next());
         for j in units.clone() {
-            let c = self.s.found[j];
+            let c = self.buffers.found[j];
             let in_district = |d: &Found| match (c.unit, d.unit) {
                 (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) => {
                     com.district().code().get() == dist.code().get()
@@ -644,7 +656,7 @@ impl<'a, 't> Parser<'a, 't> {
             };
             let dists = units
                 .clone()
-                .map(|k| self.s.found[k])
+                .map(|k| self.buffers.found[k])
                 .filter(|d| district(&d.unit).is_some());
             let d = match c.unit {
                 Unit::Commune(_) => None,
@@ -663,7 +675,7 @@ impl<'a, 't> Parser<'a, 't> {
             }
             pick.get_or_insert((c, d));
         }
-        self.s.found.truncate(base);
+        self.buffers.found.truncate(base);
         let Some((c, d)) = pick.filter(|_| !several) else {
             return;
         };
@@ -692,11 +704,11 @@ impl<'a, 't> Parser<'a, 't> {
             move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
         let communes = self.find(p.start, &[Table::Commune], &in_province);
         for i in communes.clone() {
-            let c = self.s.found[i];
+            let c = self.buffers.found[i];
             self.push_current(Some(p), prov, Some(c), None, None);
         }
         if !communes.is_empty() {
-            self.s.found.truncate(communes.start);
+            self.buffers.found.truncate(communes.start);
             return;
         }
         // A pre-2025 district between the commune and the province: a reading of
@@ -711,10 +723,10 @@ impl<'a, 't> Parser<'a, 't> {
         let mut found = false;
         // Communes of the province before a district they took nothing from: a
         // conflict, if nothing else reads.
-        let mut pairs = std::mem::take(&mut self.s.pairs);
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
         pairs.clear();
         for i in districts.clone() {
-            let d = self.s.found[i];
+            let d = self.buffers.found[i];
             let Unit::LegacyDistrict(dist) = d.unit else {
                 continue;
             };
@@ -724,7 +736,7 @@ impl<'a, 't> Parser<'a, 't> {
                     .any(|(o, _)| o.district().code().get() == dcode)
             };
             for j in self.find(d.start, &[Table::Commune], &in_province) {
-                let c = self.s.found[j];
+                let c = self.buffers.found[j];
                 match c.unit {
                     Unit::Commune(com) if took_over(com) => {
                         self.push_current(Some(p), prov, Some(c), Some((d, dist)), None);
@@ -733,10 +745,10 @@ impl<'a, 't> Parser<'a, 't> {
                     _ => pairs.push((c, d)),
                 }
             }
-            self.s.found.truncate(districts.end);
+            self.buffers.found.truncate(districts.end);
         }
-        self.s.found.truncate(districts.start);
-        self.s.pairs = pairs;
+        self.buffers.found.truncate(districts.start);
+        self.buffers.pairs = pairs;
         if !found && districts.is_empty() && self.thorough {
             // A district of another province.
             self.other_districts(p, prov);
@@ -750,7 +762,7 @@ impl<'a, 't> Parser<'a, 't> {
     }
 
     /// The (commune of current province `p`, district of another province) pairs
-    /// before `p`, into [`Scratch::pairs`].
+    /// before `p`, into [`Buffers::pairs`].
     fn other_districts(&mut self, p: Found, prov: &'static Province) {
         let code = prov.code().get();
         let in_province =
@@ -758,24 +770,24 @@ impl<'a, 't> Parser<'a, 't> {
         let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
             matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() != code)
         });
-        let mut pairs = std::mem::take(&mut self.s.pairs);
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
         for i in districts.clone() {
-            let d = self.s.found[i];
+            let d = self.buffers.found[i];
             for j in self.find(d.start, &[Table::Commune], &in_province) {
-                pairs.push((self.s.found[j], d));
+                pairs.push((self.buffers.found[j], d));
             }
-            self.s.found.truncate(districts.end);
+            self.buffers.found.truncate(districts.end);
         }
-        self.s.found.truncate(districts.start);
-        self.s.pairs = pairs;
+        self.buffers.found.truncate(districts.start);
+        self.buffers.pairs = pairs;
     }
 
     /// A commune of current province `p` before a district that is not one it took
-    /// over (or of another province), from [`Scratch::pairs`]: when only one, the
+    /// over (or of another province), from [`Buffers::pairs`]: when only one, the
     /// commune and the province agree, and the district is overruled. Whether that
     /// reading was made.
     fn overruled_district(&mut self, p: Found, prov: &'static Province) -> bool {
-        let pairs = std::mem::take(&mut self.s.pairs);
+        let pairs = std::mem::take(&mut self.buffers.pairs);
         let made = match only_pair(&pairs) {
             Some((c, d)) => {
                 let conflict = Conflict {
@@ -787,7 +799,7 @@ impl<'a, 't> Parser<'a, 't> {
             }
             None => false,
         };
-        self.s.pairs = pairs;
+        self.buffers.pairs = pairs;
         made
     }
 
@@ -800,7 +812,7 @@ impl<'a, 't> Parser<'a, 't> {
             &|u| matches!(u, Unit::LegacyDistrict(d) if d.province().code().get() == code),
         );
         for i in districts.clone() {
-            let d = self.s.found[i];
+            let d = self.buffers.found[i];
             if let Unit::LegacyDistrict(dist) = d.unit {
                 self.legacy_communes(Some(p), Some(d), prov, Some(dist), d.start);
             }
@@ -808,7 +820,7 @@ impl<'a, 't> Parser<'a, 't> {
         if districts.is_empty() && self.thorough {
             self.foreign_district(p, prov);
         }
-        self.s.found.truncate(districts.start);
+        self.buffers.found.truncate(districts.start);
         // Commune + province without district: these readings explain the words from
         // `reach(p.start)` at most, with two levels, and are not made when a reading
         // made is better.
@@ -823,10 +835,10 @@ impl<'a, 't> Parser<'a, 't> {
     fn foreign_district(&mut self, p: Found, prov: &'static legacy::Province) {
         let code = prov.code().get();
         let districts = self.find(p.start, &[Table::LegacyDistrict], &|_| true);
-        let mut pairs = std::mem::take(&mut self.s.pairs);
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
         pairs.clear();
         for i in districts.clone() {
-            let d = self.s.found[i];
+            let d = self.buffers.found[i];
             let Unit::LegacyDistrict(dist) = d.unit else {
                 continue;
             };
@@ -840,11 +852,11 @@ impl<'a, 't> Parser<'a, 't> {
                 _ => false,
             };
             for j in self.find(d.start, &[Table::LegacyCommune], &agrees) {
-                pairs.push((self.s.found[j], d));
+                pairs.push((self.buffers.found[j], d));
             }
-            self.s.found.truncate(districts.end);
+            self.buffers.found.truncate(districts.end);
         }
-        self.s.found.truncate(districts.start);
+        self.buffers.found.truncate(districts.start);
         if let Some((c, d)) = only_pair(&pairs) {
             if let (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) = (c.unit, d.unit) {
                 if com.district().code().get() == dist.code().get() {
@@ -866,7 +878,7 @@ impl<'a, 't> Parser<'a, 't> {
                 }
             }
         }
-        self.s.pairs = pairs;
+        self.buffers.pairs = pairs;
     }
 
     pub(super) fn legacy_communes(
@@ -898,14 +910,14 @@ impl<'a, 't> Parser<'a, 't> {
             return;
         }
         for i in communes.clone() {
-            let c = self.s.found[i];
+            let c = self.buffers.found[i];
             let district = match c.unit {
                 Unit::LegacyCommune(com) => Some(com.district()),
                 _ => dist,
             };
             self.push_legacy(p, d, prov, district, Some(c), None);
         }
-        self.s.found.truncate(communes.start);
+        self.buffers.found.truncate(communes.start);
     }
 
     /// A commune written before district `d` of province `p`, not in that district
@@ -924,10 +936,10 @@ impl<'a, 't> Parser<'a, 't> {
             &[Table::LegacyCommune],
             &|u| matches!(u, Unit::LegacyCommune(c) if c.province().code().get() == pcode),
         );
-        let mut pairs = std::mem::take(&mut self.s.pairs);
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
         pairs.clear();
-        pairs.extend(self.s.found[found.clone()].iter().map(|&c| (c, d)));
-        self.s.found.truncate(found.start);
+        pairs.extend(self.buffers.found[found.clone()].iter().map(|&c| (c, d)));
+        self.buffers.found.truncate(found.start);
         if let Some((c, d)) = only_pair(&pairs) {
             if let (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) = (c.unit, d.unit) {
                 // The district and the province agree too: either may be right.
@@ -952,7 +964,7 @@ impl<'a, 't> Parser<'a, 't> {
                 );
             }
         }
-        self.s.pairs = pairs;
+        self.buffers.pairs = pairs;
     }
 
     /// Whether the exact pass left something a typo-tolerant pass may find: no
@@ -961,7 +973,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// before a name that reads as a current ward or an old district).
     pub(super) fn needs_fuzzy(&self) -> bool {
         // (The best quality made is that of the best reading kept.)
-        let Some(best) = self.best else {
+        let Some(best) = self.best_quality else {
             return true;
         };
         self.readings
@@ -990,14 +1002,14 @@ impl<'a, 't> Parser<'a, 't> {
     /// the first may be numbers ("Thủ Dầu 1") and the first may be any word but a
     /// kind, hamlet or street word ("Thủ" is the start of "Thủ đô").
     fn name_segment(&self, end: usize, loose: bool) -> bool {
-        if end <= self.first || !self.unit_ends(end) {
+        if end <= self.first_word || !self.unit_ends(end) {
             return false;
         }
         let seg = self.unit_start(end - 1);
-        let words = &self.s.words;
+        let words = &self.buffers.words;
         let has_digit = |i: usize| words.key_bytes(i).iter().any(u8::is_ascii_digit);
         let first_is_name = match loose {
-            false => words.tag(seg) == vocab::tag::NONE,
+            false => words.tag(seg) == vocab::Tag::Untagged,
             true => words.kind_at(seg, end).is_none() && !vocab::is_place_word(words.tag(seg)),
         };
         end - seg <= 4
@@ -1024,11 +1036,11 @@ impl<'a, 't> Parser<'a, 't> {
             return None;
         }
         let seg = self.unit_start(end - 1);
-        if vocab::is_landmark_start(self.s.words.key(seg)) {
+        if vocab::is_landmark_start(self.buffers.words.key(seg)) {
             return None;
         }
-        let a = self.s.words.word(seg).start;
-        let b = self.s.words.word(end - 1).end;
+        let a = self.buffers.words.word(seg).start;
+        let b = self.buffers.words.word(end - 1).end;
         Some((a..b, below))
     }
 
@@ -1038,23 +1050,17 @@ impl<'a, 't> Parser<'a, 't> {
     /// Returns how many readings are equally good in the best structure.
     pub(super) fn finish(&mut self) -> Result<usize, ParseError> {
         if self.readings.is_empty() {
-            if let Some((name, _)) = self.unresolved(self.end, None) {
+            if let Some((name, _)) = self.unresolved(self.units_end, None) {
                 return Err(ParseError::ProvinceNotFound {
                     name: self.text[name].to_owned(),
                 });
             }
             return Err(ParseError::NotFound);
         }
-        // Best first, then by code, then in the order found (a total order: the sort
-        // need not be stable, and so needs no buffer).
-        let by_score = |a: &Reading<'_>, b: &Reading<'_>| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| a.deepest().code_value().cmp(&b.deepest().code_value()))
-                .then(a.seq.cmp(&b.seq))
-        };
+        // Best first (`rank::reading_order`, a total order: the sort need not be
+        // stable, and so needs no buffer).
         let readings = &mut self.readings;
-        readings.sort_unstable_by(by_score);
+        readings.sort_unstable_by(rank::reading_order);
         // One reading per deepest unit (the best), in order.
         let mut kept = 0;
         for i in 0..readings.len() {
@@ -1076,7 +1082,7 @@ impl<'a, 't> Parser<'a, 't> {
             for i in 0..self.readings.len() {
                 self.readings[i].score.fidelity = self.fidelity(&self.readings[i]);
             }
-            self.readings.sort_unstable_by(by_score);
+            self.readings.sort_unstable_by(rank::reading_order);
             let top = self.readings[0].score.quality();
             self.readings.retain(|r| r.score.quality() == top);
         }
@@ -1113,7 +1119,7 @@ impl<'a, 't> Parser<'a, 't> {
         below: Option<search::Level>,
     ) -> Option<(Range<usize>, search::Level)> {
         // Nothing is below a commune.
-        if end <= self.first || below == Some(search::Level::Commune) {
+        if end <= self.first_word || below == Some(search::Level::Commune) {
             return None;
         }
         let seg = self.unit_start(end - 1);
@@ -1127,14 +1133,14 @@ impl<'a, 't> Parser<'a, 't> {
         };
         for start in starts.rev() {
             crate::work::add(1);
-            let Some((k, n, full)) = self.s.words.kind_at(start, end) else {
+            let Some((k, n, full)) = self.buffers.words.kind_at(start, end) else {
                 continue;
             };
             if start + n >= end || !(full || start == seg) {
                 continue;
             }
             // "Tỉnh lộ 8", "Huyện lộ 2": roads.
-            if self.s.words.tag(start + n) == vocab::tag::LO {
+            if self.buffers.words.tag(start + n) == vocab::Tag::Lo {
                 continue;
             }
             let level = if k.is_commune() {
@@ -1153,8 +1159,8 @@ impl<'a, 't> Parser<'a, 't> {
             if !lower {
                 continue;
             }
-            let a = self.s.words.word(start).start;
-            let b = self.s.words.word(end - 1).end;
+            let a = self.buffers.words.word(start).start;
+            let b = self.buffers.words.word(end - 1).end;
             return Some((a..b, level));
         }
         None
@@ -1166,11 +1172,11 @@ impl<'a, 't> Parser<'a, 't> {
     /// before a commune. The last one, with its words (to the end of its segment)
     /// and level.
     fn stray_unit(&self, end: usize) -> Option<(Range<usize>, search::Level)> {
-        let words = &self.s.words;
-        for i in (self.first..end).rev() {
+        let words = &self.buffers.words;
+        for i in (self.first_word..end).rev() {
             crate::work::add(1);
             // (Most words have no tag, and no kind word starts with one.)
-            if words.tag(i) == vocab::tag::NONE || !self.at_break(i) {
+            if words.tag(i) == vocab::Tag::Untagged || !self.at_break(i) {
                 continue;
             }
             let seg_end = (i + 1..end).find(|&j| self.at_break(j)).unwrap_or(end);
@@ -1178,7 +1184,7 @@ impl<'a, 't> Parser<'a, 't> {
                 continue;
             };
             // A kind word alone, or a road ("Tỉnh lộ 8").
-            if i + n >= seg_end || words.tag(i + n) == vocab::tag::LO {
+            if i + n >= seg_end || words.tag(i + n) == vocab::Tag::Lo {
                 continue;
             }
             let level = if k.is_commune() {
@@ -1198,7 +1204,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// The verbatim input left of word `start`, without trailing separators.
     pub(super) fn rest(&self, start: Option<usize>) -> &'a str {
         let cut = match start {
-            Some(i) if i < self.s.words.len() => self.s.words.word(i).start,
+            Some(i) if i < self.buffers.words.len() => self.buffers.words.word(i).start,
             Some(_) => self.text.len(),
             None => return self.input.trim(),
         };
@@ -1212,7 +1218,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// [`rest`](Self::rest), cleaned: the text parsed left of word `start`.
     pub(super) fn clean_rest(&self, start: Option<usize>) -> &'t str {
         let cut = match start {
-            Some(i) if i < self.s.words.len() => self.s.words.word(i).start,
+            Some(i) if i < self.buffers.words.len() => self.buffers.words.word(i).start,
             Some(_) => self.text.len(),
             None => return self.text.trim(),
         };
@@ -1221,10 +1227,10 @@ impl<'a, 't> Parser<'a, 't> {
 
     /// The first word of the comma-separated segment that word `i` is in.
     pub(super) fn segment_start(&self, i: usize) -> usize {
-        let start = (self.first..=i)
+        let start = (self.first_word..=i)
             .rev()
-            .find(|&j| j == self.first || self.s.words.word(j).hard_break_before)
-            .unwrap_or(self.first);
+            .find(|&j| j == self.first_word || self.buffers.words.word(j).hard_break_before)
+            .unwrap_or(self.first_word);
         crate::work::add(1 + i.saturating_sub(start));
         start
     }
@@ -1234,7 +1240,7 @@ impl<'a, 't> Parser<'a, 't> {
     /// segment of word `end - 1`, within [`MAX_SPAN`] words of `end`, and two more
     /// for an English kind word after it ("Ben Nghe Ward"). Not decreasing in `end`.
     pub(super) fn reach(&self, end: usize) -> usize {
-        if end <= self.first {
+        if end <= self.first_word {
             return end;
         }
         self.segment_start(end - 1)
@@ -1244,16 +1250,16 @@ impl<'a, 't> Parser<'a, 't> {
     /// The first word of the segment between separators, commas or dashes, that word
     /// `i` is in: where a unit written on its own starts.
     pub(super) fn unit_start(&self, i: usize) -> usize {
-        let start = (self.first..=i)
+        let start = (self.first_word..=i)
             .rev()
-            .find(|&j| j == self.first || self.s.words.word(j).break_before())
-            .unwrap_or(self.first);
+            .find(|&j| j == self.first_word || self.buffers.words.word(j).break_before())
+            .unwrap_or(self.first_word);
         crate::work::add(1 + i.saturating_sub(start));
         start
     }
 
     /// Whether a separator (a comma or a dash) or the end follows word `end - 1`.
     pub(super) fn unit_ends(&self, end: usize) -> bool {
-        end >= self.end || self.s.words.word(end).break_before()
+        end >= self.units_end || self.buffers.words.word(end).break_before()
     }
 }

@@ -2,10 +2,10 @@
 //! not made at all when a reading already made is better.
 
 use super::parser::Parser;
-use super::scoring::Score;
 use super::spans::Found;
 use super::{Conflict, CurrentUnits, LegacyUnits, Reading, Units};
 use crate::legacy;
+use crate::rank::Score;
 use crate::search::Via;
 use crate::units::current::Province;
 use crate::units::Unit;
@@ -14,8 +14,8 @@ impl Parser<'_, '_> {
     /// Whether a reading made is better than any consistent reading can be whose
     /// units start at `reach` or after and that has at most `levels` levels.
     pub(super) fn hopeless(&self, reach: usize, levels: u8) -> bool {
-        let words = (self.end - reach).min(255) as u8;
-        self.best.is_some_and(|(w, consistent, l, ..)| {
+        let words = (self.units_end - reach).min(255) as u8;
+        self.best_quality.is_some_and(|(w, consistent, l, ..)| {
             w > words || (w == words && consistent && l > levels)
         })
     }
@@ -45,7 +45,7 @@ impl Parser<'_, '_> {
             start = Some(start.map_or(over, |s| s.min(over)));
         }
         if let Some(s) = start {
-            score.words = (self.end - s).min(255) as u8;
+            score.words = (self.units_end - s).min(255) as u8;
         }
         let Some(seq) = self.number(&score) else {
             return;
@@ -59,7 +59,7 @@ impl Parser<'_, '_> {
             // Set in `finish`, for the readings kept.
             rest: "",
             score,
-            first_word: start.unwrap_or(self.end),
+            first_word: start.unwrap_or(self.units_end),
             parts: with_overruled(
                 [
                     p.map(|f| (f.unit, f.start)),
@@ -93,7 +93,7 @@ impl Parser<'_, '_> {
         if let Some((_, over)) = conflict {
             // The words of a unit overruled are explained.
             start = Some(start.map_or(over, |s| s.min(over)));
-            score.words = (self.end - start.unwrap_or(over)).min(255) as u8;
+            score.words = (self.units_end - start.unwrap_or(over)).min(255) as u8;
         }
         let Some(seq) = self.number(&score) else {
             return;
@@ -108,7 +108,7 @@ impl Parser<'_, '_> {
             // Set in `finish`, for the readings kept.
             rest: "",
             score,
-            first_word: start.unwrap_or(self.end),
+            first_word: start.unwrap_or(self.units_end),
             parts: with_overruled(parts.map(|f| f.map(|f| (f.unit, f.start))), conflict),
             seq,
             conflict: conflict.map(|(c, _)| c),
@@ -120,14 +120,14 @@ impl Parser<'_, '_> {
     /// (the best quality first, one reading per deepest unit, then only the best).
     #[inline]
     pub(super) fn number(&mut self, score: &Score) -> Option<u32> {
-        let seq = self.made;
-        self.made += 1;
+        let seq = self.readings_made;
+        self.readings_made += 1;
         let q = score.quality();
-        if self.best.is_some_and(|b| q < b) {
+        if self.best_quality.is_some_and(|b| q < b) {
             return None;
         }
-        if self.best.is_none_or(|b| q > b) {
-            self.best = Some(q);
+        if self.best_quality.is_none_or(|b| q > b) {
+            self.best_quality = Some(q);
         }
         Some(seq)
     }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parser::{Accept, Parser, Scratch, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
+use super::parser::{Accept, Buffers, Parser, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
 use crate::search::fuzzy::{distance_within, fuzzy_walk, max_distance};
 use crate::search::Via;
 use crate::tables::index::{self, Table};
@@ -89,15 +89,15 @@ impl Parser<'_, '_> {
     /// The spans ending at `end` whose key (without or with the kind word) is in the
     /// index, longest first.
     pub(super) fn span_hits(&mut self, end: usize) -> Range<usize> {
-        if let Some((_, r)) = self.s.spans.iter().find(|(e, _)| *e == end) {
+        if let Some((_, r)) = self.buffers.spans.iter().find(|(e, _)| *e == end) {
             return r.clone();
         }
-        let mut hits = std::mem::take(&mut self.s.hits);
+        let mut hits = std::mem::take(&mut self.buffers.hits);
         let from = hits.len();
-        if end > self.first {
+        if end > self.first_word {
             self.collect_spans(end, end, None, &mut hits);
             // An English kind word after the name: "Ben Nghe Ward", "Thu Duc City".
-            if let Some((k, n)) = self.s.words.trailing_kind_at(end) {
+            if let Some((k, n)) = self.buffers.words.trailing_kind_at(end) {
                 if end - n > self.segment_start(end - 1) {
                     self.collect_spans(end, end - n, Some(k), &mut hits);
                 }
@@ -105,8 +105,8 @@ impl Parser<'_, '_> {
             hits[from..].sort_by_key(|h: &SpanHit| h.start);
         }
         let r = from..hits.len();
-        self.s.hits = hits;
-        self.s.spans.push((end, r.clone()));
+        self.buffers.hits = hits;
+        self.buffers.spans.push((end, r.clone()));
         r
     }
 
@@ -126,16 +126,16 @@ impl Parser<'_, '_> {
         let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
         // The reversed key of words start..name_end, and for each start the keys
         // equal to it (positions in the reversed-key order), at `name_end - 1 - start`.
-        let mut rkey = std::mem::take(&mut self.s.rkey);
+        let mut rkey = std::mem::take(&mut self.buffers.rkey);
         rkey.clear();
-        let mut exact_at = std::mem::take(&mut self.s.exact_at);
+        let mut exact_at = std::mem::take(&mut self.buffers.exact_at);
         exact_at.clear();
         // The hash of `rkey`, kept up as it grows.
         let mut hash = HASH_START;
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
             crate::work::add(1);
-            let w = self.s.words.key_bytes(start);
+            let w = self.buffers.words.key_bytes(start);
             if dead_at.is_none() {
                 if w.last().is_some_and(u8::is_ascii_digit)
                     && rkey.last().is_some_and(u8::is_ascii_digit)
@@ -161,7 +161,7 @@ impl Parser<'_, '_> {
                 exact_at.push(0..0);
             }
             let lead = self
-                .s
+                .buffers
                 .words
                 .kind_at(start, name_end)
                 .map(|(k, n, _)| (k, n))
@@ -197,15 +197,15 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        self.s.rkey = rkey;
-        self.s.exact_at = exact_at;
+        self.buffers.rkey = rkey;
+        self.buffers.exact_at = exact_at;
     }
 
     /// Whether word `i` starts a unit written on its own: it is the first word
     /// considered, or a separator (a comma or a dash) precedes it.
     #[inline]
     pub(super) fn at_break(&self, i: usize) -> bool {
-        i == self.first || self.s.words.word(i).break_before()
+        i == self.first_word || self.buffers.words.word(i).break_before()
     }
 
     /// Whether words from `start` to `name_end` (and an English kind word up to
@@ -216,14 +216,14 @@ impl Parser<'_, '_> {
     /// The words are those of a name whose key is a unit's: a bare number when every
     /// word is one (the key is the words' keys, a space between two numbers).
     pub(super) fn may_be_name(&self, start: usize, name_end: usize, end: usize) -> bool {
-        let words = &self.s.words;
+        let words = &self.buffers.words;
         if (start..name_end).all(|i| words.key_bytes(i).iter().all(u8::is_ascii_digit)) {
             return self.at_break(start) && self.unit_ends(end);
         }
         if self.at_break(start) {
             return true;
         }
-        if vocab::is_street(self.s.words.tag(start - 1)) {
+        if vocab::is_street(self.buffers.words.tag(start - 1)) {
             return false;
         }
         // Right after a kind word, the name is that kind's ("Huyện Đất Đỏ" is no Xã
@@ -232,7 +232,7 @@ impl Parser<'_, '_> {
             return false;
         }
         if self
-            .s
+            .buffers
             .words
             .key_bytes(start - 1)
             .iter()
@@ -244,8 +244,8 @@ impl Parser<'_, '_> {
             if self.at_break(start - 1) {
                 return false;
             }
-            let t = self.s.words.tag(start - 2);
-            return !(vocab::is_street(t) || t == vocab::tag::LO);
+            let t = self.buffers.words.tag(start - 2);
+            return !(vocab::is_street(t) || t == vocab::Tag::Lo);
         }
         true
     }
@@ -256,9 +256,9 @@ impl Parser<'_, '_> {
     /// Sì Lở Lầu huyện Phong Thổ"), never after a house number that starts its
     /// segment ("36 Trần Hưng Đạo").
     pub(super) fn relaxable(&self, start: usize) -> bool {
-        let words = &self.s.words;
+        let words = &self.buffers.words;
         start >= 2
-            && start - 1 > self.first
+            && start - 1 > self.first_word
             && !self.at_break(start - 1)
             && !words.key_bytes(start).iter().all(u8::is_ascii_digit)
             && words.key_bytes(start - 1).iter().any(u8::is_ascii_digit)
@@ -267,12 +267,13 @@ impl Parser<'_, '_> {
 
     /// Whether a kind word (of one or two words) ends right before word `i`.
     pub(super) fn kind_ends_at(&self, i: usize) -> bool {
-        let words = &self.s.words;
+        let words = &self.buffers.words;
         // (Words without a tag are no part of a kind word: the quick test.)
-        i > self.first
-            && words.tag(i - 1) != vocab::tag::NONE
+        i > self.first_word
+            && words.tag(i - 1) != vocab::Tag::Untagged
             && (words.kind_at(i - 1, i).is_some()
-                || (i > self.first + 1 && words.kind_at(i - 2, i).is_some_and(|(_, n, _)| n == 2)))
+                || (i > self.first_word + 1
+                    && words.kind_at(i - 2, i).is_some_and(|(_, n, _)| n == 2)))
     }
 
     /// Unit names among `tables` that end exactly at word `end` (exclusive), for
@@ -280,15 +281,15 @@ impl Parser<'_, '_> {
     /// there are none, names within a small edit distance, for a span that starts
     /// with a kind word (or, for provinces, any short span).
     ///
-    /// The units are pushed on [`Scratch::found`]; the range returned is theirs.
+    /// The units are pushed on [`Buffers::found`]; the range returned is theirs.
     pub(super) fn find(
         &mut self,
         end: usize,
         tables: &[Table],
         accept: Accept<'_>,
     ) -> Range<usize> {
-        let base = self.s.found.len();
-        if end <= self.first {
+        let base = self.buffers.found.len();
+        if end <= self.first_word {
             return base..base;
         }
         debug_assert!(tables
@@ -297,7 +298,7 @@ impl Parser<'_, '_> {
         let span = self.span_hits(end);
         let relax = std::mem::take(&mut self.relax);
         let era = self.era;
-        let Scratch { hits, found, .. } = &mut *self.s;
+        let Buffers { hits, found, .. } = &mut *self.buffers;
         let mut best_start = usize::MAX;
         // Names a written district may confirm only when there are no others.
         let relaxed = relax
@@ -340,20 +341,20 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        if found.len() == base && self.fuzzy {
+        if found.len() == base && self.with_typos {
             self.find_fuzzy(end, tables, accept);
         }
-        let last = end >= self.end;
-        for i in base..self.s.found.len() {
-            let start = self.s.found[i].start;
-            self.s.found[i].delimited = last || self.at_break(start);
+        let last = end >= self.units_end;
+        for i in base..self.buffers.found.len() {
+            let start = self.buffers.found[i].start;
+            self.buffers.found[i].delimited = last || self.at_break(start);
         }
-        base..self.s.found.len()
+        base..self.buffers.found.len()
     }
 
     /// The typo-tolerant part of [`find`](Self::find), pushing on `found`.
     pub(super) fn find_fuzzy(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) {
-        let base = self.s.found.len();
+        let base = self.buffers.found.len();
         let provinces = tables.contains(&Table::Province);
         let seg = self.segment_start(end - 1);
         let unit = self.unit_start(end - 1);
@@ -363,10 +364,10 @@ impl Parser<'_, '_> {
             MAX_SPAN
         };
         let mut best_key = (u8::MAX, usize::MAX);
-        let mut key = std::mem::take(&mut self.s.key);
+        let mut key = std::mem::take(&mut self.buffers.fuzzy_key);
         for start in (seg.max(end.saturating_sub(span))..end).rev() {
             crate::work::add(1);
-            let kind_word = self.s.words.kind_at(start, end);
+            let kind_word = self.buffers.words.kind_at(start, end);
             // A kind word alone ("Thành phố") is no misspelt name.
             if kind_word.is_some_and(|(_, n, _)| start + n >= end) {
                 continue;
@@ -380,7 +381,7 @@ impl Parser<'_, '_> {
             // segment of its own ("Ben Ngeh, Quận 1").
             if kind.is_none()
                 && !provinces
-                && !(start == unit && end < self.end && self.name_segment_before(end))
+                && !(start == unit && end < self.units_end && self.name_segment_before(end))
             {
                 continue;
             }
@@ -390,7 +391,7 @@ impl Parser<'_, '_> {
             }
             key.clear();
             for i in name_start..end {
-                push_key(&mut key, self.s.words.key(i));
+                push_key(&mut key, self.buffers.words.key(i));
             }
             let max = max_distance(key.len());
             if max == 0 {
@@ -419,32 +420,32 @@ impl Parser<'_, '_> {
                 for t in [Table::Province, Table::LegacyProvince] {
                     for e in t.keys() {
                         if let Some(d) = distance_within(e.key(), key.as_bytes(), max) {
-                            offer(&mut self.s.found, t, e, d);
+                            offer(&mut self.buffers.found, t, e, d);
                         }
                     }
                 }
             } else {
                 // The walk does not depend on the scope: homonym districts share it.
                 let cached = self
-                    .s
-                    .fuzzy
+                    .buffers
+                    .fuzzy_spans
                     .iter()
                     .find(|(s, e, _)| (*s, *e) == (name_start, end))
                     .map(|(_, _, r)| r.clone());
                 let matches = match cached {
                     Some(r) => r,
                     None => {
-                        let hits = &mut self.s.fuzzy_hits;
+                        let hits = &mut self.buffers.fuzzy_hits;
                         let from = hits.len();
                         fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
                         let r = from..hits.len();
-                        self.s.fuzzy.push((name_start, end, r.clone()));
+                        self.buffers.fuzzy_spans.push((name_start, end, r.clone()));
                         r
                     }
                 };
-                let Scratch {
+                let Buffers {
                     fuzzy_hits, found, ..
-                } = &mut *self.s;
+                } = &mut *self.buffers;
                 crate::work::add(matches.len());
                 for &(c, d) in &fuzzy_hits[matches] {
                     let (t, e) = index::entry(c);
@@ -452,6 +453,6 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        self.s.key = key;
+        self.buffers.fuzzy_key = key;
     }
 }

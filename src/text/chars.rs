@@ -100,6 +100,23 @@ mod tests {
 
     #[test]
     fn separators() {
+        // The whole list, so that a separator added or lost is seen.
+        let of = |class: Sep| -> Vec<char> {
+            (0u32..0x10000)
+                .filter_map(char::from_u32)
+                .filter(|&c| sep(c) == class)
+                .collect()
+        };
+        assert_eq!(
+            of(Sep::Strong),
+            ['\t', '\n', '\r', ',', '/', ';', '\\', '|', '、', '，', '；']
+        );
+        assert_eq!(
+            of(Sep::Weak),
+            ['-', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}', '\u{2212}']
+        );
+        assert_eq!(of(Sep::Open), ['(', '[', '{', '（', '［']);
+        assert_eq!(of(Sep::Close), [')', ']', '}', '）', '］']);
         assert_eq!(sep(','), Sep::Strong);
         assert_eq!(sep('–'), Sep::Weak);
         assert_eq!(sep('('), Sep::Open);

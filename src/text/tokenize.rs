@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::text::chars::{is_upper, sep, Sep};
 use crate::text::fold::{fold_char, FoldSink};
-use crate::text::vocab::{self, kind_of, tag, tag_of, trailing_kind, KindWord};
+use crate::text::vocab::{self, kind_of, tag_of, trailing_kind, KindWord, Tag};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.
@@ -32,8 +32,8 @@ pub(crate) struct Word {
     pub(crate) weak_break_before: bool,
     /// The word follows the previous one after a single dot (`T.X`, `TP.Vinh`).
     pub(crate) joined: bool,
-    /// What the word is, if it is one the analysis knows ([`tag`]).
-    pub(crate) tag: u8,
+    /// What the word is, if it is one the analysis knows ([`Tag`]).
+    pub(crate) tag: Tag,
 }
 
 impl Word {
@@ -207,7 +207,7 @@ impl Words {
     /// City", "Con Dao Special Zone"), and how many words it takes, when a name is
     /// left before it.
     pub(crate) fn trailing_kind_at(&self, end: usize) -> Option<(KindWord, usize)> {
-        if end >= 3 && self.list[end - 1].tag == tag::ZONE && self.list[end - 2].tag == tag::SPECIAL
+        if end >= 3 && self.list[end - 1].tag == Tag::Zone && self.list[end - 2].tag == Tag::Special
         {
             return Some((KindWord::SpecialZone, 2));
         }
@@ -218,7 +218,7 @@ impl Words {
     }
 
     /// The tag of word `i`.
-    pub(crate) fn tag(&self, i: usize) -> u8 {
+    pub(crate) fn tag(&self, i: usize) -> Tag {
         self.list[i].tag
     }
 
@@ -227,7 +227,7 @@ impl Words {
     #[inline]
     pub(crate) fn kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
         // Most words have no tag, and no kind word starts with one.
-        if i >= end || self.list[i].tag == tag::NONE {
+        if i >= end || self.list[i].tag == Tag::Untagged {
             return None;
         }
         self.tagged_kind_at(i, end)
@@ -413,7 +413,7 @@ impl Tokenizer<'_> {
             .words
             .list
             .last()
-            .is_some_and(|w| w.tag == tag::T && w.end + 1 == start)
+            .is_some_and(|w| w.tag == Tag::T && w.end + 1 == start)
             && self.input.as_bytes()[start - 1] == b'.';
         let first = Word {
             start,
@@ -422,7 +422,7 @@ impl Tokenizer<'_> {
             hard_break_before: hard,
             weak_break_before: weak,
             joined,
-            tag: tag::NONE,
+            tag: Tag::Untagged,
         };
         if self.digits {
             let buf = &mut self.words.buf;
@@ -533,7 +533,7 @@ impl Tokenizer<'_> {
             hard_break_before: false,
             weak_break_before: false,
             joined: false,
-            tag: tag::NONE,
+            tag: Tag::Untagged,
         });
         true
     }

@@ -12,10 +12,11 @@
 use std::fmt;
 
 use crate::tables::generated as g;
+use crate::tables::records;
 use crate::tables::{Span, Str};
-use crate::units::current as unit;
+use crate::units::current;
 use crate::units::kind::{FullName, Share};
-use crate::units::record::record_traits;
+use crate::units::record::{english_names, record_traits};
 
 pub use crate::units::code::{
     LegacyCommuneCode as CommuneCode, LegacyDistrictCode as DistrictCode,
@@ -39,9 +40,18 @@ pub struct Province {
     pub(crate) kind: ProvinceKind,
     pub(crate) districts: Span,
     pub(crate) successor: u8,
+    pub(crate) phone_code: u16,
 }
 
 record_traits!(Province, "legacy::Province");
+english_names!(
+    Province,
+    "dvhc::legacy::Province::get(\"74\".parse().unwrap()).unwrap()",
+    name_en = "Binh Duong",
+    full = "Binh Duong Province",
+    codename = "tinh_binh_duong",
+    short = "binh_duong"
+);
 
 impl Province {
     /// The province with this code, if there was one on 30 June 2025.
@@ -53,10 +63,7 @@ impl Province {
     /// ```
     #[inline]
     pub fn get(code: ProvinceCode) -> Option<&'static Province> {
-        match g::LEGACY_PROVINCE_BY_CODE[usize::from(code.0)] {
-            0 => None,
-            i => Some(&g::LEGACY_PROVINCES[usize::from(i - 1)]),
-        }
+        records::legacy_province(code.0)
     }
 
     /// All 63 provinces, sorted by code.
@@ -141,8 +148,20 @@ impl Province {
     /// let ha_giang = dvhc::legacy::Province::get("02".parse().unwrap()).unwrap();
     /// assert_eq!(ha_giang.successor().name(), "Tuyên Quang");
     /// ```
-    pub fn successor(&self) -> &'static unit::Province {
+    pub fn successor(&self) -> &'static current::Province {
         &g::PROVINCES[usize::from(self.successor)]
+    }
+
+    /// The fixed-line telephone area code (*mã vùng*, without the trunk `0`), as
+    /// converted by Quyết định 2036/QĐ-BTTTT (2017) and still in use: `24` Hà Nội,
+    /// `28` Hồ Chí Minh, three digits elsewhere.
+    ///
+    /// ```
+    /// let binh_duong = dvhc::legacy::Province::get("74".parse().unwrap()).unwrap();
+    /// assert_eq!(binh_duong.phone_code(), 274);
+    /// ```
+    pub fn phone_code(&self) -> u16 {
+        self.phone_code
     }
 }
 
@@ -176,6 +195,14 @@ pub struct District {
 }
 
 record_traits!(District, "legacy::District");
+english_names!(
+    District,
+    "dvhc::legacy::District::get(\"760\".parse().unwrap()).unwrap()",
+    name_en = "1",
+    full = "District 1",
+    codename = "quan_1",
+    short = "1"
+);
 
 impl District {
     /// The district with this code, if there was one on 30 June 2025.
@@ -187,10 +214,7 @@ impl District {
     /// ```
     #[inline]
     pub fn get(code: DistrictCode) -> Option<&'static District> {
-        match g::LEGACY_DISTRICT_BY_CODE[usize::from(code.0)] {
-            0 => None,
-            i => Some(&g::LEGACY_DISTRICTS[usize::from(i - 1)]),
-        }
+        records::legacy_district(code.0)
     }
 
     /// All 696 districts, sorted by code.
@@ -274,8 +298,8 @@ impl District {
     /// let ly_son = dvhc::legacy::District::get("536".parse().unwrap()).unwrap();
     /// assert_eq!(ly_son.island_successor().unwrap().to_string(), "Đặc khu Lý Sơn");
     /// ```
-    pub fn island_successor(&self) -> Option<&'static unit::Commune> {
-        g::COMMUNES.get(usize::from(self.island_successor))
+    pub fn island_successor(&self) -> Option<&'static current::Commune> {
+        records::island_successor(self.island_successor)
     }
 
     /// The current communes this district's communes went into, sorted by code, each
@@ -291,11 +315,11 @@ impl District {
     /// let con_dao = legacy::District::get("755".parse().unwrap()).unwrap();
     /// assert_eq!(con_dao.successors()[0].1, Share::Whole);
     /// ```
-    pub fn successors(&self) -> Vec<(&'static unit::Commune, Share)> {
+    pub fn successors(&self) -> Vec<(&'static current::Commune, Share)> {
         if let Some(zone) = self.island_successor() {
             return vec![(zone, Share::Whole)];
         }
-        let mut out: Vec<&'static unit::Commune> = self
+        let mut out: Vec<&'static current::Commune> = self
             .communes()
             .flat_map(|c| c.successors().map(|(n, _)| n))
             .collect();
@@ -339,6 +363,14 @@ pub struct Commune {
 }
 
 record_traits!(Commune, "legacy::Commune");
+english_names!(
+    Commune,
+    "dvhc::legacy::Commune::get(\"15061\".parse().unwrap()).unwrap()",
+    name_en = "Ngoc Lac",
+    full = "Ngoc Lac Town",
+    codename = "thi_tran_ngoc_lac",
+    short = "ngoc_lac"
+);
 
 impl Commune {
     /// The commune with this code, if there was one on 30 June 2025.
@@ -350,10 +382,7 @@ impl Commune {
     /// ```
     #[inline]
     pub fn get(code: CommuneCode) -> Option<&'static Commune> {
-        g::LEGACY_COMMUNE_CODES
-            .binary_search(&code.0)
-            .ok()
-            .map(|i| &g::LEGACY_COMMUNES[i])
+        records::legacy_commune(code.0)
     }
 
     /// All 10,035 communes, sorted by code.
@@ -440,7 +469,7 @@ impl Commune {
     /// ```
     pub fn successors(
         &self,
-    ) -> impl ExactSizeIterator<Item = (&'static unit::Commune, Share)> + DoubleEndedIterator + Clone
+    ) -> impl ExactSizeIterator<Item = (&'static current::Commune, Share)> + DoubleEndedIterator + Clone
     {
         self.successors
             .of(&g::SUCCESSORS)
