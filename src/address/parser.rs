@@ -436,6 +436,11 @@ impl<'a, 't> Parser<'a, 't> {
     /// The first word of a trailing remark: a segment after the first that starts
     /// with a remark word ("gần chợ", "đối diện UBND", "ngã tư …") or with a label
     /// ending in "cũ:" or "mới:" ("Shop cũ: 94 Quốc Lộ 9").
+    ///
+    /// A remark word with no separator before it ("…, TP.HCM gần chợ") starts a
+    /// remark too, unless it follows a kind or place word ("Ấp Ngã Ba", "Thị trấn
+    /// Ngã 6": a name) or a unit is written after it (a kind word and a name: "12 Lê
+    /// Lợi gần chợ Phường Bến Thành …" is not trailing).
     fn trailing_remark(&self) -> Option<usize> {
         let words = &self.buffers.words;
         if !words.may_have_remark() {
@@ -445,14 +450,33 @@ impl<'a, 't> Parser<'a, 't> {
         let text = |j: usize| &self.text[words.word(j).start..words.word(j).end];
         let key = |j: usize| words.key(j);
         let after = |j: usize| &self.text[words.word(j).end..];
+        // The last word that starts a kind word followed by a name (found once).
+        let mut last_unit = None::<usize>;
         for j in self.first_word.max(1)..n {
             crate::work::add(1);
             match vocab::remark_key(words.key_bytes(j)) {
                 vocab::RemarkKey::No => {}
                 vocab::RemarkKey::Start => {
-                    if words.word(j).break_before()
-                        && vocab::remark_start(j, n, text, key).is_some()
-                    {
+                    if vocab::remark_start(j, n, text, key).is_none() {
+                        continue;
+                    }
+                    if words.word(j).break_before() {
+                        return Some(j);
+                    }
+                    let t = words.tag(j - 1);
+                    if vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some() {
+                        continue;
+                    }
+                    let last = *last_unit.get_or_insert_with(|| {
+                        (j..n)
+                            .rev()
+                            .find(|&i| {
+                                crate::work::add(1);
+                                words.kind_at(i, n).is_some_and(|(_, k, _)| i + k < n)
+                            })
+                            .unwrap_or(0)
+                    });
+                    if last < j {
                         return Some(j);
                     }
                 }

@@ -63,7 +63,6 @@ const EXPECTED_TO_FAIL: &[&str] = &[
     "invisible",
     "vni",
     "tcvn3",
-    "no_different_ok",
 ];
 
 /// Old communes in the seeded sample of official addresses (debug builds stay fast).

@@ -409,3 +409,38 @@ fn damaged_addresses_never_panic() {
         let _ = dvhc::translate::reverse_address(&s);
     }
 }
+
+/// A remark written after the address with only a space before it ("… TP.HCM gần
+/// chợ") is a remark, as after a comma; the same words after a kind or place word,
+/// or before a unit written with its kind word, are not.
+#[test]
+fn remark_after_a_space() {
+    use dvhc::translate::translate;
+    let code = |s: &str| {
+        let t = translate(s).unwrap();
+        let c: Vec<String> = t
+            .candidates()
+            .iter()
+            .map(|c| c.commune().unwrap().code().to_string())
+            .collect();
+        (t.status().id(), c, t.rest().to_owned())
+    };
+    let want = (
+        "ok",
+        vec!["26743".to_owned()],
+        "135 Nam Kỳ Khởi Nghĩa".to_owned(),
+    );
+    for remark in ["gần chợ", "ngã tư Bảy Hiền", "cạnh trường THPT Trần Phú"] {
+        let a = format!("135 Nam Kỳ Khởi Nghĩa, P. Bến Thành, Q.1, TP.HCM {remark}");
+        assert_eq!(code(&a), want, "{a}");
+        let p = dvhc::address::parse(&a).unwrap();
+        assert_eq!(p.remarks().collect::<Vec<_>>(), [remark], "{a}");
+    }
+    // Units written after the remark word: not a trailing remark.
+    let a = "135 Nam Kỳ Khởi Nghĩa gần chợ P. Bến Thành Q.1 TP.HCM";
+    assert_eq!(code(a).1, want.1);
+    assert_eq!(dvhc::address::parse(a).unwrap().remarks().count(), 0);
+    // After a place word, a name.
+    let a = "Ấp Ngã Ba Xã Tân Phú Huyện Châu Thành Tỉnh Tiền Giang";
+    assert_eq!(dvhc::address::parse(a).unwrap().remarks().count(), 0);
+}
