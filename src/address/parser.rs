@@ -259,13 +259,17 @@ impl<'a, 't> Parser<'a, 't> {
     /// ("gần chợ", "Shop cũ: …"). Only when nothing outside them resolves is the input
     /// read again with them.
     pub(super) fn parse(&mut self) -> Result<usize, ParseError> {
-        // Words as written, remarks left out.
+        // Words as written, remarks left out, exact names.
         self.read(true, false);
-        self.pass(false);
+        self.thorough = false;
+        self.run();
         // Glued words split, and readings that overrule a contradicting unit or read
         // a province written twice: only when the readings stop above the commune,
         // or leave a unit (or a word that may be glued) unresolved before them. They
         // cannot beat a reading down to the commune, which clean addresses have.
+        // Names with typos come last, when a unit written is still not found or the
+        // best readings do not agree with every unit written (the typo-tolerant pass
+        // is a thorough one: it makes those readings again, and they compete).
         if self.needs_thorough() {
             // (Nothing new to find without a province, or a word to split.)
             let glued = (self.first_word..self.buffers.words.len())
@@ -274,8 +278,16 @@ impl<'a, 't> Parser<'a, 't> {
                 self.read(true, true);
             }
             if glued || self.saw_province {
-                self.pass(true);
+                self.thorough = true;
+                self.reset();
+                self.run();
             }
+        }
+        if self.needs_fuzzy() {
+            self.thorough = true;
+            self.reset();
+            self.with_typos = true;
+            self.run();
         }
         if self.readings.is_empty() && !self.buffers.remarks.is_empty() {
             // Nothing outside the remarks: read them too.
@@ -994,7 +1006,9 @@ impl<'a, 't> Parser<'a, 't> {
     /// Whether the exact pass left something a typo-tolerant pass may find: no
     /// reading, or a unit written with its kind word right before the units of one
     /// of the best readings ("Phường Bach Khoaa, Hai Bà Trưng, Hà Nội": a ward
-    /// before a name that reads as a current ward or an old district).
+    /// before a name that reads as a current ward or an old district), or a best
+    /// reading that overrules a unit or finds the units apart (a typo may be what
+    /// kept them from agreeing: "xã An Phụ, Knih Môn, Hải Dương").
     pub(super) fn needs_fuzzy(&self) -> bool {
         // (The best quality made is that of the best reading kept.)
         let Some(best) = self.best_quality else {
@@ -1008,7 +1022,8 @@ impl<'a, 't> Parser<'a, 't> {
                     search::Level::Commune => search::Level::District,
                     level => level,
                 };
-                self.unresolved(r.first_word, Some(below)).is_some()
+                !r.score.consistent
+                    || self.unresolved(r.first_word, Some(below)).is_some()
                     || (r.deepest().level() != search::Level::Commune
                         && self.name_segment_before(r.first_word))
             })

@@ -444,3 +444,17 @@ fn remark_after_a_space() {
     let a = "Ấp Ngã Ba Xã Tân Phú Huyện Châu Thành Tỉnh Tiền Giang";
     assert_eq!(dvhc::address::parse(a).unwrap().remarks().count(), 0);
 }
+
+/// A typo in the district ("Knih Môn") is read with the typo-tolerant pass even when
+/// a thorough reading that skips it (a current commune of the same letters, with the
+/// old province's name as an alias) reaches the commune: that reading does not agree
+/// with every unit written, the typo-tolerant one does, and ranks above it.
+#[test]
+fn a_typo_beats_a_reading_that_skips_a_unit() {
+    let t = dvhc::translate::translate("thôn Huề Trì, xã An Phụ, Knih Môn, Hải Dương").unwrap();
+    let legacy = t.legacy().expect("read in the old structure");
+    assert_eq!(legacy.commune().unwrap().code().to_string(), "10732");
+    assert_eq!(t.status().id(), "ok");
+    let c = t.candidates()[0].commune().unwrap();
+    assert_eq!(c.code().to_string(), "10729");
+}
