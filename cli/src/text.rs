@@ -52,7 +52,7 @@ fn error(v: &Value, out: &mut String) -> bool {
 }
 
 /// The notes of a result: the legacy encoding it was repaired from, a unit written
-/// and not found, remarks, units overruled.
+/// and not found, remarks, units overruled, a postal code of other units.
 fn notes(v: &Value, out: &mut String) {
     if let Some(e) = v["repaired"].as_str() {
         let _ = writeln!(out, "  repaired: the input was {e} text");
@@ -79,6 +79,15 @@ fn notes(v: &Value, out: &mut String) {
             "  conflict: {} overruled by {}",
             with_code(&c["overruled"]).unwrap_or_default(),
             with_code(&c["by"]).unwrap_or_default()
+        );
+    }
+    let p = &v["postal_code"];
+    if p.get("agreement").and_then(Value::as_str) == Some("contradicts") {
+        let _ = writeln!(
+            out,
+            "  postal code {} is not of the units read ({})",
+            s(&p["code"]),
+            with_code(&p["commune"]).unwrap_or_default()
         );
     }
 }

@@ -39,7 +39,7 @@ fn assert_ref(v: &Value, code: &str, name: &str) {
     assert_eq!(v["name"], name, "{v}");
 }
 
-const TRANSLATE_KEYS: [&str; 13] = [
+const TRANSLATE_KEYS: [&str; 14] = [
     "candidates",
     "conflicts",
     "error",
@@ -47,6 +47,7 @@ const TRANSLATE_KEYS: [&str; 13] = [
     "input",
     "legacy",
     "level",
+    "postal_code",
     "remarks",
     "repaired",
     "rest",
@@ -225,6 +226,7 @@ fn parse_contract() {
         "conflict",
         "error",
         "input",
+        "postal_code",
         "remarks",
         "repaired",
         "rest",

@@ -7,6 +7,8 @@
 //! (`scoring.rs`).
 
 mod parser;
+mod postal;
+pub use postal::{PostalAgreement, WrittenPostalCode};
 mod readings;
 mod scoring;
 #[cfg(feature = "serde")]
@@ -535,14 +537,16 @@ impl fmt::Display for Reading<'_> {
 ///  "remarks": ["(gần chợ)"],
 ///  "conflict": {"overruled": ref, "by": ref} | null,
 ///  "repaired": "vni" | "tcvn3" | null,
+///  "postal_code": {"code": "71016", "agreement": "commune" | "province" | "contradicts"
+///                  | "unknown", "commune": ref | null} | null,
 ///  "error": {"kind": ..., "message": ...} | null}
 /// ```
 ///
 /// `status` follows [`Status`]'s rules; `structure`, `units` and `conflict` are the
 /// best reading's (`district` is always `null` in the current structure);
 /// `alternatives` the other [readings](Address::readings) when the address
-/// [is ambiguous](Address::is_ambiguous), else `[]`; `unresolved`, `remarks` and
-/// `repaired` as their methods. An address serialises with `error: null`; [`Outcome`]
+/// [is ambiguous](Address::is_ambiguous), else `[]`; `unresolved`, `remarks`,
+/// `repaired` and `postal_code` as their methods. An address serialises with `error: null`; [`Outcome`]
 /// gives the same shape to an input that failed, and [`AsOf`](crate::AsOf) names
 /// current units as on a date.
 #[derive(Debug, Clone)]
@@ -558,6 +562,8 @@ pub struct Address<'a> {
     repaired: Option<LegacyEncoding>,
     /// The best reading's street part, repaired, when the input was.
     repaired_rest: Option<String>,
+    /// A postal code written after the units: its bytes in `input`.
+    postal: Option<Range<usize>>,
 }
 
 /// Whether an address has one best reading, or several that explain it equally well.
@@ -712,6 +718,54 @@ impl<'a> Address<'a> {
         self.repaired
     }
 
+    /// The postal code written after the units, if any, and how it agrees with the
+    /// best reading's current units (a legacy reading's through its successors).
+    ///
+    /// A word of five digits (the current scheme) or six (the one before 2018) among
+    /// the trailing words after the units is a postal code; a number at the start or
+    /// in the street part is a house number ("11120 Lê Lợi"). It is evidence only: a
+    /// code of another province is reported ([`PostalAgreement::Contradicts`]) and
+    /// changes nothing, and a code never decides a unit the words do not name.
+    ///
+    /// ```
+    /// use dvhc::address::{parse, PostalAgreement};
+    /// let a = parse("12 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM 71016").unwrap();
+    /// // Bến Nghé went into Phường Sài Gòn, whose code is 71016.
+    /// assert_eq!(a.postal_code().unwrap().agreement(), PostalAgreement::Commune);
+    /// assert_eq!(a.reading().rest(), "12 Lê Lợi");
+    /// assert!(parse("11120 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM").unwrap().postal_code().is_none());
+    /// ```
+    pub fn postal_code(&self) -> Option<WrittenPostalCode<'a>> {
+        let range = self.postal.clone()?;
+        let r = self.reading();
+        Some(match &r.units {
+            Units::Current(c) => WrittenPostalCode::new(
+                self.input,
+                range,
+                c.commune.into_iter(),
+                std::iter::once(c.province),
+            ),
+            Units::Legacy(l) => {
+                let communes: Vec<&'static Commune> = match (l.commune, l.district) {
+                    (Some(c), _) => c.successors().map(|(c, _)| c).collect(),
+                    (None, Some(d)) => d.successors().into_iter().map(|(c, _)| c).collect(),
+                    (None, None) => Vec::new(),
+                };
+                WrittenPostalCode::new(
+                    self.input,
+                    range,
+                    communes.iter().copied(),
+                    std::iter::once(l.province.successor()),
+                )
+            }
+        })
+    }
+
+    /// The bytes of the postal code written, in the input.
+    pub(crate) fn postal_range(&self) -> Option<Range<usize>> {
+        self.postal.clone()
+    }
+
     /// The best reading's street part repaired from a legacy encoding, when the input
     /// was.
     pub(crate) fn repaired_rest(&self) -> Option<&str> {
@@ -762,7 +816,7 @@ impl<'a> Address<'a> {
 /// # #[cfg(feature = "serde")]
 /// assert_eq!(
 ///     serde_json::to_string(&o).unwrap(),
-///     r#"{"input":"","status":"error","structure":null,"units":{"province":null,"district":null,"commune":null},"alternatives":[],"rest":"","unresolved":null,"remarks":[],"conflict":null,"repaired":null,"error":{"kind":"empty","message":"the address is empty"}}"#
+///     r#"{"input":"","status":"error","structure":null,"units":{"province":null,"district":null,"commune":null},"alternatives":[],"rest":"","unresolved":null,"remarks":[],"conflict":null,"repaired":null,"postal_code":null,"error":{"kind":"empty","message":"the address is empty"}}"#
 /// );
 /// ```
 #[derive(Debug)]

@@ -82,6 +82,7 @@ pub(crate) fn parse_with<'a, R>(
         best_quality: None,
         unresolved: None,
         dropped: None,
+        postal: None,
         buffers,
     };
     let parsed = parser.parse();
@@ -96,6 +97,7 @@ pub(crate) fn parse_with<'a, R>(
     let Parser {
         readings,
         unresolved,
+        postal,
         mut buffers,
         ..
     } = parser;
@@ -110,6 +112,7 @@ pub(crate) fn parse_with<'a, R>(
                 ambiguous,
                 unresolved: unresolved.map(|(r, level)| (to_input(r), level)),
                 remarks: buffers.remarks.iter().cloned().map(to_input).collect(),
+                postal: postal.map(to_input),
                 repaired: cleaned.encoding(),
                 repaired_rest,
             };
@@ -244,6 +247,8 @@ pub(super) struct Parser<'a, 't> {
     /// A trailing segment that nothing matched, left out to read the rest (its bytes),
     /// when it may name a unit.
     pub(super) dropped: Option<Range<usize>>,
+    /// A postal code written after the units (its bytes).
+    pub(super) postal: Option<Range<usize>>,
     /// The work buffers, reused from one parse to the next on a thread.
     pub(super) buffers: Box<Buffers>,
 }
@@ -339,11 +344,9 @@ impl<'a, 't> Parser<'a, 't> {
         self.tokenize(mask, glue);
         self.join_lone_kinds();
         if !mask {
-            return self.units_end = strip_noise(
-                &self.buffers.words,
-                self.first_word,
-                self.buffers.words.len(),
-            );
+            let end = self.buffers.words.len();
+            self.units_end = strip_noise(&self.buffers.words, self.first_word, end);
+            return self.find_postal_code(end);
         }
         let remark_at = self.trailing_remark();
         if let Some(i) = remark_at {
@@ -355,6 +358,17 @@ impl<'a, 't> Parser<'a, 't> {
         }
         let end = remark_at.unwrap_or(self.buffers.words.len());
         self.units_end = strip_noise(&self.buffers.words, self.first_word, end);
+        self.find_postal_code(end);
+    }
+
+    /// The postal code among the trailing words after the units, before `end`
+    /// ([`postal`](super::postal) has the rules).
+    fn find_postal_code(&mut self, end: usize) {
+        let words = &self.buffers.words;
+        self.postal = (self.units_end..end)
+            .rev()
+            .map(|i| words.word(i).start..words.word(i).end)
+            .find(|r| super::postal::is_postal_word(&self.text[r.clone()]));
     }
 
     /// A kind word alone between separators belongs to the name after it ("TP, HCM",

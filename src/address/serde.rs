@@ -5,6 +5,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{
     Address, Conflict, CurrentUnits, LegacyUnits, Outcome, ParseError, Reading, Units, Unresolved,
+    WrittenPostalCode,
 };
 use crate::units::names::{AsOf, Names};
 use crate::units::serde_impls::{Ref, Seq, SerializeWith, With};
@@ -34,6 +35,22 @@ impl SerializeWith for Conflict {
 impl Serialize for Conflict {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.serialize_with(Names::NOW, s)
+    }
+}
+
+/// `{"code", "agreement", "commune"}`: the postal code as written (five or six
+/// digits), how it agrees with the units read (`commune`, `province`, `contradicts`,
+/// `unknown`), and the current commune whose code it is, as a reference, or `null`.
+impl Serialize for WrittenPostalCode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("PostalCode", 3)?;
+        st.serialize_field("code", self.text())?;
+        st.serialize_field("agreement", self.agreement().id())?;
+        st.serialize_field(
+            "commune",
+            &self.commune().map(|c| Ref(Unit::Commune(c), Names::NOW)),
+        )?;
+        st.end()
     }
 }
 
@@ -149,7 +166,7 @@ impl Serialize for Alternatives<'_, '_> {
 
 impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
     fn serialize_with<S: Serializer>(&self, names: Names, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Address", 11)?;
+        let mut st = s.serialize_struct("Address", 12)?;
         st.serialize_field("input", self.input)?;
         st.serialize_field("status", &self.status())?;
         match self.result {
@@ -163,6 +180,7 @@ impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
                 st.serialize_field("remarks", &Seq(|| a.remarks()))?;
                 st.serialize_field("conflict", &best.conflict.as_ref().map(|c| With(c, names)))?;
                 st.serialize_field("repaired", &a.repaired)?;
+                st.serialize_field("postal_code", &a.postal_code())?;
                 st.serialize_field("error", &None::<()>)?;
             }
             Err(e) => {
@@ -174,6 +192,7 @@ impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
                 st.serialize_field("remarks", &[(); 0])?;
                 st.serialize_field("conflict", &None::<()>)?;
                 st.serialize_field("repaired", &None::<()>)?;
+                st.serialize_field("postal_code", &None::<()>)?;
                 st.serialize_field("error", e)?;
             }
         }

@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use crate::address::{
     self, Address, Conflict, LegacyUnits, Options, ParseError, Reading, Remarks, Units, Unresolved,
+    WrittenPostalCode,
 };
 use crate::search::Via;
 use crate::text::LegacyEncoding;
@@ -261,6 +262,8 @@ impl Candidate {
 ///  "remarks": ["(gần chợ)"],
 ///  "conflicts": [{"overruled": ref, "by": ref}],
 ///  "repaired": "vni" | "tcvn3" | null,
+///  "postal_code": {"code": "71016", "agreement": "commune" | "province" | "contradicts"
+///                  | "unknown", "commune": ref | null} | null,
 ///  "error": {"kind": "...", "message": "..."} | null}
 /// ```
 ///
@@ -268,11 +271,12 @@ impl Candidate {
 /// the input; `legacy` the old units when it is written in the pre-2025 structure;
 /// `candidates` as [`Candidate`]; `formatted` is [`Translation::formatted`]; `level`
 /// the deepest level translated ([`Translation::level`]: with `"partial"`, the level
-/// reached); `unresolved`, `remarks`, `conflicts` and `repaired` as their methods.
+/// reached); `unresolved`, `remarks`, `conflicts`, `repaired` and `postal_code` as
+/// their methods.
 /// Names of current units are those in force on the translator's date. A translation
 /// serialises with `error: null`; [`Outcome`] gives the same shape to an input that
 /// could not be translated (`status` `"error"`; `structure`, `legacy`, `formatted`,
-/// `level`, `unresolved`, `repaired` `null`, `rest` `""`, `candidates`, `remarks`,
+/// `level`, `unresolved`, `repaired`, `postal_code` `null`, `rest` `""`, `candidates`, `remarks`,
 /// `conflicts` `[]`).
 #[derive(Debug, Clone)]
 pub struct Translation<'a> {
@@ -293,6 +297,8 @@ pub struct Translation<'a> {
     remarks: Vec<Range<usize>>,
     conflicts: Vec<Conflict>,
     repaired: Option<LegacyEncoding>,
+    /// A postal code written after the units: its bytes in `input`.
+    postal: Option<Range<usize>>,
 }
 
 impl<'a> Translation<'a> {
@@ -359,6 +365,7 @@ impl<'a> Translation<'a> {
             remarks: self.remarks,
             conflicts: self.conflicts,
             repaired: self.repaired,
+            postal: self.postal,
         }
     }
 
@@ -502,6 +509,30 @@ impl<'a> Translation<'a> {
     /// ```
     pub fn repaired(&self) -> Option<LegacyEncoding> {
         self.repaired
+    }
+
+    /// The postal code written after the units, if any, and how it agrees with the
+    /// candidates (the rules: [`Address::postal_code`](crate::address::Address::postal_code)).
+    /// It is evidence only: a contradicting code changes no candidate.
+    ///
+    /// ```
+    /// use dvhc::address::PostalAgreement;
+    /// let t = dvhc::translate::translate("Phường Bến Nghé, Quận 1, TP.HCM 71016").unwrap();
+    /// assert_eq!(t.postal_code().unwrap().agreement(), PostalAgreement::Commune);
+    /// let t = dvhc::translate::translate("Phường Bến Nghé, Quận 1, TP.HCM 11120").unwrap();
+    /// assert_eq!(t.postal_code().unwrap().agreement(), PostalAgreement::Contradicts);
+    /// assert_eq!(t.formatted().unwrap(), "Phường Sài Gòn, Thành phố Hồ Chí Minh");
+    /// ```
+    pub fn postal_code(&self) -> Option<WrittenPostalCode<'_>> {
+        let range = self.postal.clone()?;
+        let communes = self.candidates.iter().filter_map(|c| c.commune);
+        let provinces = self.candidates.iter().map(|c| c.province);
+        Some(WrittenPostalCode::new(
+            &self.input,
+            range,
+            communes,
+            provinces,
+        ))
     }
 
     /// Written units that the translation overrules because two others agree against
@@ -893,6 +924,7 @@ impl Translator {
             remarks: parsed.remark_ranges().to_vec(),
             conflicts,
             repaired: parsed.repaired(),
+            postal: parsed.postal_range(),
         })
     }
 }
@@ -919,7 +951,7 @@ impl Translator {
 /// # #[cfg(feature = "serde")]
 /// assert_eq!(
 ///     serde_json::to_string(&o).unwrap(),
-///     r#"{"input":"","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"level":null,"unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"error":{"kind":"empty","message":"the address is empty"}}"#
+///     r#"{"input":"","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"level":null,"unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"postal_code":null,"error":{"kind":"empty","message":"the address is empty"}}"#
 /// );
 /// ```
 #[derive(Debug)]

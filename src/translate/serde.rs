@@ -68,7 +68,7 @@ impl Serialize for Formatted<'_, '_> {
 /// The shape documented on [`Translation`].
 impl Serialize for Translation<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Translation", 13)?;
+        let mut st = s.serialize_struct("Translation", 14)?;
         st.serialize_field("input", self.input())?;
         st.serialize_field("status", &self.status())?;
         st.serialize_field("structure", &self.era)?;
@@ -89,6 +89,7 @@ impl Serialize for Translation<'_> {
             &Seq(|| self.conflicts.iter().map(|c| With(c, self.names))),
         )?;
         st.serialize_field("repaired", &self.repaired)?;
+        st.serialize_field("postal_code", &self.postal_code())?;
         st.serialize_field("error", &None::<()>)?;
         st.end()
     }
@@ -102,7 +103,7 @@ impl<E: Serialize> Serialize for Outcome<'_, '_, E> {
             Ok(t) => return t.serialize(s),
             Err(e) => e,
         };
-        let mut st = s.serialize_struct("Translation", 13)?;
+        let mut st = s.serialize_struct("Translation", 14)?;
         st.serialize_field("input", self.input)?;
         st.serialize_field("status", &Status::Error)?;
         st.serialize_field("structure", &None::<()>)?;
@@ -115,6 +116,7 @@ impl<E: Serialize> Serialize for Outcome<'_, '_, E> {
         st.serialize_field("remarks", &[(); 0])?;
         st.serialize_field("conflicts", &[(); 0])?;
         st.serialize_field("repaired", &None::<()>)?;
+        st.serialize_field("postal_code", &None::<()>)?;
         st.serialize_field("error", e)?;
         st.end()
     }

@@ -14,6 +14,7 @@ mod model;
 mod parse_cases;
 mod parse_recall;
 mod parse_robust;
+mod postal_in_address;
 mod postal_phone;
 mod proptest_address;
 mod proptest_text;

@@ -134,6 +134,15 @@ export interface Conflict {
   by: Ref;
 }
 
+/** A postal code written after the units, and how it agrees with them (evidence only). */
+export interface PostalCodeWritten {
+  /** As written: five digits, or six (the scheme before 2018). */
+  code: string;
+  agreement: 'commune' | 'province' | 'contradicts' | 'unknown';
+  /** The current commune whose code it is. */
+  commune: Ref | null;
+}
+
 /** A legacy encoding (VNI, TCVN3) the input was repaired from. */
 export type Repaired = 'vni' | 'tcvn3';
 
@@ -156,6 +165,7 @@ export interface Address {
   remarks: string[];
   conflict: Conflict | null;
   repaired: Repaired | null;
+  postal_code: PostalCodeWritten | null;
   error: ErrorInfo | null;
 }
 
@@ -187,6 +197,7 @@ export interface Translation {
   remarks: string[];
   conflicts: Conflict[];
   repaired: Repaired | null;
+  postal_code: PostalCodeWritten | null;
   error: ErrorInfo | null;
 }
 
