@@ -6,7 +6,8 @@
 //! province); the street part, the remarks and the words unresolved are slices of the
 //! input; the status is partial exactly when a unit is unresolved; a conflict
 //! overrules a unit other than the one it keeps; a repair is reported only for text
-//! `dvhc::text::repair` repairs; `parse_as` reads the structure asked only;
+//! `dvhc::text::repair` repairs; a postal code is five or six digits of the input
+//! outside the street part; `parse_as` reads the structure asked only;
 //! formatting does not panic.
 #![no_main]
 
@@ -56,6 +57,16 @@ fn check(s: &str, r: Result<Address<'_>, ParseError>, era: Option<Era>) {
     }
     if a.repaired().is_some() {
         assert_eq!(dvhc::text::repair(s).encoding(), a.repaired());
+    }
+    if let Some(p) = a.postal_code() {
+        // Five or six digits of the input, never in the street part.
+        assert!(within(p.text()));
+        assert!(matches!(p.text().len(), 5 | 6) && p.text().bytes().all(|b| b.is_ascii_digit()));
+        assert_eq!(p.code().is_some(), p.text().len() == 5);
+        let rest = a.reading().rest();
+        let (r0, p0) = (rest.as_ptr() as usize, p.text().as_ptr() as usize);
+        assert!(p0 >= r0 + rest.len() || p0 + p.text().len() <= r0);
+        let _ = p.commune();
     }
     for r in a.readings() {
         let rest = r.rest();

@@ -45,6 +45,13 @@ fn check(t: &Translation<'_>) {
     for c in t.conflicts() {
         assert_ne!(c.overruled(), c.by());
     }
+    if let Some(p) = t.postal_code() {
+        assert!(t.input().contains(p.text()));
+        assert_eq!(p.code().is_some(), p.text().len() == 5);
+        if let (Some(c), dvhc::address::PostalAgreement::Commune) = (p.commune(), p.agreement()) {
+            assert!(t.candidates().iter().any(|k| k.commune() == Some(c)));
+        }
+    }
     for c in t.candidates() {
         let _ = t.format(c);
         if let Some(m) = c.commune() {
@@ -120,7 +127,11 @@ fuzz_target!(|data: &[u8]| {
                 check(&t);
             }
             // An assumed structure: the only one read.
-            let era = if rest[2] & 1 == 0 { Era::Legacy } else { Era::Current };
+            let era = if rest[2] & 1 == 0 {
+                Era::Legacy
+            } else {
+                Era::Current
+            };
             if let Ok(t) = Translator::new().assume(era).translate(&s) {
                 check(&t);
                 assert_eq!(t.era(), era);
