@@ -119,9 +119,7 @@ impl<'a> WrittenPostalCode<'a> {
     /// assert_eq!(a.reading().deepest().name(), "Hà Nội");
     /// ```
     pub fn commune(&self) -> Option<&'static Commune> {
-        let code = self.code?;
-        // (A scan of 3,321 communes, only for an address that writes a code.)
-        Commune::all().iter().find(|c| c.postal_code() == code)
+        Commune::by_postal_code(self.code?)
     }
 
     /// The postal code written in `input` at `range` (five or six digits), compared
