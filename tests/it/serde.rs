@@ -222,7 +222,7 @@ fn translations() {
     let t = translate(input).unwrap();
     assert_eq!(
         to_json(&t),
-        r#"{"input":"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM","status":"ok","structure":"legacy","legacy":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"760","name":"Quận 1"},"commune":{"code":"26740","name":"Phường Bến Nghé"}},"rest":"12 Lê Lợi","candidates":[{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"commune":{"code":"26740","name":"Phường Sài Gòn"},"share":"whole","distance_km":null,"structure":"legacy"}],"formatted":"12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh","level":"commune","unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"error":null}"#
+        r#"{"input":"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM","status":"ok","structure":"legacy","legacy":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"760","name":"Quận 1"},"commune":{"code":"26740","name":"Phường Bến Nghé"}},"rest":"12 Lê Lợi","candidates":[{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"commune":{"code":"26740","name":"Phường Sài Gòn"},"share":"whole","distance_km":null,"structure":"legacy"}],"formatted":"12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh","level":"commune","unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"postal_code":null,"error":null}"#
     );
     // The outcome of a success is the translation; an owned translation serialises alike.
     let r = translate(input);
@@ -277,6 +277,19 @@ fn messy_translations() {
     let v: Value = serde_json::to_value(&t).unwrap();
     assert_eq!(v["repaired"], "vni");
     assert_eq!(v["rest"], "Số 7");
+    let t = translate("Phường Bến Nghé, Quận 1, TP.HCM 11120").unwrap();
+    let v: Value = serde_json::to_value(&t).unwrap();
+    assert_eq!(
+        v["postal_code"],
+        json!({"code": "11120", "agreement": "contradicts",
+               "commune": {"code": "00004", "name": "Phường Ba Đình"}})
+    );
+    let a = parse("HN 100000").unwrap();
+    let v: Value = serde_json::to_value(&a).unwrap();
+    assert_eq!(
+        v["postal_code"],
+        json!({"code": "100000", "agreement": "unknown", "commune": null})
+    );
     let t = translate("Đ. Đức Giang, Long Biên").unwrap();
     let v: Value = serde_json::to_value(&t).unwrap();
     let eras: Vec<&Value> = v["candidates"]
@@ -296,7 +309,7 @@ fn failures_have_the_same_shape() {
     let r = translate("12 Lê Lợi, Tỉnh Không Có");
     assert_eq!(
         to_json(&translate::Outcome::new("x", &r)),
-        r#"{"input":"x","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"level":null,"unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"error":{"kind":"parse","message":"no province \"Tỉnh Không Có\""}}"#
+        r#"{"input":"x","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"level":null,"unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"postal_code":null,"error":{"kind":"parse","message":"no province \"Tỉnh Không Có\""}}"#
     );
     let e = translate_at("Huế", f64::NAN, 0.0).unwrap_err();
     assert_eq!(
@@ -325,7 +338,7 @@ fn addresses() {
     let a = parse("Phường 1, Quận 3, TP.HCM").unwrap();
     assert_eq!(
         to_json(&a),
-        r#"{"input":"Phường 1, Quận 3, TP.HCM","status":"ok","structure":"legacy","units":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"770","name":"Quận 3"},"commune":{"code":"27160","name":"Phường 1"}},"alternatives":[],"rest":"","unresolved":null,"remarks":[],"conflict":null,"repaired":null,"error":null}"#
+        r#"{"input":"Phường 1, Quận 3, TP.HCM","status":"ok","structure":"legacy","units":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"770","name":"Quận 3"},"commune":{"code":"27160","name":"Phường 1"}},"alternatives":[],"rest":"","unresolved":null,"remarks":[],"conflict":null,"repaired":null,"postal_code":null,"error":null}"#
     );
     // Ambiguous: the other readings.
     let a = parse("Phường 1").unwrap();
