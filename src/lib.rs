@@ -129,13 +129,25 @@
 //! that. It keeps the street part verbatim; works with or without commas; tolerates a
 //! missing province or district, "Việt Nam" and postcodes, hamlet and neighbourhood
 //! words ("Ấp 2", "Tổ 3", "Thôn Đông", "Khu phố 4") and typos; tells which structure
-//! the address is written in; and reports ambiguity with every candidate. Errors say
-//! what was not found, and where. Input is limited to [`address::MAX_ADDRESS_LEN`]
-//! bytes, so time is bounded whatever the input.
+//! the address is written in; and reports ambiguity with every candidate. Input is
+//! limited to [`address::MAX_ADDRESS_LEN`] bytes, so time is bounded whatever the
+//! input.
+//!
+//! Addresses copied from real lists are read as their writers meant them: the text is
+//! [cleaned](text::clean) first (invisible and look-alike characters, VNI and TCVN3
+//! mojibake, reported by [`address::Address::repaired`]); remarks in brackets or after
+//! "gần", "đối diện", "Shop cũ:"… are kept apart and never override the units written
+//! outside them; dashes, slashes, semicolons and line breaks separate units like commas
+//! unless a name spans them ("Bà Rịa - Vũng Tàu"); glued kind words split
+//! ("XãBù Gia Mập", "TỉnhBắc Giang", "T.X.Thuận Thành"); a unit that contradicts two
+//! others that agree is overruled and reported ([`address::Conflict`]); units written
+//! apart or largest first are found; and a unit written but not found leaves the
+//! address [`Status::Partial`], never `ok`. One [`Status`] says how completely an
+//! address or a translation resolved; its documentation holds the rules.
 //!
 //! ```
 //! use dvhc::address::{parse, ParseError, Resolution};
-//! use dvhc::Era;
+//! use dvhc::{Era, Level, Status};
 //!
 //! let a = parse("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM")?;
 //! let r = a.reading();
@@ -153,10 +165,12 @@
 //!     _ => unreachable!(),
 //! }
 //!
-//! // What was not found.
-//! let e = parse("Phường Xyz, Quận 1, TP.HCM").unwrap_err();
-//! assert!(matches!(e, ParseError::CommuneNotFound { .. }));
-//! assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
+//! // What was not found: the address is read as far as it goes.
+//! let a = parse("Phường Xyz, Quận 1, TP.HCM")?;
+//! assert_eq!(a.status(), Status::Partial);
+//! assert_eq!(a.reading().deepest().level(), Level::District);
+//! assert_eq!(a.unresolved().unwrap().text(), "Phường Xyz");
+//! assert!(matches!(parse("Atlantis"), Err(ParseError::NotFound)));
 //! # Ok::<(), ParseError>(())
 //! ```
 //!
@@ -166,7 +180,8 @@
 //! and fullwidth letters into ASCII, and repairs Vietnamese typed in the legacy VNI-Windows
 //! or TCVN3 (ABC) encodings that a program decoded as Windows-1252 — still common in
 //! government spreadsheets — saying which encoding it was. [`text::decode`] reads
-//! bytes in those encodings.
+//! bytes in those encodings. The address parser runs [`text::clean`] on every input
+//! (at almost no cost, and no allocation, for clean text).
 //!
 //! ```
 //! use dvhc::text::{clean, LegacyEncoding};
@@ -182,8 +197,11 @@
 //! street part verbatim, the old units found, and the level the input stopped at.
 //! A [`translate::Translator`] renders names in force on a chosen date, ranks the
 //! candidates of a split commune by coordinates (or resolves them by containment with
-//! a [`translate::Locate`] oracle such as `dvhc-geo`'s boundaries) and translates
-//! batches on all cores; [`translate::reverse_address`] goes the other way.
+//! a [`translate::Locate`] oracle such as `dvhc-geo`'s boundaries), can assume one
+//! structure for a whole list ([`translate::Translator::assume`]) and translates
+//! batches on all cores; [`translate::reverse_address`] goes the other way. An address
+//! that reads as well in both structures with different answers lists the candidates
+//! of both, each saying which ([`translate::Candidate::era`]).
 //!
 //! ```
 //! use dvhc::translate::translate;
@@ -211,12 +229,17 @@
 //!   are bounded too: never more hits, readings or candidates than there are units.
 //!   The test suite counts the inner-loop steps of tokenizing, searching and parsing
 //!   (not time) and checks that they stay under a linear bound, `a · len + b`, on real
-//!   addresses and on adversarial floods of commas, kind words, numbers and combining
-//!   marks.
-//! * **Memory.** Parsing and translation allocate only their result (one vector of
-//!   readings or candidates; an error allocates its message): their work buffers are
-//!   kept per thread and reused, and never grow past what an input of
-//!   [`address::MAX_ADDRESS_LEN`] bytes needs.
+//!   addresses and on adversarial floods of commas, kind words, numbers, combining
+//!   marks, brackets, dashes, glued kind words, invisible characters and legacy-encoded
+//!   text. A messy address may be read again (glued words split, remarks included,
+//!   trailing segments left out): a bounded number of times, each bounded like the
+//!   first.
+//! * **Memory.** Parsing and translation of clean text allocate only their result (one
+//!   vector of readings or candidates; an error allocates its message): their work
+//!   buffers are kept per thread and reused, and never grow past what an input of
+//!   [`address::MAX_ADDRESS_LEN`] bytes needs. Messy text may allocate a little more:
+//!   the cleaned text and its offset maps when cleaning changed it, and a vector each
+//!   for remarks and conflicts when there are some.
 //! * **Thread safety.** All data are immutable `static`s. The only mutable state is
 //!   those per-thread buffers, invisible to callers. Every public type is
 //!   `Send + Sync`, so one `Search` or `Translator` can serve all threads.

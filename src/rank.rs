@@ -7,7 +7,7 @@
 //!
 //! | # | search hit ([`hit_rank`], lower first) | reading of an address ([`Score`], [`reading_order`]) |
 //! |---|---|---|
-//! | 1 | a whole key before a key that only starts with the query (prefix mode) | more words of the input explained, from its first unit to the end |
+//! | 1 | a whole key before a key that only starts with the query (prefix mode) | more words of the input explained, from its first unit to the end; then (1b) no written unit overruled and the units written together ([`Score::consistent`]) |
 //! | 2 | fewer edits (typo-tolerant mode) | more levels written and found (see [`Score::levels`]) |
 //! | 3 | the kind word of the query fits the unit | fewer edits |
 //! | 4 | the kind-like word read as a kind word before read as part of the name ("Xà Phìn") | more kind words that fit |
@@ -18,13 +18,13 @@
 //! | 9 | code (the unit's place in its table, in code order) | code of the deepest unit |
 //! | 10 | | the order the parser made them in |
 //!
-//! **Equally good readings.** Two readings are equally good when criteria 1–7 agree
+//! **Equally good readings.** Two readings are equally good when criteria 1–7 (with 1b) agree
 //! ([`Score::quality`]); the parser keeps only the readings equally good as the best,
 //! and the address is ambiguous when several of them are of the best one's era.
 //!
 //! **Tied readings.** A translation takes the candidates of every reading tied with
-//! the best ([`tied`]): the leading readings of its era, deepest level, edits and
-//! street part (homonyms nothing in the address tells apart).
+//! the best ([`tied`]): the leading readings of its era, edits and street part
+//! (homonyms nothing in the address tells apart).
 //!
 //! **Scores.** [`hit_score`] turns a hit's rank into a number that never increases
 //! along the order (`Hit::score`).
@@ -145,7 +145,7 @@ pub(crate) fn hit_score(rank: u64) -> u32 {
 // Readings of an address.
 
 /// [`Score::quality`].
-pub(crate) type Quality = (u8, u8, u8, u8, u8, u8, bool);
+pub(crate) type Quality = (u8, bool, u8, u8, u8, u8, u8, bool);
 
 /// How well a reading explains the input, criteria 1–8 of the readings; compared
 /// field by field, greater is better.
@@ -155,6 +155,12 @@ pub(crate) struct Score {
     /// explains most of the input wins ("Phường Sài Gòn, Quận 1, TP.HCM" is a current
     /// ward with an old district, not an old district with an unknown ward).
     pub(crate) words: u8,
+    /// No written unit was overruled, and the units are written together: a reading
+    /// whose units all agree ranks above one that keeps two agreeing units and
+    /// overrules a third ("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu":
+    /// Long Thành is in Đồng Nai), or one that finds them apart ("Huyện Yên
+    /// Dũng-Xã Hương Gián-… - Bắc Giang").
+    pub(crate) consistent: bool,
     /// Levels written and found (province, district, commune), counting a unit
     /// written with a kind word when the kind fits ("Xã Liên Sơn Lắk" is not the old
     /// "Thị trấn Liên Sơn" of "Huyện Lắk"), and one written without when it starts a
@@ -189,6 +195,7 @@ impl Score {
     pub(crate) fn quality(&self) -> Quality {
         (
             self.words,
+            self.consistent,
             self.levels,
             self.exactness,
             self.kinds,
@@ -211,14 +218,12 @@ pub(crate) fn reading_order(a: &Reading<'_>, b: &Reading<'_>) -> Ordering {
 }
 
 /// Whether reading `r`, equally good as `best` (the first reading of an ambiguous
-/// address), is tied with it for a translation: the same era, deepest level, edits
-/// and street part.
+/// address), is tied with it for a translation: the same era, edits and street part.
+/// (Their deepest units may be of different levels: two readings that each overrule
+/// a unit of the other, "Phường Bến Nghé, Quận 3": the ward of Quận 1, or Quận 3.)
 #[inline]
 pub(crate) fn tied(best: &Reading<'_>, r: &Reading<'_>) -> bool {
-    r.era() == best.era()
-        && r.deepest().level() == best.deepest().level()
-        && r.edits() == best.edits()
-        && r.rest() == best.rest()
+    r.era() == best.era() && r.edits() == best.edits() && r.rest() == best.rest()
 }
 
 #[cfg(test)]

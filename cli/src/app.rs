@@ -43,7 +43,7 @@ or with --strict any row not `ok`.";
 
 const TRANSLATE_EXAMPLES: &str = "\
 Output: one JSON object per input, in input order:
-  {\"input\", \"status\": \"ok\"|\"ambiguous\"|\"error\", \"structure\": \"legacy\"|\"current\"|null,
+  {\"input\", \"status\": \"ok\"|\"partial\"|\"ambiguous\"|\"error\", \"structure\": \"legacy\"|\"current\"|null,
    \"legacy\": {\"province\", \"district\", \"commune\"}|null, \"rest\",
    \"candidates\": [{\"province\", \"commune\", \"share\", \"distance_km\"}],
    \"formatted\": string|null, \"error\": {\"kind\", \"message\"}|null}
@@ -57,7 +57,7 @@ Examples:
 
 const PARSE_EXAMPLES: &str = "\
 Output: one JSON object per input, in input order:
-  {\"input\", \"status\": \"ok\"|\"ambiguous\"|\"error\", \"structure\",
+  {\"input\", \"status\": \"ok\"|\"partial\"|\"ambiguous\"|\"error\", \"structure\",
    \"units\": {\"province\", \"district\", \"commune\"},
    \"alternatives\": [{\"structure\", \"units\"}], \"rest\", \"error\"}
 `alternatives` lists the other readings of an ambiguous address.
@@ -103,7 +103,7 @@ Examples:
 
 const CSV_EXAMPLES: &str = "\
 Appended columns: dvhc_commune_code, dvhc_commune_name, dvhc_province_code,
-dvhc_province_name, dvhc_share, dvhc_status (ok|ambiguous|error), dvhc_candidates,
+dvhc_province_name, dvhc_share, dvhc_status (ok|partial|ambiguous|error), dvhc_candidates,
 dvhc_candidate_codes (|-separated, best first), dvhc_formatted, dvhc_error.
 The commune is filled only when the address resolves to one unit; the province and
 the share when all candidates agree. A bad row gets status `error` and a message;
@@ -189,7 +189,7 @@ struct OutputArgs {
     /// Print no summary line on stderr at the end (errors are still printed).
     #[arg(short = 'q', long)]
     quiet: bool,
-    /// Exit with status 3 when any row is not `ok` (ambiguous or error).
+    /// Exit with status 3 when any row is not `ok` (partial, ambiguous or error).
     #[arg(long)]
     strict: bool,
 }
@@ -288,6 +288,10 @@ struct LinesArgs {
     /// default: now.
     #[arg(long, value_name = "DATE")]
     on: Option<Date>,
+    /// Read every address in this structure only (text that reads in both is then
+    /// not ambiguous); default: either.
+    #[arg(long, value_enum, value_name = "ERA")]
+    assume: Option<EraArg>,
     /// How stdin is read: one address per line, or JSON Lines with the address in
     /// --field.
     #[arg(long, value_enum, default_value_t = LinesFormat::Lines)]
@@ -380,6 +384,9 @@ struct CsvArgs {
     /// default: now.
     #[arg(long = "era-out", visible_alias = "on", value_name = "DATE")]
     era_out: Option<Date>,
+    /// Read every address in this structure only; default: either.
+    #[arg(long, value_enum, value_name = "ERA")]
+    assume: Option<EraArg>,
     /// The input has no header row (no header is written either).
     #[arg(short = 'n', long)]
     no_header: bool,
@@ -706,6 +713,7 @@ fn hint_if_interactive(what: &str) {
 fn status_of(s: dvhc::Status) -> lines::Status {
     match s {
         dvhc::Status::Ok => lines::Status::Ok,
+        dvhc::Status::Partial => lines::Status::Partial,
         dvhc::Status::Ambiguous => lines::Status::Ambiguous,
         _ => lines::Status::Error,
     }
@@ -781,9 +789,10 @@ fn run_lines(
         Err(pipeline::Failure::Read(e)) => return Err(Fail::Io(format!("cannot read stdin: {e}"))),
     };
     let line = format!(
-        "{} inputs: {} ok, {} ambiguous, {} errors",
+        "{} inputs: {} ok, {} partial, {} ambiguous, {} errors",
         counts.rows(),
         counts.ok,
+        counts.partial,
         counts.ambiguous,
         counts.errors
     );
@@ -800,7 +809,10 @@ fn run_lines(
 
 fn translate(a: LinesArgs) -> Result<(), Fail> {
     check_date(a.on, "--on")?;
-    let translator = engine::translator(engine::Setup { on: a.on });
+    let translator = engine::translator(engine::Setup {
+        on: a.on,
+        assume: a.assume.map(Era::from),
+    });
     let format = a.format;
     let jsonl = a.input_format == LinesFormat::Jsonl;
     let field = a.field.as_str();
@@ -843,6 +855,7 @@ fn translate(a: LinesArgs) -> Result<(), Fail> {
 fn parse(a: LinesArgs) -> Result<(), Fail> {
     check_date(a.on, "--on")?;
     let on = a.on;
+    let assume = a.assume.map(Era::from);
     let format = a.format;
     let jsonl = a.input_format == LinesFormat::Jsonl;
     let field = a.field.as_str();
@@ -856,7 +869,10 @@ fn parse(a: LinesArgs) -> Result<(), Fail> {
         };
         match address {
             Ok(address) => {
-                let result = address::parse(&address);
+                let result = match assume {
+                    Some(era) => address::parse_as(&address, era),
+                    None => address::parse(&address),
+                };
                 let out = address::Outcome::new(&address, &result);
                 let status = out.status();
                 emit(&AsOf::new(out, on), format, text::parsed, buf);
@@ -1062,6 +1078,7 @@ fn csv_cmd(a: CsvArgs) -> Result<(), Fail> {
     opts.cache_bytes = cache_bytes(a.cache_mb)?;
     opts.on = a.era_out;
     opts.max_record_bytes = a.max_record_bytes;
+    opts.assume = a.assume.map(Era::from);
     let bom: &'static [u8] = if a.bom { b"\xEF\xBB\xBF" } else { b"" };
     let out = output(a.output.output.as_ref(), path, bom)?;
     let input = open_input(input, a.encoding, a.output.quiet)?;

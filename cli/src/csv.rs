@@ -36,7 +36,8 @@ use crate::records::{CsvReader, JsonlReader, Record};
 
 /// The columns appended to every row, in order: the commune (filled only when the
 /// address resolves to one unit), the province and the share (when every candidate
-/// agrees on them), the status (`ok`, `ambiguous` or `error`), the number of
+/// agrees on them), the status (`ok`, `partial`, `ambiguous` or `error`: see
+/// `dvhc::Status`), the number of
 /// candidates, their codes (`|`-separated, best first), the new address in official
 /// form when it resolves to one unit, and the error message of a row in error.
 pub const COLUMNS: [&str; 10] = [
@@ -126,6 +127,9 @@ pub struct CsvOptions {
     /// those in force now. A day before 1 July 2025 is refused
     /// ([`Error::Usage`]): the new units had no names then.
     pub on: Option<Date>,
+    /// Read every address in this structure only (`--assume`); `None` (default):
+    /// either.
+    pub assume: Option<dvhc::Era>,
     /// The largest record read whole, in input bytes (`--max-record-bytes`, default
     /// [`DEFAULT_MAX_RECORD`]). A larger one becomes an `error` row holding its first
     /// line alone, and reading goes on at the next line.
@@ -175,6 +179,7 @@ impl CsvOptions {
             max_record_bytes: DEFAULT_MAX_RECORD,
             input_format: InputFormat::Csv,
             output_format: None,
+            assume: None,
         }
     }
 }
@@ -193,10 +198,12 @@ pub struct Unreadable {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Summary {
-    /// Data rows read and written: `ok + ambiguous + errors`.
+    /// Data rows read and written: `ok + partial + ambiguous + errors`.
     pub rows: u64,
     /// Rows with status `ok`.
     pub ok: u64,
+    /// Rows with status `partial`.
+    pub partial: u64,
     /// Rows with status `ambiguous`.
     pub ambiguous: u64,
     /// Rows with status `error` (the unreadable ones included).
@@ -220,8 +227,8 @@ impl Summary {
     /// The one-line summary printed at the end of a run (no line end).
     pub fn line(&self) -> String {
         let mut s = format!(
-            "{} rows: {} ok, {} ambiguous, {} errors",
-            self.rows, self.ok, self.ambiguous, self.errors
+            "{} rows: {} ok, {} partial, {} ambiguous, {} errors",
+            self.rows, self.ok, self.partial, self.ambiguous, self.errors
         );
         if self.unreadable > 0 {
             let lines: Vec<String> = self
@@ -311,6 +318,7 @@ struct Appended {
 #[derive(Clone, Copy)]
 enum Status {
     Ok,
+    Partial,
     Ambiguous,
     Error,
 }
@@ -680,7 +688,7 @@ fn translate_row(
         let e = ErrorOut::translate(&TranslateError::NoNewUnit);
         return append_error(out, &e, form);
     };
-    let status = t.status().id();
+    let status = t.status();
     let commune = t.resolved().and_then(|c| c.commune());
     // The province and the share are shown when every candidate agrees on them (a
     // split commune stays within one province; its parts are all partial).
@@ -705,7 +713,7 @@ fn translate_row(
     }
     f.put_name(buf, province.map(|p| names.province_name(p)));
     f.put_ascii(share.as_bytes());
-    f.put_ascii(status.as_bytes());
+    f.put_ascii(status.id().as_bytes());
     f.put_digits(buf, |b| push_number(b, candidates.len() as u32, 1));
     f.put_digits(buf, |b| {
         for (i, c) in candidates.iter().enumerate() {
@@ -724,10 +732,10 @@ fn translate_row(
     }
     f.put(b"");
     f.end();
-    if status == "ok" {
-        Status::Ok
-    } else {
-        Status::Ambiguous
+    match status {
+        dvhc::Status::Ok => Status::Ok,
+        dvhc::Status::Partial => Status::Partial,
+        _ => Status::Ambiguous,
     }
 }
 
@@ -811,6 +819,7 @@ struct Scratch {
 #[derive(Default)]
 struct Counts {
     ok: AtomicU64,
+    partial: AtomicU64,
     ambiguous: AtomicU64,
     error: AtomicU64,
 }
@@ -1064,7 +1073,10 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         }
     };
 
-    let translator: Translator = engine::translator(engine::Setup { on: options.on });
+    let translator: Translator = engine::translator(engine::Setup {
+        on: options.on,
+        assume: options.assume,
+    });
     let names = Names { on: options.on };
     let cache: Cache<Appended> = Cache::new(options.cache_bytes, MAX_CACHED_KEY);
     let counts = Counts::default();
@@ -1080,7 +1092,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             items, len, out, ..
         } = chunk;
         let Scratch { key, buf } = scratch;
-        let (mut ok, mut ambiguous, mut error) = (0u64, 0u64, 0u64);
+        let (mut ok, mut partial, mut ambiguous, mut error) = (0u64, 0u64, 0u64, 0u64);
         for rec in &items[..*len] {
             writer.push(out, rec);
             if let Some(p) = rec.problem {
@@ -1138,6 +1150,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             };
             match status {
                 Status::Ok => ok += 1,
+                Status::Partial => partial += 1,
                 Status::Ambiguous => ambiguous += 1,
                 Status::Error => error += 1,
             }
@@ -1148,6 +1161,7 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             }
         }
         counts.ok.fetch_add(ok, Ordering::Relaxed);
+        counts.partial.fetch_add(partial, Ordering::Relaxed);
         counts.ambiguous.fetch_add(ambiguous, Ordering::Relaxed);
         counts.error.fetch_add(error, Ordering::Relaxed);
     };
@@ -1187,9 +1201,10 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         summary.replaced_columns = r.replaced;
     }
     summary.ok = counts.ok.load(Ordering::Relaxed);
+    summary.partial = counts.partial.load(Ordering::Relaxed);
     summary.ambiguous = counts.ambiguous.load(Ordering::Relaxed);
     summary.errors = counts.error.load(Ordering::Relaxed);
-    summary.rows = summary.ok + summary.ambiguous + summary.errors;
+    summary.rows = summary.ok + summary.partial + summary.ambiguous + summary.errors;
     match result {
         Ok(()) => Ok(summary),
         Err(Failure::Write(e)) => Err(Error::Write(e)),

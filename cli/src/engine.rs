@@ -7,20 +7,26 @@
 //! containment; points in none of the candidates fall back to centroid distance.
 
 use dvhc::translate::Translator;
-use dvhc::Date;
+use dvhc::{Date, Era};
 
 /// What the translator is built from.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Setup {
     /// Render names and kinds in force on this day (`--on`, `--era-out`).
     pub on: Option<Date>,
+    /// Read every address in this structure only (`--assume`).
+    pub assume: Option<Era>,
 }
 
 /// The translator for `setup`.
 pub fn translator(setup: Setup) -> Translator {
     let t = Translator::new().with_locator(dvhc_geo::Boundaries);
-    match setup.on {
+    let t = match setup.on {
         Some(d) => t.on(d),
+        None => t,
+    };
+    match setup.assume {
+        Some(era) => t.assume(era),
         None => t,
     }
 }

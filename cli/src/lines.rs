@@ -48,6 +48,8 @@ pub enum Source {
 pub enum Status {
     /// Resolved to one unit.
     Ok,
+    /// A unit written was not found: resolved only to a higher level.
+    Partial,
     /// Several candidates remain.
     Ambiguous,
     /// Nothing resolved, or the input could not be used.
@@ -59,6 +61,8 @@ pub enum Status {
 pub struct Counts {
     /// Inputs with status `ok`.
     pub ok: u64,
+    /// Inputs with status `partial`.
+    pub partial: u64,
     /// Inputs with status `ambiguous`.
     pub ambiguous: u64,
     /// Inputs with status `error`.
@@ -69,6 +73,7 @@ impl Counts {
     fn add(&mut self, s: Status) {
         match s {
             Status::Ok => self.ok += 1,
+            Status::Partial => self.partial += 1,
             Status::Ambiguous => self.ambiguous += 1,
             Status::Error => self.errors += 1,
         }
@@ -76,7 +81,7 @@ impl Counts {
 
     /// All inputs.
     pub fn rows(&self) -> u64 {
-        self.ok + self.ambiguous + self.errors
+        self.ok + self.partial + self.ambiguous + self.errors
     }
 }
 
@@ -188,6 +193,7 @@ pub fn run(
         }
         if let Ok(mut c) = counts.lock() {
             c.ok += mine.ok;
+            c.partial += mine.partial;
             c.ambiguous += mine.ambiguous;
             c.errors += mine.errors;
         }

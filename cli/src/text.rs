@@ -51,6 +51,47 @@ fn error(v: &Value, out: &mut String) -> bool {
     true
 }
 
+/// The notes of a result: the legacy encoding it was repaired from, a unit written
+/// and not found, remarks, units overruled, a postal code of other units.
+fn notes(v: &Value, out: &mut String) {
+    if let Some(e) = v["repaired"].as_str() {
+        let _ = writeln!(out, "  repaired: the input was {e} text");
+    }
+    let u = &v["unresolved"];
+    if !u.is_null() {
+        let _ = writeln!(
+            out,
+            "  partial: {} \"{}\" not found",
+            s(&u["level"]),
+            esc(s(&u["text"]))
+        );
+    }
+    for r in items(v, "remarks") {
+        let _ = writeln!(out, "  remark: {}", esc(s(r)));
+    }
+    let conflicts = match v.get("conflict") {
+        Some(c) if !c.is_null() => std::slice::from_ref(c),
+        _ => items(v, "conflicts"),
+    };
+    for c in conflicts {
+        let _ = writeln!(
+            out,
+            "  conflict: {} overruled by {}",
+            with_code(&c["overruled"]).unwrap_or_default(),
+            with_code(&c["by"]).unwrap_or_default()
+        );
+    }
+    let p = &v["postal_code"];
+    if p.get("agreement").and_then(Value::as_str) == Some("contradicts") {
+        let _ = writeln!(
+            out,
+            "  postal code {} is not of the units read ({})",
+            s(&p["code"]),
+            with_code(&p["commune"]).unwrap_or_default()
+        );
+    }
+}
+
 /// `translate`: the input, then `→` the new address, `?` the candidates or `✗` the
 /// error. `historical`: the commune was written under a name it had absorbed.
 pub fn translation(t: &Value, historical: bool, out: &mut String) {
@@ -58,6 +99,7 @@ pub fn translation(t: &Value, historical: bool, out: &mut String) {
     if error(t, out) {
         return;
     }
+    notes(t, out);
     let l = &t["legacy"];
     if !l.is_null() {
         let parts: Vec<String> = [&l["commune"], &l["district"], &l["province"]]
@@ -82,6 +124,10 @@ pub fn translation(t: &Value, historical: bool, out: &mut String) {
         }
         None => {
             let candidates = t["candidates"].as_array().map_or(&[][..], Vec::as_slice);
+            // Both structures read: each candidate says which.
+            let both = candidates
+                .iter()
+                .any(|c| c["structure"] != candidates[0]["structure"]);
             let _ = writeln!(out, "  ? {} candidates:", candidates.len());
             for c in candidates {
                 let commune = &c["commune"];
@@ -97,6 +143,9 @@ pub fn translation(t: &Value, historical: bool, out: &mut String) {
                 let _ = write!(line, " [{}]", s(&c["share"]));
                 if let Some(d) = c["distance_km"].as_f64() {
                     let _ = write!(line, " {d:.1} km");
+                }
+                if both {
+                    let _ = write!(line, " (read as {})", s(&c["structure"]));
                 }
                 let _ = writeln!(out, "{line}");
             }
@@ -119,6 +168,7 @@ pub fn parsed(p: &Value, out: &mut String) {
     if error(p, out) {
         return;
     }
+    notes(p, out);
     let structure = p["structure"].as_str().unwrap_or("?");
     let _ = writeln!(out, "  {structure}: {}", units(&p["units"]));
     if !s(&p["rest"]).is_empty() {

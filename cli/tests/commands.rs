@@ -39,15 +39,21 @@ fn assert_ref(v: &Value, code: &str, name: &str) {
     assert_eq!(v["name"], name, "{v}");
 }
 
-const TRANSLATE_KEYS: [&str; 8] = [
+const TRANSLATE_KEYS: [&str; 14] = [
     "candidates",
+    "conflicts",
     "error",
     "formatted",
     "input",
     "legacy",
+    "level",
+    "postal_code",
+    "remarks",
+    "repaired",
     "rest",
     "status",
     "structure",
+    "unresolved",
 ];
 
 #[test]
@@ -65,7 +71,10 @@ fn translate_resolves_an_old_address() {
     assert_ref(&t["legacy"]["commune"], "26740", "Phường Bến Nghé");
     let c = t["candidates"].as_array().unwrap();
     assert_eq!(c.len(), 1);
-    assert_eq!(keys(&c[0]), ["commune", "distance_km", "province", "share"]);
+    assert_eq!(
+        keys(&c[0]),
+        ["commune", "distance_km", "province", "share", "structure"]
+    );
     assert_ref(&c[0]["commune"], "26740", "Phường Sài Gòn");
     assert_ref(&c[0]["province"], "79", "Thành phố Hồ Chí Minh");
     assert_eq!(c[0]["share"], "whole");
@@ -214,12 +223,17 @@ fn parse_contract() {
     assert_eq!(v.len(), 4);
     let expected = [
         "alternatives",
+        "conflict",
         "error",
         "input",
+        "postal_code",
+        "remarks",
+        "repaired",
         "rest",
         "status",
         "structure",
         "units",
+        "unresolved",
     ];
     for p in &v {
         assert_eq!(keys(p), expected);

@@ -560,7 +560,7 @@ fn summary_strict_quiet_output_file_and_tsv() {
         .write_stdin(input)
         .assert()
         .success()
-        .stderr("dvhc csv: 2 rows: 1 ok, 1 ambiguous, 0 errors\n");
+        .stderr("dvhc csv: 2 rows: 1 ok, 0 partial, 1 ambiguous, 0 errors\n");
     dvhc()
         .args(["csv", "-q", "--column", "address"])
         .write_stdin(input)

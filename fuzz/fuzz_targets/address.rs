@@ -1,20 +1,30 @@
-//! `address::parse` on arbitrary text.
+//! `address::parse` and `address::parse_as` (each structure) on arbitrary text.
 //!
 //! Properties: no panic; input over `MAX_ADDRESS_LEN` bytes is refused with
 //! `TooLong` (and nothing else is); a parse has at least one reading, an ambiguous
 //! one at least two; every reading's units are consistent (commune in district in
-//! province); the street part is a slice of the input; formatting does not panic.
+//! province); the street part, the remarks and the words unresolved are slices of the
+//! input; the status is partial exactly when a unit is unresolved; a conflict
+//! overrules a unit other than the one it keeps; a repair is reported only for text
+//! `dvhc::text::repair` repairs; a postal code is five or six digits of the input
+//! outside the street part; `parse_as` reads the structure asked only;
+//! formatting does not panic.
 #![no_main]
 
-use dvhc::address::{parse, ParseError, Units, MAX_ADDRESS_LEN};
-use dvhc::search::Era;
+use dvhc::address::{parse, parse_as, Address, ParseError, Units, MAX_ADDRESS_LEN};
+use dvhc::{Era, Status};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     let s: &str = &s;
 
-    let r = parse(s);
+    check(s, parse(s), None);
+    check(s, parse_as(s, Era::Legacy), Some(Era::Legacy));
+    check(s, parse_as(s, Era::Current), Some(Era::Current));
+});
+
+fn check(s: &str, r: Result<Address<'_>, ParseError>, era: Option<Era>) {
     if s.len() > MAX_ADDRESS_LEN {
         assert_eq!(
             r.unwrap_err(),
@@ -35,10 +45,39 @@ fuzz_target!(|data: &[u8]| {
         assert!(a.readings().len() > 1);
     }
     let range = s.as_ptr() as usize..=s.as_ptr() as usize + s.len();
+    let within = |t: &str| {
+        range.contains(&(t.as_ptr() as usize)) && range.contains(&(t.as_ptr() as usize + t.len()))
+    };
+    assert_eq!(a.status() == Status::Partial, a.unresolved().is_some());
+    if let Some(u) = a.unresolved() {
+        assert!(within(u.text()));
+    }
+    for remark in a.remarks() {
+        assert!(within(remark));
+    }
+    if a.repaired().is_some() {
+        assert_eq!(dvhc::text::repair(s).encoding(), a.repaired());
+    }
+    if let Some(p) = a.postal_code() {
+        // Five or six digits of the input, never in the street part.
+        assert!(within(p.text()));
+        assert!(matches!(p.text().len(), 5 | 6) && p.text().bytes().all(|b| b.is_ascii_digit()));
+        assert_eq!(p.code().is_some(), p.text().len() == 5);
+        let rest = a.reading().rest();
+        let (r0, p0) = (rest.as_ptr() as usize, p.text().as_ptr() as usize);
+        assert!(p0 >= r0 + rest.len() || p0 + p.text().len() <= r0);
+        let _ = p.commune();
+    }
     for r in a.readings() {
         let rest = r.rest();
-        assert!(range.contains(&(rest.as_ptr() as usize)));
-        assert!(range.contains(&(rest.as_ptr() as usize + rest.len())));
+        assert!(within(rest));
+        if let Some(e) = era {
+            assert_eq!(r.era(), e);
+        }
+        if let Some(c) = r.conflict() {
+            assert_ne!(c.overruled(), c.by());
+            let _ = c.to_string();
+        }
         match r.units() {
             Units::Legacy(u) => {
                 assert_eq!(r.era(), Era::Legacy);
@@ -66,4 +105,4 @@ fuzz_target!(|data: &[u8]| {
         let _ = r.to_string();
     }
     let _ = a.to_string();
-});
+}

@@ -268,7 +268,8 @@ fuzz_target!(|data: &[u8]| {
                 return;
             }
             if m.contains("is one of the columns dvhc csv appends") {
-                assert!(header.is_some_and(|h| h.iter().any(|f| COLUMNS.iter().any(|c| c.as_bytes() == f))));
+                assert!(header
+                    .is_some_and(|h| h.iter().any(|f| COLUMNS.iter().any(|c| c.as_bytes() == f))));
                 return;
             }
             // The reference's first record may differ from the tool's when it could
@@ -389,29 +390,48 @@ fn differential(input: &[u8], out: &[u8], summary: &Summary, options: &CsvOption
 /// unreadable rows are errors that give their line, lines not decreasing.
 fn check_structure(out: &[u8], delimiter: u8, has_header: bool, summary: &Summary) {
     let outp = records(&[b"\xEF\xBB\xBF", out].concat(), delimiter);
-    let data = if has_header { &outp[1.min(outp.len())..] } else { &outp[..] };
+    let data = if has_header {
+        &outp[1.min(outp.len())..]
+    } else {
+        &outp[..]
+    };
     assert_eq!(data.len() as u64, summary.rows);
     assert!(out.is_empty() || out.ends_with(b"\n"));
     let (mut ok, mut ambiguous, mut errors, mut unreadable) = (0u64, 0u64, 0u64, 0u64);
     let mut last_line = 0u64;
     for o in data {
         assert!(o.len() >= COLUMNS.len(), "{o:?}");
-        let appended: Vec<&str> = (o.len() - COLUMNS.len()..o.len()).map(|j| field(o, j)).collect();
+        let appended: Vec<&str> = (o.len() - COLUMNS.len()..o.len())
+            .map(|j| field(o, j))
+            .collect();
         match check_appended(&appended) {
             "ok" => ok += 1,
             "ambiguous" => ambiguous += 1,
             _ => errors += 1,
         }
         if let Some(rest) = appended[9].strip_prefix("line ") {
-            let n: u64 = rest.split(':').next().and_then(|n| n.parse().ok()).expect("a line number");
+            let n: u64 = rest
+                .split(':')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("a line number");
             // Lines are counted by `\n`: a resynchronisation at a lone `\r` stays on the
             // same line.
-            assert!(n >= last_line, "lines do not decrease: {n} after {last_line}");
+            assert!(
+                n >= last_line,
+                "lines do not decrease: {n} after {last_line}"
+            );
             last_line = n;
             unreadable += 1;
         }
     }
-    assert_eq!((summary.ok, summary.ambiguous, summary.errors), (ok, ambiguous, errors));
+    assert_eq!(
+        (summary.ok, summary.ambiguous, summary.errors),
+        (ok, ambiguous, errors)
+    );
     assert_eq!(summary.unreadable, unreadable);
-    assert_eq!(summary.unreadable_lines.len() as u64, unreadable.min(dvhc_cli::csv::MAX_LISTED as u64));
+    assert_eq!(
+        summary.unreadable_lines.len() as u64,
+        unreadable.min(dvhc_cli::csv::MAX_LISTED as u64)
+    );
 }

@@ -6,14 +6,16 @@
 //! UTF-8).
 //! Properties: no panic; bad coordinates give `BadCoordinates` exactly when they are
 //! non-finite or out of range; a resolved translation formats, an ambiguous one does
-//! not; a batch gives, in order, what one-by-one translation gives; formatting and
-//! the reverse forms do not panic.
+//! not; the status is partial exactly when a unit is unresolved, else ok exactly when
+//! it resolves; remarks and unresolved words are in the input; an assumed structure
+//! is the only one read; a batch gives, in order, what one-by-one translation gives;
+//! formatting and the reverse forms do not panic.
 #![no_main]
 
 use dvhc::translate::{
     reverse_address, translate, translate_at, Locate, TranslateError, Translation, Translator,
 };
-use dvhc::{Commune, Date};
+use dvhc::{Commune, Date, Era, Status};
 use libfuzzer_sys::fuzz_target;
 
 /// A locator that answers a commune picked from the point's bits.
@@ -29,6 +31,27 @@ impl Locate for Pick {
 fn check(t: &Translation<'_>) {
     assert_eq!(t.formatted().is_some(), !t.is_ambiguous());
     assert_eq!(t.resolved().is_some(), !t.is_ambiguous());
+    match t.status() {
+        Status::Partial => assert!(t.unresolved().is_some()),
+        Status::Ok => assert!(t.unresolved().is_none() && t.resolved().is_some()),
+        _ => assert!(t.unresolved().is_none() && t.resolved().is_none()),
+    }
+    for r in t.remarks() {
+        assert!(t.input().contains(r));
+    }
+    if let Some(u) = t.unresolved() {
+        assert!(t.input().contains(u.text()));
+    }
+    for c in t.conflicts() {
+        assert_ne!(c.overruled(), c.by());
+    }
+    if let Some(p) = t.postal_code() {
+        assert!(t.input().contains(p.text()));
+        assert_eq!(p.code().is_some(), p.text().len() == 5);
+        if let (Some(c), dvhc::address::PostalAgreement::Commune) = (p.commune(), p.agreement()) {
+            assert!(t.candidates().iter().any(|k| k.commune() == Some(c)));
+        }
+    }
     for c in t.candidates() {
         let _ = t.format(c);
         if let Some(m) = c.commune() {
@@ -102,6 +125,17 @@ fuzz_target!(|data: &[u8]| {
             let s = String::from_utf8_lossy(&rest[4..]);
             if let Ok(t) = Translator::new().on(d).translate(&s) {
                 check(&t);
+            }
+            // An assumed structure: the only one read.
+            let era = if rest[2] & 1 == 0 {
+                Era::Legacy
+            } else {
+                Era::Current
+            };
+            if let Ok(t) = Translator::new().assume(era).translate(&s) {
+                check(&t);
+                assert_eq!(t.era(), era);
+                assert!(t.candidates().iter().all(|c| c.era() == era));
             }
         }
         4 => {

@@ -7,19 +7,23 @@
 //! (`scoring.rs`).
 
 mod parser;
+mod postal;
+pub use postal::{PostalAgreement, WrittenPostalCode};
 mod readings;
 mod scoring;
 #[cfg(feature = "serde")]
 mod serde;
 mod spans;
 
-pub(crate) use parser::parse_with;
+use crate::rank::Score;
+pub(crate) use parser::{parse_with, Options};
 
 use std::fmt;
+use std::ops::Range;
 
 use crate::legacy;
-use crate::rank::Score;
-use crate::search::Via;
+use crate::search::{Level, Via};
+use crate::text::LegacyEncoding;
 use crate::units::current::{Commune, Province};
 use crate::units::status::Status;
 use crate::units::{Era, Unit};
@@ -29,7 +33,12 @@ use crate::units::{Era, Unit};
 /// is bounded whatever the input.
 pub const MAX_ADDRESS_LEN: usize = 1024;
 
-/// Why an address could not be parsed: what was missing, and what was found.
+/// Why an address could not be parsed: nothing in it was recognised.
+///
+/// A unit written but not found where the rest of the address puts it ("Phường Xyz,
+/// Quận 1") is not an error: the address is read as far as it goes, with
+/// [`Status::Partial`] and the words not found in
+/// [`Address::unresolved`].
 ///
 /// # Examples
 /// ```
@@ -37,17 +46,8 @@ pub const MAX_ADDRESS_LEN: usize = 1024;
 ///
 /// assert_eq!(parse("   ").unwrap_err(), ParseError::Empty);
 /// assert!(matches!(parse("12 Nowhere Street, Atlantis").unwrap_err(), ParseError::NotFound));
-///
-/// // A ward written with its kind word, in a district that has no ward of that name.
-/// let e = parse("12 Lê Lợi, Phường Xyz, Quận 1, TP.HCM").unwrap_err();
-/// match &e {
-///     ParseError::CommuneNotFound { name, within } => {
-///         assert_eq!(name, "Phường Xyz");
-///         assert_eq!(within.to_string(), "Quận 1");
-///     }
-///     other => panic!("{other}"),
-/// }
-/// assert_eq!(e.to_string(), "no commune \"Phường Xyz\" in Quận 1");
+/// let e = parse("12 Lê Lợi, Tỉnh Không Có").unwrap_err();
+/// assert_eq!(e.to_string(), "no province \"Tỉnh Không Có\"");
 /// assert_eq!(e.id(), "parse");
 /// ```
 ///
@@ -78,33 +78,98 @@ pub enum ParseError {
         /// The province as written, kind word included.
         name: String,
     },
-    /// The address names a district (with its kind word, e.g. `Quận Xyz`) that the
-    /// province found has no district of that name.
-    #[error("no district {name:?} in {within}")]
-    DistrictNotFound {
-        /// The district as written, kind word included.
-        name: String,
-        /// The unit found right of it (a province).
-        within: Unit,
-    },
-    /// The address names a commune (with its kind word, e.g. `Phường Xyz`) that the
-    /// district or province found has no commune of that name.
-    #[error("no commune {name:?} in {within}")]
-    CommuneNotFound {
-        /// The commune as written, kind word included.
-        name: String,
-        /// The unit found right of it (a district or a province).
-        within: Unit,
-    },
+}
+
+/// A unit written in an address that contradicts two others that agree, and was
+/// overruled by them: a district of another province, a commune not in the district
+/// written. The reading keeps the units that agree.
+///
+/// ```
+/// use dvhc::address::parse;
+///
+/// // Long Thành is a district of Đồng Nai; Phường Phú Mỹ is in Bà Rịa - Vũng Tàu.
+/// let a = parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+/// let c = a.reading().conflict().unwrap();
+/// assert_eq!(c.overruled().to_string(), "Huyện Long Thành");
+/// assert_eq!(c.by().to_string(), "Phường Phú Mỹ");
+/// assert_eq!(c.to_string(), "Huyện Long Thành overruled by Phường Phú Mỹ");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    overruled: Unit,
+    by: Unit,
+}
+
+impl Conflict {
+    /// The unit as written, which the reading does not keep.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    /// assert_eq!(a.reading().conflict().unwrap().overruled().code().to_string(), "740");
+    /// ```
+    pub fn overruled(&self) -> Unit {
+        self.overruled
+    }
+
+    /// The unit kept that contradicts it: the commune that is not in the overruled
+    /// district, or the district that is not in the overruled province.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    /// assert_eq!(a.reading().conflict().unwrap().by().name(), "Phú Mỹ");
+    /// ```
+    pub fn by(&self) -> Unit {
+        self.by
+    }
+}
+
+impl fmt::Display for Conflict {
+    /// `Huyện Long Thành overruled by Phường Phú Mỹ`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} overruled by {}", self.overruled, self.by)
+    }
+}
+
+/// Words of an address that look like a unit (a kind word and a name, a number after
+/// `P.` or `Q.`, a name of its own between commas) left of the units found, which no
+/// unit matches there: the address is read only partly ([`Status::Partial`]).
+///
+/// ```
+/// use dvhc::address::parse;
+/// use dvhc::search::Level;
+///
+/// let a = parse("12 Lê Lợi, Phường Xyz, Quận 1, TP.HCM").unwrap();
+/// let u = a.unresolved().unwrap();
+/// assert_eq!((u.text(), u.level()), ("Phường Xyz", Level::Commune));
+/// assert_eq!(a.reading().deepest().to_string(), "Quận 1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unresolved<'a> {
+    text: &'a str,
+    level: Level,
+}
+
+impl<'a> Unresolved<'a> {
+    /// Words `text` of a unit of `level` not found.
+    pub(crate) fn new(text: &'a str, level: Level) -> Self {
+        Unresolved { text, level }
+    }
+
+    /// The words, verbatim.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The level of the unit they seem to name.
+    pub fn level(&self) -> Level {
+        self.level
+    }
 }
 
 impl ParseError {
     /// A stable ASCII id of the error, serialised as `"kind"`: `"empty"`,
-    /// `"too_long"`, `"not_found"`, or `"parse"` for a unit written with its kind word
-    /// that does not exist where the address puts it
-    /// ([`ProvinceNotFound`](Self::ProvinceNotFound),
-    /// [`DistrictNotFound`](Self::DistrictNotFound),
-    /// [`CommuneNotFound`](Self::CommuneNotFound)).
+    /// `"too_long"`, `"not_found"`, or `"parse"` for a province written with its kind
+    /// word that does not exist ([`ProvinceNotFound`](Self::ProvinceNotFound)).
     ///
     /// ```
     /// use dvhc::address::{parse, ParseError};
@@ -116,12 +181,49 @@ impl ParseError {
             ParseError::Empty => "empty",
             ParseError::TooLong { .. } => "too_long",
             ParseError::NotFound => "not_found",
-            ParseError::ProvinceNotFound { .. }
-            | ParseError::DistrictNotFound { .. }
-            | ParseError::CommuneNotFound { .. } => "parse",
+            ParseError::ProvinceNotFound { .. } => "parse",
         }
     }
 }
+
+/// The remarks of an address or a translation, verbatim: an iterator of `&str`
+/// ([`Address::remarks`], [`Translation::remarks`](crate::translate::Translation::remarks)).
+///
+/// ```
+/// let a = dvhc::address::parse("P. Bến Nghé (cũ), Q.1, TP.HCM (gần chợ)").unwrap();
+/// assert_eq!(a.remarks().collect::<Vec<_>>(), ["(cũ)", "(gần chợ)"]);
+/// assert_eq!(a.remarks().len(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Remarks<'r, 'a> {
+    input: &'a str,
+    ranges: std::slice::Iter<'r, Range<usize>>,
+}
+
+impl<'r, 'a> Remarks<'r, 'a> {
+    /// The remarks at `ranges` of `input`.
+    pub(crate) fn new(input: &'a str, ranges: &'r [Range<usize>]) -> Self {
+        Remarks {
+            input,
+            ranges: ranges.iter(),
+        }
+    }
+}
+
+impl<'a> Iterator for Remarks<'_, 'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let r = self.ranges.next()?;
+        Some(self.input.get(r.clone()).unwrap_or(""))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ranges.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Remarks<'_, '_> {}
 
 /// The units of an address read in the pre-2025 structure.
 ///
@@ -256,6 +358,8 @@ pub struct Reading<'a> {
     parts: [Option<(Unit, usize)>; 3],
     /// The order in which the parser found the readings, the last tie-break.
     pub(crate) seq: u32,
+    /// A written unit this reading overrules.
+    conflict: Option<Conflict>,
 }
 
 /// The units of a reading, in the structure they belong to.
@@ -346,6 +450,19 @@ impl<'a> Reading<'a> {
         self.score.edits
     }
 
+    /// A unit written in the address that this reading overrules because two others
+    /// agree against it ("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu":
+    /// Long Thành is in Đồng Nai). A reading with a conflict ranks below one whose
+    /// units all agree.
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("P. Bến Nghé, Q.1, TP.HCM").unwrap();
+    /// assert!(a.reading().conflict().is_none());
+    /// ```
+    pub fn conflict(&self) -> Option<Conflict> {
+        self.conflict
+    }
+
     /// The deepest unit of the reading.
     ///
     /// ```
@@ -411,24 +528,42 @@ impl fmt::Display for Reading<'_> {
 /// documentation, "Serialisation"):
 ///
 /// ```json
-/// {"input": "...", "status": "ok" | "ambiguous" | "error",
+/// {"input": "...", "status": "ok" | "partial" | "ambiguous" | "error",
 ///  "structure": "legacy" | "current" | null,
 ///  "units": {"province": ref | null, "district": ref | null, "commune": ref | null},
 ///  "alternatives": [{"structure": ..., "units": {...}}],
 ///  "rest": "street part, verbatim" | "",
+///  "unresolved": {"text": "Phường Xyz", "level": "commune"} | null,
+///  "remarks": ["(gần chợ)"],
+///  "conflict": {"overruled": ref, "by": ref} | null,
+///  "repaired": "vni" | "tcvn3" | null,
+///  "postal_code": {"code": "71016", "agreement": "commune" | "province" | "contradicts"
+///                  | "unknown", "commune": ref | null} | null,
 ///  "error": {"kind": ..., "message": ...} | null}
 /// ```
 ///
-/// `structure` and `units` are the best reading's (`district` is always `null` in the
-/// current structure); `alternatives` the other [readings](Address::readings) when the
-/// address [is ambiguous](Address::is_ambiguous), else `[]`. An address serialises with
-/// `error: null`; [`Outcome`] gives the same shape to an input that failed, and
-/// [`AsOf`](crate::AsOf) names current units as on a date.
+/// `status` follows [`Status`]'s rules; `structure`, `units` and `conflict` are the
+/// best reading's (`district` is always `null` in the current structure);
+/// `alternatives` the other [readings](Address::readings) when the address
+/// [is ambiguous](Address::is_ambiguous), else `[]`; `unresolved`, `remarks`,
+/// `repaired` and `postal_code` as their methods. An address serialises with `error: null`; [`Outcome`]
+/// gives the same shape to an input that failed, and [`AsOf`](crate::AsOf) names
+/// current units as on a date.
 #[derive(Debug, Clone)]
 pub struct Address<'a> {
     input: &'a str,
     readings: Vec<Reading<'a>>,
     ambiguous: usize,
+    /// A unit written and not found: its bytes in `input` and its level.
+    unresolved: Option<(Range<usize>, Level)>,
+    /// The bytes of the remarks in `input`.
+    remarks: Vec<Range<usize>>,
+    /// The legacy encoding the input was repaired from.
+    repaired: Option<LegacyEncoding>,
+    /// The best reading's street part, repaired, when the input was.
+    repaired_rest: Option<String>,
+    /// A postal code written after the units: its bytes in `input`.
+    postal: Option<Range<usize>>,
 }
 
 /// Whether an address has one best reading, or several that explain it equally well.
@@ -512,6 +647,141 @@ impl<'a> Address<'a> {
         &self.readings[..self.ambiguous]
     }
 
+    /// How completely the address was read: [`Status::Partial`] when a unit written
+    /// left of the units found was not found there ([`unresolved`](Self::unresolved);
+    /// the level reached is the best reading's deepest), [`Status::Ambiguous`] when
+    /// several readings of one structure tie, else [`Status::Ok`]. The rules are
+    /// [`Status`]'s.
+    ///
+    /// ```
+    /// use dvhc::{address::parse, Level, Status};
+    /// assert_eq!(parse("P. Bến Nghé, Q.1, TP.HCM").unwrap().status(), Status::Ok);
+    /// assert_eq!(parse("Phường 1").unwrap().status(), Status::Ambiguous);
+    /// assert_eq!(parse("Phường 1, Quận 3, TP.HCM").unwrap().status(), Status::Ok);
+    /// let a = parse("Phường Xyz, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(a.status(), Status::Partial);
+    /// assert_eq!(a.reading().deepest().level(), Level::District);
+    /// ```
+    pub fn status(&self) -> Status {
+        Status::of(self.unresolved.is_some(), self.ambiguous)
+    }
+
+    /// A unit written left of the units found that was not found there (the address
+    /// is read only as far as the units found: [`Status::Partial`]).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Xã Qwerty, Huyện Củ Chi, TP.HCM").unwrap();
+    /// assert_eq!(a.unresolved().unwrap().text(), "Xã Qwerty");
+    /// assert!(dvhc::address::parse("Xã Tân Thông Hội, Huyện Củ Chi").unwrap().unresolved().is_none());
+    /// ```
+    pub fn unresolved(&self) -> Option<Unresolved<'a>> {
+        let input = self.input;
+        self.unresolved.clone().map(|(r, level)| Unresolved {
+            text: input.get(r).unwrap_or(""),
+            level,
+        })
+    }
+
+    /// The remarks of the address, verbatim and in order: text in brackets, and a
+    /// trailing remark introduced by "gần", "đối diện", "cạnh", "kế bên", "ngã tư"… or
+    /// a label such as "Shop cũ:". Their words are not read as units unless nothing
+    /// outside them is (then there are no remarks).
+    ///
+    /// ```
+    /// let a = dvhc::address::parse("Số 7, Phường Hòa Bình, TP Biên Hòa, Đồng Nai (gần chợ)").unwrap();
+    /// assert_eq!(a.remarks().collect::<Vec<_>>(), ["(gần chợ)"]);
+    /// assert_eq!(a.reading().rest(), "Số 7");
+    /// assert_eq!(a.reading().deepest().to_string(), "Phường Quang Vinh"); // Hòa Bình merged into it
+    /// let a = dvhc::address::parse("139 Quốc Lộ 9, Phường 5, TP Đông Hà, Quảng Trị, Shop cũ: 94 Quốc Lộ 9, P1").unwrap();
+    /// assert_eq!(a.remarks().collect::<Vec<_>>(), ["Shop cũ: 94 Quốc Lộ 9, P1"]);
+    /// ```
+    pub fn remarks(&self) -> Remarks<'_, 'a> {
+        Remarks {
+            input: self.input,
+            ranges: self.remarks.iter(),
+        }
+    }
+
+    /// The legacy encoding the input was written in, when it was VNI or TCVN3 text
+    /// decoded as Windows-1252 or Latin-1 ("mojibake"), which was repaired before it
+    /// was read ([`dvhc::text::clean`](crate::text::clean)). Everything verbatim (the
+    /// street part, remarks) is the input's, unrepaired.
+    ///
+    /// ```
+    /// use dvhc::text::LegacyEncoding;
+    /// let a = dvhc::address::parse("Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai").unwrap();
+    /// assert_eq!(a.repaired(), Some(LegacyEncoding::Vni));
+    /// assert_eq!(a.reading().deepest().to_string(), "Thị trấn Long Thành");
+    /// assert_eq!(dvhc::address::parse("Xã Long Thành, Đồng Nai").unwrap().repaired(), None);
+    /// ```
+    pub fn repaired(&self) -> Option<LegacyEncoding> {
+        self.repaired
+    }
+
+    /// The postal code written after the units, if any, and how it agrees with the
+    /// best reading's current units (a legacy reading's through its successors).
+    ///
+    /// A word of five digits (the current scheme) or six (the one before 2018) among
+    /// the trailing words after the units is a postal code; a number at the start or
+    /// in the street part is a house number ("11120 Lê Lợi"). It is evidence only: a
+    /// code of another province is reported ([`PostalAgreement::Contradicts`]) and
+    /// changes nothing, and a code never decides a unit the words do not name.
+    ///
+    /// ```
+    /// use dvhc::address::{parse, PostalAgreement};
+    /// let a = parse("12 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM 71016").unwrap();
+    /// // Bến Nghé went into Phường Sài Gòn, whose code is 71016.
+    /// assert_eq!(a.postal_code().unwrap().agreement(), PostalAgreement::Commune);
+    /// assert_eq!(a.reading().rest(), "12 Lê Lợi");
+    /// assert!(parse("11120 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM").unwrap().postal_code().is_none());
+    /// ```
+    pub fn postal_code(&self) -> Option<WrittenPostalCode<'a>> {
+        let range = self.postal.clone()?;
+        let r = self.reading();
+        Some(match &r.units {
+            Units::Current(c) => WrittenPostalCode::new(
+                self.input,
+                range,
+                c.commune.into_iter(),
+                std::iter::once(c.province),
+            ),
+            Units::Legacy(l) => {
+                let communes: Vec<&'static Commune> = match (l.commune, l.district) {
+                    (Some(c), _) => c.successors().map(|(c, _)| c).collect(),
+                    (None, Some(d)) => d.successors().into_iter().map(|(c, _)| c).collect(),
+                    (None, None) => Vec::new(),
+                };
+                WrittenPostalCode::new(
+                    self.input,
+                    range,
+                    communes.iter().copied(),
+                    std::iter::once(l.province.successor()),
+                )
+            }
+        })
+    }
+
+    /// The bytes of the postal code written, in the input.
+    pub(crate) fn postal_range(&self) -> Option<Range<usize>> {
+        self.postal.clone()
+    }
+
+    /// The best reading's street part repaired from a legacy encoding, when the input
+    /// was.
+    pub(crate) fn repaired_rest(&self) -> Option<&str> {
+        self.repaired_rest.as_deref()
+    }
+
+    /// The byte ranges of the remarks in the input.
+    pub(crate) fn remark_ranges(&self) -> &[Range<usize>] {
+        &self.remarks
+    }
+
+    /// The byte range of the unit written and not found in the input, and its level.
+    pub(crate) fn unresolved_range(&self) -> Option<(Range<usize>, Level)> {
+        self.unresolved.clone()
+    }
+
     /// The reading, or the candidates when the address is ambiguous, as a type.
     ///
     /// ```
@@ -523,21 +793,6 @@ impl<'a> Address<'a> {
             Resolution::Ambiguous(self.candidates())
         } else {
             Resolution::Unique(self.reading())
-        }
-    }
-
-    /// [`Status::Ambiguous`] when several readings tie, else [`Status::Ok`].
-    ///
-    /// ```
-    /// use dvhc::{address::parse, Status};
-    /// assert_eq!(parse("Phường 1").unwrap().status(), Status::Ambiguous);
-    /// assert_eq!(parse("Phường 1, Quận 3, TP.HCM").unwrap().status(), Status::Ok);
-    /// ```
-    pub fn status(&self) -> Status {
-        if self.is_ambiguous() {
-            Status::Ambiguous
-        } else {
-            Status::Ok
         }
     }
 }
@@ -561,7 +816,7 @@ impl<'a> Address<'a> {
 /// # #[cfg(feature = "serde")]
 /// assert_eq!(
 ///     serde_json::to_string(&o).unwrap(),
-///     r#"{"input":"","status":"error","structure":null,"units":{"province":null,"district":null,"commune":null},"alternatives":[],"rest":"","error":{"kind":"empty","message":"the address is empty"}}"#
+///     r#"{"input":"","status":"error","structure":null,"units":{"province":null,"district":null,"commune":null},"alternatives":[],"rest":"","unresolved":null,"remarks":[],"conflict":null,"repaired":null,"postal_code":null,"error":{"kind":"empty","message":"the address is empty"}}"#
 /// );
 /// ```
 #[derive(Debug)]
@@ -673,10 +928,10 @@ impl fmt::Display for Address<'_> {
 /// # Errors
 /// [`ParseError::Empty`] when the input has no letters or digits;
 /// [`ParseError::TooLong`] over [`MAX_ADDRESS_LEN`] bytes; [`ParseError::NotFound`]
-/// when no unit is recognised; [`ParseError::ProvinceNotFound`],
-/// [`ParseError::DistrictNotFound`] or [`ParseError::CommuneNotFound`] when a unit is
-/// written with its kind word (`Tỉnh …`, `Quận …`, `Phường …`) but does not exist
-/// where the rest of the address puts it.
+/// when no unit is recognised; [`ParseError::ProvinceNotFound`] when, in addition,
+/// the address ends with a province written with its kind word (`Tỉnh …`) that does
+/// not exist. A unit written but not found where the rest of the address puts it is
+/// no error: see [`Address::status`].
 ///
 /// # Examples
 /// ```
@@ -698,9 +953,28 @@ impl fmt::Display for Address<'_> {
 /// assert_eq!(a.to_string(), "27A Hai Ba Trung St, Phường 9, Quận 3, Thành phố Hồ Chí Minh");
 /// ```
 pub fn parse(input: &str) -> Result<Address<'_>, ParseError> {
-    parse_with(input, |a| Address {
-        input: a.input,
-        readings: a.readings.to_vec(),
-        ambiguous: a.ambiguous,
-    })
+    parse_with(input, Options::default(), Address::clone)
+}
+
+/// [`parse`], reading the address in the structure `era` only: for a list known to be
+/// written before 1 July 2025 (or after), so that text that reads in both structures
+/// is read in that one. Units of the other structure are not recognised.
+/// ([`Translator::assume`](crate::translate::Translator::assume) does the same for
+/// translations.)
+///
+/// # Errors
+/// As [`parse`].
+///
+/// # Examples
+/// ```
+/// use dvhc::{address::{parse, parse_as}, Era};
+/// // The ward Phường Bến Thành exists in both structures.
+/// assert_eq!(parse("Phường Bến Thành, TP.HCM").unwrap().reading().era(), Era::Current);
+/// assert_eq!(parse_as("Phường Bến Thành, TP.HCM", Era::Legacy).unwrap().reading().era(), Era::Legacy);
+/// // A commune only the current structure has: only the province, in the old one.
+/// let a = parse_as("Phường Sài Gòn, TP.HCM", Era::Legacy).unwrap();
+/// assert_eq!(a.reading().deepest().to_string(), "Thành phố Hồ Chí Minh");
+/// ```
+pub fn parse_as(input: &str, era: Era) -> Result<Address<'_>, ParseError> {
+    parse_with(input, Options { era: Some(era) }, Address::clone)
 }

@@ -6,16 +6,17 @@ use std::cell::Cell;
 use std::ops::Range;
 
 use super::spans::{Found, SpanHit};
-use super::{Address, ParseError, Reading, MAX_ADDRESS_LEN};
+use super::{Address, Conflict, ParseError, Reading, MAX_ADDRESS_LEN};
 use crate::legacy;
 use crate::rank::{self, Quality};
 use crate::search;
 use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
-use crate::text::tokenize::Words;
-use crate::text::vocab::{KindWord, Tag};
-use crate::units::current::Province;
-use crate::units::Unit;
+use crate::text::cleaned::Cleaned;
+use crate::text::tokenize::{may_be_glued, Words};
+use crate::text::vocab::{self, KindWord};
+use crate::units::current::{Commune, Province};
+use crate::units::{Era, Unit};
 
 /// The most words of an address considered for its units (from the right). Words
 /// further left are kept verbatim in the street part.
@@ -27,14 +28,26 @@ pub(super) const MAX_SPAN: usize = 7;
 /// The most words a province name may span in a typo-tolerant match.
 pub(super) const MAX_FUZZY_PROVINCE_SPAN: usize = 5;
 
+/// The most trailing segments left out when nothing else reads.
+const MAX_DROPPED: usize = 2;
+
+/// What the caller fixes about an address before it is parsed.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Options {
+    /// Read the address in this structure only.
+    pub(crate) era: Option<Era>,
+}
+
 /// Parses `input` and lends the result to `f`. The work buffers, the readings' among
 /// them, are reused from one call to the next on the same thread, so that parsing
-/// allocates nothing once they have grown to fit (an error's message aside).
+/// allocates nothing once they have grown to fit (an error's message, and the remarks
+/// of an input that has some, aside).
 ///
 /// If `f` parses too (a [`Locate`](crate::translate::Locate) implementation may),
 /// that parse works in buffers of its own.
 pub(crate) fn parse_with<'a, R>(
     input: &'a str,
+    options: Options,
     f: impl FnOnce(&Address<'a>) -> R,
 ) -> Result<R, ParseError> {
     if input.len() > MAX_ADDRESS_LEN {
@@ -49,28 +62,59 @@ pub(crate) fn parse_with<'a, R>(
         .flatten()
         .unwrap_or_default();
     let readings = recycle(std::mem::take(&mut buffers.readings));
+    // Invisible and look-alike characters normalised, legacy-encoded text repaired:
+    // nothing to do (and nothing allocated) for clean input.
+    let cleaned = Cleaned::new(input);
     let mut parser = Parser {
         input,
+        text: cleaned.text(input),
+        cleaned: &cleaned,
+        era: options.era,
         first_word: 0,
         units_end: 0,
         with_typos: false,
+        thorough: false,
+        saw_province: false,
+        apart: false,
+        relax: false,
         readings,
         readings_made: 0,
         best_quality: None,
+        unresolved: None,
+        dropped: None,
+        postal: None,
         buffers,
     };
     let parsed = parser.parse();
+    // The street part of the best reading, repaired, for translations to write.
+    let repaired_rest = match (&parsed, cleaned.encoding()) {
+        (Ok(_), Some(_)) => parser.readings.first().map(|r| {
+            let start = r.parts.iter().any(Option::is_some).then_some(r.first_word);
+            parser.clean_rest(start).to_owned()
+        }),
+        _ => None,
+    };
     let Parser {
         readings,
+        unresolved,
+        postal,
         mut buffers,
         ..
     } = parser;
+    // Ranges of the text parsed, as ranges of the input.
+    let to_input =
+        |r: Range<usize>| cleaned.to_input(input, r.start)..cleaned.to_input(input, r.end);
     let out = match parsed {
         Ok(ambiguous) => {
             let address = Address {
                 input,
                 readings,
                 ambiguous,
+                unresolved: unresolved.map(|(r, level)| (to_input(r), level)),
+                remarks: buffers.remarks.iter().cloned().map(to_input).collect(),
+                postal: postal.map(to_input),
+                repaired: cleaned.encoding(),
+                repaired_rest,
             };
             let out = f(&address);
             buffers.readings = recycle(address.readings);
@@ -84,6 +128,12 @@ pub(crate) fn parse_with<'a, R>(
     // On a thread being torn down there is nowhere to keep the buffers: they go.
     let _ = BUFFERS.try_with(|c| c.set(Some(buffers)));
     out
+}
+
+/// A street part without the separators that end it.
+fn trim_rest(s: &str) -> &str {
+    s.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | ']' | '.'))
+        .trim_start()
 }
 
 /// An empty vector for readings of any lifetime, with the allocation of `v`.
@@ -123,11 +173,27 @@ pub(super) struct Buffers {
     /// The key of the span being matched with typos.
     pub(super) fuzzy_key: String,
     pub(super) readings: Vec<Reading<'static>>,
+    /// The byte ranges of the remarks left out of the units.
+    pub(super) remarks: Vec<Range<usize>>,
+    /// (commune, district) pairs that may make a reading with a conflict.
+    pub(super) pairs: Vec<(Found, Found)>,
 }
 
-/// The index of the first trailing noise word: "Việt Nam", "VN", postcodes.
-pub(super) fn strip_noise(words: &Words, first: usize) -> usize {
-    let mut end = words.len();
+/// The pair of `pairs` (commune, district) whose commune is the only one; `None`
+/// when there are several communes, or none.
+///
+/// Only a commune written as a unit counts: with a kind word that fits it, or
+/// starting a segment ("89 Phạm Văn Đồng, TP.Pleiku" names no Xã Đông).
+fn only_pair(pairs: &[(Found, Found)]) -> Option<(Found, Found)> {
+    let written = |(c, _): &&(Found, Found)| if c.kinded { c.kind_fits } else { c.delimited };
+    let mut pool = pairs.iter().filter(written);
+    let first = *pool.next()?;
+    pool.all(|p| p.0.unit == first.0.unit).then_some(first)
+}
+
+/// The index of the first trailing noise word before word `end`: "Việt Nam", "VN",
+/// postcodes.
+pub(super) fn strip_noise(words: &Words, first: usize, mut end: usize) -> usize {
     while end > first {
         crate::work::add(1);
         let last = words.key(end - 1);
@@ -145,20 +211,44 @@ pub(super) fn strip_noise(words: &Words, first: usize) -> usize {
     end
 }
 
-pub(super) struct Parser<'a> {
+pub(super) struct Parser<'a, 't> {
+    /// The input, as given.
     pub(super) input: &'a str,
-    /// The first word that may belong to a unit (the last [`MAX_WORDS`] words are
-    /// read for units).
+    /// The input cleaned ([`Cleaned`]): the text parsed. Ranges and word offsets are
+    /// in it.
+    pub(super) text: &'t str,
+    pub(super) cleaned: &'t Cleaned,
+    /// Only units of this structure are read.
+    pub(super) era: Option<Era>,
+    /// The first word that may belong to a unit.
     pub(super) first_word: usize,
     /// The end of the words that may belong to a unit (trailing noise removed).
     pub(super) units_end: usize,
     /// Whether names with typos are looked for (the second pass).
     pub(super) with_typos: bool,
+    /// Whether readings that overrule a unit, or read a province written twice, are
+    /// made (the last pass, when the others stop above the commune).
+    pub(super) thorough: bool,
+    /// A province was found at the end of the units.
+    pub(super) saw_province: bool,
+    /// The readings being made have their units apart ([`scattered`](Self::scattered)).
+    pub(super) apart: bool,
+    /// The next [`find`](Self::find) may take a name where a street is expected,
+    /// when there is no other (set for the communes of a written district).
+    pub(super) relax: bool,
     pub(super) readings: Vec<Reading<'a>>,
     /// The readings made in this pass, kept in `readings` or not (their `seq`).
     pub(super) readings_made: u32,
     /// The best quality of the readings made in this pass.
     pub(super) best_quality: Option<Quality>,
+    /// A unit written left of the best reading's units and not found (its words, and
+    /// its level).
+    pub(super) unresolved: Option<(Range<usize>, search::Level)>,
+    /// A trailing segment that nothing matched, left out to read the rest (its bytes),
+    /// when it may name a unit.
+    pub(super) dropped: Option<Range<usize>>,
+    /// A postal code written after the units (its bytes).
+    pub(super) postal: Option<Range<usize>>,
     /// The work buffers, reused from one parse to the next on a thread.
     pub(super) buffers: Box<Buffers>,
 }
@@ -166,57 +256,328 @@ pub(super) struct Parser<'a> {
 /// A filter on the units found.
 pub(super) type Accept<'f> = &'f dyn Fn(&Unit) -> bool;
 
-impl<'a> Parser<'a> {
+impl<'a, 't> Parser<'a, 't> {
     /// Parses the input into `readings`; returns how many of them are equally good
     /// in the best structure.
+    ///
+    /// Remarks are left out first: words between brackets, and a trailing remark
+    /// ("gần chợ", "Shop cũ: …"). Only when nothing outside them resolves is the input
+    /// read again with them.
     pub(super) fn parse(&mut self) -> Result<usize, ParseError> {
-        let b = &mut self.buffers;
-        b.words.refill(self.input);
-        b.spans.clear();
-        b.hits.clear();
-        b.fuzzy_spans.clear();
-        b.found.clear();
-        b.fuzzy_hits.clear();
-        if b.words.len() == 0 {
-            return Err(ParseError::Empty);
-        }
-        self.first_word = b.words.len().saturating_sub(MAX_WORDS);
-        self.units_end = strip_noise(&b.words, self.first_word);
-        // First exact names only; names with typos only when that leaves a unit
-        // written with its kind word unresolved, or finds nothing.
+        // Words as written, remarks left out, exact names.
+        self.read(true, false);
+        self.thorough = false;
         self.run();
+        // Glued words split, and readings that overrule a contradicting unit or read
+        // a province written twice: only when the readings stop above the commune,
+        // or leave a unit (or a word that may be glued) unresolved before them. They
+        // cannot beat a reading down to the commune, which clean addresses have.
+        // Names with typos come last, when a unit written is still not found or the
+        // best readings do not agree with every unit written (the typo-tolerant pass
+        // is a thorough one: it makes those readings again, and they compete).
+        if self.needs_thorough() {
+            // (Nothing new to find without a province, or a word to split.)
+            let glued = (self.first_word..self.buffers.words.len())
+                .any(|i| may_be_glued(self.buffers.words.key_bytes(i)));
+            if glued {
+                self.read(true, true);
+            }
+            if glued || self.saw_province {
+                self.thorough = true;
+                self.reset();
+                self.run();
+            }
+        }
         if self.needs_fuzzy() {
-            self.readings.clear();
-            (self.readings_made, self.best_quality) = (0, None);
+            self.thorough = true;
+            self.reset();
             self.with_typos = true;
             self.run();
         }
+        if self.readings.is_empty() && !self.buffers.remarks.is_empty() {
+            // Nothing outside the remarks: read them too.
+            self.read(false, true);
+            self.pass(true);
+            self.buffers.remarks.clear();
+        }
+        // Nothing at all: the last segment may be something else (a province
+        // abbreviated or cut short, a shop's code): the segments before it.
+        let full_end = self.units_end;
+        for _ in 0..MAX_DROPPED {
+            if !self.readings.is_empty() || self.units_end <= self.first_word {
+                break;
+            }
+            let seg = self.unit_start(self.units_end - 1);
+            if seg <= self.first_word {
+                break;
+            }
+            self.units_end = strip_noise(&self.buffers.words, self.first_word, seg);
+            // (The spans found depend on where the units end.)
+            self.buffers.spans.clear();
+            self.buffers.hits.clear();
+            self.pass(true);
+        }
+        if self.readings.is_empty() {
+            self.units_end = full_end;
+        } else if self.units_end < full_end {
+            let words = &self.buffers.words;
+            let dropped = self.units_end..full_end;
+            let name_like = !dropped.clone().all(|i| {
+                let k = words.key_bytes(i);
+                k.iter().all(u8::is_ascii_digit)
+                    || (k.len() >= 7 && k.iter().any(u8::is_ascii_digit))
+            });
+            if name_like {
+                let a = words.word(self.units_end).start;
+                self.dropped = Some(a..words.word(full_end - 1).end);
+            }
+        }
+        if self.buffers.words.len() == 0 {
+            return Err(ParseError::Empty);
+        }
         self.finish()
+    }
+
+    /// Splits the input into words ([`tokenize`](Self::tokenize)), finds a trailing
+    /// remark, and sets the end of the units before it and before trailing noise.
+    fn read(&mut self, mask: bool, glue: bool) {
+        self.tokenize(mask, glue);
+        self.join_lone_kinds();
+        if !mask {
+            let end = self.buffers.words.len();
+            self.units_end = strip_noise(&self.buffers.words, self.first_word, end);
+            return self.find_postal_code(end);
+        }
+        let remark_at = self.trailing_remark();
+        if let Some(i) = remark_at {
+            // To the end of the input, bracketed remarks in it included.
+            let from = self.buffers.words.word(i).start;
+            let remarks = &mut self.buffers.remarks;
+            remarks.retain(|r| r.start < from);
+            remarks.push(from..self.text.trim_end().len());
+        }
+        let end = remark_at.unwrap_or(self.buffers.words.len());
+        self.units_end = strip_noise(&self.buffers.words, self.first_word, end);
+        self.find_postal_code(end);
+    }
+
+    /// The postal code among the trailing words after the units, before `end`
+    /// ([`postal`](super::postal) has the rules).
+    fn find_postal_code(&mut self, end: usize) {
+        let words = &self.buffers.words;
+        self.postal = (self.units_end..end)
+            .rev()
+            .map(|i| words.word(i).start..words.word(i).end)
+            .find(|r| super::postal::is_postal_word(&self.text[r.clone()]));
+    }
+
+    /// A kind word alone between separators belongs to the name after it ("TP, HCM",
+    /// "quan, 1"): the separator after it is taken away.
+    fn join_lone_kinds(&mut self) {
+        let mut seg = self.first_word;
+        for i in self.first_word + 1..self.buffers.words.len() {
+            crate::work::add(1);
+            if !self.buffers.words.word(i).break_before() {
+                continue;
+            }
+            if self
+                .buffers
+                .words
+                .kind_at(seg, i)
+                .is_some_and(|(_, n, _)| seg + n == i)
+            {
+                self.buffers.words.join(i);
+            } else {
+                seg = i;
+            }
+        }
+    }
+
+    /// Splits the input into words (leaving out bracketed remarks when `mask`), and
+    /// empties the buffers of a previous reading.
+    fn tokenize(&mut self, mask: bool, glue: bool) {
+        let s = &mut self.buffers;
+        s.words.fill(self.text, mask, glue);
+        s.remarks.clear();
+        s.remarks.extend_from_slice(s.words.remarks());
+        s.spans.clear();
+        s.hits.clear();
+        s.fuzzy_spans.clear();
+        s.found.clear();
+        s.fuzzy_hits.clear();
+        self.readings.clear();
+        (
+            self.readings_made,
+            self.best_quality,
+            self.thorough,
+            self.saw_province,
+        ) = (0, None, false, false);
+        self.first_word = s.words.len().saturating_sub(MAX_WORDS);
+        self.units_end = self.first_word;
+    }
+
+    /// First exact names only; names with typos only when that leaves a unit written
+    /// with its kind word unresolved, or finds nothing. Then, only when the readings
+    /// stop above the commune or leave a unit written unresolved, the readings that
+    /// overrule a contradicting unit or read a province written twice: they cannot
+    /// beat a reading down to the commune, and clean addresses have one.
+    ///
+    /// A pass after one that needed names with typos looks for them at once.
+    fn pass(&mut self, thorough: bool) {
+        self.thorough = thorough;
+        self.reset();
+        self.run();
+        if !self.with_typos && self.needs_fuzzy() {
+            self.reset();
+            self.with_typos = true;
+            self.run();
+        }
+    }
+
+    /// Forgets the readings made.
+    fn reset(&mut self) {
+        self.readings.clear();
+        (self.readings_made, self.best_quality) = (0, None);
+    }
+
+    /// Whether the best readings stop above the commune, or leave a unit written left
+    /// of them unresolved, or a word that may be two glued together (or there are
+    /// none).
+    fn needs_thorough(&self) -> bool {
+        // (The best quality made is that of the best reading kept.)
+        let Some(best) = self.best_quality else {
+            return true;
+        };
+        self.readings
+            .iter()
+            .filter(|r| r.score.quality() == best)
+            .any(|r| {
+                r.deepest().level() != search::Level::Commune
+                    || self.stray_unit(r.first_word).is_some()
+                    || (self.first_word..r.first_word)
+                        .any(|i| may_be_glued(self.buffers.words.key_bytes(i)))
+            })
+    }
+
+    /// The first word of a trailing remark: a segment after the first that starts
+    /// with a remark word ("gần chợ", "đối diện UBND", "ngã tư …") or with a label
+    /// ending in "cũ:" or "mới:" ("Shop cũ: 94 Quốc Lộ 9").
+    ///
+    /// A remark word with no separator before it ("…, TP.HCM gần chợ") starts a
+    /// remark too, unless it follows a kind or place word ("Ấp Ngã Ba", "Thị trấn
+    /// Ngã 6": a name) or a unit is written after it (a kind word and a name: "12 Lê
+    /// Lợi gần chợ Phường Bến Thành …" is not trailing).
+    fn trailing_remark(&self) -> Option<usize> {
+        let words = &self.buffers.words;
+        if !words.may_have_remark() {
+            return None;
+        }
+        let n = words.len();
+        let text = |j: usize| &self.text[words.word(j).start..words.word(j).end];
+        let key = |j: usize| words.key(j);
+        let after = |j: usize| &self.text[words.word(j).end..];
+        // The last word that starts a kind word followed by a name (found once).
+        let mut last_unit = None::<usize>;
+        for j in self.first_word.max(1)..n {
+            crate::work::add(1);
+            match vocab::remark_key(words.key_bytes(j)) {
+                vocab::RemarkKey::No => {}
+                vocab::RemarkKey::Start => {
+                    if vocab::remark_start(j, n, text, key).is_none() {
+                        continue;
+                    }
+                    if words.word(j).break_before() {
+                        return Some(j);
+                    }
+                    let t = words.tag(j - 1);
+                    if vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some() {
+                        continue;
+                    }
+                    let last = *last_unit.get_or_insert_with(|| {
+                        (j..n)
+                            .rev()
+                            .find(|&i| {
+                                crate::work::add(1);
+                                words.kind_at(i, n).is_some_and(|(_, k, _)| i + k < n)
+                            })
+                            .unwrap_or(0)
+                    });
+                    if last < j {
+                        return Some(j);
+                    }
+                }
+                vocab::RemarkKey::Label => {
+                    // A label is at most a few words of one segment before its colon,
+                    // after the first segment.
+                    let i = self.unit_start(j);
+                    if i > 0
+                        && j - i < 4
+                        && vocab::remark_label(j..j + 1, text, key, after).is_some()
+                    {
+                        return Some(i);
+                    }
+                }
+            }
+        }
+        None
     }
 
     pub(super) fn run(&mut self) {
         let end = self.units_end;
         let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
-        for i in provinces.clone() {
+        self.saw_province |= !provinces.is_empty();
+        // The old provinces first: a reading of the old structure down to the
+        // commune leaves nothing to find for a current commune with an old district.
+        let n = provinces.len();
+        for k in 0..2 * n {
+            let i = provinces.start + k % n;
             let p = self.buffers.found[i];
-            match p.unit {
-                Unit::Province(prov) => self.current_below(p, prov),
-                Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
-                _ => {}
+            if matches!(p.unit, Unit::LegacyProvince(_)) != (k < n) {
+                continue;
             }
+            self.below_province(p);
+            // The province written twice ("…, Tỉnh Khánh Hòa, Việt Nam, Khánh Hoà"):
+            // the units before the first one too. (Both end with the same word.)
+            if !self.thorough
+                || p.start <= self.first_word + 1
+                || !self.buffers.words.word(p.start).break_before()
+            {
+                continue;
+            }
+            let inner_end = strip_noise(&self.buffers.words, self.first_word, p.start);
+            if inner_end <= self.first_word
+                || self.buffers.words.key_bytes(inner_end - 1)
+                    != self.buffers.words.key_bytes(end - 1)
+            {
+                continue;
+            }
+            let table = [match p.unit {
+                Unit::Province(_) => Table::Province,
+                _ => Table::LegacyProvince,
+            }];
+            let inner = self.find(inner_end, &table, &|u| *u == p.unit);
+            for j in inner.clone() {
+                let q = self.buffers.found[j];
+                // "Tp. Tây Ninh, Tỉnh Tây Ninh" is a city (a district) in its
+                // province, not the province twice.
+                if !q.kinded || q.kind_fits {
+                    self.below_province(q);
+                }
+            }
+            self.buffers.found.truncate(inner.start);
         }
         // No province written (or the last words are a district that shares its name
         // with a province, "TP Bến Tre"): a district, then a commune; or a commune.
         //
-        // None of these readings can be kept when a reading already made explains
-        // more words than they can (words explained rank first): they are not made. A
-        // district found starts at `reach(end)` or after, and its commune at `reach`
-        // of that.
-        if !self.beaten(self.reach(self.reach(end))) {
+        // None of these readings can be kept when a reading already made is better
+        // than they can be (more words explained, or as many and more levels, and
+        // they have two at most): they are not made. A district found starts at
+        // `reach(end)` or after, and its commune at `reach` of that.
+        if !self.hopeless(self.reach(self.reach(end)), 2) {
             let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
             // They all start at the same word.
             if !districts.is_empty()
-                && !self.beaten(self.reach(self.buffers.found[districts.start].start))
+                && !self.hopeless(self.reach(self.buffers.found[districts.start].start), 2)
             {
                 for i in districts {
                     let d = self.buffers.found[i];
@@ -230,9 +591,12 @@ impl<'a> Parser<'a> {
             for i in self.find(end, &[Table::Commune, Table::LegacyCommune], &|_| true) {
                 let c = self.buffers.found[i];
                 match c.unit {
-                    Unit::Commune(com) => self.push_current(None, com.province(), Some(c), None),
+                    Unit::Commune(com) => {
+                        self.push_current(None, com.province(), Some(c), None, None);
+                    }
                     Unit::LegacyCommune(com) => {
-                        self.push_legacy(None, None, com.province(), Some(com.district()), Some(c));
+                        let d = Some(com.district());
+                        self.push_legacy(None, None, com.province(), d, Some(c), None);
                     }
                     _ => {}
                 }
@@ -241,44 +605,252 @@ impl<'a> Parser<'a> {
         self.buffers.found.truncate(provinces.start);
     }
 
+    /// The readings below a province found.
+    fn below_province(&mut self, p: Found) {
+        match p.unit {
+            Unit::Province(prov) => self.current_below(p, prov),
+            Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
+            _ => {}
+        }
+        if self.thorough {
+            self.scattered(p);
+        }
+    }
+
+    /// Units of province `p` written apart from it and from each other, each a whole
+    /// segment with its kind word, largest first or among other words ("Huyện Yên
+    /// Dũng-Xã Hương Gián-Thôn Dõn/Trung Tâm đăng kiểm … - Bắc Giang"): when they
+    /// nest (the commune in the district, both in the province) and only one
+    /// commune does, that reading. It ranks below a reading of units written
+    /// together, like one that overrules a unit.
+    fn scattered(&mut self, p: Found) {
+        let (commune_table, pcode, legacy) = match p.unit {
+            Unit::Province(x) => (Table::Commune, x.code().get(), false),
+            Unit::LegacyProvince(x) => (Table::LegacyCommune, x.code().get(), true),
+            _ => return,
+        };
+        // Units written together, the last before the province, are read as such
+        // (conflicts included): only a province after something else.
+        if p.start <= self.first_word
+            || self
+                .buffers
+                .words
+                .kind_at(self.unit_start(p.start - 1), p.start)
+                .is_some()
+        {
+            return;
+        }
+        let base = self.buffers.found.len();
+        // The segments left of the province that are a kind word and a name.
+        let mut seg_end = p.start;
+        let mut i = p.start;
+        while i > self.first_word {
+            i -= 1;
+            crate::work::add(1);
+            if !self.at_break(i) {
+                continue;
+            }
+            let end = seg_end;
+            seg_end = i;
+            let Some((k, n, _)) = self.buffers.words.kind_at(i, end) else {
+                continue;
+            };
+            if i + n >= end {
+                continue;
+            }
+            let table = if k.is_commune() {
+                commune_table
+            } else if legacy && k.names_level(search::Level::District) {
+                Table::LegacyDistrict
+            } else {
+                continue;
+            };
+            let in_province = move |u: &Unit| match u {
+                Unit::Commune(c) => c.province().code().get() == pcode,
+                Unit::LegacyCommune(c) => c.province().code().get() == pcode,
+                Unit::LegacyDistrict(d) => d.province().code().get() == pcode,
+                _ => false,
+            };
+            let found = self.find(end, &[table], &in_province);
+            // Only the whole segment, kind word included, counts (a xã that became a
+            // phường still is one).
+            let mut w = found.start;
+            for j in found {
+                let f = self.buffers.found[j];
+                if f.start == i {
+                    self.buffers.found[w] = f;
+                    w += 1;
+                }
+            }
+            self.buffers.found.truncate(w);
+        }
+        let units = base..self.buffers.found.len();
+        let district = |u: &Unit| match u {
+            Unit::LegacyDistrict(d) => Some(*d),
+            _ => None,
+        };
+        let mut pick: Option<(Found, Option<Found>)> = None;
+        // Two communes written (two addresses in one?): none.
+        let communes = units
+            .clone()
+            .filter(|&j| district(&self.buffers.found[j].unit).is_none())
+            .map(|j| self.buffers.found[j].unit);
+        let mut several = communes.clone().any(|u| Some(u) != communes.clone().next());
+        for j in units.clone() {
+            let c = self.buffers.found[j];
+            let in_district = |d: &Found| match (c.unit, d.unit) {
+                (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) => {
+                    com.district().code().get() == dist.code().get()
+                }
+                _ => false,
+            };
+            let dists = units
+                .clone()
+                .map(|k| self.buffers.found[k])
+                .filter(|d| district(&d.unit).is_some());
+            let d = match c.unit {
+                Unit::Commune(_) => None,
+                Unit::LegacyCommune(_) => {
+                    let mut ds = dists.clone();
+                    // Every district written must hold it.
+                    if !ds.all(|d| in_district(&d)) {
+                        continue;
+                    }
+                    dists.clone().next()
+                }
+                _ => continue,
+            };
+            if pick.is_some_and(|(x, _)| x.unit != c.unit) {
+                several = true;
+            }
+            pick.get_or_insert((c, d));
+        }
+        self.buffers.found.truncate(base);
+        let Some((c, d)) = pick.filter(|_| !several) else {
+            return;
+        };
+        self.apart = true;
+        match (p.unit, c.unit) {
+            (Unit::Province(prov), Unit::Commune(_)) => {
+                self.push_current(Some(p), prov, Some(c), None, None);
+            }
+            (Unit::LegacyProvince(prov), Unit::LegacyCommune(com)) => {
+                let dist = Some(com.district());
+                self.push_legacy(Some(p), d, prov, dist, Some(c), None);
+            }
+            _ => {}
+        }
+        self.apart = false;
+    }
+
     pub(super) fn current_below(&mut self, p: Found, prov: &'static Province) {
+        // A commune and the province: two levels, from `reach(p.start)` at most.
+        if self.hopeless(self.reach(p.start), 2) {
+            self.push_current(Some(p), prov, None, None, None);
+            return;
+        }
         let code = prov.code().get();
         let in_province =
             move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
         let communes = self.find(p.start, &[Table::Commune], &in_province);
         for i in communes.clone() {
             let c = self.buffers.found[i];
-            self.push_current(Some(p), prov, Some(c), None);
+            self.push_current(Some(p), prov, Some(c), None, None);
         }
         if !communes.is_empty() {
             self.buffers.found.truncate(communes.start);
             return;
         }
-        // A pre-2025 district between the commune and the province.
+        // A pre-2025 district between the commune and the province: a reading of
+        // two levels (the district is none), from `reach(reach(p.start))` at most.
+        if self.hopeless(self.reach(self.reach(p.start)), 2) {
+            self.push_current(Some(p), prov, None, None, None);
+            return;
+        }
         let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
             matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() == code)
         });
         let mut found = false;
+        // Communes of the province before a district they took nothing from: a
+        // conflict, if nothing else reads.
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
+        pairs.clear();
         for i in districts.clone() {
             let d = self.buffers.found[i];
             let Unit::LegacyDistrict(dist) = d.unit else {
                 continue;
             };
             let dcode = dist.code().get();
-            let took_over = move |u: &Unit| {
-                in_province(u)
-                    && matches!(u, Unit::Commune(c) if c.predecessors().any(|(o, _)| o.district().code().get() == dcode))
+            let took_over = move |c: &Commune| {
+                c.predecessors()
+                    .any(|(o, _)| o.district().code().get() == dcode)
             };
-            for j in self.find(d.start, &[Table::Commune], &took_over) {
+            for j in self.find(d.start, &[Table::Commune], &in_province) {
                 let c = self.buffers.found[j];
-                self.push_current(Some(p), prov, Some(c), Some((d, dist)));
-                found = true;
+                match c.unit {
+                    Unit::Commune(com) if took_over(com) => {
+                        self.push_current(Some(p), prov, Some(c), Some((d, dist)), None);
+                        found = true;
+                    }
+                    _ => pairs.push((c, d)),
+                }
             }
+            self.buffers.found.truncate(districts.end);
         }
         self.buffers.found.truncate(districts.start);
-        if !found {
-            self.push_current(Some(p), prov, None, None);
+        self.buffers.pairs = pairs;
+        if !found && districts.is_empty() && self.thorough {
+            // A district of another province.
+            self.other_districts(p, prov);
         }
+        if !found && self.thorough {
+            found = self.overruled_district(p, prov);
+        }
+        if !found {
+            self.push_current(Some(p), prov, None, None, None);
+        }
+    }
+
+    /// The (commune of current province `p`, district of another province) pairs
+    /// before `p`, into [`Buffers::pairs`].
+    fn other_districts(&mut self, p: Found, prov: &'static Province) {
+        let code = prov.code().get();
+        let in_province =
+            move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
+        let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
+            matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() != code)
+        });
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
+        for i in districts.clone() {
+            let d = self.buffers.found[i];
+            for j in self.find(d.start, &[Table::Commune], &in_province) {
+                pairs.push((self.buffers.found[j], d));
+            }
+            self.buffers.found.truncate(districts.end);
+        }
+        self.buffers.found.truncate(districts.start);
+        self.buffers.pairs = pairs;
+    }
+
+    /// A commune of current province `p` before a district that is not one it took
+    /// over (or of another province), from [`Buffers::pairs`]: when only one, the
+    /// commune and the province agree, and the district is overruled. Whether that
+    /// reading was made.
+    fn overruled_district(&mut self, p: Found, prov: &'static Province) -> bool {
+        let pairs = std::mem::take(&mut self.buffers.pairs);
+        let made = match only_pair(&pairs) {
+            Some((c, d)) => {
+                let conflict = Conflict {
+                    overruled: d.unit,
+                    by: c.unit,
+                };
+                self.push_current(Some(p), prov, Some(c), None, Some((conflict, d.start)));
+                true
+            }
+            None => false,
+        };
+        self.buffers.pairs = pairs;
+        made
     }
 
     /// `last`: `p` is the last province found at the end.
@@ -295,12 +867,68 @@ impl<'a> Parser<'a> {
                 self.legacy_communes(Some(p), Some(d), prov, Some(dist), d.start);
             }
         }
+        if districts.is_empty() && self.thorough {
+            self.foreign_district(p, prov);
+        }
         self.buffers.found.truncate(districts.start);
         // Commune + province without district: these readings explain the words from
-        // `reach(p.start)` at most, and are not made when a reading made explains more.
-        if !self.beaten(self.reach(p.start)) {
+        // `reach(p.start)` at most, with two levels, and are not made when a reading
+        // made is better.
+        if !self.hopeless(self.reach(p.start), 2) {
             self.legacy_communes(Some(p), None, prov, None, p.start);
         }
+    }
+
+    /// A district of another province written before province `p`: when a commune
+    /// before it agrees with the district (the province is overruled) or with the
+    /// province (the district is overruled), and only one does, that reading.
+    fn foreign_district(&mut self, p: Found, prov: &'static legacy::Province) {
+        let code = prov.code().get();
+        let districts = self.find(p.start, &[Table::LegacyDistrict], &|_| true);
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
+        pairs.clear();
+        for i in districts.clone() {
+            let d = self.buffers.found[i];
+            let Unit::LegacyDistrict(dist) = d.unit else {
+                continue;
+            };
+            let dcode = dist.code().get();
+            // In the district (the province is overruled) or in the province (the
+            // district is overruled).
+            let agrees = move |u: &Unit| match u {
+                Unit::LegacyCommune(c) => {
+                    c.district().code().get() == dcode || c.province().code().get() == code
+                }
+                _ => false,
+            };
+            for j in self.find(d.start, &[Table::LegacyCommune], &agrees) {
+                pairs.push((self.buffers.found[j], d));
+            }
+            self.buffers.found.truncate(districts.end);
+        }
+        self.buffers.found.truncate(districts.start);
+        if let Some((c, d)) = only_pair(&pairs) {
+            if let (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) = (c.unit, d.unit) {
+                if com.district().code().get() == dist.code().get() {
+                    let conflict = Conflict {
+                        overruled: p.unit,
+                        by: d.unit,
+                    };
+                    let province = dist.province();
+                    let conflict = Some((conflict, p.start));
+                    self.push_legacy(None, Some(d), province, Some(dist), Some(c), conflict);
+                } else {
+                    let conflict = Conflict {
+                        overruled: d.unit,
+                        by: c.unit,
+                    };
+                    let district = Some(com.district());
+                    let conflict = Some((conflict, d.start));
+                    self.push_legacy(Some(p), None, prov, district, Some(c), conflict);
+                }
+            }
+        }
+        self.buffers.pairs = pairs;
     }
 
     pub(super) fn legacy_communes(
@@ -313,6 +941,8 @@ impl<'a> Parser<'a> {
     ) {
         let pcode = prov.code().get();
         let dcode = dist.map(|d| d.code().get());
+        // A written district confirms a commune named after a street's number.
+        self.relax = d.is_some();
         let communes = self.find(end, &[Table::LegacyCommune], &|u| match u {
             Unit::LegacyCommune(c) => match dcode {
                 Some(dc) => c.district().code().get() == dc,
@@ -321,8 +951,11 @@ impl<'a> Parser<'a> {
             _ => false,
         });
         if communes.is_empty() {
+            if let (Some(p), Some(d), true) = (p, d, self.thorough) {
+                self.misplaced_commune(p, d, prov, end);
+            }
             if d.is_some() || p.is_some() {
-                self.push_legacy(p, d, prov, dist, None);
+                self.push_legacy(p, d, prov, dist, None, None);
             }
             return;
         }
@@ -332,17 +965,67 @@ impl<'a> Parser<'a> {
                 Unit::LegacyCommune(com) => Some(com.district()),
                 _ => dist,
             };
-            self.push_legacy(p, d, prov, district, Some(c));
+            self.push_legacy(p, d, prov, district, Some(c), None);
         }
         self.buffers.found.truncate(communes.start);
+    }
+
+    /// A commune written before district `d` of province `p`, not in that district
+    /// but in the province: when only one, the commune and the province agree and
+    /// the district is overruled.
+    fn misplaced_commune(
+        &mut self,
+        p: Found,
+        d: Found,
+        prov: &'static legacy::Province,
+        end: usize,
+    ) {
+        let pcode = prov.code().get();
+        let found = self.find(
+            end,
+            &[Table::LegacyCommune],
+            &|u| matches!(u, Unit::LegacyCommune(c) if c.province().code().get() == pcode),
+        );
+        let mut pairs = std::mem::take(&mut self.buffers.pairs);
+        pairs.clear();
+        pairs.extend(self.buffers.found[found.clone()].iter().map(|&c| (c, d)));
+        self.buffers.found.truncate(found.start);
+        if let Some((c, d)) = only_pair(&pairs) {
+            if let (Unit::LegacyCommune(com), Unit::LegacyDistrict(dist)) = (c.unit, d.unit) {
+                // The district and the province agree too: either may be right.
+                let conflict = Conflict {
+                    overruled: d.unit,
+                    by: c.unit,
+                };
+                let district = Some(com.district());
+                let over = Some((conflict, d.start));
+                self.push_legacy(Some(p), None, prov, district, Some(c), over);
+                let conflict = Conflict {
+                    overruled: c.unit,
+                    by: d.unit,
+                };
+                self.push_legacy(
+                    Some(p),
+                    Some(d),
+                    prov,
+                    Some(dist),
+                    None,
+                    Some((conflict, c.start)),
+                );
+            }
+        }
+        self.buffers.pairs = pairs;
     }
 
     /// Whether the exact pass left something a typo-tolerant pass may find: no
     /// reading, or a unit written with its kind word right before the units of one
     /// of the best readings ("Phường Bach Khoaa, Hai Bà Trưng, Hà Nội": a ward
-    /// before a name that reads as a current ward or an old district).
+    /// before a name that reads as a current ward or an old district), or a best
+    /// reading that overrules a unit or finds the units apart (a typo may be what
+    /// kept them from agreeing: "xã An Phụ, Knih Môn, Hải Dương").
     pub(super) fn needs_fuzzy(&self) -> bool {
-        let Some(best) = self.readings.iter().map(|r| r.score.quality()).max() else {
+        // (The best quality made is that of the best reading kept.)
+        let Some(best) = self.best_quality else {
             return true;
         };
         self.readings
@@ -353,30 +1036,65 @@ impl<'a> Parser<'a> {
                     search::Level::Commune => search::Level::District,
                     level => level,
                 };
-                self.unresolved(r.first_word, Some(below)).is_some()
+                !r.score.consistent
+                    || self.unresolved(r.first_word, Some(below)).is_some()
                     || (r.deepest().level() != search::Level::Commune
                         && self.name_segment_before(r.first_word))
             })
     }
 
-    /// Whether the comma-separated segment ending at word `end` may be a unit's name
-    /// written without its kind word ("Ben Ngeh, Quận 1"): up to four words, none with
-    /// a digit, the first not a word the analysis knows (kind, hamlet or street word).
+    /// Whether the segment (between commas or dashes) ending at word `end` may be a
+    /// unit's name written without its kind word ("Ben Ngeh, Quận 1"): up to four
+    /// words, none with a digit, the first not a word the analysis knows (kind, hamlet
+    /// or street word).
     pub(super) fn name_segment_before(&self, end: usize) -> bool {
-        if end <= self.first_word || !self.segment_ends(end) {
+        self.name_segment(end, false)
+    }
+
+    /// [`name_segment_before`](Self::name_segment_before); with `loose`, words after
+    /// the first may be numbers ("Thủ Dầu 1") and the first may be any word but a
+    /// kind, hamlet or street word ("Thủ" is the start of "Thủ đô").
+    fn name_segment(&self, end: usize, loose: bool) -> bool {
+        if end <= self.first_word || !self.unit_ends(end) {
             return false;
         }
-        let seg = self.segment_start(end - 1);
+        let seg = self.unit_start(end - 1);
+        let words = &self.buffers.words;
+        let has_digit = |i: usize| words.key_bytes(i).iter().any(u8::is_ascii_digit);
+        let first_is_name = match loose {
+            false => words.tag(seg) == vocab::Tag::Untagged,
+            true => words.kind_at(seg, end).is_none() && !vocab::is_place_word(words.tag(seg)),
+        };
         end - seg <= 4
-            && self.buffers.words.tag(seg) == Tag::Untagged
-            && (seg..end).all(|i| {
-                !self
-                    .buffers
-                    .words
-                    .key(i)
-                    .bytes()
-                    .any(|b| b.is_ascii_digit())
-            })
+            && first_is_name
+            && !has_digit(seg)
+            && (loose || (seg..end).all(|i| !has_digit(i)))
+    }
+
+    /// A name segment ([`name_segment_before`](Self::name_segment_before)) right of
+    /// nothing but ending where a reading of `era` stopping at `level` starts: a unit
+    /// below `level` that was not found, with its words and level.
+    fn unmatched_segment(
+        &self,
+        end: usize,
+        era: search::Era,
+        level: search::Level,
+    ) -> Option<(Range<usize>, search::Level)> {
+        let below = match (level, era) {
+            (search::Level::Commune, _) => return None,
+            (search::Level::Province, search::Era::Legacy) => search::Level::District,
+            _ => search::Level::Commune,
+        };
+        if !self.name_segment(end, true) {
+            return None;
+        }
+        let seg = self.unit_start(end - 1);
+        if vocab::is_landmark_start(self.buffers.words.key(seg)) {
+            return None;
+        }
+        let a = self.buffers.words.word(seg).start;
+        let b = self.buffers.words.word(end - 1).end;
+        Some((a..b, below))
     }
 
     /// Sorts and dedups the readings, checks for a unit written but not found, and
@@ -387,7 +1105,7 @@ impl<'a> Parser<'a> {
         if self.readings.is_empty() {
             if let Some((name, _)) = self.unresolved(self.units_end, None) {
                 return Err(ParseError::ProvinceNotFound {
-                    name: self.input[name].to_owned(),
+                    name: self.text[name].to_owned(),
                 });
             }
             return Err(ParseError::NotFound);
@@ -413,7 +1131,7 @@ impl<'a> Parser<'a> {
         let best = readings[0].score.quality();
         readings.retain(|r| r.score.quality() == best);
         // Ties are broken by the diacritics: "Xã Minh Quán" is not "Xã Minh Quân".
-        if self.readings.len() > 1 && !self.input.is_ascii() {
+        if self.readings.len() > 1 && !self.text.is_ascii() {
             for i in 0..self.readings.len() {
                 self.readings[i].score.fidelity = self.fidelity(&self.readings[i]);
             }
@@ -427,21 +1145,14 @@ impl<'a> Parser<'a> {
             .iter()
             .filter(|r| r.era() == best.era())
             .count();
-        // A unit written with its kind word left of the units found, not found.
-        let deepest = best.deepest();
-        if let Some((name, level)) = self.unresolved(best.first_word, Some(deepest.level())) {
-            let name = self.input[name].to_owned();
-            return Err(match level {
-                search::Level::District => ParseError::DistrictNotFound {
-                    name,
-                    within: deepest,
-                },
-                _ => ParseError::CommuneNotFound {
-                    name,
-                    within: deepest,
-                },
-            });
-        }
+        // A unit written left of the units found (with its kind word, or a name
+        // segment of its own) and not found: the address is read only partly.
+        let level = best.deepest().level();
+        self.unresolved = self
+            .unresolved(best.first_word, Some(level))
+            .or_else(|| self.unmatched_segment(best.first_word, best.era(), level))
+            .or_else(|| self.stray_unit(best.first_word))
+            .or(self.dropped.clone().map(|r| (r, search::Level::Province)));
         // The street part of each reading kept: the input left of its first unit.
         for i in 0..self.readings.len() {
             let r = &self.readings[i];
@@ -464,8 +1175,8 @@ impl<'a> Parser<'a> {
         if end <= self.first_word || below == Some(search::Level::Commune) {
             return None;
         }
-        let seg = self.segment_start(end - 1);
-        let at_break = end >= self.units_end || self.buffers.words.word(end).hard_break_before;
+        let seg = self.unit_start(end - 1);
+        let at_break = self.unit_ends(end);
         // With commas, the kind word starts the segment; without, it is a full word
         // within a few words.
         let starts = if at_break && seg + MAX_SPAN >= end {
@@ -482,7 +1193,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // "Tỉnh lộ 8", "Huyện lộ 2": roads.
-            if self.buffers.words.tag(start + n) == Tag::Lo {
+            if self.buffers.words.tag(start + n) == vocab::Tag::Lo {
                 continue;
             }
             let level = if k.is_commune() {
@@ -508,16 +1219,63 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A unit written with its kind word at the start of a segment left of word
+    /// `end` (where the units found start), which no reading explains: "Quận 1" in
+    /// "30 Lưu Văn Lang, Quận 1, Quận 1, 700000 TP. Hồ Chí Minh", "TP.ĐỒNG HỚI"
+    /// before a commune. The last one, with its words (to the end of its segment)
+    /// and level.
+    fn stray_unit(&self, end: usize) -> Option<(Range<usize>, search::Level)> {
+        let words = &self.buffers.words;
+        for i in (self.first_word..end).rev() {
+            crate::work::add(1);
+            // (Most words have no tag, and no kind word starts with one.)
+            if words.tag(i) == vocab::Tag::Untagged || !self.at_break(i) {
+                continue;
+            }
+            let seg_end = (i + 1..end).find(|&j| self.at_break(j)).unwrap_or(end);
+            let Some((k, n, _)) = words.kind_at(i, seg_end) else {
+                continue;
+            };
+            // A kind word alone, or a road ("Tỉnh lộ 8").
+            if i + n >= seg_end || words.tag(i + n) == vocab::Tag::Lo {
+                continue;
+            }
+            let level = if k.is_commune() {
+                search::Level::Commune
+            } else if k == KindWord::Province {
+                search::Level::Province
+            } else {
+                search::Level::District
+            };
+            let a = words.word(i).start;
+            let b = words.word(seg_end - 1).end;
+            return Some((a..b, level));
+        }
+        None
+    }
+
     /// The verbatim input left of word `start`, without trailing separators.
     pub(super) fn rest(&self, start: Option<usize>) -> &'a str {
         let cut = match start {
             Some(i) if i < self.buffers.words.len() => self.buffers.words.word(i).start,
-            Some(_) => self.input.len(),
+            Some(_) => self.text.len(),
             None => return self.input.trim(),
         };
-        self.input[..cut]
-            .trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, ')' | ']' | '.'))
-            .trim_start()
+        let cut = match self.cleaned.is_clean() {
+            true => cut,
+            false => self.cleaned.to_input(self.input, cut),
+        };
+        trim_rest(&self.input[..cut])
+    }
+
+    /// [`rest`](Self::rest), cleaned: the text parsed left of word `start`.
+    pub(super) fn clean_rest(&self, start: Option<usize>) -> &'t str {
+        let cut = match start {
+            Some(i) if i < self.buffers.words.len() => self.buffers.words.word(i).start,
+            Some(_) => self.text.len(),
+            None => return self.text.trim(),
+        };
+        trim_rest(&self.text[..cut])
     }
 
     /// The first word of the comma-separated segment that word `i` is in.
@@ -542,8 +1300,19 @@ impl<'a> Parser<'a> {
             .max(end.saturating_sub(MAX_SPAN + 2))
     }
 
-    /// Whether a segment ends at `end`.
-    pub(super) fn segment_ends(&self, end: usize) -> bool {
-        end >= self.units_end || self.buffers.words.word(end).hard_break_before
+    /// The first word of the segment between separators, commas or dashes, that word
+    /// `i` is in: where a unit written on its own starts.
+    pub(super) fn unit_start(&self, i: usize) -> usize {
+        let start = (self.first_word..=i)
+            .rev()
+            .find(|&j| j == self.first_word || self.buffers.words.word(j).break_before())
+            .unwrap_or(self.first_word);
+        crate::work::add(1 + i.saturating_sub(start));
+        start
+    }
+
+    /// Whether a separator (a comma or a dash) or the end follows word `end - 1`.
+    pub(super) fn unit_ends(&self, end: usize) -> bool {
+        end >= self.units_end || self.buffers.words.word(end).break_before()
     }
 }

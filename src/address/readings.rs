@@ -3,20 +3,21 @@
 
 use super::parser::Parser;
 use super::spans::Found;
-use super::{CurrentUnits, LegacyUnits, Reading, Units};
+use super::{Conflict, CurrentUnits, LegacyUnits, Reading, Units};
 use crate::legacy;
 use crate::rank::Score;
 use crate::search::Via;
 use crate::units::current::Province;
 use crate::units::Unit;
 
-impl Parser<'_> {
-    /// Whether a reading made explains more words than any reading can whose units
-    /// start at `reach` or after.
-    pub(super) fn beaten(&self, reach: usize) -> bool {
-        self.readings
-            .iter()
-            .any(|r| usize::from(r.score.words) > self.units_end - reach)
+impl Parser<'_, '_> {
+    /// Whether a reading made is better than any consistent reading can be whose
+    /// units start at `reach` or after and that has at most `levels` levels.
+    pub(super) fn hopeless(&self, reach: usize, levels: u8) -> bool {
+        let words = (self.units_end - reach).min(255) as u8;
+        self.best_quality.is_some_and(|(w, consistent, l, ..)| {
+            w > words || (w == words && consistent && l > levels)
+        })
     }
 
     pub(super) fn push_current(
@@ -25,6 +26,7 @@ impl Parser<'_> {
         prov: &'static Province,
         c: Option<Found>,
         stale: Option<(Found, &'static legacy::District)>,
+        conflict: Option<(Conflict, usize)>,
     ) {
         let commune = c.and_then(|c| match c.unit {
             Unit::Commune(x) => Some(x),
@@ -32,11 +34,15 @@ impl Parser<'_> {
         });
         crate::work::add(1);
         let parts = [p, c];
-        let mut score = self.score(&parts, if stale.is_some() { 0 } else { 2 });
+        let mut score = self.score(&parts, if stale.is_some() { 0 } else { 2 }, conflict);
         let mut start = leftmost(&parts);
         if let Some((d, _)) = stale {
             // The old district's words are explained, but it is not a level.
             start = start.map(|s| s.min(d.start));
+        }
+        if let Some((_, over)) = conflict {
+            // So are the words of a unit overruled.
+            start = Some(start.map_or(over, |s| s.min(over)));
         }
         if let Some(s) = start {
             score.words = (self.units_end - s).min(255) as u8;
@@ -54,12 +60,16 @@ impl Parser<'_> {
             rest: "",
             score,
             first_word: start.unwrap_or(self.units_end),
-            parts: [
-                p.map(|f| (f.unit, f.start)),
-                c.map(|f| (f.unit, f.start)),
-                None,
-            ],
+            parts: with_overruled(
+                [
+                    p.map(|f| (f.unit, f.start)),
+                    c.map(|f| (f.unit, f.start)),
+                    None,
+                ],
+                conflict,
+            ),
             seq,
+            conflict: conflict.map(|(c, _)| c),
         });
     }
 
@@ -70,6 +80,7 @@ impl Parser<'_> {
         prov: &'static legacy::Province,
         dist: Option<&'static legacy::District>,
         c: Option<Found>,
+        conflict: Option<(Conflict, usize)>,
     ) {
         let commune = c.and_then(|c| match c.unit {
             Unit::LegacyCommune(x) => Some(x),
@@ -77,11 +88,16 @@ impl Parser<'_> {
         });
         crate::work::add(1);
         let parts = [p, d, c];
-        let score = self.score(&parts, 1);
+        let mut score = self.score(&parts, 1, conflict);
+        let mut start = leftmost(&parts);
+        if let Some((_, over)) = conflict {
+            // The words of a unit overruled are explained.
+            start = Some(start.map_or(over, |s| s.min(over)));
+            score.words = (self.units_end - start.unwrap_or(over)).min(255) as u8;
+        }
         let Some(seq) = self.number(&score) else {
             return;
         };
-        let start = leftmost(&parts);
         self.readings.push(Reading {
             units: Units::Legacy(LegacyUnits {
                 province: prov,
@@ -93,8 +109,9 @@ impl Parser<'_> {
             rest: "",
             score,
             first_word: start.unwrap_or(self.units_end),
-            parts: parts.map(|f| f.map(|f| (f.unit, f.start))),
+            parts: with_overruled(parts.map(|f| f.map(|f| (f.unit, f.start))), conflict),
             seq,
+            conflict: conflict.map(|(c, _)| c),
         });
     }
 
@@ -118,4 +135,19 @@ impl Parser<'_> {
 
 pub(super) fn leftmost(parts: &[Option<Found>]) -> Option<usize> {
     parts.iter().flatten().map(|f| f.start).min()
+}
+
+/// The units of a reading and the word each starts at, with the unit overruled, if
+/// any, in the free slot: its diacritics count as the others' do, so that two
+/// readings that overrule each other's unit tie ([`Parser::fidelity`]).
+fn with_overruled(
+    mut parts: [Option<(Unit, usize)>; 3],
+    conflict: Option<(Conflict, usize)>,
+) -> [Option<(Unit, usize)>; 3] {
+    if let Some((c, start)) = conflict {
+        if let Some(slot) = parts.iter_mut().find(|p| p.is_none()) {
+            *slot = Some((c.overruled(), start));
+        }
+    }
+    parts
 }

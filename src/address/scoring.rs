@@ -3,13 +3,18 @@
 
 use super::parser::Parser;
 use super::spans::Found;
-use super::Reading;
+use super::{Conflict, Reading};
 use crate::rank::Score;
 use crate::search::fidelity::Diacritics;
 use crate::search::{self, Via};
 
-impl Parser<'_> {
-    pub(super) fn score(&self, parts: &[Option<Found>], era: u8) -> Score {
+impl Parser<'_, '_> {
+    pub(super) fn score(
+        &self,
+        parts: &[Option<Found>],
+        era: u8,
+        conflict: Option<(Conflict, usize)>,
+    ) -> Score {
         // One pass over the units found.
         let mut first = None::<usize>;
         let (mut edits, mut levels, mut kinds, mut via, mut province) = (0u8, 0u8, 0u8, 0u8, false);
@@ -28,6 +33,7 @@ impl Parser<'_> {
         Score {
             levels,
             words: consumed.min(255) as u8,
+            consistent: conflict.is_none() && !self.apart,
             exactness: u8::MAX - edits,
             kinds,
             names: u8::MAX - via,
@@ -53,7 +59,7 @@ impl Parser<'_> {
                 Some((_, n, _)) if start + n < end => start + n,
                 _ => start,
             };
-            sum += Diacritics::of_words(self.input, &self.buffers.words, from..end)
+            sum += Diacritics::of_words(self.text, &self.buffers.words, from..end)
                 .fidelity(unit.name());
         }
         (sum.clamp(-127, 127) + 128) as u8

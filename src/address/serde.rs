@@ -3,9 +3,12 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use super::{Address, CurrentUnits, LegacyUnits, Outcome, ParseError, Reading, Units};
+use super::{
+    Address, Conflict, CurrentUnits, LegacyUnits, Outcome, ParseError, Reading, Units, Unresolved,
+    WrittenPostalCode,
+};
 use crate::units::names::{AsOf, Names};
-use crate::units::serde_impls::{Ref, SerializeWith, With};
+use crate::units::serde_impls::{Ref, Seq, SerializeWith, With};
 use crate::units::Unit;
 
 /// `{"kind", "message"}`.
@@ -14,6 +17,50 @@ impl Serialize for ParseError {
         let mut st = s.serialize_struct("ParseError", 2)?;
         st.serialize_field("kind", self.id())?;
         st.serialize_field("message", &format_args!("{self}"))?;
+        st.end()
+    }
+}
+
+impl SerializeWith for Conflict {
+    fn serialize_with<S: Serializer>(&self, names: Names, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Conflict", 2)?;
+        st.serialize_field("overruled", &Ref(self.overruled, names))?;
+        st.serialize_field("by", &Ref(self.by, names))?;
+        st.end()
+    }
+}
+
+/// `{"overruled": ref, "by": ref}`: the unit overruled and the unit kept that
+/// contradicts it.
+impl Serialize for Conflict {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with(Names::NOW, s)
+    }
+}
+
+/// `{"code", "agreement", "commune"}`: the postal code as written (five or six
+/// digits), how it agrees with the units read (`commune`, `province`, `contradicts`,
+/// `unknown`), and the current commune whose code it is, as a reference, or `null`.
+impl Serialize for WrittenPostalCode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("PostalCode", 3)?;
+        st.serialize_field("code", self.text())?;
+        st.serialize_field("agreement", self.agreement().id())?;
+        st.serialize_field(
+            "commune",
+            &self.commune().map(|c| Ref(Unit::Commune(c), Names::NOW)),
+        )?;
+        st.end()
+    }
+}
+
+/// `{"text", "level"}`: the words, verbatim, and the level of the unit they seem to
+/// name.
+impl Serialize for Unresolved<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Unresolved", 2)?;
+        st.serialize_field("text", self.text)?;
+        st.serialize_field("level", &self.level)?;
         st.end()
     }
 }
@@ -119,7 +166,7 @@ impl Serialize for Alternatives<'_, '_> {
 
 impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
     fn serialize_with<S: Serializer>(&self, names: Names, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Address", 7)?;
+        let mut st = s.serialize_struct("Address", 12)?;
         st.serialize_field("input", self.input)?;
         st.serialize_field("status", &self.status())?;
         match self.result {
@@ -129,6 +176,11 @@ impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
                 st.serialize_field("units", &With(&best.units, names))?;
                 st.serialize_field("alternatives", &Alternatives(a, names))?;
                 st.serialize_field("rest", best.rest())?;
+                st.serialize_field("unresolved", &a.unresolved())?;
+                st.serialize_field("remarks", &Seq(|| a.remarks()))?;
+                st.serialize_field("conflict", &best.conflict.as_ref().map(|c| With(c, names)))?;
+                st.serialize_field("repaired", &a.repaired)?;
+                st.serialize_field("postal_code", &a.postal_code())?;
                 st.serialize_field("error", &None::<()>)?;
             }
             Err(e) => {
@@ -136,6 +188,11 @@ impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
                 st.serialize_field("units", &NoUnits)?;
                 st.serialize_field("alternatives", &[(); 0])?;
                 st.serialize_field("rest", "")?;
+                st.serialize_field("unresolved", &None::<()>)?;
+                st.serialize_field("remarks", &[(); 0])?;
+                st.serialize_field("conflict", &None::<()>)?;
+                st.serialize_field("repaired", &None::<()>)?;
+                st.serialize_field("postal_code", &None::<()>)?;
                 st.serialize_field("error", e)?;
             }
         }

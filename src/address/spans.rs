@@ -9,7 +9,7 @@ use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
 use crate::text::key::push_key;
-use crate::text::vocab::{self, KindWord, Tag};
+use crate::text::vocab::{self, KindWord};
 use crate::units::Unit;
 
 /// A span of words ending at some `end` whose key is in the index.
@@ -20,6 +20,9 @@ pub(super) struct SpanHit {
     pub(super) kind: Option<KindWord>,
     /// Positions in the reversed-key order.
     pub(super) positions: Range<usize>,
+    /// A name without kind word where [`Parser::may_be_name`] expects a street, which
+    /// only a written district may confirm ([`Parser::relaxable`]).
+    pub(super) relaxed: bool,
 }
 
 /// A unit name found in the words `start..end`.
@@ -52,7 +55,13 @@ impl Found {
             edits,
             kinded: kind.is_some(),
             delimited: false,
-            kind_fits: kind.is_some_and(|k| k.fits(&unit)),
+            // A historical name ("Thị trấn Cầu Gồ", "Quận 9") was the name of a unit
+            // whose kind need not be the kind of the unit that absorbed it: any kind
+            // word of its level fits it, as it fits an alias.
+            kind_fits: kind.is_some_and(|k| {
+                k.fits(&unit)
+                    || (matches!(via, Via::Historical | Via::Alias) && k.names_level(unit.level()))
+            }),
             via,
         }
     }
@@ -76,7 +85,7 @@ pub(super) fn consider(
     Some(Found::new(unit, via, edits, start, kind))
 }
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
     /// The spans ending at `end` whose key (without or with the kind word) is in the
     /// index, longest first.
     pub(super) fn span_hits(&mut self, end: usize) -> Range<usize> {
@@ -101,7 +110,7 @@ impl Parser<'_> {
         r
     }
 
-    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`](Self::span_hits).
+    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`].
     ///
     /// The span grows leftwards a word at a time. Its key, read backwards, is
     /// looked up in the reversed-key order, which narrows at each step: once no key
@@ -114,7 +123,6 @@ impl Parser<'_> {
         hits: &mut Vec<SpanHit>,
     ) {
         let seg = self.segment_start(name_end - 1);
-        let whole_segment_end = self.segment_ends(end);
         let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
         // The reversed key of words start..name_end, and for each start the keys
         // equal to it (positions in the reversed-key order), at `name_end - 1 - start`.
@@ -165,14 +173,16 @@ impl Parser<'_> {
                 (None, None) => (start, None),
             };
             let positions = exact_at[name_end - 1 - name_start].clone();
-            if !positions.is_empty()
-                && (kind.is_some() || self.may_be_name(start, name_end, seg, whole_segment_end))
-            {
-                hits.push(SpanHit {
-                    start,
-                    kind,
-                    positions,
-                });
+            if !positions.is_empty() {
+                let relaxed = kind.is_none() && !self.may_be_name(start, name_end, end);
+                if !relaxed || self.relaxable(start) {
+                    hits.push(SpanHit {
+                        start,
+                        kind,
+                        positions,
+                        relaxed,
+                    });
+                }
             }
             // The kind-like word may be part of the name ("Xà Phìn", "Quan Hóa").
             if lead.is_some() && trailing.is_none() {
@@ -182,6 +192,7 @@ impl Parser<'_> {
                         start,
                         kind: None,
                         positions,
+                        relaxed: false,
                     });
                 }
             }
@@ -190,27 +201,34 @@ impl Parser<'_> {
         self.buffers.exact_at = exact_at;
     }
 
-    /// Whether words from `start`, written without a kind word, may name a unit: a
-    /// bare number only alone in its segment ("Quận 3" may be written ", 3,"), and no
-    /// name right after a house number ("36 Trần Hưng Đạo") or a street word.
+    /// Whether word `i` starts a unit written on its own: it is the first word
+    /// considered, or a separator (a comma or a dash) precedes it.
+    #[inline]
+    pub(super) fn at_break(&self, i: usize) -> bool {
+        i == self.first_word || self.buffers.words.word(i).break_before()
+    }
+
+    /// Whether words from `start` to `name_end` (and an English kind word up to
+    /// `end`), written without a kind word before them, may name a unit: a bare number
+    /// only alone between separators ("Quận 3" may be written ", 3,"), and no name
+    /// right after a house number ("36 Trần Hưng Đạo") or a street word.
     ///
-    /// The words are `start..name_end`, whose key is a unit's: a bare number when
-    /// every word is one (the key is the words' keys, a space between two numbers).
-    pub(super) fn may_be_name(
-        &self,
-        start: usize,
-        name_end: usize,
-        seg: usize,
-        seg_end: bool,
-    ) -> bool {
+    /// The words are those of a name whose key is a unit's: a bare number when every
+    /// word is one (the key is the words' keys, a space between two numbers).
+    pub(super) fn may_be_name(&self, start: usize, name_end: usize, end: usize) -> bool {
         let words = &self.buffers.words;
         if (start..name_end).all(|i| words.key_bytes(i).iter().all(u8::is_ascii_digit)) {
-            return start == seg && seg_end;
+            return self.at_break(start) && self.unit_ends(end);
         }
-        if start == seg {
+        if self.at_break(start) {
             return true;
         }
         if vocab::is_street(self.buffers.words.tag(start - 1)) {
+            return false;
+        }
+        // Right after a kind word, the name is that kind's ("Huyện Đất Đỏ" is no Xã
+        // Đất Đỏ with "Huyện" left over).
+        if self.kind_ends_at(start) {
             return false;
         }
         if self
@@ -223,13 +241,39 @@ impl Parser<'_> {
             // A house number starts its segment or follows "Số", a street word or
             // "lộ"; a number after a kind or hamlet word is a unit's or a hamlet's
             // ("Phường 15 Gò Vấp", "Ấp 2 Tân Thành").
-            if start - 1 == seg {
+            if self.at_break(start - 1) {
                 return false;
             }
             let t = self.buffers.words.tag(start - 2);
-            return !(vocab::is_street(t) || t == Tag::Lo);
+            return !(vocab::is_street(t) || t == vocab::Tag::Lo);
         }
         true
+    }
+
+    /// Whether a name from `start` that [`may_be_name`](Self::may_be_name) takes
+    /// for a street may still be a unit when a written district confirms it: after
+    /// the number of a street or an alley ("đường số 7 Mường Khoa, Bắc Yên", "hẻm 3
+    /// Sì Lở Lầu huyện Phong Thổ"), never after a house number that starts its
+    /// segment ("36 Trần Hưng Đạo").
+    pub(super) fn relaxable(&self, start: usize) -> bool {
+        let words = &self.buffers.words;
+        start >= 2
+            && start - 1 > self.first_word
+            && !self.at_break(start - 1)
+            && !words.key_bytes(start).iter().all(u8::is_ascii_digit)
+            && words.key_bytes(start - 1).iter().any(u8::is_ascii_digit)
+            && vocab::is_street(words.tag(start - 2))
+    }
+
+    /// Whether a kind word (of one or two words) ends right before word `i`.
+    pub(super) fn kind_ends_at(&self, i: usize) -> bool {
+        let words = &self.buffers.words;
+        // (Words without a tag are no part of a kind word: the quick test.)
+        i > self.first_word
+            && words.tag(i - 1) != vocab::Tag::Untagged
+            && (words.kind_at(i - 1, i).is_some()
+                || (i > self.first_word + 1
+                    && words.kind_at(i - 2, i).is_some_and(|(_, n, _)| n == 2)))
     }
 
     /// Unit names among `tables` that end exactly at word `end` (exclusive), for
@@ -252,19 +296,37 @@ impl Parser<'_> {
             .windows(2)
             .all(|w| w[0].concat_index() < w[1].concat_index()));
         let span = self.span_hits(end);
+        let relax = std::mem::take(&mut self.relax);
+        let era = self.era;
         let Buffers { hits, found, .. } = &mut *self.buffers;
         let mut best_start = usize::MAX;
+        // Names a written district may confirm only when there are no others.
+        let relaxed = relax
+            && hits[span.clone()].iter().any(|h| h.relaxed)
+            && !hits[span.clone()].iter().any(|h| {
+                !h.relaxed
+                    && tables.iter().any(|&t| {
+                        h.kind.is_none_or(|k| k.names_level(t.level()))
+                            && index::of_table(h.positions.clone(), t)
+                                .any(|p| accept(&t.unit(index::rentry_in(p, t).index)))
+                    })
+            });
         for h in &hits[span] {
             if h.start > best_start {
                 break;
+            }
+            if h.relaxed != relaxed {
+                continue;
             }
             crate::work::add(1);
             // Per table, in the order the positions have (ascending concatenation
             // index), so that units are found in the same order as one scan would.
             for &t in tables {
                 // A kind word that does not name the table's level rules out all its
-                // units (see `consider`).
-                if h.kind.is_some_and(|k| !k.names_level(t.level())) {
+                // units (see `consider`); so does a structure the caller ruled out.
+                if h.kind.is_some_and(|k| !k.names_level(t.level()))
+                    || era.is_some_and(|e| e != t.era())
+                {
                     continue;
                 }
                 for p in index::of_table(h.positions.clone(), t) {
@@ -285,7 +347,7 @@ impl Parser<'_> {
         let last = end >= self.units_end;
         for i in base..self.buffers.found.len() {
             let start = self.buffers.found[i].start;
-            self.buffers.found[i].delimited = last || start == self.segment_start(start);
+            self.buffers.found[i].delimited = last || self.at_break(start);
         }
         base..self.buffers.found.len()
     }
@@ -295,6 +357,7 @@ impl Parser<'_> {
         let base = self.buffers.found.len();
         let provinces = tables.contains(&Table::Province);
         let seg = self.segment_start(end - 1);
+        let unit = self.unit_start(end - 1);
         let span = if provinces {
             MAX_FUZZY_PROVINCE_SPAN
         } else {
@@ -318,7 +381,7 @@ impl Parser<'_> {
             // segment of its own ("Ben Ngeh, Quận 1").
             if kind.is_none()
                 && !provinces
-                && !(start == seg && end < self.units_end && self.name_segment_before(end))
+                && !(start == unit && end < self.units_end && self.name_segment_before(end))
             {
                 continue;
             }
@@ -336,8 +399,9 @@ impl Parser<'_> {
             }
             // Fewest edits first, then the longest span (this one, as the spans
             // shrink).
+            let era = self.era;
             let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static index::Key, dist| {
-                if !tables.contains(&t) {
+                if !tables.contains(&t) || era.is_some_and(|e| e != t.era()) {
                     return;
                 }
                 let Some(f) = consider(t.unit(e.index), e.via, dist, start, kind, accept) else {

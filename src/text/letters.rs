@@ -137,3 +137,50 @@ pub(crate) fn name_letters(name: &str, mut f: impl FnMut(u8, u16) -> bool) {
         f(0, tone);
     }
 }
+
+/// Whether `text` (any normalisation form, any case) is written with exactly the
+/// letters and diacritics of `word` (NFC), tone placement aside: `spelled("GẦN",
+/// "gần")`, not `spelled("gan", "gần")`.
+pub(crate) fn spelled(text: &str, word: &str) -> bool {
+    const MAX: usize = 16;
+    let mut a = [(0u8, 0u16); MAX];
+    let mut n = 0;
+    let mut long = false;
+    letters(text, |b, m| {
+        if n == MAX {
+            long = true;
+            return false;
+        }
+        a[n] = (b, m);
+        n += 1;
+        true
+    });
+    if long {
+        return false;
+    }
+    let mut i = 0;
+    let mut same = true;
+    name_letters(word, |b, m| {
+        same = i < n && a[i] == (b, m);
+        i += 1;
+        same
+    });
+    same && i == n
+}
+
+#[cfg(test)]
+mod spelled_tests {
+    use super::spelled;
+
+    #[test]
+    fn spelled_with_diacritics() {
+        assert!(spelled("gần", "gần"));
+        assert!(spelled("GẦN", "gần"));
+        assert!(spelled("ga\u{302}\u{300}n", "gần"));
+        assert!(!spelled("gan", "gần"));
+        assert!(!spelled("gấn", "gần"));
+        assert!(!spelled("gần chợ", "gần"));
+        assert!(spelled("Hoà", "hòa"));
+        assert!(!spelled("", "gần"));
+    }
+}

@@ -31,6 +31,7 @@
 //! ```
 
 pub(crate) mod chars;
+pub(crate) mod cleaned;
 pub(crate) mod english;
 pub(crate) mod fold;
 mod invisible;

@@ -249,10 +249,18 @@ impl Mojibake {
     }
 
     /// The repaired text and its encoding, when the evidence is clear.
+    ///
+    /// A soft hyphen alone right after punctuation ("Long Hưng -\u{AD} Châu Thành")
+    /// is the hyphenation mark it is, not TCVN3's "ư": no evidence, and
+    /// [`normalize`] deletes it.
     fn repaired(&self) -> Option<(String, LegacyEncoding)> {
+        let lone_soft_hyphen = |s: usize, e: usize| {
+            e - s == 1 && self.bytes[s] == 0xAD && s > 0 && !self.bytes[s - 1].is_ascii_whitespace()
+        };
         let spans: Vec<(usize, usize)> = self
             .words()
             .filter(|&(s, e)| self.bytes[s..e].iter().any(|&b| b >= 0x80))
+            .filter(|&(s, e)| !lone_soft_hyphen(s, e))
             .collect();
         self.choose(&spans)
     }
@@ -477,6 +485,8 @@ mod tests {
             "Ñandú",
             "Ea H’Leo",
             "\u{FFFD}\u{FFFD} N\u{FFFD}i",
+            // A soft hyphen after a dash: a hyphenation mark, not TCVN3's "ư".
+            "AP 1 - LONG HUNG -\u{AD} CHAU THANH - TIEN GIANG",
         ] {
             assert_eq!(repair(s).text(), s, "{s}");
             assert_eq!(repair(s).encoding(), None, "{s}");

@@ -1,11 +1,19 @@
-//! Splitting an input into words: each with its byte range, its search key, whether a
-//! hard break (a comma or the like) precedes it, and its vocabulary tag.
+//! Splitting an input into words: each with its byte range, its search key, the
+//! separator before it (a comma or the like, or a dash), and its vocabulary tag.
+//!
+//! Words glued together are split where the writing shows a boundary: a kind
+//! abbreviation and a number (`Q1`, `F15`, `phuong12`), a lower-case letter followed
+//! by a capital (`XãBù`, `TỉnhThái Nguyên`, `HuyệnViệt Yên`, `TàiXã`), and a full
+//! kind word written with its diacritics followed by more letters (`xãbù`): no
+//! Vietnamese syllable continues after `xã`, `phường`, `huyện`, `tỉnh` or `quận`.
+//! Address parsing may also mask remarks: the words between brackets are left out,
+//! and their byte ranges kept ([`Words::remarks`]).
 
 use std::ops::Range;
 
-use crate::text::chars::is_hard_break;
+use crate::text::chars::{is_upper, sep, Sep};
 use crate::text::fold::{fold_char, FoldSink};
-use crate::text::vocab::{kind_of, tag_of, trailing_kind, KindWord, Tag};
+use crate::text::vocab::{self, kind_of, tag_of, trailing_kind, KindWord, Tag};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.
@@ -17,11 +25,23 @@ pub(crate) struct Word {
     pub(crate) end: usize,
     /// Range of the word's key in [`Words::buf`].
     key: Range<u32>,
-    /// A comma, semicolon, newline or similar stands between this word and the
-    /// previous one.
+    /// A comma, semicolon, newline, bracket or similar stands between this word and
+    /// the previous one.
     pub(crate) hard_break_before: bool,
+    /// A dash stands between this word and the previous one (and no hard break).
+    pub(crate) weak_break_before: bool,
+    /// The word follows the previous one after a single dot (`T.X`, `TP.Vinh`).
+    pub(crate) joined: bool,
     /// What the word is, if it is one the analysis knows ([`Tag`]).
     pub(crate) tag: Tag,
+}
+
+impl Word {
+    /// A separator (a comma, a dash…) stands before this word.
+    #[inline]
+    pub(crate) fn break_before(&self) -> bool {
+        self.hard_break_before || self.weak_break_before
+    }
 }
 
 /// The words of an input and their keys: each word folded, with the leading zeros of
@@ -31,7 +51,16 @@ pub(crate) struct Word {
 pub(crate) struct Words {
     buf: String,
     list: Vec<Word>,
+    /// The byte ranges of the bracketed remarks left out (brackets included), when
+    /// remarks are masked.
+    remarks: Vec<Range<usize>>,
+    /// A word may begin a trailing remark or be part of its label
+    /// ([`vocab::remark_key`]).
+    remark_words: bool,
 }
+
+/// The most glued-word boundaries one word is split at.
+const MAX_SPLITS: usize = 4;
 
 impl Words {
     /// Splits `input` into words. A kind abbreviation glued to a number (`Q1`, `p07`,
@@ -40,6 +69,8 @@ impl Words {
         let mut w = Words {
             buf: String::with_capacity(input.len()),
             list: Vec::with_capacity(input.len() / 4 + 1),
+            remarks: Vec::new(),
+            remark_words: false,
         };
         w.refill(input);
         w
@@ -47,10 +78,19 @@ impl Words {
 
     /// [`Words::new`], reusing this value's buffers.
     pub(crate) fn refill(&mut self, input: &str) {
+        self.fill(input, false, false);
+    }
+
+    /// [`Words::refill`], leaving out the words between brackets when `mask` holds
+    /// (their byte ranges go to [`remarks`](Self::remarks)), and splitting words glued
+    /// together at a capital or after a full kind word when `glue` holds.
+    pub(crate) fn fill(&mut self, input: &str, mask: bool, glue: bool) {
         // One pass over the input, and the words' ends below.
         crate::work::add(input.len());
         self.buf.clear();
         self.list.clear();
+        self.remarks.clear();
+        self.remark_words = false;
         let mut t = Tokenizer {
             input,
             words: self,
@@ -60,7 +100,15 @@ impl Words {
             key_start: 0,
             last_end: 0,
             hard: false,
+            weak: false,
             digits: false,
+            splits: [(0, 0); MAX_SPLITS],
+            n_splits: 0,
+            mask,
+            glue,
+            depth: 0,
+            remark_start: 0,
+            masked: false,
         };
         let bytes = input.as_bytes();
         let mut i = 0;
@@ -70,18 +118,14 @@ impl Words {
                 let key = ASCII_KEY[usize::from(b)];
                 if key != 0 {
                     t.pos = i;
+                    // A capital inside a word (its key byte differs): the word may be
+                    // two glued together, looked at when it ends.
                     t.letter(char::from(key));
                     t.last_end = i + 1;
                 } else {
                     t.gap();
-                    // A slash between digits is part of a house number ("18/3").
-                    if is_hard_break(b as char)
-                        && !(b == b'/'
-                            && i > 0
-                            && bytes[i - 1].is_ascii_digit()
-                            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
-                    {
-                        t.hard = true;
+                    if b != b' ' && b != b'.' {
+                        t.separator(b as char, i, 1);
                     }
                 }
                 i += 1;
@@ -93,13 +137,36 @@ impl Words {
             i += c.len_utf8();
             if t.in_word {
                 t.last_end = i;
-            }
-            if is_hard_break(c) {
-                t.hard = true;
+            } else {
+                t.separator(c, t.pos, c.len_utf8());
             }
         }
         if t.in_word {
             t.finish();
+        }
+        if mask && t.depth > 0 {
+            let from = t.remark_start;
+            self.remarks.push(from..input.len());
+        }
+    }
+
+    /// The byte ranges of the bracketed remarks that [`fill`](Self::fill) left out,
+    /// brackets included, in order.
+    pub(crate) fn remarks(&self) -> &[Range<usize>] {
+        &self.remarks
+    }
+
+    /// Whether a word may begin a trailing remark or be part of its label: when
+    /// none may, there is no remark to look for.
+    pub(crate) fn may_have_remark(&self) -> bool {
+        self.remark_words
+    }
+
+    /// Takes away the separator before word `i`: it joins the segment before it.
+    pub(crate) fn join(&mut self, i: usize) {
+        if let Some(w) = self.list.get_mut(i) {
+            w.hard_break_before = false;
+            w.weak_break_before = false;
         }
     }
 
@@ -168,8 +235,12 @@ impl Words {
 
     /// [`kind_at`](Self::kind_at) for a tagged word.
     fn tagged_kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        let next = (i + 1 < end).then(|| self.list[i + 1].tag);
-        kind_of(self.list[i].tag, next)
+        let next = (i + 1 < end).then(|| &self.list[i + 1]);
+        kind_of(
+            self.list[i].tag,
+            next.map(|w| w.tag),
+            next.is_some_and(|w| w.joined),
+        )
     }
 }
 
@@ -184,8 +255,23 @@ struct Tokenizer<'a> {
     /// Byte offset just past the last character of the current word.
     last_end: usize,
     hard: bool,
+    weak: bool,
     /// The current word has a digit.
     digits: bool,
+    /// Where a capital follows a small letter in the current word: (offset of the
+    /// key, byte offset in the input).
+    splits: [(u32, usize); MAX_SPLITS],
+    n_splits: usize,
+    /// Bracketed words are left out.
+    mask: bool,
+    /// Glued words are split.
+    glue: bool,
+    /// How many brackets are open.
+    depth: u32,
+    /// Where the outermost open bracket is.
+    remark_start: usize,
+    /// The current word is inside brackets and left out.
+    masked: bool,
 }
 
 /// The key byte of each ASCII byte: letters lower-cased, digits as they are, 0 for
@@ -221,6 +307,16 @@ impl FoldSink for Tokenizer<'_> {
     }
 }
 
+/// The full kind words that no syllable continues (with their keys): one glued to
+/// the next word is split off it.
+const FULL_KINDS: [(&str, &str); 5] = [
+    ("xa", "xã"),
+    ("phuong", "phường"),
+    ("huyen", "huyện"),
+    ("tinh", "tỉnh"),
+    ("quan", "quận"),
+];
+
 impl Tokenizer<'_> {
     /// Starts a word at the character being folded.
     #[inline]
@@ -229,65 +325,319 @@ impl Tokenizer<'_> {
         self.word_start = self.pos;
         self.key_start = self.words.buf.len();
         self.digits = false;
+        self.masked = self.depth > 0;
     }
 
-    /// Ends the current word: drops leading zeros and splits a glued kind word.
+    /// Where a capital follows a small letter in the word `start..end` (whose key
+    /// starts at `key_start`), into `splits`: (offset in the key, byte offset).
+    #[cold]
+    fn camel_splits(&mut self, start: usize, end: usize) {
+        /// Counts the key bytes a character folds to.
+        struct Count(u32);
+        impl FoldSink for Count {
+            fn letter(&mut self, c: char) {
+                self.0 += c.len_utf8() as u32;
+            }
+            fn gap(&mut self) {}
+        }
+        let mut key = Count(0);
+        let mut lower = false;
+        self.n_splits = 0;
+        for (j, c) in self.input[start..end].char_indices() {
+            // Combining marks (decomposed input) keep the case of their letter.
+            if ('\u{300}'..='\u{36F}').contains(&c) {
+                continue;
+            }
+            let upper = is_upper(c);
+            if upper && lower && self.n_splits < MAX_SPLITS {
+                self.splits[self.n_splits] = (key.0, start + j);
+                self.n_splits += 1;
+            }
+            lower = !upper;
+            fold_char(c, &mut key);
+        }
+    }
+
+    /// A character that is not part of a word, at byte `at` and `len` bytes long.
+    #[inline]
+    fn separator(&mut self, c: char, at: usize, len: usize) {
+        let bytes = self.input.as_bytes();
+        let between_digits = || {
+            at > 0
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.get(at + len).is_some_and(u8::is_ascii_digit)
+        };
+        match sep(c) {
+            Sep::None => {}
+            // A slash or a hyphen between digits is part of a house number ("18/3",
+            // "19-21").
+            Sep::Strong => self.hard |= !(c == '/' && between_digits()),
+            Sep::Weak => self.weak |= !(c == '-' && between_digits()),
+            Sep::Open => {
+                self.hard = true;
+                if self.mask {
+                    if self.depth == 0 {
+                        self.remark_start = at;
+                    }
+                    self.depth = self.depth.saturating_add(1);
+                }
+            }
+            Sep::Close => {
+                self.hard = true;
+                if self.mask && self.depth > 0 {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        let from = self.remark_start;
+                        self.words.remarks.push(from..at + len);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends the current word: drops leading zeros and splits glued words.
     fn finish(&mut self) {
         crate::work::add(1);
         self.in_word = false;
-        let buf = &mut self.words.buf;
         let ks = self.key_start;
-        if self.digits && has_leading_zero(&buf.as_bytes()[ks..]) {
-            drop_leading_zeros(buf, ks);
+        if self.masked {
+            // Inside brackets: left out (the break before it waits for the next word).
+            self.words.buf.truncate(ks);
+            return;
         }
         let (start, end) = (self.word_start, self.last_end);
         let hard = std::mem::take(&mut self.hard);
-        let key = &buf.as_bytes()[ks..];
-        // Split a glued kind abbreviation and number: "q1", "p07", "phuong12".
-        let split = (if self.digits {
-            key.iter().position(u8::is_ascii_digit)
-        } else {
-            None
-        })
-        .filter(|&i| i > 0 && key[i..].iter().all(u8::is_ascii_digit))
-        .filter(|&i| kind_of(tag_of(&key[..i]), None).is_some());
-        let list = &mut self.words.list;
-        let whole_tag = if split.is_some() {
-            Tag::Untagged
-        } else {
-            tag_of(key)
+        let weak = std::mem::take(&mut self.weak) && !hard;
+        // Only "T." is joined to the next word ("T.P", "T.X"): see `kind_of`.
+        let joined = self
+            .words
+            .list
+            .last()
+            .is_some_and(|w| w.tag == Tag::T && w.end + 1 == start)
+            && self.input.as_bytes()[start - 1] == b'.';
+        let first = Word {
+            start,
+            end,
+            key: ks as u32..ks as u32,
+            hard_break_before: hard,
+            weak_break_before: weak,
+            joined,
+            tag: Tag::Untagged,
         };
-        match split {
-            Some(i) => {
-                let digit_at = self.input[start..end]
-                    .char_indices()
-                    .find(|(_, c)| c.is_ascii_digit())
-                    .map_or(end, |(j, _)| start + j);
-                let mid = (ks + i) as u32;
-                list.push(Word {
-                    start,
-                    end: digit_at,
-                    key: ks as u32..mid,
-                    hard_break_before: hard,
-                    tag: tag_of(&key[..i]),
-                });
-                list.push(Word {
-                    start: digit_at,
-                    end,
-                    key: mid..buf.len() as u32,
-                    hard_break_before: false,
-                    tag: Tag::Untagged,
+        if self.digits {
+            let buf = &mut self.words.buf;
+            if has_leading_zero(&buf.as_bytes()[ks..]) {
+                // (Glued words are not looked for in it then: the offsets would not
+                // hold.)
+                drop_leading_zeros(buf, ks);
+            } else if self.glue && may_be_glued(&buf.as_bytes()[ks..]) && self.glued(first.clone())
+            {
+                return;
+            }
+            if self.number_after_kind(first.clone()) {
+                return;
+            }
+        } else if self.glue
+            && may_be_glued(&self.words.buf.as_bytes()[ks..])
+            && self.glued(first.clone())
+        {
+            return;
+        }
+        let buf = &self.words.buf;
+        let key = &buf.as_bytes()[ks..];
+        let tag = tag_of(key);
+        self.words.remark_words |= vocab::remark_key(key) != vocab::RemarkKey::No;
+        let key = ks as u32..buf.len() as u32;
+        self.words.list.push(Word { key, tag, ..first });
+    }
+
+    /// Pushes word `w` (its key from `key_start` to the end of the buffer) as two
+    /// or more, if it is words glued together; whether it was.
+    #[cold]
+    #[inline(never)]
+    fn glued(&mut self, w: Word) -> bool {
+        let (start, end) = (w.start, w.end);
+        self.camel_splits(start, end);
+        if self.n_splits == 0 {
+            if let Some(at) = self.full_kind_prefix(start, end) {
+                self.splits[0] = at;
+                self.n_splits = 1;
+            }
+        }
+        if self.n_splits == 0 || !self.splits_well_cased(start, end) {
+            return false;
+        }
+        let (ks, n) = (self.key_start, self.n_splits);
+        let mut from = (ks as u32, start);
+        for k in 0..=n {
+            let to = if k < n {
+                let (off, pos) = self.splits[k];
+                (ks as u32 + off, pos)
+            } else {
+                (self.words.buf.len() as u32, end)
+            };
+            let key = &self.words.buf.as_bytes()[from.0 as usize..to.0 as usize];
+            if !key.is_empty() && to.1 > from.1 {
+                let first = k == 0;
+                let tag = tag_of(key);
+                self.words.remark_words |= vocab::remark_key(key) != vocab::RemarkKey::No;
+                self.words.list.push(Word {
+                    start: from.1,
+                    end: to.1,
+                    key: from.0..to.0,
+                    hard_break_before: w.hard_break_before && first,
+                    weak_break_before: w.weak_break_before && first,
+                    joined: w.joined && first,
+                    tag,
                 });
             }
-            None => list.push(Word {
-                start,
-                end,
-                key: ks as u32..buf.len() as u32,
-                hard_break_before: hard,
-                tag: whole_tag,
-            }),
+            from = to;
         }
+        true
     }
+
+    /// Pushes word `w` (with digits, its key from `key_start` to the end of the
+    /// buffer) as two if it is a kind abbreviation glued to a number ("q1", "p07",
+    /// "phuong12"); whether it was.
+    #[inline(never)]
+    fn number_after_kind(&mut self, w: Word) -> bool {
+        let ks = self.key_start;
+        let buf = &self.words.buf;
+        let key = &buf.as_bytes()[ks..];
+        let Some(i) = key
+            .iter()
+            .position(u8::is_ascii_digit)
+            .filter(|&i| i > 0 && key[i..].iter().all(u8::is_ascii_digit))
+            .filter(|&i| kind_of(tag_of(&key[..i]), None, false).is_some())
+        else {
+            return false;
+        };
+        let (start, end) = (w.start, w.end);
+        let digit_at = self.input[start..end]
+            .char_indices()
+            .find(|(_, c)| c.is_ascii_digit())
+            .map_or(end, |(j, _)| start + j);
+        let mid = (ks + i) as u32;
+        let tag = tag_of(&key[..i]);
+        let len = buf.len() as u32;
+        self.words.list.push(Word {
+            end: digit_at,
+            key: ks as u32..mid,
+            tag,
+            ..w
+        });
+        self.words.list.push(Word {
+            start: digit_at,
+            end,
+            key: mid..len,
+            hard_break_before: false,
+            weak_break_before: false,
+            joined: false,
+            tag: Tag::Untagged,
+        });
+        true
+    }
+
+    /// Whether the pieces of the word `start..end` at its capitals are words, each
+    /// capitalised or in small letters ("XãBù", "TàiXã", "PleiKần"), not random case
+    /// ("pHưỜnG"): otherwise it is not split.
+    fn splits_well_cased(&self, start: usize, end: usize) -> bool {
+        let mut from = start;
+        for k in 0..=self.n_splits {
+            let to = if k < self.n_splits {
+                self.splits[k].1
+            } else {
+                end
+            };
+            let piece = &self.input[from..to];
+            // After its first letter, no capital; the pieces after the first start
+            // with one and have a small letter.
+            let mut letters = piece
+                .chars()
+                .filter(|c| !('\u{300}'..='\u{36F}').contains(c));
+            let first_upper = letters.next().is_some_and(is_upper);
+            let mut small = 0;
+            for c in letters {
+                if is_upper(c) {
+                    return false;
+                }
+                small += 1;
+            }
+            if k > 0 && !(first_upper && small > 0) {
+                return false;
+            }
+            from = to;
+        }
+        true
+    }
+
+    /// Where the word `start..end` continues after a full kind word written with its
+    /// diacritics ("xãbù"): (offset of the key, byte offset in the input).
+    fn full_kind_prefix(&self, start: usize, end: usize) -> Option<(u32, usize)> {
+        let key = &self.words.buf.as_bytes()[self.key_start..];
+        let (k, spelling) = match key.first() {
+            Some(b'x') => FULL_KINDS[0],
+            Some(b'p') => FULL_KINDS[1],
+            Some(b'h') => FULL_KINDS[2],
+            Some(b't') => FULL_KINDS[3],
+            Some(b'q') => FULL_KINDS[4],
+            _ => return None,
+        };
+        if key.len() <= k.len()
+            || !key.starts_with(k.as_bytes())
+            || !key[k.len()].is_ascii_alphabetic()
+        {
+            return None;
+        }
+        let text = &self.input[start..end];
+        let mut chars = text.char_indices();
+        let same = spelling.chars().all(|s| {
+            chars
+                .next()
+                .is_some_and(|(_, c)| c == s || c.to_lowercase().eq(s.to_lowercase()))
+        });
+        if !same {
+            return None;
+        }
+        let at = chars.next().map_or(text.len(), |(j, _)| j);
+        Some((k.len() as u32, start + at))
+    }
+}
+
+/// Whether the key of a word begins or ends with a full kind word and has more to
+/// it ("xabu", "phuongha", "tinhbac", "taixa", "trantrau"): a word that may be two
+/// glued together, looked at more closely ([`Tokenizer::camel_splits`],
+/// [`Tokenizer::full_kind_prefix`]). Glued words that begin or end with no kind word
+/// ("PleiKần", "EaTam") need no split: a name's key has no spaces.
+#[inline]
+pub(crate) fn may_be_glued(key: &[u8]) -> bool {
+    let n = key.len();
+    if n < 3 {
+        return false;
+    }
+    // Fixed-length comparisons, which compile to a load or two.
+    let head = |k: &[u8]| n > k.len() && &key[..k.len()] == k;
+    let tail = |k: &[u8]| n > k.len() && &key[n - k.len()..] == k;
+    (match key[0] {
+        b'x' => key[1] == b'a',
+        b'p' => head(b"phuong"),
+        b'h' => head(b"huyen"),
+        b'q' => head(b"quan"),
+        b't' => match key[1] {
+            b'p' | b't' | b'x' => true,
+            b'i' => head(b"tinh"),
+            b'r' => head(b"tran"),
+            b'h' => head(b"thanhpho") || head(b"thixa") || head(b"thitran"),
+            _ => false,
+        },
+        _ => false,
+    }) || (match key[n - 1] {
+        b'a' => key[n - 2] == b'x',
+        b'g' => tail(b"phuong"),
+        b'n' => tail(b"huyen") || tail(b"quan"),
+        b'h' => tail(b"tinh"),
+        _ => false,
+    })
 }
 
 /// `true` when a number in `w` starts with a zero that is not its last digit.

@@ -317,16 +317,23 @@ pub(crate) fn tag_of(w: &[u8]) -> Tag {
     }
 }
 
+/// Whether a tag is a word that introduces a hamlet, a street, a road or a house
+/// number ("Ấp 2", "Tổ 3", "Đường Lê Lợi", "Tỉnh lộ 8", "Số 12").
+pub(crate) fn is_place_word(t: Tag) -> bool {
+    (Tag::Ap as u8..=Tag::Group as u8).contains(&(t as u8)) || is_street(t) || t == Tag::Lo
+}
+
 /// Whether a tag is a word that introduces a street or a house number ("Đường Lê
 /// Lợi", "Ngõ 5", "Số 12").
 pub(crate) fn is_street(t: Tag) -> bool {
     (Tag::Duong as u8..=Tag::So as u8).contains(&(t as u8))
 }
 
-/// The kind word made of a word tagged `t0` (and the next one, tagged `t1`), how
-/// many words it takes, and whether it is a full word (not an abbreviation).
+/// The kind word made of a word tagged `t0` (and the next one, tagged `t1`, which
+/// follows it after a single dot when `joined`), how many words it takes, and whether
+/// it is a full word (not an abbreviation).
 #[inline]
-pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>) -> Option<(KindWord, usize, bool)> {
+pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>, joined: bool) -> Option<(KindWord, usize, bool)> {
     use KindWord as K;
     use Tag as T;
     let two = match (t0, t1) {
@@ -340,6 +347,19 @@ pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>) -> Option<(KindWord, usize, bool
     };
     if let Some(k) = two {
         return Some((k, 2, true));
+    }
+    // Two initials with a dot between them: "T.P Kon Tum", "T.X.Thuận Thành",
+    // "T.Xã.Nghi Sơn", "T.T Na Dương", "T.Trấn Trâu Quỳ".
+    if joined && t0 == T::T {
+        let k = match t1 {
+            Some(T::P | T::Pho) => Some(K::City),
+            Some(T::X | T::Xa) => Some(K::Town),
+            Some(T::T | T::Tran) => Some(K::Township),
+            _ => None,
+        };
+        if let Some(k) = k {
+            return Some((k, 2, false));
+        }
     }
     let (k, full) = match t0 {
         T::ThanhPho | T::City => (K::City, true),
@@ -382,4 +402,136 @@ pub(crate) fn trailing_kind(t: Tag) -> Option<KindWord> {
         T::Township => KindWord::Township,
         _ => return None,
     })
+}
+
+/// A word that starts a remark after an address ("gần chợ", "đối diện UBND",
+/// "Shop cũ: 94 Quốc Lộ 9"): what follows it describes the place, it names no unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RemarkWord {
+    /// gần (near), sát (right by)
+    Near,
+    /// đối diện (opposite)
+    Opposite,
+    /// cạnh, bên cạnh, kế bên (next to)
+    Beside,
+    /// ngã ba, ngã tư, ngã 3, ngã 4… (a junction)
+    Junction,
+    /// "… cũ:" (a former address: "Shop cũ:", "CH cũ:", "Địa chỉ cũ:")
+    Former,
+    /// "… mới:" (a new address)
+    New,
+}
+
+/// The remark words that start a remark by themselves, as written (key, spelling):
+/// with their diacritics, since without them "gan", "canh" or "sat" may begin a
+/// name.
+const REMARK_STARTS: [(&[(&str, &str)], RemarkWord); 12] = [
+    (&[("gan", "gần")], RemarkWord::Near),
+    (&[("sat", "sát")], RemarkWord::Near),
+    (&[("doi", "đối"), ("dien", "diện")], RemarkWord::Opposite),
+    (&[("canh", "cạnh")], RemarkWord::Beside),
+    (&[("ben", "bên"), ("canh", "cạnh")], RemarkWord::Beside),
+    (&[("ke", "kế"), ("ben", "bên")], RemarkWord::Beside),
+    (&[("nga", "ngã"), ("ba", "ba")], RemarkWord::Junction),
+    (&[("nga", "ngã"), ("tu", "tư")], RemarkWord::Junction),
+    (&[("nga", "ngã"), ("3", "")], RemarkWord::Junction),
+    (&[("nga", "ngã"), ("4", "")], RemarkWord::Junction),
+    (&[("nga", "ngã"), ("5", "")], RemarkWord::Junction),
+    (&[("nga", "ngã"), ("6", "")], RemarkWord::Junction),
+];
+
+/// What a word may be in a remark, on its key alone: the quick test before
+/// [`remark_start`] and [`remark_label`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RemarkKey {
+    /// Not a remark word.
+    No,
+    /// The first word of a [`remark_start`].
+    Start,
+    /// The "cũ" or "mới" of a [`remark_label`].
+    Label,
+}
+
+/// [`RemarkKey`] of a key.
+#[inline]
+pub(crate) fn remark_key(key: &[u8]) -> RemarkKey {
+    match key {
+        b"gan" | b"sat" | b"doi" | b"canh" | b"ben" | b"ke" | b"nga" => RemarkKey::Start,
+        b"cu" | b"moi" => RemarkKey::Label,
+        _ => RemarkKey::No,
+    }
+}
+
+/// The remark word that the words from `i` begin with (`text(j)` is word `j` as
+/// written, `key(j)` its key; `n` words in all), if any.
+pub(crate) fn remark_start<'t>(
+    i: usize,
+    n: usize,
+    text: impl Fn(usize) -> &'t str,
+    key: impl Fn(usize) -> &'t str,
+) -> Option<RemarkWord> {
+    'starts: for (spelling, word) in REMARK_STARTS {
+        if i + spelling.len() > n {
+            continue;
+        }
+        for (j, (k, s)) in spelling.iter().enumerate() {
+            // The key first: it rules out almost every word without reading it.
+            if key(i + j) != *k || !(s.is_empty() || crate::text::letters::spelled(text(i + j), s))
+            {
+                continue 'starts;
+            }
+        }
+        return Some(word);
+    }
+    None
+}
+
+/// The remark label that the words `i..i + n` end with: a word "cũ" (former) or
+/// "mới" (new) followed by a colon ("Shop cũ:", "Địa chỉ mới:"), as (word, index of
+/// "cũ"/"mới"). `after(j)` is the text right after word `j`.
+pub(crate) fn remark_label<'t>(
+    range: std::ops::Range<usize>,
+    text: impl Fn(usize) -> &'t str,
+    key: impl Fn(usize) -> &'t str,
+    after: impl Fn(usize) -> &'t str,
+) -> Option<RemarkWord> {
+    for j in range {
+        let word = match key(j) {
+            "cu" if crate::text::letters::spelled(text(j), "cũ") => RemarkWord::Former,
+            "moi" if crate::text::letters::spelled(text(j), "mới") => RemarkWord::New,
+            _ => continue,
+        };
+        if after(j).trim_start().starts_with(':') {
+            return Some(word);
+        }
+    }
+    None
+}
+
+/// Keys of words that begin the name of a place that is not a unit: a building, a
+/// market, a school, an office ("Nhà văn hóa", "Chợ Bến Thành", "Bệnh viện Chợ
+/// Rẫy", "Tòa nhà Bitexco", "Công ty …"). A segment that no unit matched and that
+/// starts with one names a landmark, not a unit left unresolved. (Units begin with
+/// some of these words too, "Nhà Bè", "Chợ Mới": they are matched before this is
+/// asked.)
+const LANDMARK_STARTS: [&str; 22] = [
+    "benh", "block", "building", "can", "cho", "chung", "cong", "cty", "cua", "kcn", "kiot", "nha",
+    "phong", "shop", "sieu", "tang", "tap", "toa", "tower", "truong", "ubnd", "van",
+];
+
+/// Whether a word with key `key` begins a landmark's name ([`LANDMARK_STARTS`]).
+pub(crate) fn is_landmark_start(key: &str) -> bool {
+    LANDMARK_STARTS.binary_search(&key).is_ok()
+}
+
+#[cfg(test)]
+mod landmark_tests {
+    #[test]
+    fn landmark_starts_are_sorted_keys() {
+        let l = super::LANDMARK_STARTS;
+        assert!(l.windows(2).all(|w| w[0] < w[1]));
+        assert!(l.iter().all(|k| crate::search_key(k) == *k));
+        assert!(super::is_landmark_start("nha"));
+        assert!(!super::is_landmark_start("nhabe"));
+    }
 }

@@ -7,6 +7,7 @@ use crate::legacy;
 use crate::units::current::Commune;
 use crate::units::kind::Share;
 use crate::units::names::Names;
+use crate::units::Era;
 
 pub(super) fn same_place(a: &Candidate, b: &Candidate) -> bool {
     std::ptr::eq(a.province, b.province)
@@ -47,6 +48,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                 commune: u.commune(),
                 share: Share::Whole,
                 distance_km: None,
+                era: Era::Current,
                 names: Names::NOW,
             },
             out,
@@ -60,6 +62,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                             commune: Some(n),
                             share,
                             distance_km: None,
+                            era: Era::Legacy,
                             names: Names::NOW,
                         },
                         out,
@@ -74,6 +77,7 @@ pub(super) fn push_candidates(r: &Reading<'_>, out: &mut Vec<Candidate>) {
                         commune: None,
                         share: Share::Whole,
                         distance_km: None,
+                        era: Era::Legacy,
                         names: Names::NOW,
                     },
                     out,
@@ -96,6 +100,7 @@ pub(super) fn push_district_candidates(d: &'static legacy::District, out: &mut V
                 commune: Some(zone),
                 share: Share::Whole,
                 distance_km: None,
+                era: Era::Legacy,
                 names: Names::NOW,
             });
         }
@@ -113,6 +118,7 @@ pub(super) fn push_district_candidates(d: &'static legacy::District, out: &mut V
                     commune: Some(n),
                     share: Share::Partial,
                     distance_km: None,
+                    era: Era::Legacy,
                     names: Names::NOW,
                 });
             }

@@ -14,10 +14,15 @@ use ties::tied_readings;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use std::sync::Arc;
 
-use crate::address::{self, Address, LegacyUnits, ParseError, Reading, Units};
+use crate::address::{
+    self, Address, Conflict, LegacyUnits, Options, ParseError, Reading, Remarks, Units, Unresolved,
+    WrittenPostalCode,
+};
 use crate::search::Via;
+use crate::text::LegacyEncoding;
 use crate::units::current::{Commune, Province};
 use crate::units::date::Date;
 use crate::units::kind::Share;
@@ -146,22 +151,38 @@ pub trait Locate: Send + Sync {
 /// # JSON (feature `serde`)
 /// ```json
 /// {"province": ref, "commune": ref | null, "share": "whole" | "partial",
-///  "distance_km": number | null}
+///  "distance_km": number | null, "structure": "legacy" | "current"}
 /// ```
 ///
 /// Names are those in force on the translator's date; `distance_km` is
-/// [`Candidate::distance_km`] rounded to metres.
+/// [`Candidate::distance_km`] rounded to metres; `structure` is [`Candidate::era`].
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate {
     province: &'static Province,
     commune: Option<&'static Commune>,
     share: Share,
     distance_km: Option<f64>,
+    era: Era,
     /// How the translator names current units.
     names: Names,
 }
 
 impl Candidate {
+    /// The structure the input was read in to give this candidate: when the text
+    /// reads validly in both structures with different answers, the candidates of
+    /// both readings are listed, each with its own.
+    ///
+    /// ```
+    /// use dvhc::search::Era;
+    /// // The district Long Biên (before 2025) or the ward Long Biên (today).
+    /// let t = dvhc::translate::translate("Đ. Đức Giang, Long Biên").unwrap();
+    /// assert!(t.candidates().iter().any(|c| c.era() == Era::Current));
+    /// assert!(t.candidates().iter().any(|c| c.era() == Era::Legacy));
+    /// ```
+    pub fn era(&self) -> Era {
+        self.era
+    }
+
     /// The new province.
     ///
     /// ```
@@ -229,23 +250,34 @@ impl Candidate {
 /// documentation, "Serialisation"):
 ///
 /// ```json
-/// {"input": "...", "status": "ok" | "ambiguous" | "error",
+/// {"input": "...", "status": "ok" | "partial" | "ambiguous" | "error",
 ///  "structure": "legacy" | "current" | null,
 ///  "legacy": {"province": ref, "district": ref | null, "commune": ref | null} | null,
 ///  "rest": "street part, verbatim" | "",
 ///  "candidates": [{"province": ref, "commune": ref | null, "share": "whole" | "partial",
-///                  "distance_km": number | null}],
+///                  "distance_km": number | null, "structure": "legacy" | "current"}],
 ///  "formatted": "12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh" | null,
+///  "level": "province" | "district" | "commune" | null,
+///  "unresolved": {"text": "Phường Xyz", "level": "commune"} | null,
+///  "remarks": ["(gần chợ)"],
+///  "conflicts": [{"overruled": ref, "by": ref}],
+///  "repaired": "vni" | "tcvn3" | null,
+///  "postal_code": {"code": "71016", "agreement": "commune" | "province" | "contradicts"
+///                  | "unknown", "commune": ref | null} | null,
 ///  "error": {"kind": "...", "message": "..."} | null}
 /// ```
 ///
-/// `structure` is the [era](Translation::era) of the input; `legacy` the old units
-/// when it is written in the pre-2025 structure; `candidates` as [`Candidate`];
-/// `formatted` is [`Translation::formatted`]; names of current units are those in
-/// force on the translator's date. A translation serialises with `error: null`;
-/// [`Outcome`] gives the same shape to an input that could not be translated (`status`
-/// `"error"`; `structure`, `legacy`, `formatted` `null`, `rest` `""`, `candidates`
-/// `[]`).
+/// `status` follows [`Status`]'s rules; `structure` is the [era](Translation::era) of
+/// the input; `legacy` the old units when it is written in the pre-2025 structure;
+/// `candidates` as [`Candidate`]; `formatted` is [`Translation::formatted`]; `level`
+/// the deepest level translated ([`Translation::level`]: with `"partial"`, the level
+/// reached); `unresolved`, `remarks`, `conflicts`, `repaired` and `postal_code` as
+/// their methods.
+/// Names of current units are those in force on the translator's date. A translation
+/// serialises with `error: null`; [`Outcome`] gives the same shape to an input that
+/// could not be translated (`status` `"error"`; `structure`, `legacy`, `formatted`,
+/// `level`, `unresolved`, `repaired`, `postal_code` `null`, `rest` `""`, `candidates`, `remarks`,
+/// `conflicts` `[]`).
 #[derive(Debug, Clone)]
 pub struct Translation<'a> {
     input: Cow<'a, str>,
@@ -259,6 +291,14 @@ pub struct Translation<'a> {
     readings: usize,
     /// How current units are named (the translator's date).
     names: Names,
+    /// A unit written and not found: its bytes in `input`, and its level.
+    unresolved: Option<(Range<usize>, Level)>,
+    /// The bytes of the remarks in `input`.
+    remarks: Vec<Range<usize>>,
+    conflicts: Vec<Conflict>,
+    repaired: Option<LegacyEncoding>,
+    /// A postal code written after the units: its bytes in `input`.
+    postal: Option<Range<usize>>,
 }
 
 impl<'a> Translation<'a> {
@@ -281,22 +321,6 @@ impl<'a> Translation<'a> {
     /// ```
     pub fn era(&self) -> Era {
         self.era
-    }
-
-    /// [`Status::Ok`] when the translation [resolves](Self::resolved) to one unit,
-    /// else [`Status::Ambiguous`] (a translation has at least one candidate; an input
-    /// without any is a [`TranslateError`]).
-    ///
-    /// ```
-    /// use dvhc::{translate::translate, Status};
-    /// assert_eq!(translate("Quận 1, TP.HCM").unwrap().status(), Status::Ambiguous);
-    /// ```
-    pub fn status(&self) -> Status {
-        if self.resolved().is_some() {
-            Status::Ok
-        } else {
-            Status::Ambiguous
-        }
     }
 
     /// The day whose names the translation renders (the translator's
@@ -337,6 +361,11 @@ impl<'a> Translation<'a> {
             via: self.via,
             readings: self.readings,
             names: self.names,
+            unresolved: self.unresolved,
+            remarks: self.remarks,
+            conflicts: self.conflicts,
+            repaired: self.repaired,
+            postal: self.postal,
         }
     }
 
@@ -345,7 +374,8 @@ impl<'a> Translation<'a> {
         self.legacy.as_ref()
     }
 
-    /// The street part (house number, street, hamlet), verbatim.
+    /// The street part (house number, street, hamlet), verbatim; repaired when the
+    /// input was in a legacy encoding ([`repaired`](Self::repaired)).
     ///
     /// ```
     /// let t = dvhc::translate::translate("12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM").unwrap();
@@ -413,9 +443,107 @@ impl<'a> Translation<'a> {
     }
 
     /// `true` when several candidates remain (split commune, district-level input,
-    /// homonyms); the candidates list them all. Never a silent single guess.
+    /// homonyms, two structures); the candidates list them all. Never a silent single
+    /// guess.
     pub fn is_ambiguous(&self) -> bool {
         self.resolved().is_none()
+    }
+
+    /// How completely the address was translated: [`Status::Partial`] when a unit
+    /// written was left unresolved ([`unresolved`](Self::unresolved); the candidates
+    /// are those of [`level`](Self::level)), [`Status::Ok`] when it
+    /// [resolves](Self::resolved) to one new unit, [`Status::Ambiguous`] otherwise (a
+    /// translation has at least one candidate; an input without any is a
+    /// [`TranslateError`]). The rules are [`Status`]'s.
+    ///
+    /// ```
+    /// use dvhc::{translate::translate, Level, Status};
+    /// assert_eq!(translate("P. Bến Nghé, Q.1, TP.HCM").unwrap().status(), Status::Ok);
+    /// assert_eq!(translate("Quận 1, TP.HCM").unwrap().status(), Status::Ambiguous);
+    /// let t = translate("Phường Xyz, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!((t.status(), t.level()), (Status::Partial, Level::District));
+    /// ```
+    pub fn status(&self) -> Status {
+        let answers = if self.resolved().is_some() {
+            1
+        } else {
+            self.candidates.len()
+        };
+        Status::of(self.unresolved.is_some(), answers)
+    }
+
+    /// A unit written left of the units found that was not found there: the
+    /// translation goes only as far as [`level`](Self::level) ([`Status::Partial`]).
+    ///
+    /// ```
+    /// let t = dvhc::translate::translate("Phường Xyz, Quận 1, TP.HCM").unwrap();
+    /// assert_eq!(t.unresolved().unwrap().text(), "Phường Xyz");
+    /// ```
+    pub fn unresolved(&self) -> Option<Unresolved<'_>> {
+        let (r, level) = self.unresolved.clone()?;
+        Some(Unresolved::new(self.input.get(r).unwrap_or(""), level))
+    }
+
+    /// The remarks of the input, verbatim (see [`Address::remarks`]): text in
+    /// brackets, a trailing "gần chợ" or "Shop cũ: …". They are not read as units
+    /// unless nothing else is.
+    ///
+    /// ```
+    /// let t = dvhc::translate::translate("Số 7, Tổ 3, Phường Hòa Bình, TP Biên Hòa, Đồng Nai (gần chợ)").unwrap();
+    /// assert_eq!(t.remarks().collect::<Vec<_>>(), ["(gần chợ)"]);
+    /// assert_eq!(t.resolved().unwrap().commune().unwrap().name(), "Trấn Biên");
+    /// ```
+    pub fn remarks(&self) -> Remarks<'_, '_> {
+        Remarks::new(&self.input, &self.remarks)
+    }
+
+    /// The legacy encoding the input was written in, when it was VNI or TCVN3 text
+    /// read as Windows-1252 or Latin-1 ("mojibake") and was repaired before it was
+    /// translated; the street part ([`rest`](Self::rest)) is then repaired too.
+    ///
+    /// ```
+    /// use dvhc::text::LegacyEncoding;
+    /// let t = dvhc::translate::translate("Soá 7, Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai").unwrap();
+    /// assert_eq!(t.repaired(), Some(LegacyEncoding::Vni));
+    /// assert_eq!(t.formatted().unwrap(), "Số 7, Phường Long Thành, Thành phố Đồng Nai");
+    /// ```
+    pub fn repaired(&self) -> Option<LegacyEncoding> {
+        self.repaired
+    }
+
+    /// The postal code written after the units, if any, and how it agrees with the
+    /// candidates (the rules: [`Address::postal_code`](crate::address::Address::postal_code)).
+    /// It is evidence only: a contradicting code changes no candidate.
+    ///
+    /// ```
+    /// use dvhc::address::PostalAgreement;
+    /// let t = dvhc::translate::translate("Phường Bến Nghé, Quận 1, TP.HCM 71016").unwrap();
+    /// assert_eq!(t.postal_code().unwrap().agreement(), PostalAgreement::Commune);
+    /// let t = dvhc::translate::translate("Phường Bến Nghé, Quận 1, TP.HCM 11120").unwrap();
+    /// assert_eq!(t.postal_code().unwrap().agreement(), PostalAgreement::Contradicts);
+    /// assert_eq!(t.formatted().unwrap(), "Phường Sài Gòn, Thành phố Hồ Chí Minh");
+    /// ```
+    pub fn postal_code(&self) -> Option<WrittenPostalCode<'_>> {
+        let range = self.postal.clone()?;
+        let communes = self.candidates.iter().filter_map(|c| c.commune);
+        let provinces = self.candidates.iter().map(|c| c.province);
+        Some(WrittenPostalCode::new(
+            &self.input,
+            range,
+            communes,
+            provinces,
+        ))
+    }
+
+    /// Written units that the translation overrules because two others agree against
+    /// them (see [`Reading::conflict`]).
+    ///
+    /// ```
+    /// let t = dvhc::translate::translate("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    /// assert_eq!(t.conflicts()[0].overruled().to_string(), "Huyện Long Thành");
+    /// ```
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
 
     /// How many equally good readings the input had (more than one for homonyms
@@ -513,6 +641,8 @@ pub struct Translator {
     locator: Option<Arc<dyn Locate>>,
     /// Threads of a batch; 0 for every core.
     threads: usize,
+    /// The one structure addresses are read in, if fixed.
+    assume: Option<Era>,
 }
 
 impl fmt::Debug for Translator {
@@ -521,6 +651,7 @@ impl fmt::Debug for Translator {
             .field("names", &self.names)
             .field("locator", &self.locator.is_some())
             .field("threads", &self.threads)
+            .field("assume", &self.assume)
             .finish()
     }
 }
@@ -560,6 +691,24 @@ impl Translator {
         self
     }
 
+    /// Read every address in the structure `era` only: when a list is known to be
+    /// written before 1 July 2025 (or after), text that reads validly in both
+    /// structures is not ambiguous. Units of the other structure are not recognised.
+    ///
+    /// ```
+    /// use dvhc::{translate::Translator, Era, Status};
+    ///
+    /// let old = Translator::new().assume(Era::Legacy).translate("Đức Giang, Long Biên").unwrap();
+    /// assert_eq!(old.era(), Era::Legacy);
+    /// assert_eq!(old.legacy().unwrap().commune().unwrap().name(), "Đức Giang");
+    /// let new = Translator::new().assume(Era::Current).translate("Long Biên, Hà Nội").unwrap();
+    /// assert_eq!(new.status(), Status::Ok);
+    /// ```
+    pub fn assume(mut self, era: Era) -> Translator {
+        self.assume = Some(era);
+        self
+    }
+
     /// Resolve split communes by containment with `locator` when coordinates are
     /// given; centroid distance remains the fallback.
     #[must_use]
@@ -589,7 +738,7 @@ impl Translator {
     /// # Errors
     /// [`TranslateError::Parse`] when no unit is recognised.
     pub fn translate<'a>(&self, address: &'a str) -> Result<Translation<'a>, TranslateError> {
-        address::parse_with(address, |parsed| self.build(parsed, None))?
+        address::parse_with(address, self.options(), |parsed| self.build(parsed, None))?
     }
 
     /// Translates an address and ranks split-commune candidates by the point
@@ -608,7 +757,9 @@ impl Translator {
         if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0) {
             return Err(TranslateError::BadCoordinates);
         }
-        address::parse_with(address, |parsed| self.build(parsed, Some((lat, lon))))?
+        address::parse_with(address, self.options(), |parsed| {
+            self.build(parsed, Some((lat, lon)))
+        })?
     }
 
     /// Translates many addresses on several threads (see [`threads`](Self::threads));
@@ -686,6 +837,10 @@ impl Translator {
         out
     }
 
+    fn options(&self) -> Options {
+        Options { era: self.assume }
+    }
+
     fn build<'a>(
         &self,
         parsed: &Address<'a>,
@@ -694,9 +849,14 @@ impl Translator {
         // Homonyms nothing tells apart: every tied reading contributes candidates.
         let tied = tied_readings(parsed);
         let best = tied.kept().next().unwrap_or(parsed.reading());
+        // The text reads as well in the other structure: its candidates too (those
+        // of both are one candidate).
+        let other = parsed.readings()[parsed.candidates().len()..]
+            .iter()
+            .filter(|r| r.era() != best.era());
         let mut candidates: Vec<Candidate> =
-            Vec::with_capacity(tied.kept().map(candidate_count).sum());
-        for r in tied.kept() {
+            Vec::with_capacity(tied.kept().chain(other.clone()).map(candidate_count).sum());
+        for r in tied.kept().chain(other.clone()) {
             push_candidates(r, &mut candidates);
         }
         if candidates.is_empty() {
@@ -704,6 +864,16 @@ impl Translator {
         }
         for c in &mut candidates {
             c.names = self.names;
+        }
+        let mut conflicts = Vec::new();
+        if parsed.readings().iter().any(|r| r.conflict().is_some()) {
+            for r in tied.kept().chain(other) {
+                if let Some(c) = r.conflict() {
+                    if !conflicts.contains(&c) {
+                        conflicts.push(c);
+                    }
+                }
+            }
         }
         let mut ranking = None;
         if let Some((lat, lon)) = point {
@@ -740,13 +910,21 @@ impl Translator {
             input: Cow::Borrowed(parsed.input()),
             era: best.era(),
             legacy,
-            rest: Cow::Borrowed(best.rest()),
+            rest: match parsed.repaired_rest() {
+                Some(r) => Cow::Owned(r.to_owned()),
+                None => Cow::Borrowed(best.rest()),
+            },
             level: best.deepest().level(),
             candidates,
             ranking,
             via,
             readings: tied.kept().count(),
             names: self.names,
+            unresolved: parsed.unresolved_range(),
+            remarks: parsed.remark_ranges().to_vec(),
+            conflicts,
+            repaired: parsed.repaired(),
+            postal: parsed.postal_range(),
         })
     }
 }
@@ -773,7 +951,7 @@ impl Translator {
 /// # #[cfg(feature = "serde")]
 /// assert_eq!(
 ///     serde_json::to_string(&o).unwrap(),
-///     r#"{"input":"","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"error":{"kind":"empty","message":"the address is empty"}}"#
+///     r#"{"input":"","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"level":null,"unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"postal_code":null,"error":{"kind":"empty","message":"the address is empty"}}"#
 /// );
 /// ```
 #[derive(Debug)]

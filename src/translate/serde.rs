@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{Candidate, LegacyForm, Outcome, Ranking, TranslateError, Translation};
 use crate::units::names::Names;
-use crate::units::serde_impls::{serialize_assembled, Ref, With};
+use crate::units::serde_impls::{serialize_assembled, Ref, Seq, With};
 use crate::units::status::Status;
 use crate::units::Unit;
 
@@ -26,11 +26,11 @@ impl Serialize for Ranking {
     }
 }
 
-/// `{"province", "commune", "share", "distance_km"}`.
+/// `{"province", "commune", "share", "distance_km", "structure"}`.
 impl Serialize for Candidate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let names = self.names;
-        let mut st = s.serialize_struct("Candidate", 4)?;
+        let mut st = s.serialize_struct("Candidate", 5)?;
         st.serialize_field("province", &Ref(Unit::Province(self.province), names))?;
         st.serialize_field(
             "commune",
@@ -42,6 +42,7 @@ impl Serialize for Candidate {
             "distance_km",
             &self.distance_km.map(|d| (d * 1000.0).round() / 1000.0),
         )?;
+        st.serialize_field("structure", &self.era)?;
         st.end()
     }
 }
@@ -59,7 +60,7 @@ impl Serialize for Formatted<'_, '_> {
 /// The shape documented on [`Translation`].
 impl Serialize for Translation<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Translation", 8)?;
+        let mut st = s.serialize_struct("Translation", 14)?;
         st.serialize_field("input", self.input())?;
         st.serialize_field("status", &self.status())?;
         st.serialize_field("structure", &self.era)?;
@@ -70,6 +71,15 @@ impl Serialize for Translation<'_> {
             Some(c) => st.serialize_field("formatted", &Some(Formatted(self, c)))?,
             None => st.serialize_field("formatted", &None::<()>)?,
         }
+        st.serialize_field("level", &self.level)?;
+        st.serialize_field("unresolved", &self.unresolved())?;
+        st.serialize_field("remarks", &Seq(|| self.remarks()))?;
+        st.serialize_field(
+            "conflicts",
+            &Seq(|| self.conflicts.iter().map(|c| With(c, self.names))),
+        )?;
+        st.serialize_field("repaired", &self.repaired)?;
+        st.serialize_field("postal_code", &self.postal_code())?;
         st.serialize_field("error", &None::<()>)?;
         st.end()
     }
@@ -83,7 +93,7 @@ impl<E: Serialize> Serialize for Outcome<'_, '_, E> {
             Ok(t) => return t.serialize(s),
             Err(e) => e,
         };
-        let mut st = s.serialize_struct("Translation", 8)?;
+        let mut st = s.serialize_struct("Translation", 14)?;
         st.serialize_field("input", self.input)?;
         st.serialize_field("status", &Status::Error)?;
         st.serialize_field("structure", &None::<()>)?;
@@ -91,6 +101,12 @@ impl<E: Serialize> Serialize for Outcome<'_, '_, E> {
         st.serialize_field("rest", "")?;
         st.serialize_field("candidates", &[(); 0])?;
         st.serialize_field("formatted", &None::<()>)?;
+        st.serialize_field("level", &None::<()>)?;
+        st.serialize_field("unresolved", &None::<()>)?;
+        st.serialize_field("remarks", &[(); 0])?;
+        st.serialize_field("conflicts", &[(); 0])?;
+        st.serialize_field("repaired", &None::<()>)?;
+        st.serialize_field("postal_code", &None::<()>)?;
         st.serialize_field("error", e)?;
         st.end()
     }

@@ -8,9 +8,10 @@ use crate::rank;
 /// unless the address is ambiguous.
 ///
 /// When the address is ambiguous the parser lists the tied readings first; they are
-/// the leading readings of the best one's structure, level, edits and street part
-/// (what follows them, if anything, is a reading in the other structure or a worse
-/// one). Among ties whose names differ only in diacritics (Xã Minh Quán and Xã Minh
+/// the leading readings of the best one's structure, edits and street part (what
+/// follows them, if anything, is a reading in the other structure). Their levels may
+/// differ: two readings that each overrule a unit of the other ("Phường Bến Nghé,
+/// Quận 3": the ward of Quận 1, or Quận 3) tie. Among ties whose names differ only in diacritics (Xã Minh Quán and Xã Minh
 /// Quân of one district), those whose official name the input writes letter for
 /// letter are kept, when some but not all are: the diacritics the writer typed tell
 /// them apart.
@@ -28,7 +29,9 @@ pub(super) fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> Tied<'r, 'a> {
         readings: &all[..n],
         segment: None,
     };
-    if n > 1 {
+    // Homonyms (of one level) may differ in their diacritics only.
+    let level = best.deepest().level();
+    if n > 1 && all[..n].iter().all(|r| r.deepest().level() == level) {
         tied.segment = first_unit_segment(parsed.input(), best.rest());
         if tied.kept().next().is_none() {
             tied.segment = None;
@@ -67,7 +70,7 @@ pub(super) fn first_unit_segment<'a>(input: &'a str, rest: &str) -> Option<&'a s
     let tail =
         input[offset..].trim_start_matches(|c: char| !crate::text::chars::is_alphanumeric(c));
     let end = tail
-        .find(crate::text::chars::is_segment_end)
+        .find(crate::text::chars::is_hard_break)
         .unwrap_or(tail.len());
     Some(&tail[..end])
 }

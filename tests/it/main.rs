@@ -8,11 +8,13 @@ mod api;
 
 mod english;
 mod generated;
+mod messy_real;
 mod metamorphic;
 mod model;
 mod parse_cases;
 mod parse_recall;
 mod parse_robust;
+mod postal_in_address;
 mod postal_phone;
 mod proptest_address;
 mod proptest_text;

@@ -61,10 +61,8 @@ const EXPECTED_TO_FAIL: &[&str] = &[
     "no_kind",
     "extra_words",
     "invisible",
-    "lookalike",
     "vni",
     "tcvn3",
-    "no_different_ok",
 ];
 
 /// Old communes in the seeded sample of official addresses (debug builds stay fast).

@@ -4,6 +4,7 @@
 use crate::common::{is, unit_ref};
 
 use dvhc::address::{parse, ParseError, Reading};
+use dvhc::Status;
 
 fn describe(r: &Reading<'_>) -> String {
     let u = r.deepest();
@@ -22,8 +23,6 @@ fn error_name(e: &ParseError) -> &'static str {
         ParseError::TooLong { .. } => "TooLong",
         ParseError::NotFound => "NotFound",
         ParseError::ProvinceNotFound { .. } => "ProvinceNotFound",
-        ParseError::DistrictNotFound { .. } => "DistrictNotFound",
-        ParseError::CommuneNotFound { .. } => "CommuneNotFound",
         _ => "other",
     }
 }
@@ -43,6 +42,19 @@ fn check(input: &str, expect: &str, rest: &str) -> Result<(), String> {
     }
     let a = parsed.map_err(|e| format!("expected {expect}, got error {e:?}"))?;
     let best = a.reading();
+    let partial = matches!(a.status(), Status::Partial);
+    let expect = match expect.strip_prefix("partial ") {
+        Some(unit) if partial => unit,
+        Some(_) => return Err(format!("expected partial, got {:?}", a.status())),
+        None if partial => {
+            return Err(format!(
+                "{:?} ({:?} unresolved), expected {expect}",
+                a.status(),
+                a.unresolved().map(|u| u.text())
+            ))
+        }
+        None => expect,
+    };
     if let Some(list) = expect.strip_prefix("ambiguous ") {
         if !a.is_ambiguous() {
             return Err(format!("expected ambiguous, got {}", describe(best)));

@@ -222,7 +222,7 @@ fn translations() {
     let t = translate(input).unwrap();
     assert_eq!(
         to_json(&t),
-        r#"{"input":"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM","status":"ok","structure":"legacy","legacy":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"760","name":"Quận 1"},"commune":{"code":"26740","name":"Phường Bến Nghé"}},"rest":"12 Lê Lợi","candidates":[{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"commune":{"code":"26740","name":"Phường Sài Gòn"},"share":"whole","distance_km":null}],"formatted":"12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh","error":null}"#
+        r#"{"input":"12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM","status":"ok","structure":"legacy","legacy":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"760","name":"Quận 1"},"commune":{"code":"26740","name":"Phường Bến Nghé"}},"rest":"12 Lê Lợi","candidates":[{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"commune":{"code":"26740","name":"Phường Sài Gòn"},"share":"whole","distance_km":null,"structure":"legacy"}],"formatted":"12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh","level":"commune","unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"postal_code":null,"error":null}"#
     );
     // The outcome of a success is the translation; an owned translation serialises alike.
     let r = translate(input);
@@ -253,12 +253,63 @@ fn translations() {
     );
 }
 
+/// The data #14 added: a partial reading, remarks, a conflict, a repair, and a
+/// candidate of each structure.
+#[test]
+fn messy_translations() {
+    let t = translate("12 Lê Lợi, Phường Xyz, Quận 1, TP.HCM (gần chợ)").unwrap();
+    let v: Value = serde_json::to_value(&t).unwrap();
+    assert_eq!(v["status"], "partial");
+    assert_eq!(v["level"], "district");
+    assert_eq!(
+        v["unresolved"],
+        json!({"text": "Phường Xyz", "level": "commune"})
+    );
+    assert_eq!(v["remarks"], json!(["(gần chợ)"]));
+    let t = translate("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    let v: Value = serde_json::to_value(&t).unwrap();
+    assert_eq!(
+        v["conflicts"],
+        json!([{"overruled": {"code": "740", "name": "Huyện Long Thành"},
+                "by": {"code": "26704", "name": "Phường Phú Mỹ"}}])
+    );
+    let t = translate("Soá 7, Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai").unwrap();
+    let v: Value = serde_json::to_value(&t).unwrap();
+    assert_eq!(v["repaired"], "vni");
+    assert_eq!(v["rest"], "Số 7");
+    let t = translate("Phường Bến Nghé, Quận 1, TP.HCM 11120").unwrap();
+    let v: Value = serde_json::to_value(&t).unwrap();
+    assert_eq!(
+        v["postal_code"],
+        json!({"code": "11120", "agreement": "contradicts",
+               "commune": {"code": "00004", "name": "Phường Ba Đình"}})
+    );
+    let a = parse("HN 100000").unwrap();
+    let v: Value = serde_json::to_value(&a).unwrap();
+    assert_eq!(
+        v["postal_code"],
+        json!({"code": "100000", "agreement": "unknown", "commune": null})
+    );
+    let t = translate("Đ. Đức Giang, Long Biên").unwrap();
+    let v: Value = serde_json::to_value(&t).unwrap();
+    let eras: Vec<&Value> = v["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["structure"])
+        .collect();
+    assert!(eras.contains(&&json!("legacy")) && eras.contains(&&json!("current")));
+    let a = parse("Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu").unwrap();
+    let v: Value = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["conflict"]["overruled"]["code"], "740");
+}
+
 #[test]
 fn failures_have_the_same_shape() {
-    let r = translate("Phường Xyz, Quận 1, TP.HCM");
+    let r = translate("12 Lê Lợi, Tỉnh Không Có");
     assert_eq!(
         to_json(&translate::Outcome::new("x", &r)),
-        r#"{"input":"x","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"error":{"kind":"parse","message":"no commune \"Phường Xyz\" in Quận 1"}}"#
+        r#"{"input":"x","status":"error","structure":null,"legacy":null,"rest":"","candidates":[],"formatted":null,"level":null,"unresolved":null,"remarks":[],"conflicts":[],"repaired":null,"postal_code":null,"error":{"kind":"parse","message":"no province \"Tỉnh Không Có\""}}"#
     );
     let e = translate_at("Huế", f64::NAN, 0.0).unwrap_err();
     assert_eq!(
@@ -287,7 +338,7 @@ fn addresses() {
     let a = parse("Phường 1, Quận 3, TP.HCM").unwrap();
     assert_eq!(
         to_json(&a),
-        r#"{"input":"Phường 1, Quận 3, TP.HCM","status":"ok","structure":"legacy","units":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"770","name":"Quận 3"},"commune":{"code":"27160","name":"Phường 1"}},"alternatives":[],"rest":"","error":null}"#
+        r#"{"input":"Phường 1, Quận 3, TP.HCM","status":"ok","structure":"legacy","units":{"province":{"code":"79","name":"Thành phố Hồ Chí Minh"},"district":{"code":"770","name":"Quận 3"},"commune":{"code":"27160","name":"Phường 1"}},"alternatives":[],"rest":"","unresolved":null,"remarks":[],"conflict":null,"repaired":null,"postal_code":null,"error":null}"#
     );
     // Ambiguous: the other readings.
     let a = parse("Phường 1").unwrap();

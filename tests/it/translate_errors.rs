@@ -170,7 +170,7 @@ fn noise_around_a_good_address() {
 }
 
 /// A commune written with a district it is not in: the result is not a confident
-/// translation.
+/// translation, or it says which written unit it overruled.
 #[test]
 fn contradictory_commune_and_district_is_not_confident() {
     for input in [
@@ -185,13 +185,21 @@ fn contradictory_commune_and_district_is_not_confident() {
             Err(_) => {}
             Ok(t) => {
                 consistent(&t);
+                // Either not one answer, or one that says which unit it overruled.
                 assert!(
-                    t.resolved().is_none() || t.level() != Level::Commune,
+                    t.resolved().is_none() || !t.conflicts().is_empty(),
                     "{input:?}: confident {}",
                     t
                 );
                 if let Some(c) = t.legacy().and_then(|l| l.commune()) {
-                    panic!("{input:?}: read the commune as {c} of {}", c.district());
+                    assert!(
+                        t.conflicts().iter().any(|k| {
+                            let c = dvhc::Unit::LegacyCommune(c);
+                            k.by() == c || k.overruled() == c
+                        }),
+                        "{input:?}: read the commune as {c} of {} without a conflict",
+                        c.district()
+                    );
                 }
             }
         }
@@ -400,4 +408,53 @@ fn damaged_addresses_never_panic() {
         }
         let _ = dvhc::translate::reverse_address(&s);
     }
+}
+
+/// A remark written after the address with only a space before it ("… TP.HCM gần
+/// chợ") is a remark, as after a comma; the same words after a kind or place word,
+/// or before a unit written with its kind word, are not.
+#[test]
+fn remark_after_a_space() {
+    use dvhc::translate::translate;
+    let code = |s: &str| {
+        let t = translate(s).unwrap();
+        let c: Vec<String> = t
+            .candidates()
+            .iter()
+            .map(|c| c.commune().unwrap().code().to_string())
+            .collect();
+        (t.status().id(), c, t.rest().to_owned())
+    };
+    let want = (
+        "ok",
+        vec!["26743".to_owned()],
+        "135 Nam Kỳ Khởi Nghĩa".to_owned(),
+    );
+    for remark in ["gần chợ", "ngã tư Bảy Hiền", "cạnh trường THPT Trần Phú"] {
+        let a = format!("135 Nam Kỳ Khởi Nghĩa, P. Bến Thành, Q.1, TP.HCM {remark}");
+        assert_eq!(code(&a), want, "{a}");
+        let p = dvhc::address::parse(&a).unwrap();
+        assert_eq!(p.remarks().collect::<Vec<_>>(), [remark], "{a}");
+    }
+    // Units written after the remark word: not a trailing remark.
+    let a = "135 Nam Kỳ Khởi Nghĩa gần chợ P. Bến Thành Q.1 TP.HCM";
+    assert_eq!(code(a).1, want.1);
+    assert_eq!(dvhc::address::parse(a).unwrap().remarks().count(), 0);
+    // After a place word, a name.
+    let a = "Ấp Ngã Ba Xã Tân Phú Huyện Châu Thành Tỉnh Tiền Giang";
+    assert_eq!(dvhc::address::parse(a).unwrap().remarks().count(), 0);
+}
+
+/// A typo in the district ("Knih Môn") is read with the typo-tolerant pass even when
+/// a thorough reading that skips it (a current commune of the same letters, with the
+/// old province's name as an alias) reaches the commune: that reading does not agree
+/// with every unit written, the typo-tolerant one does, and ranks above it.
+#[test]
+fn a_typo_beats_a_reading_that_skips_a_unit() {
+    let t = dvhc::translate::translate("thôn Huề Trì, xã An Phụ, Knih Môn, Hải Dương").unwrap();
+    let legacy = t.legacy().expect("read in the old structure");
+    assert_eq!(legacy.commune().unwrap().code().to_string(), "10732");
+    assert_eq!(t.status().id(), "ok");
+    let c = t.candidates()[0].commune().unwrap();
+    assert_eq!(c.code().to_string(), "10729");
 }

@@ -10,6 +10,7 @@ use dvhc::search::{Era, Level, Via};
 use dvhc::translate::{
     reverse_address, translate, translate_at, Locate, Ranking, TranslateError, Translator,
 };
+use dvhc::Status;
 use dvhc::{changes, legacy, ChangeDetail, Commune, Date, Province, Share};
 
 /// In a debug build, the heavier loops check one item in this many.
@@ -86,19 +87,39 @@ fn every_old_district_translates_to_its_communes_successors() {
 }
 
 /// Every current commune, written in the current structure, is recognised as such and
-/// comes back normalised in official form.
+/// comes back normalised in official form. When the same words also name an old
+/// commune of the same province that went elsewhere, nothing tells the two readings
+/// apart: both are listed (ambiguous, each candidate tagged with its structure), and
+/// assuming the current structure resolves it.
 #[test]
 fn every_current_commune_is_returned_normalised() {
     let mut failures = Vec::new();
+    let mut both = 0;
+    let current = Translator::new().assume(Era::Current);
     for c in Commune::all() {
         let input = format!("{}, {}", c.full_name(), c.province().full_name());
-        let ok = translate(&input).is_ok_and(|t| {
+        let itself = |t: &dvhc::translate::Translation<'_>| {
             t.era() == Era::Current
                 && t.legacy().is_none()
                 && t.resolved().is_some_and(|r| {
                     r.commune().is_some_and(|m| std::ptr::eq(m, c)) && r.share() == Share::Whole
                 })
                 && t.formatted().as_deref() == Some(input.as_str())
+        };
+        let t = translate(&input);
+        let ok = t.as_ref().is_ok_and(|t| {
+            if t.status() == Status::Ok {
+                return itself(t);
+            }
+            // Both structures: this commune as the current candidate, an old
+            // commune's successors as the others.
+            both += 1;
+            t.status() == Status::Ambiguous
+                && t.candidates().iter().any(|k| {
+                    k.era() == Era::Current && k.commune().is_some_and(|m| std::ptr::eq(m, c))
+                })
+                && t.candidates().iter().any(|k| k.era() == Era::Legacy)
+                && current.translate(&input).is_ok_and(|t| itself(&t))
         });
         if !ok {
             failures.push(input.clone());
@@ -106,11 +127,13 @@ fn every_current_commune_is_returned_normalised() {
         // Lower case, no commas: still normalised.
         if ok && c.code().get() as usize % SAMPLE_STRIDE == 0 {
             let sloppy = input.to_lowercase().replace(',', "");
-            let t = translate(&sloppy).unwrap();
+            let t = current.translate(&sloppy).unwrap();
             assert_eq!(t.formatted().as_deref(), Some(input.as_str()), "{sloppy}");
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Measured: 135 of 3,321 (names the old and the new structure share in one province).
+    assert!(both < 200, "{both} read in both structures");
 }
 
 /// Every current commune maps back to its old constituents: its predecessors, with

@@ -30,6 +30,9 @@ enum Status {
     Contains,
     /// An error or an ambiguous result, never a confident answer.
     Unsure,
+    /// Units that contradict: the codes of the two that agree, with the third
+    /// reported as overruled.
+    Conflict,
 }
 
 #[derive(Debug)]
@@ -71,6 +74,7 @@ fn load(text: &str) -> Vec<Case> {
             "error" => Status::Error,
             "contains" => Status::Contains,
             "unsure" => Status::Unsure,
+            "conflict" => Status::Conflict,
             s => panic!("line {}: unknown status {s:?}", i + 1),
         };
         let mut date = None;
@@ -172,6 +176,13 @@ fn check(case: &Case) -> Result<(), String> {
     let t = result.map_err(|e| format!("error {e:?}"))?;
     let fail = |what: &str| Err(format!("{what}: {}", describe(&t)));
     let want: BTreeSet<String> = case.codes.iter().cloned().collect();
+    if case.status == Status::Conflict {
+        return if codes(&t) == want && !t.conflicts().is_empty() {
+            Ok(())
+        } else {
+            fail(&format!("no conflict, or candidates differ from {want:?}"))
+        };
+    }
     if case.status == Status::Contains {
         return if t.is_ambiguous() && codes(&t).is_superset(&want) {
             Ok(())
@@ -258,7 +269,7 @@ fn check(case: &Case) -> Result<(), String> {
                     }
         }
         Status::Homonym => t.is_ambiguous() && t.readings() > 1 && t.resolved().is_none(),
-        Status::Error | Status::Contains | Status::Unsure => unreachable!(),
+        Status::Error | Status::Contains | Status::Unsure | Status::Conflict => unreachable!(),
     };
     if ok {
         Ok(())

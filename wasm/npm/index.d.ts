@@ -10,7 +10,7 @@ export type Level = 'province' | 'district' | 'commune';
 /** Whether a unit went whole into another, or only part of it. */
 export type Share = 'whole' | 'partial';
 /** `ok`: one unit at the deepest level given; `ambiguous`: several candidates; `error`: none. */
-export type Status = 'ok' | 'ambiguous' | 'error';
+export type Status = 'ok' | 'partial' | 'ambiguous' | 'error';
 /** The kind of a unit, as a stable ASCII id. */
 export type Kind =
   | 'tinh'
@@ -122,6 +122,30 @@ export interface Units {
   commune: Ref | null;
 }
 
+/** A unit written but not found (status `partial`): its words and level. */
+export interface Unresolved {
+  text: string;
+  level: Level;
+}
+
+/** A written unit overruled by the units that agree (`by`, the deepest of them). */
+export interface Conflict {
+  overruled: Ref;
+  by: Ref;
+}
+
+/** A postal code written after the units, and how it agrees with them (evidence only). */
+export interface PostalCodeWritten {
+  /** As written: five digits, or six (the scheme before 2018). */
+  code: string;
+  agreement: 'commune' | 'province' | 'contradicts' | 'unknown';
+  /** The current commune whose code it is. */
+  commune: Ref | null;
+}
+
+/** A legacy encoding (VNI, TCVN3) the input was repaired from. */
+export type Repaired = 'vni' | 'tcvn3';
+
 /** Another reading of an ambiguous address. */
 export interface Reading {
   structure: Era;
@@ -136,6 +160,12 @@ export interface Address {
   units: Units;
   alternatives: Reading[];
   rest: string;
+  unresolved: Unresolved | null;
+  /** Remarks left out of the units (brackets, "gần …", "Shop cũ: …"). */
+  remarks: string[];
+  conflict: Conflict | null;
+  repaired: Repaired | null;
+  postal_code: PostalCodeWritten | null;
   error: ErrorInfo | null;
 }
 
@@ -145,6 +175,8 @@ export interface Candidate {
   commune: Ref | null;
   share: Share;
   distance_km: number | null;
+  /** The structure of the reading this candidate comes from. */
+  structure: Era;
 }
 
 /** A translated address, as `dvhc translate` prints it. */
@@ -159,6 +191,13 @@ export interface Translation {
   candidates: Candidate[];
   /** The new address, when it resolves to one candidate. */
   formatted: string | null;
+  /** The deepest level the candidates reach (`null` on an error). */
+  level: Level | null;
+  unresolved: Unresolved | null;
+  remarks: string[];
+  conflicts: Conflict[];
+  repaired: Repaired | null;
+  postal_code: PostalCodeWritten | null;
   error: ErrorInfo | null;
 }
 
