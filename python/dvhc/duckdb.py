@@ -14,6 +14,7 @@ them whole vectors as Arrow arrays; a NULL address gives NULL.
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 import duckdb as _duckdb
@@ -32,21 +33,29 @@ def _type(con: Any, what: str) -> Any:
     return rel.types[0]
 
 
-def register(con: Any, prefix: str = "dvhc_") -> None:
+def register(
+    con: Any,
+    prefix: str = "dvhc_",
+    on: _dt.date | str | None = None,
+    search: dict[str, Any] | None = None,
+) -> None:
     """Registers ``<prefix>translate``, ``<prefix>translate_at``, ``<prefix>parse``
-    and ``<prefix>search`` on a DuckDB connection."""
+    and ``<prefix>search`` on a DuckDB connection; ``on`` names current units as on
+    that date, ``search`` holds the options of ``dvhc.search`` for ``<prefix>search``.
+    """
+    options = dict(search or {})
 
     def translate(texts: Any) -> Any:
-        return pa.array(dvhc.translate_many(texts))
+        return pa.array(dvhc.translate_many(texts, on=on))
 
     def translate_at(texts: Any, lat: Any, lon: Any) -> Any:
-        return pa.array(dvhc.translate_many(texts, lat=lat, lon=lon))
+        return pa.array(dvhc.translate_many(texts, lat=lat, lon=lon, on=on))
 
-    def parse(texts: Any) -> Any:
-        return pa.array(dvhc.parse_many(texts))
+    def parse_(texts: Any) -> Any:
+        return pa.array(dvhc.parse_many(texts, on=on))
 
-    def search(texts: Any) -> Any:
-        return pa.array(dvhc.search_many(texts))
+    def search_(texts: Any) -> Any:
+        return pa.array(dvhc.search_many(texts, **options))
 
     varchar = _duckdb.sqltype("VARCHAR")
     double = _duckdb.sqltype("DOUBLE")
@@ -61,5 +70,5 @@ def register(con: Any, prefix: str = "dvhc_") -> None:
         _type(con, "translate"),
         **common,
     )
-    con.create_function(f"{prefix}parse", parse, [varchar], _type(con, "parse"), **common)
-    con.create_function(f"{prefix}search", search, [varchar], _type(con, "search"), **common)
+    con.create_function(f"{prefix}parse", parse_, [varchar], _type(con, "parse"), **common)
+    con.create_function(f"{prefix}search", search_, [varchar], _type(con, "search"), **common)
