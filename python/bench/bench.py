@@ -107,7 +107,8 @@ df = pl.DataFrame({"address": col})
 input_mb = df.estimated_size("mb")
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t = time.perf_counter()
-out = df.lazy().select(pl.col("address").dvhc.translate(threads=threads)).collect(engine="streaming")
+expr = pl.col("address").dvhc.translate(threads=threads)
+out = df.lazy().select(expr).collect(engine="streaming")
 secs = time.perf_counter() - t
 rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(n / secs, input_mb, rss0, rss1, out.estimated_size("mb"))
@@ -119,7 +120,9 @@ def bench_polars(path: Path, rows: int) -> dict[str, float]:
     for threads, key in ((1, "one"), (0, "all")):
         res = subprocess.run(
             [sys.executable, "-c", POLARS_CHILD, str(rows), str(threads), str(path)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         rate, input_mb, rss0, rss1, output_mb = map(float, res.stdout.split())
         out[key] = rate
@@ -132,7 +135,9 @@ def import_ms() -> float:
     for _ in range(5):
         res = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", "import dvhc"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         last = [line for line in res.stderr.splitlines() if line.rstrip().endswith("| dvhc")]
         best = min(best, int(last[-1].split("|")[1]) / 1000)
@@ -159,25 +164,35 @@ def main() -> None:
     print(f"| translate_many, Arrow column, all cores | {d['all']:,.0f} addresses/s |")
     print(f"| translate_many, Arrow column, threads=1 | {d['one']:,.0f} addresses/s |")
     print(f"| translate_many, Python list, all cores | {d['list']:,.0f} addresses/s |")
-    print(f"| vietnamadminunits convert_address ({a.vau_rows:,} rows, 1 core) | {vau:,.0f} "
-          f"addresses/s ({calls:,} geocoder calls stubbed, {failed:,} exceptions) |")
+    print(
+        f"| vietnamadminunits convert_address ({a.vau_rows:,} rows, 1 core) | {vau:,.0f} "
+        f"addresses/s ({calls:,} geocoder calls stubbed, {failed:,} exceptions) |"
+    )
     print(f"| ratio per core (threads=1 / vietnamadminunits) | {d['one'] / vau:,.0f}x |")
     if csv_rate:
         print(f"| dvhc csv, same rows | {csv_rate:,.0f} rows/s |")
         print(f"| translate_many / dvhc csv | {d['all'] / csv_rate:.2f} |")
     if pol:
         print(f"| Polars expression, {a.polars_rows:,} rows, 1 thread | {pol['one']:,.0f} rows/s |")
-        print(f"| Polars expression, all cores | {pol['all']:,.0f} rows/s "
-              f"({pol['all'] / pol['one']:.2f}x) |")
-        print(f"| Polars: input column / output / peak RSS (before) | {pol['input_mb']:,.0f} MB / "
-              f"{pol['output_mb']:,.0f} MB / {pol['rss_peak_mb']:,.0f} MB "
-              f"({pol['rss_before_mb']:,.0f} MB) |")
+        print(
+            f"| Polars expression, all cores | {pol['all']:,.0f} rows/s "
+            f"({pol['all'] / pol['one']:.2f}x) |"
+        )
+        print(
+            f"| Polars: input column / output / peak RSS (before) | {pol['input_mb']:,.0f} MB / "
+            f"{pol['output_mb']:,.0f} MB / {pol['rss_peak_mb']:,.0f} MB "
+            f"({pol['rss_before_mb']:,.0f} MB) |"
+        )
     print(f"| import dvhc (best of 5) | {import_ms():.1f} ms |")
     wheels = sorted(glob.glob(a.wheel_glob))
     if wheels:
-        print(f"| wheel size ({Path(wheels[-1]).name}) | {os.path.getsize(wheels[-1]) / 1e6:.1f} MB |")
-    print(f"| peak RSS of this process | "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB |")
+        print(
+            f"| wheel size ({Path(wheels[-1]).name}) | {os.path.getsize(wheels[-1]) / 1e6:.1f} MB |"
+        )
+    print(
+        f"| peak RSS of this process | "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB |"
+    )
 
 
 if __name__ == "__main__":

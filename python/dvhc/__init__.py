@@ -83,7 +83,9 @@ def _on(on: _dt.date | str | None) -> str | None:
         return on
     if isinstance(on, _dt.date):
         return on.strftime("%Y-%m-%d")
-    raise TypeError(f"on: expected a datetime.date or a 'YYYY-MM-DD' string, not {type(on).__name__}")
+    raise TypeError(
+        f"on: expected a datetime.date or a 'YYYY-MM-DD' string, not {type(on).__name__}"
+    )
 
 
 def _str(name: str, value: object) -> str:
@@ -188,7 +190,9 @@ def _column(values: Any) -> Any:
     """What the native code reads: an Arrow producer as it is, object columns (pandas,
     NumPy) as lists so that each value is judged on its own."""
     dtype = getattr(values, "dtype", None)
-    if dtype is not None and getattr(dtype, "kind", None) in ("O", "U", "S"):
+    # NumPy object, str and bytes columns (pandas object Series too); pandas' own
+    # string dtypes go through Arrow.
+    if type(dtype).__module__.startswith("numpy") and getattr(dtype, "kind", "") in ("O", "U", "S"):
         return values.tolist()
     if hasattr(values, "__arrow_c_stream__") or hasattr(values, "__arrow_c_array__"):
         return values
@@ -225,7 +229,7 @@ def translate_many(
 
     >>> import pyarrow as pa
     >>> r = pa.array(translate_many(["P. Bến Nghé, Q.1, TP.HCM", None, 5]))
-    >>> r.field("status").to_pylist()
+    >>> [None if row is None else row["status"] for row in r.to_pylist()]
     ['ok', None, 'error']
     """
     lat_col = None if lat is None else _column(lat)

@@ -115,49 +115,65 @@ class Candidate(Record):
     """A current unit an old address may now be in."""
 
     __slots__ = ()
-    _nested = {"province": Ref, "commune": Ref}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {"province": Ref, "commune": Ref}
 
 
 class LegacyUnits(Record):
     """The old units an address names."""
 
     __slots__ = ()
-    _nested = {"province": Ref, "district": Ref, "commune": Ref}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {
+        "province": Ref,
+        "district": Ref,
+        "commune": Ref,
+    }
 
 
 class Translation(Record):
     """The translation of an address (``dvhc.translate``)."""
 
     __slots__ = ()
-    _nested = {"legacy": LegacyUnits, "candidates": Candidate, "error": ErrorInfo}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {
+        "legacy": LegacyUnits,
+        "candidates": Candidate,
+        "error": ErrorInfo,
+    }
 
 
 class Units(Record):
     """The units a reading of an address names."""
 
     __slots__ = ()
-    _nested = {"province": Ref, "district": Ref, "commune": Ref}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {
+        "province": Ref,
+        "district": Ref,
+        "commune": Ref,
+    }
 
 
 class Reading(Record):
     """Another reading of an ambiguous address."""
 
     __slots__ = ()
-    _nested = {"units": Units}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {"units": Units}
 
 
 class Address(Record):
     """A parsed address (``dvhc.parse``)."""
 
     __slots__ = ()
-    _nested = {"units": Units, "alternatives": Reading, "error": ErrorInfo}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {
+        "units": Units,
+        "alternatives": Reading,
+        "error": ErrorInfo,
+    }
 
 
 class Hit(Record):
     """A search hit (``dvhc.search``)."""
 
     __slots__ = ()
-    _nested = {"province": Ref, "district": Ref}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {"province": Ref, "district": Ref}
 
 
 class Successor(Record):
@@ -170,7 +186,7 @@ class Predecessor(Record):
     """A unit that went into this one."""
 
     __slots__ = ()
-    _nested = {"district": Ref}
+    _nested: ClassVar[Mapping[str, type[Record]]] = {"district": Ref}
 
 
 class Geo(Record):
@@ -189,7 +205,7 @@ class Unit(Record):
     """A unit of either structure with its relations (``dvhc.get``)."""
 
     __slots__ = ()
-    _nested = {
+    _nested: ClassVar[Mapping[str, type[Record]]] = {
         "province": Ref,
         "district": Ref,
         "successors": Successor,

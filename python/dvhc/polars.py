@@ -15,7 +15,7 @@ without the GIL.
 from __future__ import annotations
 
 import datetime as _dt
-from functools import lru_cache
+from functools import cache
 from typing import Any, Callable
 
 import polars as pl
@@ -29,18 +29,19 @@ def _series(column: Any, name: str) -> pl.Series:
     return pl.Series(name, column)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dtype(what: str) -> pl.DataType:
     """The Polars type of a dvhc column, read off an empty one."""
-    empty = {"translate": dvhc.translate_many, "parse": dvhc.parse_many}.get(
-        what, dvhc.search_many
-    )([])
+    if what == "translate":
+        empty = dvhc.translate_many([])
+    elif what == "parse":
+        empty = dvhc.parse_many([])
+    else:
+        empty = dvhc.search_many([])
     return _series(empty, "").dtype
 
 
-def _map(
-    expr: pl.Expr, what: str, run: Callable[[pl.Series], Any], *extra: pl.Expr
-) -> pl.Expr:
+def _map(expr: pl.Expr, what: str, run: Callable[..., Any], *extra: pl.Expr) -> pl.Expr:
     dtype = _dtype(what)
     if not extra:
         return expr.map_batches(

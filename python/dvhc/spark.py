@@ -50,9 +50,7 @@ def translate(
     clash = sorted(set(names) & set(df.columns))
     if clash:
         raise ValueError(f"the DataFrame already has the columns {clash}; choose another prefix")
-    out_schema = pa.schema(
-        [pa.field(prefix + f.name, f.type, nullable=True) for f in fields]
-    )
+    out_schema = pa.schema([pa.field(prefix + f.name, f.type, nullable=True) for f in fields])
     spark_schema = df.schema
     for f in from_arrow_schema(out_schema).fields:
         spark_schema = spark_schema.add(f)

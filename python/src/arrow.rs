@@ -46,6 +46,7 @@ fn options() -> TracingOptions {
     TracingOptions::default()
         .allow_null_fields(false)
         .strings_as_large_utf8(false)
+        .sequence_as_large_list(false)
 }
 
 /// Traces the fields of `samples` (serialised rows of one shape).

@@ -121,7 +121,7 @@ pub fn texts(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Rows> {
     })?;
     for item in iter {
         let item = item?;
-        if item.is_none() {
+        if item.is_none() || is_pandas_missing(&item) {
             rows.cells.push(Cell::Null);
         } else if let Ok(s) = item.cast::<PyString>() {
             match s.to_cow() {
@@ -157,6 +157,14 @@ pub fn texts(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Rows> {
         }
     }
     Ok(rows)
+}
+
+/// pandas' missing values `pd.NA` and `pd.NaT`, found in object columns.
+fn is_pandas_missing(obj: &Bound<'_, PyAny>) -> bool {
+    let t = obj.get_type();
+    let named = |n: &str| t.name().is_ok_and(|s| s.to_string() == n);
+    (named("NAType") || named("NaTType"))
+        && t.module().is_ok_and(|m| m.to_string().starts_with("pandas"))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {

@@ -9,6 +9,12 @@ from typing import Any, Callable
 import dvhc
 
 
+def _table(rel: Any) -> Any:
+    """A DuckDB relation as a pyarrow Table (arrow() gives a reader since DuckDB 2)."""
+    out = rel.arrow()
+    return out.read_all() if hasattr(out, "read_all") else out
+
+
 def _plain(v: Any) -> Any:
     """pandas' and NumPy's scalars as plain Python values."""
     try:
@@ -75,7 +81,7 @@ def translate_duckdb(texts: list[str], on: str | None) -> list[Any]:
     con = duckdb.connect()
     dvhc.duckdb.register(con, on=on)
     t = pa.table({"i": list(range(len(texts))), "a": texts})  # noqa: F841
-    res = con.sql("SELECT dvhc_translate(a) AS r FROM t ORDER BY i").arrow()
+    res = _table(con.sql("SELECT dvhc_translate(a) AS r FROM t ORDER BY i"))
     return res.column("r").to_pylist()
 
 
@@ -133,7 +139,7 @@ def parse_duckdb(texts: list[str]) -> list[Any]:
     con = duckdb.connect()
     dvhc.duckdb.register(con)
     t = pa.table({"i": list(range(len(texts))), "a": texts})  # noqa: F841
-    return con.sql("SELECT dvhc_parse(a) AS r FROM t ORDER BY i").arrow().column("r").to_pylist()
+    return _table(con.sql("SELECT dvhc_parse(a) AS r FROM t ORDER BY i")).column("r").to_pylist()
 
 
 PARSE: dict[str, Callable[[list[str]], list[Any]]] = {
@@ -184,7 +190,7 @@ def search_duckdb(queries: list[str], opts: dict[str, Any]) -> list[Any]:
     con = duckdb.connect()
     dvhc.duckdb.register(con, search=opts)
     t = pa.table({"i": list(range(len(queries))), "q": queries})  # noqa: F841
-    return con.sql("SELECT dvhc_search(q) AS r FROM t ORDER BY i").arrow().column("r").to_pylist()
+    return _table(con.sql("SELECT dvhc_search(q) AS r FROM t ORDER BY i")).column("r").to_pylist()
 
 
 SEARCH: dict[str, Callable[[list[str], dict[str, Any]], list[Any]]] = {

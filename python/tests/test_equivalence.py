@@ -57,33 +57,33 @@ def _search_options(cell: str) -> tuple[dict[str, Any], list[str]]:
     """The Python keyword arguments and the CLI flags of a search_cases.tsv options
     cell."""
     py: dict[str, Any] = {}
-    flags: list[str] = []
     for part in [] if cell in ("", "-") else cell.split(","):
         key, _, value = part.partition("=")
         if key in ("prefix", "fuzzy"):
             py[key] = True
-            flags.append("--" + key)
         elif key in ("current", "legacy"):
             py["era"] = key
-            flags += ["--era", key]
         elif key in ("province", "district", "commune"):
             py["level"] = key
-            flags += ["--level", key]
         elif key == "limit":
             py["limit"] = int(value)
-            flags += ["--limit", value]
         elif key == "in":
             py.update(within=value, era="current")
-            flags += ["--in", value, "--era", "current"]
         elif key == "in-legacy":
             py.update(within=value, era="legacy")
-            flags += ["--in", value, "--era", "legacy"]
         elif key == "in-district":
             py["within"] = value
-            flags += ["--in", value]
         elif key != "exact":
             raise AssertionError(f"unknown search option {part!r}")
-    # --era given twice (an era and a scope) is the same era, or a bad case.
+    flags = [f for k in ("prefix", "fuzzy") if py.get(k) for f in ["--" + k]]
+    for k, flag in (
+        ("era", "--era"),
+        ("level", "--level"),
+        ("limit", "--limit"),
+        ("within", "--in"),
+    ):
+        if k in py:
+            flags += [flag, str(py[k])]
     return py, flags
 
 

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import dvhc
+import pyarrow as pa
 from conftest import rows
+
+import dvhc
 
 STUB = Path(dvhc.__file__).with_name("_records.pyi")
 
@@ -45,14 +47,24 @@ def _corpus() -> list[dvhc.Record]:
         except dvhc.TranslateError:
             pass
     out.append(dvhc.translate("P. Đa Kao, Q.1, TP.HCM", lat=10.7906, lon=106.6953))
-    for r in rows("parse_cases.tsv")[:200]:
+    for r in [["Phường 1, TP.HCM"], *rows("parse_cases.tsv")[:200]]:
         try:
             out.append(dvhc.parse(r[0]))
         except dvhc.ParseError:
             pass
     out += dvhc.search("Tân Phú") + dvhc.search("Quận 1")
-    for code, era in [("79", None), ("79", "legacy"), ("760", None), ("26740", "legacy"),
-                      ("26368", None), ("26740", None)]:
+    # Rows of the columns are the same records (failed rows carry ErrorInfo).
+    texts = [r[0] for r in rows("translate_cases.tsv")[:100]] + ["", "xxx", 5]
+    out += [dvhc.Translation(r) for r in pa.array(dvhc.translate_many(texts)).to_pylist()]
+    out += [dvhc.Address(r) for r in pa.array(dvhc.parse_many(texts)).to_pylist()]
+    for code, era in [
+        ("79", None),
+        ("79", "legacy"),
+        ("760", None),
+        ("26740", "legacy"),
+        ("26368", None),
+        ("26740", None),
+    ]:
         u = dvhc.get(code, era=era)
         assert u is not None
         out.append(u)

@@ -16,8 +16,6 @@ import pyarrow as pa
 import pytest
 from conftest import ROOT, option, rows, run_cli
 
-import dvhc
-
 if not os.environ.get("CI"):
     pytest.importorskip("pyspark")
 
@@ -59,8 +57,11 @@ def test_translate_cases_equal_the_cli(spark: Any) -> None:
     out = dvhc.spark.translate(df, "address").orderBy("i").collect()
     assert len(out) == len(inputs)
     for row, w in zip(out, want):
-        got = {k[len("dvhc_"):]: _to_plain(v) for k, v in row.asDict().items()
-               if k.startswith("dvhc_")}
+        got = {
+            k[len("dvhc_") :]: _to_plain(v)
+            for k, v in row.asDict().items()
+            if k.startswith("dvhc_")
+        }
         w = {k: v for k, v in w.items() if k != "input"}
         assert got == w, row["address"]
 
@@ -73,7 +74,9 @@ def test_hundred_thousand_rows(spark: Any, tmp_path: Any) -> None:
         [sys.executable, str(ROOT / "cli/bench/gen_addresses.py"), "100000", "0", str(csv)],
         check=True,
     )
-    df = spark.read.csv(str(csv), header=True, schema="id long, customer string, address string, phone string")
+    df = spark.read.csv(
+        str(csv), header=True, schema="id long, customer string, address string, phone string"
+    )
     out = dvhc.spark.translate(df.repartition(4), "address")
     assert out.columns[:4] == ["id", "customer", "address", "phone"]
     got = out.select("id", "address", "dvhc_status", "dvhc_formatted").orderBy("id").toArrow()
@@ -88,8 +91,9 @@ def test_hundred_thousand_rows(spark: Any, tmp_path: Any) -> None:
 def test_null_and_bad_rows(spark: Any) -> None:
     import dvhc.spark
 
-    df = spark.createDataFrame([(1, None), (2, "P. Bến Nghé, Q.1, TP.HCM"), (3, "")],
-                               "i long, address string")
+    df = spark.createDataFrame(
+        [(1, None), (2, "P. Bến Nghé, Q.1, TP.HCM"), (3, "")], "i long, address string"
+    )
     out = {r["i"]: r for r in dvhc.spark.translate(df, "address").collect()}
     assert out[1]["dvhc_status"] is None
     assert out[2]["dvhc_status"] == "ok"

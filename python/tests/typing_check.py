@@ -28,4 +28,4 @@ if u is not None:
     assert_type(u.predecessors[0].district, "dvhc.Ref | None")
 assert_type(dvhc.provinces(), "list[dvhc.Unit]")
 assert_type(dvhc.locate(10.0, 106.0), "dvhc.Unit | None")
-assert_type(t.to_dict(), "dict[str, Any]")
+assert_type(t.to_dict(), dict[str, Any])
