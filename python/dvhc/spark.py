@@ -41,6 +41,7 @@ def translate(
     columns ``<prefix><field>`` (all but ``input``, which is ``column``); ``lat`` and
     ``lon`` name coordinate columns. One output row per input row, in order."""
     from pyspark.sql.pandas.types import from_arrow_schema
+    from pyspark.sql.types import StructType
 
     if (lat is None) != (lon is None):
         raise TypeError("give both lat and lon, or neither")
@@ -51,9 +52,7 @@ def translate(
     if clash:
         raise ValueError(f"the DataFrame already has the columns {clash}; choose another prefix")
     out_schema = pa.schema([pa.field(prefix + f.name, f.type, nullable=True) for f in fields])
-    spark_schema = df.schema
-    for f in from_arrow_schema(out_schema).fields:
-        spark_schema = spark_schema.add(f)
+    spark_schema = StructType(df.schema.fields + from_arrow_schema(out_schema).fields)
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
