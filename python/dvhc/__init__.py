@@ -237,10 +237,10 @@ def translate_many(
     return _dvhc.translate_many(_column(texts), lat_col, lon_col, _on(on), _threads(threads))
 
 
-def parse_many(texts: Any, on: _dt.date | str | None = None) -> Any:
+def parse_many(texts: Any, on: _dt.date | str | None = None, threads: int | None = None) -> Any:
     """Parses a column of addresses: an Arrow struct array with the fields of
     ``Address``, one row per input row (see ``translate_many`` for the input)."""
-    return _dvhc.parse_many(_column(texts), _on(on))
+    return _dvhc.parse_many(_column(texts), _on(on), _threads(threads))
 
 
 def search_many(
@@ -251,10 +251,12 @@ def search_many(
     era: str | None = None,
     level: str | None = None,
     limit: int | None = None,
+    threads: int | None = None,
 ) -> Any:
     """Searches every query of a column: an Arrow list array of hits (the fields of
     ``Hit``) per row, null for a missing query or one that is not text."""
-    return _dvhc.search_many(_column(queries), _mode(fuzzy, prefix), era, level, limit, within)
+    mode = _mode(fuzzy, prefix)
+    return _dvhc.search_many(_column(queries), mode, era, level, limit, within, _threads(threads))
 
 
 def schema(what: str = "translate") -> Any:

@@ -8,12 +8,14 @@
 //! (`allow_null_fields(false)`), which the Python tests catch, rather than being
 //! given Arrow's `null` type.
 
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use arrow_array::{Array, ArrayRef, ListArray, StructArray};
+use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::NullBuffer;
-use arrow_schema::{DataType, Field, FieldRef, Fields};
-use serde::ser::{Serialize, Serializer};
+use arrow_schema::{DataType, Field, FieldRef, Fields, Schema};
+use arrow_select::concat::concat_batches;
+use serde::Serialize;
 use serde_arrow::schema::{SchemaLike, TracingOptions};
 use serde_arrow::ArrayBuilder;
 
@@ -22,22 +24,6 @@ use dvhc::translate::{Outcome, TranslateError, Translation, Translator};
 use dvhc::{address, AsOf, Date};
 
 use crate::input::{Cell, RowError, Rows};
-
-/// An error of a row: the library's, or one found before the library saw the row.
-/// Both serialise as `{"kind", "message"}`.
-enum Error<'r, E> {
-    Library(E),
-    Row(&'r RowError),
-}
-
-impl<E: Serialize> Serialize for Error<'_, E> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Error::Library(e) => e.serialize(s),
-            Error::Row(e) => e.serialize(s),
-        }
-    }
-}
 
 /// The name of the one column a batch function returns.
 const COLUMN: &str = "dvhc";
@@ -143,25 +129,76 @@ fn struct_field(fields: Vec<FieldRef>) -> FieldRef {
     ))
 }
 
-/// Builds the struct column of `rows`, one serialised row per cell, null for null
-/// cells (whose placeholder values are hidden by the null).
-fn build(
+/// Rows per block: a block's translations are held in memory at once.
+const BLOCK: usize = 1 << 16;
+
+/// The threads a block of `rows` is serialised on: `threads` (0 for every core), at
+/// most one per 1,024 rows.
+fn threads_for(threads: usize, rows: usize) -> usize {
+    let wanted = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    wanted.min(rows / 1024).max(1)
+}
+
+/// One row of a block, written into a builder.
+type RowFn<'f> = dyn Fn(usize, &mut ArrayBuilder) -> Result<(), serde_arrow::Error> + Sync + 'f;
+
+/// Serialises rows `0..n` with `row` into one record batch, in input order, on
+/// `threads` threads, each taking a contiguous part (serialising costs more than
+/// translating, so it is shared out too).
+fn build_rows(
     fields: &[FieldRef],
-    cells: &[Cell],
-    mut row: impl FnMut(usize, &mut ArrayBuilder) -> Result<(), serde_arrow::Error>,
-) -> Result<(ArrayRef, FieldRef), String> {
-    let mut builder = ArrayBuilder::from_arrow(fields).map_err(|e| e.to_string())?;
-    for i in 0..cells.len() {
-        row(i, &mut builder).map_err(|e| e.to_string())?;
+    n: usize,
+    threads: usize,
+    row: &RowFn<'_>,
+) -> Result<RecordBatch, String> {
+    let work = |part: Range<usize>| -> Result<RecordBatch, String> {
+        let mut b = ArrayBuilder::from_arrow(fields).map_err(|e| e.to_string())?;
+        for i in part {
+            row(i, &mut b).map_err(|e| e.to_string())?;
+        }
+        b.into_record_batch().map_err(|e| e.to_string())
+    };
+    let parts = threads_for(threads, n);
+    if parts <= 1 {
+        return work(0..n);
     }
-    let batch = builder.to_record_batch().map_err(|e| e.to_string())?;
+    let per = n.div_ceil(parts);
+    let batches: Vec<Result<RecordBatch, String>> = std::thread::scope(|s| {
+        let work = &work;
+        let handles: Vec<_> = (1..parts)
+            .map(|p| s.spawn(move || work(p * per..((p + 1) * per).min(n))))
+            .collect();
+        let first = work(0..per);
+        std::iter::once(first)
+            .chain(handles.into_iter().map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a worker thread panicked".to_owned()))
+            }))
+            .collect()
+    });
+    let batches = batches.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let schema = Arc::new(Schema::new(fields.to_vec()));
+    concat_batches(&schema, &batches).map_err(|e| e.to_string())
+}
+
+/// The struct column of the blocks' rows, null where the cell is null (the
+/// placeholder values under a null are hidden by it).
+fn finish(
+    fields: &[FieldRef],
+    blocks: Vec<RecordBatch>,
+    cells: &[Cell],
+) -> Result<(ArrayRef, FieldRef), String> {
+    let schema = Arc::new(Schema::new(fields.to_vec()));
+    let batch = concat_batches(&schema, &blocks).map_err(|e| e.to_string())?;
     let valid = NullBuffer::from_iter(cells.iter().map(|c| !matches!(c, Cell::Null)));
     let nulls = (valid.null_count() > 0).then_some(valid);
     let (schema, columns, _) = batch.into_parts();
     let array = StructArray::try_new(schema.fields().clone(), columns, nulls)
         .map_err(|e| e.to_string())?;
-    let field = struct_field(fields.to_vec());
-    Ok((Arc::new(array), field))
+    Ok((Arc::new(array), struct_field(fields.to_vec())))
 }
 
 /// The row that stands for a null cell (hidden by the struct's null).
@@ -170,80 +207,94 @@ static NULL_ROW: RowError = RowError {
     message: String::new(),
 };
 
-/// Translates the rows (the text rows without a point in one
-/// [`Translator::translate_batch`] on the translator's threads, the others one by
-/// one) and returns the struct column of their `translate::Outcome`s.
+/// Translates the rows and returns the struct column of their `translate::Outcome`s.
+/// Block by block, the text rows without a point go through one
+/// [`Translator::translate_batch`] (the translator's threads); the block is then
+/// serialised on `threads` threads, which also translate the rows with a point.
 pub fn translate(
     tr: &Translator,
     rows: &Rows,
     points: Option<&[Option<(f64, f64)>]>,
+    threads: usize,
 ) -> Result<(ArrayRef, FieldRef), String> {
     let fields = translate_fields().clone()?;
     let point = |i: usize| points.and_then(|p| p[i]);
-    let batch: Vec<&str> = rows
-        .cells
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| match c {
-            Cell::Text(r) if point(i).is_none() => Some(rows.text(r)),
-            _ => None,
-        })
-        .collect();
-    let mut translated = tr.translate_batch(&batch).into_iter();
-    build(&fields, &rows.cells, |i, b| match &rows.cells[i] {
-        Cell::Null => b.push(Outcome::failed("", &Error::<TranslateError>::Row(&NULL_ROW))),
-        Cell::Bad(r, e) => b.push(Outcome::failed(rows.text(r), &Error::<TranslateError>::Row(e))),
-        Cell::Text(r) => {
-            let text = rows.text(r);
-            let result = match point(i) {
-                Some((lat, lon)) => tr.translate_at(text, lat, lon),
-                // One result per text row without a point, in order.
-                None => translated
-                    .next()
-                    .unwrap_or_else(|| tr.translate(text)),
-            };
-            let result = result.map_err(Error::Library);
-            b.push(Outcome::new(text, &result))
+    let mut blocks = Vec::new();
+    for start in (0..rows.len()).step_by(BLOCK) {
+        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
+        // Where each row's result is in `results` (u32::MAX: not there).
+        let mut slot = vec![u32::MAX; cells.len()];
+        let mut batch: Vec<&str> = Vec::new();
+        for (j, c) in cells.iter().enumerate() {
+            if let Cell::Text(r) = c {
+                if point(start + j).is_none() {
+                    slot[j] = batch.len() as u32;
+                    batch.push(rows.text(r));
+                }
+            }
         }
-    })
+        let results = tr.translate_batch(&batch);
+        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
+            Cell::Null => b.push(Outcome::failed("", &NULL_ROW)),
+            Cell::Bad(r, e) => b.push(Outcome::failed(rows.text(r), e)),
+            Cell::Text(r) => {
+                let text = rows.text(r);
+                match results.get(slot[j] as usize) {
+                    Some(result) => b.push(Outcome::new(text, result)),
+                    None => {
+                        let result = match point(start + j) {
+                            Some((lat, lon)) => tr.translate_at(text, lat, lon),
+                            None => tr.translate(text),
+                        };
+                        b.push(Outcome::new(text, &result))
+                    }
+                }
+            }
+        };
+        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
+    }
+    finish(&fields, blocks, &rows.cells)
 }
 
 /// Parses the rows; the struct column of their `address::Outcome`s, names as on `on`.
-pub fn parse(rows: &Rows, on: Option<Date>) -> Result<(ArrayRef, FieldRef), String> {
+pub fn parse(rows: &Rows, on: Option<Date>, threads: usize) -> Result<(ArrayRef, FieldRef), String> {
     let fields = parse_fields().clone()?;
-    build(&fields, &rows.cells, |i, b| match &rows.cells[i] {
-        Cell::Null => b.push(AsOf::new(
-            address::Outcome::failed("", &Error::<address::ParseError>::Row(&NULL_ROW)),
-            on,
-        )),
-        Cell::Bad(r, e) => b.push(AsOf::new(
-            address::Outcome::failed(rows.text(r), &Error::<address::ParseError>::Row(e)),
-            on,
-        )),
-        Cell::Text(r) => {
-            let text = rows.text(r);
-            let result = address::parse(text).map_err(Error::Library);
-            b.push(AsOf::new(address::Outcome::new(text, &result), on))
-        }
-    })
+    let mut blocks = Vec::new();
+    for start in (0..rows.len()).step_by(BLOCK) {
+        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
+        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
+            Cell::Null => b.push(AsOf::new(address::Outcome::failed("", &NULL_ROW), on)),
+            Cell::Bad(r, e) => b.push(AsOf::new(address::Outcome::failed(rows.text(r), e), on)),
+            Cell::Text(r) => {
+                let text = rows.text(r);
+                let result = address::parse(text);
+                b.push(AsOf::new(address::Outcome::new(text, &result), on))
+            }
+        };
+        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
+    }
+    finish(&fields, blocks, &rows.cells)
 }
 
 /// Runs the search on every row; a list of hits per row (null for a row that is null
 /// or not text).
-pub fn search(s: &Search, rows: &Rows) -> Result<(ArrayRef, FieldRef), String> {
+pub fn search(s: &Search, rows: &Rows, threads: usize) -> Result<(ArrayRef, FieldRef), String> {
     let fields = search_fields().clone()?;
-    let (array, _) = build(&fields, &rows.cells, |i, b| match &rows.cells[i] {
-        Cell::Text(r) => b.push(Hits {
-            hits: &s.run(rows.text(r)),
-        }),
-        _ => b.push(Hits { hits: &[] }),
-    })?;
-    let st = array
-        .as_any()
-        .downcast_ref::<StructArray>()
-        .ok_or("not a struct array")?;
-    let list = st.column(0).clone();
-    let list = list
+    let mut blocks = Vec::new();
+    for start in (0..rows.len()).step_by(BLOCK) {
+        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
+        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
+            Cell::Text(r) => b.push(Hits {
+                hits: &s.run(rows.text(r)),
+            }),
+            _ => b.push(Hits { hits: &[] }),
+        };
+        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
+    }
+    let schema = Arc::new(Schema::new(fields.to_vec()));
+    let batch = concat_batches(&schema, &blocks).map_err(|e| e.to_string())?;
+    let list = batch
+        .column(0)
         .as_any()
         .downcast_ref::<ListArray>()
         .ok_or("hits are not a list")?;

@@ -304,27 +304,29 @@ fn translate_many<'py>(
     let tr = translator(date(py, on)?, threads);
     let rows = input::texts(py, texts)?;
     let points = input::points(py, lat, lon, rows.len())?;
-    let array = py.detach(|| arrow::translate(&tr, &rows, points.as_deref()));
+    let array = py.detach(|| arrow::translate(&tr, &rows, points.as_deref(), threads));
     input::export(py, array)
 }
 
 /// `dvhc.parse_many`: a struct array of `address::Outcome`s (names as on `on`).
 #[pyfunction]
-#[pyo3(signature = (texts, on=None))]
+#[pyo3(signature = (texts, on=None, threads=0))]
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     on: Option<&str>,
+    threads: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let on = date(py, on)?;
     let rows = input::texts(py, texts)?;
-    let array = py.detach(|| arrow::parse(&rows, on));
+    let array = py.detach(|| arrow::parse(&rows, on, threads));
     input::export(py, array)
 }
 
 /// `dvhc.search_many`: a list array of hits per input row.
 #[pyfunction]
-#[pyo3(signature = (texts, mode="exact", era=None, level=None, limit=None, within=None))]
+#[pyo3(signature = (texts, mode="exact", era=None, level=None, limit=None, within=None, threads=0))]
+#[allow(clippy::too_many_arguments)]
 fn search_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -333,10 +335,11 @@ fn search_many<'py>(
     level: Option<&str>,
     limit: Option<usize>,
     within: Option<&str>,
+    threads: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let s = search_for(py, mode, era, level, limit, within)?;
     let rows = input::texts(py, texts)?;
-    let array = py.detach(|| arrow::search(&s, &rows));
+    let array = py.detach(|| arrow::search(&s, &rows, threads));
     input::export(py, array)
 }
 
