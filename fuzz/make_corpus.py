@@ -181,7 +181,7 @@ def write_target(target, items):
     return len(items)
 
 
-# `cli_csv` seeds: 5 option bytes (see fuzz_targets/cli_csv.rs), then the CSV.
+# `cli_csv` seeds: 6 option bytes (see fuzz_targets/cli_csv.rs), then the CSV.
 CSV_DELIMITERS = [",", ";", "\t", "|"]
 # Other delimiters (option byte 4): usable ones, then refused ones.
 CSV_OTHER_DELIMITERS = [" ", ":", "a", "\x00", '"', "\n", "\r", "\xe1"]
@@ -238,7 +238,8 @@ def csv_seed(i, rnd):
     flags = int(has_header) | (2 if point else 0) | (4 if rnd.random() < 0.7 else 0)
     flags |= (8 if rnd.random() < 0.2 else 0) | (delim_i << 4) | (64 if rnd.random() < 0.3 else 0)
     flags |= 128 if other else 0
-    head = bytes([flags, col_sel, lat_sel, lon_sel, ord(delim) if other else 0])
+    limit = rnd.choice([0, 0, 0, 1, 2, 3])  # the record limit: default, 8, 40 or 200 bytes
+    head = bytes([flags, col_sel, lat_sel, lon_sel, ord(delim) if other else 0, limit])
 
     eol = "\r\n" if rnd.random() < 0.3 else "\n"
     rows = [header] if has_header else []
@@ -277,6 +278,9 @@ def csv_seed(i, rnd):
     if rnd.random() < 0.08:
         at = rnd.randrange(len(data) + 1)
         data = data[:at] + rnd.choice([b"\xff", b"\xc3", b"\xe1\xba"]) + data[at:]  # not UTF-8
+    if rnd.random() < 0.1:
+        at = rnd.randrange(len(data) + 1)
+        data = data[:at] + b'"' + data[at:]  # a stray quote
     return head + data
 
 
@@ -284,13 +288,18 @@ def cli_csv():
     rnd = random.Random(20250702)  # its own seed: the other targets' seeds stay the same
     out = [csv_seed(i, rnd) for i in range(PER_TARGET)]
     out += [
-        bytes([1, 4, 0, 0, 0]) + b"",
-        bytes([1, 4, 0, 0, 0]) + b"a,address\r\n",
-        bytes([0, 4, 0, 0, 0]) + b'""\n\n,\n"a""b",c\n',
-        bytes([1, 0, 0, 0, 0]) + "\ufeffaddress\r\nP. Bến Nghé, Q.1, TP.HCM".encode(),
-        bytes([0x09, 8, 0, 0, 0]) + b'x,"unterminated\n1,2\n',
+        bytes([1, 4, 0, 0, 0, 0]) + b"",
+        bytes([1, 4, 0, 0, 0, 0]) + b"a,address\r\n",
+        bytes([0, 4, 0, 0, 0, 0]) + b'""\n\n,\n"a""b",c\n',
+        bytes([1, 0, 0, 0, 0, 0]) + "\ufeffaddress\r\nP. Bến Nghé, Q.1, TP.HCM".encode(),
+        bytes([0x09, 8, 0, 0, 0, 0]) + b'x,"unterminated\n1,2\n',
         # Non-UTF-8 address and coordinate cells (cache keys must not collide).
-        bytes([0x0F, 0, 4, 8, 0]) + b"address,lat,lon\n\xff,,\n,,\xff\n",
+        bytes([0x0F, 0, 4, 8, 0, 0]) + b"address,lat,lon\n\xff,,\n,,\xff\n",
+        # Records over a small limit, a stray quote, a resynchronisation at a BOM.
+        bytes([0x09, 4, 0, 0, 0, 1]) + b'id,address\n1,"P. Ben Nghe\n2,Q1\n3,"x"\n',
+        bytes([0x01, 4, 0, 0, 0, 2]) + b'id,address\n1,' + b"x" * 60 + b'\n"a\n\xef\xbb\xbfb,c\n',
+        # A file dvhc csv wrote: its dvhc_* columns are replaced.
+        bytes([0x01, 4, 0, 0, 0, 0]) + b"id,address,dvhc_status,dvhc_error\n1,Q1 HCM,ok,\n",
     ]
     return out
 

@@ -270,6 +270,7 @@
 #![warn(missing_docs)]
 
 pub mod address;
+mod rank;
 pub mod search;
 mod tables;
 pub mod text;

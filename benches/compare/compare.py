@@ -418,7 +418,7 @@ def elf_sections(path):
 
 def size(binary, empty, out_path):
     """What the tables add to a release binary:
-    * the table statics the linker kept (`nm`, symbols under dvhc::generated);
+    * the table statics the linker kept (`nm`, symbols under dvhc::tables::generated);
     * the distinct string bytes they point to (each &str found through its dynamic
       relocation: pointer target = relocation addend, length = the word after it);
     * the dynamic relocation records (24 bytes each) that PIE needs for every
@@ -434,7 +434,7 @@ def size(binary, empty, out_path):
     tables = {}
     for line in nm.splitlines():
         parts = line.split(None, 3)
-        if len(parts) == 4 and parts[3].startswith("dvhc::generated::"):
+        if len(parts) == 4 and parts[3].startswith("dvhc::tables::generated::"):
             tables[parts[3].rsplit("::", 1)[1]] = (int(parts[0], 16), int(parts[1], 16))
     ranges = sorted(tables.values())
 
@@ -699,7 +699,7 @@ def report(work, out_path):
           f"{len(sz['tables'])} table statics were kept by the linker.\n")
         w("| part | bytes |")
         w("|---|---:|")
-        w(f"| table statics (`nm`: `dvhc::generated::*`) | {sz['table_bytes']:,} |")
+        w(f"| table statics (`nm`: `dvhc::tables::generated::*`) | {sz['table_bytes']:,} |")
         w(f"| distinct string bytes the tables point to | {sz['string_bytes']:,} |")
         w(f"| **tables + strings** | **{sz['table_bytes'] + sz['string_bytes']:,}** |")
         w(f"| dynamic relocations for the tables' pointers ({sz['table_relocations']:,} × 24 B, "

@@ -3,22 +3,27 @@
 //! [`run`] is the whole subcommand but for opening the file and drawing the progress
 //! bar: the `dvhc` binary runs the same code on the file (or stdin) and stdout.
 //!
-//! The input is RFC 4180 CSV, read leniently: quoted fields with doubled quotes and
-//! line breaks, a UTF-8 byte-order mark at the start (dropped), `\n`, `\r\n` or `\r`
-//! line ends, blank lines skipped, rows of any length (short rows are padded to the
-//! header's width, long ones kept whole). Every input row gives one output row, in
-//! input order: its fields, quoted where needed, then the [`COLUMNS`], each row ending
-//! with `\n`. Bytes outside the address column pass through untouched, even when they
-//! are not UTF-8. A row that cannot be translated (an empty or non-UTF-8 address, bad
-//! coordinates, an address that names no unit) gets status `error` and a message; the
-//! run goes on.
+//! The input is RFC 4180 CSV, read leniently by `csv-core` (quoted fields with doubled
+//! quotes and line breaks, `\n`, `\r\n` or `\r` line ends, blank lines skipped, rows of
+//! any length: short rows are padded to the header's width, long ones kept whole), or
+//! JSON Lines ([`InputFormat::Jsonl`]). A record larger than
+//! [`CsvOptions::max_record_bytes`], or a quote still open at the end of the input,
+//! becomes an `error` row holding its first line read alone, and reading goes on at
+//! the next line: one stray quote costs one row ([`Summary::unreadable`] counts them).
+//! Every input row gives one output row, in input order: its fields, quoted where
+//! needed, then the [`COLUMNS`], each row ending with `\n` (or one JSON object per
+//! line, [`OutputFormat::Jsonl`]). Bytes outside the address column pass through
+//! untouched, even when they are not UTF-8. A row that cannot be translated (an empty
+//! or non-UTF-8 address, bad coordinates, an address that names no unit) gets status
+//! `error` and a message; the run goes on. Memory is bounded whatever the input: by the
+//! record limit, by chunks sized by their expected output within a byte budget, and by
+//! the cache's budget.
 
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use csv::ByteRecord;
 use dvhc::translate::{TranslateError, Translator};
 use dvhc::{Date, FullName};
 
@@ -27,6 +32,7 @@ use crate::engine;
 use crate::model::{ErrorOut, Names};
 use crate::pipeline::{self, Chunk, Failure, NoProgress, Progress};
 use crate::progress::Bar;
+use crate::records::{CsvReader, JsonlReader, Record};
 
 /// The columns appended to every row, in order: the commune (filled only when the
 /// address resolves to one unit), the province and the share (when every candidate
@@ -49,8 +55,22 @@ pub const COLUMNS: [&str; 10] = [
 /// Rows per chunk handed to a worker.
 const CHUNK_ROWS: usize = 2048;
 
-/// Input bytes per chunk: wide rows make smaller chunks, so memory stays bounded.
+/// Bytes of output (estimated before translation: the row's fields, their padding
+/// and the appended columns) per chunk; wide or padded rows make smaller chunks.
 const CHUNK_BYTES: usize = 1 << 20;
+
+/// Bytes of chunks in flight between the reader, the workers and the writer: with the
+/// record limit, this is what bounds memory whatever the input.
+const IN_FLIGHT_BYTES: usize = 16 << 20;
+
+/// Estimated bytes of the appended columns of one row.
+const APPENDED_ESTIMATE: usize = 256;
+
+/// The default record limit (`--max-record-bytes`): 1 MiB.
+pub const DEFAULT_MAX_RECORD: usize = 1 << 20;
+
+/// How many problem lines a [`Summary`] lists.
+pub const MAX_LISTED: usize = 10;
 
 /// A record buffer that grew past this is released after use.
 const MAX_KEPT_RECORD: usize = 64 << 10;
@@ -85,8 +105,9 @@ impl Default for Threads {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CsvOptions {
-    /// The address column (`--column`): a header name (matched exactly, else ignoring
-    /// case and surrounding spaces), or without a header the column's number from 1.
+    /// The address column (`--column`): a header name (matched exactly, else after
+    /// NFC normalisation and case folding, ignoring surrounding spaces), or without a
+    /// header the column's number from 1.
     pub column: String,
     /// Latitude and longitude columns (`--lat`, `--lon`), named like `column`.
     pub point: Option<(String, String)>,
@@ -102,8 +123,42 @@ pub struct CsvOptions {
     /// 0 disables the cache).
     pub cache_bytes: usize,
     /// Render names and kinds in force on this day (`--era-out`); `None` (default):
-    /// those in force now.
+    /// those in force now. A day before 1 July 2025 is refused
+    /// ([`Error::Usage`]): the new units had no names then.
     pub on: Option<Date>,
+    /// The largest record read whole, in input bytes (`--max-record-bytes`, default
+    /// [`DEFAULT_MAX_RECORD`]). A larger one becomes an `error` row holding its first
+    /// line alone, and reading goes on at the next line.
+    pub max_record_bytes: usize,
+    /// What the input is (`--input-format`): CSV (default) or JSON Lines, one object
+    /// per line, `column` and `point` then naming its fields.
+    pub input_format: InputFormat,
+    /// What the output is (`--output-format`): CSV (default for CSV input; rows as
+    /// read, then the appended [`COLUMNS`]) or JSON Lines (default for JSON Lines
+    /// input; each row an object with its fields, keyed by the header, then the
+    /// appended columns as members: empty ones `null`, `dvhc_candidates` a number).
+    pub output_format: Option<OutputFormat>,
+}
+
+/// The input formats of [`run`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// CSV, with [`CsvOptions::delimiter`].
+    #[default]
+    Csv,
+    /// JSON Lines: one JSON object per line.
+    Jsonl,
+}
+
+/// The output formats of [`run`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OutputFormat {
+    /// CSV, with [`CsvOptions::delimiter`].
+    Csv,
+    /// JSON Lines: one JSON object per row.
+    Jsonl,
 }
 
 impl CsvOptions {
@@ -117,12 +172,25 @@ impl CsvOptions {
             threads: Threads::default(),
             cache_bytes: 16 << 20,
             on: None,
+            max_record_bytes: DEFAULT_MAX_RECORD,
+            input_format: InputFormat::Csv,
+            output_format: None,
         }
     }
 }
 
-/// How many rows [`run`] wrote, by status (the header not counted).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// A row that could not be read as CSV: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The line the row starts on, from 1.
+    pub line: u64,
+    /// What went wrong, for people.
+    pub message: String,
+}
+
+/// How many rows [`run`] wrote, by status (the header not counted), and the rows that
+/// could not be read as CSV.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Summary {
     /// Data rows read and written: `ok + ambiguous + errors`.
@@ -131,8 +199,61 @@ pub struct Summary {
     pub ok: u64,
     /// Rows with status `ambiguous`.
     pub ambiguous: u64,
-    /// Rows with status `error`.
+    /// Rows with status `error` (the unreadable ones included).
     pub errors: u64,
+    /// Rows that could not be read as CSV (a record over the size limit, a quote never
+    /// closed): each is written as an `error` row holding its first line read alone.
+    pub unreadable: u64,
+    /// The first [`MAX_LISTED`] of them.
+    pub unreadable_lines: Vec<Unreadable>,
+    /// Records that span several lines (line breaks inside quotes), and the first
+    /// line of the first of them: legitimate, but also what a stray quote looks like.
+    pub multiline: u64,
+    /// The line the first multi-line record starts on.
+    pub first_multiline: Option<u64>,
+    /// Input columns named like an appended column (a file `dvhc csv` wrote): they
+    /// were left out, and the appended columns written afresh.
+    pub replaced_columns: usize,
+}
+
+impl Summary {
+    /// The one-line summary printed at the end of a run (no line end).
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "{} rows: {} ok, {} ambiguous, {} errors",
+            self.rows, self.ok, self.ambiguous, self.errors
+        );
+        if self.unreadable > 0 {
+            let lines: Vec<String> = self
+                .unreadable_lines
+                .iter()
+                .map(|u| u.line.to_string())
+                .collect();
+            let more = if self.unreadable > self.unreadable_lines.len() as u64 {
+                ", ..."
+            } else {
+                ""
+            };
+            s.push_str(&format!(
+                " ({} unreadable, at line {}{more})",
+                self.unreadable,
+                lines.join(", ")
+            ));
+        }
+        if let Some(l) = self.first_multiline {
+            s.push_str(&format!(
+                "; {} records span several lines, the first at line {l}",
+                self.multiline
+            ));
+        }
+        if self.replaced_columns > 0 {
+            s.push_str(&format!(
+                "; {} dvhc_* input columns replaced",
+                self.replaced_columns
+            ));
+        }
+        s
+    }
 }
 
 /// Why [`run`] stopped. A bad row is not an error: it gets status `error`.
@@ -200,10 +321,23 @@ impl Weigh for Appended {
     }
 }
 
-/// Writes the appended fields of a row, each preceded by the delimiter.
+/// How the appended fields are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// CSV fields, each preceded by this delimiter; the row ends with `\n`.
+    Csv(u8),
+    /// JSON members `"dvhc_…": value` (the first without a comma: the row writer puts
+    /// one after the input's members); the object ends with `}\n`. Empty fields are
+    /// `null`, the candidate count a number, the rest strings.
+    Json,
+}
+
+/// Writes the appended fields of a row.
 struct Fields<'a> {
     out: &'a mut Vec<u8>,
-    delimiter: u8,
+    form: Form,
+    /// The appended column being written (JSON keys).
+    i: usize,
 }
 
 /// Whether fields of ASCII letters, digits and `|` never need quoting with this
@@ -212,10 +346,64 @@ fn plain_delimiter(delimiter: u8) -> bool {
     !(delimiter.is_ascii_alphanumeric() || delimiter == b'|')
 }
 
-impl Fields<'_> {
+/// Appends `text` as a JSON string (bytes that are not UTF-8 become U+FFFD).
+fn push_json_str(out: &mut Vec<u8>, text: &[u8]) {
+    let text = String::from_utf8_lossy(text);
+    out.push(b'"');
+    let mut rest = text.as_bytes();
+    while let Some(i) = rest
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        out.extend_from_slice(&rest[..i]);
+        match rest[i] {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            c => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(c >> 4)]);
+                out.push(HEX[usize::from(c & 15)]);
+            }
+        }
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+impl<'a> Fields<'a> {
+    fn new(out: &'a mut Vec<u8>, form: Form) -> Fields<'a> {
+        Fields { out, form, i: 0 }
+    }
+
+    /// The separator before the next field, and its key in JSON.
+    fn start(&mut self) {
+        match self.form {
+            Form::Csv(d) => self.out.push(d),
+            Form::Json => {
+                if self.i > 0 {
+                    self.out.push(b',');
+                }
+                self.out.push(b'"');
+                self.out
+                    .extend_from_slice(COLUMNS.get(self.i).unwrap_or(&"dvhc").as_bytes());
+                self.out.extend_from_slice(b"\":");
+            }
+        }
+        self.i += 1;
+    }
+
     fn put(&mut self, field: &[u8]) {
-        self.out.push(self.delimiter);
-        push_field(self.out, field, self.delimiter);
+        self.start();
+        match self.form {
+            Form::Csv(d) => push_field(self.out, field, d),
+            Form::Json if field.is_empty() => self.out.extend_from_slice(b"null"),
+            Form::Json => push_json_str(self.out, field),
+        }
     }
 
     /// A field of ASCII letters, digits and `|` only (codes, counts, ids).
@@ -223,11 +411,17 @@ impl Fields<'_> {
         debug_assert!(field
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || b == b'|'));
-        if plain_delimiter(self.delimiter) {
-            self.out.push(self.delimiter);
-            self.out.extend_from_slice(field);
-        } else {
-            self.put(field);
+        match self.form {
+            Form::Csv(d) if plain_delimiter(d) => {
+                self.out.push(d);
+                self.out.extend_from_slice(field);
+                self.i += 1;
+            }
+            Form::Json if COLUMNS.get(self.i) == Some(&"dvhc_candidates") => {
+                self.start();
+                self.out.extend_from_slice(field);
+            }
+            _ => self.put(field),
         }
     }
 
@@ -245,13 +439,15 @@ impl Fields<'_> {
             return;
         };
         let (prefix, name) = (n.prefix().as_bytes(), n.name().as_bytes());
-        let d = self.delimiter;
-        if d != b' ' && !needs_quotes(prefix, d) && !needs_quotes(name, d) {
-            self.out.push(d);
-            self.out.extend_from_slice(prefix);
-            self.out.push(b' ');
-            self.out.extend_from_slice(name);
-            return;
+        if let Form::Csv(d) = self.form {
+            if d != b' ' && !needs_quotes(prefix, d) && !needs_quotes(name, d) {
+                self.out.push(d);
+                self.out.extend_from_slice(prefix);
+                self.out.push(b' ');
+                self.out.extend_from_slice(name);
+                self.i += 1;
+                return;
+            }
         }
         buf.clear();
         buf.extend_from_slice(prefix);
@@ -261,16 +457,23 @@ impl Fields<'_> {
     }
 
     fn end(self) {
-        self.out.push(b'\n');
+        match self.form {
+            Form::Csv(_) => self.out.push(b'\n'),
+            Form::Json => self.out.extend_from_slice(b"}\n"),
+        }
     }
 }
 
 /// Writes the appended fields of a row in error.
-fn append_error(out: &mut Vec<u8>, e: &ErrorOut, delimiter: u8) -> Status {
-    let mut f = Fields { out, delimiter };
-    for field in ["", "", "", "", "", "error", "0", "", ""] {
+fn append_error(out: &mut Vec<u8>, e: &ErrorOut, form: Form) -> Status {
+    let mut f = Fields::new(out, form);
+    for field in ["", "", "", "", ""] {
         f.put(field.as_bytes());
     }
+    f.put_ascii(b"error");
+    f.put_ascii(b"0");
+    f.put(b"");
+    f.put(b"");
     f.put(e.message.as_bytes());
     f.end();
     Status::Error
@@ -327,21 +530,130 @@ fn push_field(out: &mut Vec<u8>, field: &[u8], delimiter: u8) {
     out.push(b'"');
 }
 
-/// Appends the fields of `rec`, then empty fields up to `width`; no line end.
-fn push_record(out: &mut Vec<u8>, rec: &ByteRecord, width: usize, delimiter: u8) {
-    for (i, f) in rec.iter().enumerate() {
-        if i > 0 {
+/// Which input columns are written: all, or all but some (`dvhc_*` columns of an
+/// earlier run, replaced by the new ones).
+#[derive(Clone, Copy)]
+struct Keep<'a> {
+    /// `dropped[i]`: column `i` is left out. Empty: every column is kept.
+    dropped: &'a [bool],
+}
+
+impl Keep<'_> {
+    fn keeps(self, i: usize) -> bool {
+        !self.dropped.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Appends the kept fields of `rec`, then empty fields up to `width` (in input
+/// columns); no line end.
+fn push_record(out: &mut Vec<u8>, rec: &Record, width: usize, delimiter: u8, keep: Keep<'_>) {
+    if keep.dropped.is_empty() {
+        for (i, f) in rec.iter().enumerate() {
+            if i > 0 {
+                out.push(delimiter);
+            }
+            push_field(out, f, delimiter);
+        }
+        if rec.len() == 1 && rec.get(0).is_some_and(<[u8]>::is_empty) {
+            // A lone empty field is written `""`, not as an empty line.
+            out.extend_from_slice(b"\"\"");
+        }
+        for _ in rec.len()..width {
             out.push(delimiter);
         }
+        return;
+    }
+    let mut first = true;
+    let mut lone_empty = true;
+    for i in 0..rec.len().max(width) {
+        if !keep.keeps(i) {
+            continue;
+        }
+        if !first {
+            out.push(delimiter);
+            lone_empty = false;
+        }
+        first = false;
+        let f = rec.get(i).unwrap_or_default();
+        lone_empty &= f.is_empty();
         push_field(out, f, delimiter);
     }
-    if rec.len() == 1 && rec[0].is_empty() {
-        // A lone empty field is written `""`, not as an empty line.
+    if !first && lone_empty {
         out.extend_from_slice(b"\"\"");
     }
-    for _ in rec.len()..width {
-        out.push(delimiter);
+}
+
+/// Writes the input's part of each output row.
+struct RowWriter {
+    form: Form,
+    /// The header's width (0 without header): short rows are padded to it.
+    width: usize,
+    /// Input columns left out (`dvhc_*` columns of an earlier run).
+    dropped: Vec<bool>,
+    /// JSON output of CSV rows: the `"key":` of each header column (numbers from 1
+    /// past the header, or without one).
+    keys: Vec<Vec<u8>>,
+    /// The rows are JSON Lines objects: their members are field 3.
+    jsonl_in: bool,
+    /// The bytes of `keys`.
+    keys_len: usize,
+}
+
+impl RowWriter {
+    /// The estimated output of a row: its fields (with room for quotes), the padding
+    /// to the header's width, the keys of JSON output, the appended columns, and its
+    /// field index.
+    fn weight(&self, rec: &Record) -> usize {
+        let n = rec.len().max(self.width);
+        let base = rec.data_len() + rec.data_len() / 8 + 8 * rec.len() + n + APPENDED_ESTIMATE;
+        match self.form {
+            Form::Csv(_) => base,
+            Form::Json => base + self.keys_len + 12 * n,
+        }
     }
+
+    fn push(&self, out: &mut Vec<u8>, rec: &Record) {
+        let keep = Keep {
+            dropped: &self.dropped,
+        };
+        match self.form {
+            Form::Csv(d) => push_record(out, rec, self.width, d, keep),
+            Form::Json if self.jsonl_in => {
+                out.push(b'{');
+                let members = rec.get(3).unwrap_or_default();
+                out.extend_from_slice(members);
+                if !members.is_empty() {
+                    out.push(b',');
+                }
+            }
+            Form::Json => {
+                out.push(b'{');
+                for i in 0..rec.len().max(self.width) {
+                    if !keep.keeps(i) {
+                        continue;
+                    }
+                    match self.keys.get(i) {
+                        Some(k) => out.extend_from_slice(k),
+                        None => {
+                            out.push(b'"');
+                            push_number(out, (i + 1) as u32, 1);
+                            out.extend_from_slice(b"\":");
+                        }
+                    }
+                    push_json_str(out, rec.get(i).unwrap_or_default());
+                    out.push(b',');
+                }
+            }
+        }
+    }
+}
+
+/// The `"key":` of a JSON member.
+fn json_key(name: &[u8]) -> Vec<u8> {
+    let mut k = Vec::with_capacity(name.len() + 3);
+    push_json_str(&mut k, name);
+    k.push(b':');
+    k
 }
 
 /// Translates one address (with an optional point) and writes the appended fields to
@@ -351,7 +663,7 @@ fn translate_row(
     names: Names,
     address: &str,
     point: Option<(f64, f64)>,
-    delimiter: u8,
+    form: Form,
     out: &mut Vec<u8>,
     buf: &mut Vec<u8>,
 ) -> Status {
@@ -361,12 +673,12 @@ fn translate_row(
     };
     let t = match result {
         Ok(t) => t,
-        Err(e) => return append_error(out, &ErrorOut::translate(&e), delimiter),
+        Err(e) => return append_error(out, &ErrorOut::translate(&e), form),
     };
     let candidates = t.candidates();
     let Some(first) = candidates.first() else {
         let e = ErrorOut::translate(&TranslateError::NoNewUnit);
-        return append_error(out, &e, delimiter);
+        return append_error(out, &e, form);
     };
     let status = t.status().id();
     let commune = t.resolved().and_then(|c| c.commune());
@@ -381,7 +693,7 @@ fn translate_row(
     } else {
         ""
     };
-    let mut f = Fields { out, delimiter };
+    let mut f = Fields::new(out, form);
     match commune {
         Some(c) => f.put_digits(buf, |b| push_number(b, c.code().get(), 5)),
         None => f.put(b""),
@@ -440,16 +752,15 @@ fn point(lat: &[u8], lon: &[u8]) -> Result<Option<(f64, f64)>, ErrorOut> {
     }
 }
 
-fn csv_error(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
+/// A header name as compared loosely: NFC, case folded, surrounding spaces trimmed.
+fn loose_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.trim().nfc().flat_map(char::to_lowercase).collect()
 }
 
-/// Finds the column: a header name (exact, else ignoring case and surrounding spaces),
-/// or a 1-based index without header.
-fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<usize, Error> {
+/// Finds the column: a header name (exact, else after NFC normalisation and case
+/// folding, ignoring surrounding spaces), or a 1-based index without header.
+fn column_index(header: Option<&Record>, name: &str, what: &str) -> Result<usize, Error> {
     let Some(header) = header else {
         return match name.trim().parse::<usize>() {
             Ok(n) if n >= 1 => Ok(n - 1),
@@ -460,20 +771,30 @@ fn column_index(header: Option<&ByteRecord>, name: &str, what: &str) -> Result<u
     };
     let exact = header.iter().position(|h| h == name.as_bytes());
     let loose = || {
-        let want = name.trim().to_lowercase();
+        let want = loose_key(name);
         header
             .iter()
-            .position(|h| String::from_utf8_lossy(h).trim().to_lowercase() == want)
+            .position(|h| loose_key(&String::from_utf8_lossy(h)) == want)
     };
     exact.or_else(loose).ok_or_else(|| {
         let names: Vec<String> = header
             .iter()
             .map(|h| format!("{:?}", String::from_utf8_lossy(h)))
             .collect();
-        Error::Usage(format!(
+        let mut m = format!(
             "{what} {name:?} is not in the header; the columns are {}",
             names.join(", ")
-        ))
+        );
+        if header.len() == 1 {
+            let h = header.get(0).unwrap_or_default();
+            for (d, flag) in [(b'\t', "tab"), (b';', "';'"), (b'|', "'|'")] {
+                if h.contains(&d) {
+                    m.push_str(&format!(" (is the delimiter {flag}? give -d {flag})"));
+                    break;
+                }
+            }
+        }
+        Error::Usage(m)
     })
 }
 
@@ -529,6 +850,127 @@ pub fn run<R: Read, W: Write + Send>(
     run_with(input, output, options, None)
 }
 
+/// The first date a subcommand that prints current units can render.
+pub(crate) fn check_date(on: Option<Date>, flag: &str) -> Result<(), Error> {
+    match on {
+        Some(d) if d < Date::REFORM => Err(Error::Usage(format!(
+            "{flag} {d}: the new units did not exist before {}; they have no names on that day",
+            Date::REFORM
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The address column, the point's columns, and how rows are written.
+struct Layout {
+    col: usize,
+    point_cols: Option<(usize, usize)>,
+    writer: RowWriter,
+}
+
+/// Where things are in CSV rows, from the header (or the first row): the address
+/// column, the point's columns, and how rows are written.
+fn csv_layout(
+    first: &Record,
+    options: &CsvOptions,
+    form: Form,
+    summary: &mut Summary,
+) -> Result<Layout, Error> {
+    let has_header = options.has_header;
+    if let (true, Some(p)) = (has_header, first.problem) {
+        return Err(Error::Usage(format!(
+            "the header cannot be read: {} (--max-record-bytes)",
+            p.message(first.line)
+        )));
+    }
+    let header_ref = has_header.then_some(first);
+    let col = column_index(header_ref, &options.column, "--column")?;
+    let point_cols = match &options.point {
+        Some((lat, lon)) => Some((
+            column_index(header_ref, lat, "--lat")?,
+            column_index(header_ref, lon, "--lon")?,
+        )),
+        None => None,
+    };
+    let asked = [
+        (Some(col), "--column"),
+        (point_cols.map(|p| p.0), "--lat"),
+        (point_cols.map(|p| p.1), "--lon"),
+    ];
+    if !has_header {
+        let width = first.len();
+        for (i, flag) in asked {
+            if let Some(i) = i.filter(|&i| i >= width) {
+                return Err(Error::Usage(format!(
+                    "{flag} {}: the first row has only {width} fields",
+                    i + 1
+                )));
+            }
+        }
+    }
+    // A file this tool wrote: its dvhc_* columns are replaced, not repeated.
+    let dropped: Vec<bool> = match header_ref {
+        Some(h) => h
+            .iter()
+            .map(|f| COLUMNS.iter().any(|c| c.as_bytes() == f))
+            .collect(),
+        None => Vec::new(),
+    };
+    summary.replaced_columns = dropped.iter().filter(|&&d| d).count();
+    let dropped = if summary.replaced_columns > 0 {
+        dropped
+    } else {
+        Vec::new()
+    };
+    for (i, flag) in asked {
+        if let Some(i) = i.filter(|&i| dropped.get(i).copied().unwrap_or(false)) {
+            return Err(Error::Usage(format!(
+                "{flag}: column {} is one of the columns dvhc csv appends",
+                i + 1
+            )));
+        }
+    }
+    let keys = match (form, header_ref) {
+        (Form::Json, Some(h)) => h.iter().map(json_key).collect(),
+        _ => Vec::new(),
+    };
+    let writer = RowWriter {
+        form,
+        width: if has_header { first.len() } else { 0 },
+        dropped,
+        keys_len: keys.iter().map(Vec::len).sum(),
+        keys,
+        jsonl_in: false,
+    };
+    Ok(Layout {
+        col,
+        point_cols,
+        writer,
+    })
+}
+
+/// The records' reader.
+enum Source<R> {
+    Csv(Box<CsvReader<R>>),
+    Jsonl(JsonlReader<R>),
+}
+
+impl<R: Read> Source<R> {
+    fn read(&mut self, rec: &mut Record) -> io::Result<bool> {
+        match self {
+            Source::Csv(r) => r.read(rec),
+            Source::Jsonl(r) => r.read(rec),
+        }
+    }
+
+    fn position(&self) -> u64 {
+        match self {
+            Source::Csv(r) => r.position(),
+            Source::Jsonl(r) => r.position(),
+        }
+    }
+}
+
 /// [`run`], with a progress bar on stderr when `bar` is given (the binary's way).
 pub(crate) fn run_with<R: Read, W: Write + Send>(
     input: R,
@@ -544,43 +986,83 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             char::from(delimiter)
         )));
     }
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .buffer_capacity(1 << 16)
-        .from_reader(input);
-
-    let mut header = ByteRecord::new();
-    let has_header = options.has_header;
-    if has_header
-        && !rdr
-            .read_byte_record(&mut header)
-            .map_err(|e| Error::Read(csv_error(e)))?
-    {
-        return Ok(Summary::default()); // An empty input: nothing to do.
-    }
-    let header_ref = has_header.then_some(&header);
-    let col = column_index(header_ref, &options.column, "--column")?;
-    let point_cols = match &options.point {
-        Some((lat, lon)) => Some((
-            column_index(header_ref, lat, "--lat")?,
-            column_index(header_ref, lon, "--lon")?,
-        )),
-        None => None,
-    };
-    let width = if has_header { header.len() } else { 0 };
-
-    if has_header {
-        let mut bytes = Vec::new();
-        push_record(&mut bytes, &header, 0, delimiter);
-        for c in COLUMNS {
-            bytes.push(delimiter);
-            push_field(&mut bytes, c.as_bytes(), delimiter);
+    check_date(options.on, "--era-out")?;
+    let form = match (options.output_format, options.input_format) {
+        (Some(OutputFormat::Csv), InputFormat::Jsonl) => {
+            return Err(Error::Usage(
+                "CSV output needs CSV input (JSON objects need not share their keys): \
+                 use --output-format jsonl"
+                    .to_owned(),
+            ))
         }
-        bytes.push(b'\n');
-        output.write_all(&bytes).map_err(Error::Write)?;
-    }
+        (Some(OutputFormat::Jsonl), _) | (None, InputFormat::Jsonl) => Form::Json,
+        _ => Form::Csv(delimiter),
+    };
+
+    let mut summary = Summary::default();
+    let note_problem = |rec: &Record, summary: &mut Summary| {
+        if let Some(p) = rec.problem {
+            summary.unreadable += 1;
+            if summary.unreadable_lines.len() < MAX_LISTED {
+                summary.unreadable_lines.push(crate::csv::Unreadable {
+                    line: rec.line,
+                    message: p.message(rec.line),
+                });
+            }
+        }
+        if rec.inner_lines > 0 {
+            summary.multiline += 1;
+            summary.first_multiline.get_or_insert(rec.line);
+        }
+    };
+
+    let (mut rdr, col, point_cols, writer, mut pending) = match options.input_format {
+        InputFormat::Jsonl => {
+            let (lat, lon) = options.point.clone().unwrap_or_default();
+            let names = [options.column.clone(), lat, lon];
+            let rdr = Source::Jsonl(JsonlReader::new(input, options.max_record_bytes, names));
+            let writer = RowWriter {
+                form,
+                width: 0,
+                dropped: Vec::new(),
+                keys: Vec::new(),
+                jsonl_in: true,
+                keys_len: 0,
+            };
+            (rdr, 0, options.point.as_ref().map(|_| (1, 2)), writer, None)
+        }
+        InputFormat::Csv => {
+            let mut rdr = CsvReader::new(input, delimiter, options.max_record_bytes);
+            // The header, or the first row: columns are checked before anything is
+            // written.
+            let mut first = Record::default();
+            if !rdr.read(&mut first).map_err(Error::Read)? {
+                // An empty input: nothing to do (the output is flushed: a file is made).
+                output.flush().map_err(Error::Write)?;
+                return Ok(Summary::default());
+            }
+            let Layout {
+                col,
+                point_cols,
+                writer,
+            } = csv_layout(&first, options, form, &mut summary)?;
+            if options.has_header {
+                note_problem(&first, &mut summary);
+                if let Form::Csv(_) = form {
+                    let mut bytes = Vec::new();
+                    writer.push(&mut bytes, &first);
+                    for c in COLUMNS {
+                        bytes.push(delimiter);
+                        push_field(&mut bytes, c.as_bytes(), delimiter);
+                    }
+                    bytes.push(b'\n');
+                    output.write_all(&bytes).map_err(Error::Write)?;
+                }
+            }
+            let pending = (!options.has_header).then_some(first);
+            (Source::Csv(Box::new(rdr)), col, point_cols, writer, pending)
+        }
+    };
 
     let translator: Translator = engine::translator(engine::Setup { on: options.on });
     let names = Names { on: options.on };
@@ -593,11 +1075,23 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
     };
     let tr = &translator;
 
-    let process = |scratch: &mut Scratch, chunk: &mut Chunk<ByteRecord>| {
-        let Chunk { items, len, out } = chunk;
+    let process = |scratch: &mut Scratch, chunk: &mut Chunk<Record>| {
+        let Chunk {
+            items, len, out, ..
+        } = chunk;
         let Scratch { key, buf } = scratch;
         let (mut ok, mut ambiguous, mut error) = (0u64, 0u64, 0u64);
         for rec in &items[..*len] {
+            writer.push(out, rec);
+            if let Some(p) = rec.problem {
+                let e = ErrorOut {
+                    kind: p.kind(),
+                    message: p.message(rec.line),
+                };
+                append_error(out, &e, form);
+                error += 1;
+                continue;
+            }
             let cell = |i: usize| rec.get(i).unwrap_or(b"");
             let address = cell(col);
             let pt = point_cols.map(|(a, b)| (cell(a), cell(b)));
@@ -612,7 +1106,6 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                 key.extend_from_slice(&(address.len() as u64).to_le_bytes());
                 key.extend_from_slice(&(a.len() as u64).to_le_bytes());
             }
-            push_record(out, rec, width, delimiter);
             let status = match cache.with(key, |a| {
                 out.extend_from_slice(&a.encoded);
                 a.status
@@ -624,14 +1117,14 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
                         simdutf8::basic::from_utf8(address),
                         pt.map(|(a, b)| point(a, b)),
                     ) {
-                        (Err(_), _) => append_error(out, &ErrorOut::invalid_utf8(), delimiter),
-                        (_, Some(Err(e))) => append_error(out, &e, delimiter),
+                        (Err(_), _) => append_error(out, &ErrorOut::invalid_utf8(), form),
+                        (_, Some(Err(e))) => append_error(out, &e, form),
                         (Ok(text), p) => translate_row(
                             tr,
                             names,
                             text,
                             p.and_then(Result::ok).flatten(),
-                            delimiter,
+                            form,
                             out,
                             buf,
                         ),
@@ -650,8 +1143,8 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
             }
         }
         for rec in &mut items[..*len] {
-            if rec.as_slice().len() > MAX_KEPT_RECORD {
-                *rec = ByteRecord::new();
+            if rec.capacity() > MAX_KEPT_RECORD {
+                *rec = Record::default();
             }
         }
         counts.ok.fetch_add(ok, Ordering::Relaxed);
@@ -661,22 +1154,28 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
 
     let pipeline_options = match options.threads {
         Threads::Inline => pipeline::Options::inline(),
-        Threads::Workers(n) => pipeline::Options::with_workers(n),
+        Threads::Workers(n) => pipeline::Options::with_workers(n, IN_FLIGHT_BYTES),
     };
+    let target = pipeline_options.chunk_target(64 << 10, CHUNK_BYTES);
     let result = pipeline::run(
         pipeline_options,
-        |chunk: &mut Chunk<ByteRecord>| {
-            let mut bytes = 0;
-            while chunk.len < CHUNK_ROWS && bytes < CHUNK_BYTES {
+        |chunk: &mut Chunk<Record>| {
+            while chunk.len < CHUNK_ROWS && chunk.weight < target {
                 let slot = chunk.next_slot();
-                if !rdr.read_byte_record(slot).map_err(csv_error)? {
-                    chunk.unget();
-                    position.store(rdr.position().byte(), Ordering::Relaxed);
-                    return Ok(false);
+                match pending.take() {
+                    Some(first) => *slot = first,
+                    None => {
+                        if !rdr.read(slot)? {
+                            chunk.unget();
+                            position.store(rdr.position(), Ordering::Relaxed);
+                            return Ok(false);
+                        }
+                    }
                 }
-                bytes += slot.as_slice().len() + 8 * slot.len();
+                note_problem(slot, &mut summary);
+                chunk.weight += writer.weight(slot);
             }
-            position.store(rdr.position().byte(), Ordering::Relaxed);
+            position.store(rdr.position(), Ordering::Relaxed);
             Ok(true)
         },
         Scratch::default,
@@ -684,19 +1183,15 @@ pub(crate) fn run_with<R: Read, W: Write + Send>(
         output,
         progress,
     );
-    let ok = counts.ok.load(Ordering::Relaxed);
-    let ambiguous = counts.ambiguous.load(Ordering::Relaxed);
-    let errors = counts.error.load(Ordering::Relaxed);
-    if bar.is_some() {
-        eprintln!("dvhc csv: {ok} ok, {ambiguous} ambiguous, {errors} errors");
+    if let Source::Jsonl(r) = &rdr {
+        summary.replaced_columns = r.replaced;
     }
+    summary.ok = counts.ok.load(Ordering::Relaxed);
+    summary.ambiguous = counts.ambiguous.load(Ordering::Relaxed);
+    summary.errors = counts.error.load(Ordering::Relaxed);
+    summary.rows = summary.ok + summary.ambiguous + summary.errors;
     match result {
-        Ok(()) => Ok(Summary {
-            rows: ok + ambiguous + errors,
-            ok,
-            ambiguous,
-            errors,
-        }),
+        Ok(()) => Ok(summary),
         Err(Failure::Write(e)) => Err(Error::Write(e)),
         Err(Failure::Read(e)) => Err(Error::Read(e)),
     }
@@ -713,7 +1208,7 @@ mod tests {
             kind: "x",
             message: "say \"hi\", x\ny".to_owned(),
         };
-        append_error(&mut out, &e, b',');
+        append_error(&mut out, &e, Form::Csv(b','));
         assert_eq!(out, b",,,,,,error,0,,,\"say \"\"hi\"\", x\ny\"\n");
         out.clear();
         push_number(&mut out, 7, 5);
@@ -721,11 +1216,27 @@ mod tests {
         push_number(&mut out, 0, 1);
         assert_eq!(out, b"0000742949672950");
         out.clear();
-        let rec = ByteRecord::from(vec!["1", "a;b", ""]);
-        push_record(&mut out, &rec, 5, b';');
+        let all = Keep { dropped: &[] };
+        let rec = Record::from_fields([&b"1"[..], b"a;b", b""]);
+        push_record(&mut out, &rec, 5, b';', all);
         assert_eq!(out, b"1;\"a;b\";;;");
         out.clear();
-        push_record(&mut out, &ByteRecord::from(vec![""]), 0, b',');
+        push_record(&mut out, &Record::from_fields([&b""[..]]), 0, b',', all);
+        assert_eq!(out, b"\"\"");
+        out.clear();
+        let some = Keep {
+            dropped: &[false, true, false, true],
+        };
+        push_record(&mut out, &rec, 5, b';', some);
+        assert_eq!(out, b"1;;");
+        out.clear();
+        push_record(
+            &mut out,
+            &Record::from_fields([&b""[..], b"x"]),
+            0,
+            b',',
+            some,
+        );
         assert_eq!(out, b"\"\"");
     }
 
@@ -740,10 +1251,7 @@ mod tests {
             (b'2', "2Phường Sài Gòn2\"26740\"2a|b"),
         ] {
             let mut out = Vec::new();
-            let mut f = Fields {
-                out: &mut out,
-                delimiter,
-            };
+            let mut f = Fields::new(&mut out, Form::Csv(delimiter));
             f.put_name(&mut buf, name);
             f.put_digits(&mut buf, |b| push_number(b, 26740, 5));
             f.put_ascii(b"a|b");

@@ -15,17 +15,22 @@
 mod app;
 mod cache;
 pub mod csv;
+mod decode;
 mod engine;
 mod lines;
 mod model;
 mod pipeline;
 mod progress;
+mod records;
+#[cfg(feature = "serve")]
+mod serve;
 mod text;
 
 /// Runs the `dvhc` command line on the process's arguments, standard input and
 /// standard output, and returns the exit status: 0 when every input was processed
 /// (per-input errors are part of the output), 1 on an I/O error or when `get` or
-/// `locate` finds no unit, 2 on a usage error.
+/// `locate` finds no unit, 2 on a usage error, 3 when the run finished with rows that
+/// could not be read (unless `--lenient`) or, with `--strict`, rows not `ok`.
 pub fn main() -> std::process::ExitCode {
     app::main()
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use crate::cache::Cache;
+use crate::cache::{Cache, Weigh};
 use crate::model::ErrorOut;
 use crate::pipeline::{self, Chunk, Failure, NoProgress};
 
@@ -15,6 +15,12 @@ const CHUNK_LINES: usize = 1024;
 
 /// Input bytes per chunk: long lines make smaller chunks, so memory stays bounded.
 const CHUNK_BYTES: usize = 1 << 20;
+
+/// Bytes of chunks in flight (see [`pipeline::Options::budget`]).
+const IN_FLIGHT_BYTES: usize = 16 << 20;
+
+/// Estimated output bytes of a line besides its own bytes (a JSON object).
+const OUTPUT_ESTIMATE: usize = 512;
 
 /// A line buffer that grew past this is shrunk after use.
 const MAX_KEPT_LINE: usize = 16 << 10;
@@ -33,8 +39,57 @@ pub struct Line {
 pub enum Source {
     /// The command-line arguments, one input each.
     Args(Vec<String>),
-    /// Standard input, one input per line.
-    Stdin,
+    /// A stream (stdin, decoded), one input per line.
+    Stream(Box<dyn Read + Send>),
+}
+
+/// What became of one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Resolved to one unit.
+    Ok,
+    /// Several candidates remain.
+    Ambiguous,
+    /// Nothing resolved, or the input could not be used.
+    Error,
+}
+
+/// How many inputs ended how.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Inputs with status `ok`.
+    pub ok: u64,
+    /// Inputs with status `ambiguous`.
+    pub ambiguous: u64,
+    /// Inputs with status `error`.
+    pub errors: u64,
+}
+
+impl Counts {
+    fn add(&mut self, s: Status) {
+        match s {
+            Status::Ok => self.ok += 1,
+            Status::Ambiguous => self.ambiguous += 1,
+            Status::Error => self.errors += 1,
+        }
+    }
+
+    /// All inputs.
+    pub fn rows(&self) -> u64 {
+        self.ok + self.ambiguous + self.errors
+    }
+}
+
+/// A cached result: the bytes printed and the status.
+struct Cached {
+    bytes: Vec<u8>,
+    status: Status,
+}
+
+impl Weigh for Cached {
+    fn weight(&self) -> usize {
+        self.bytes.capacity()
+    }
 }
 
 /// What a line is, for the renderer: its text, or why it has none.
@@ -90,39 +145,55 @@ pub fn run(
     workers: usize,
     cache_bytes: usize,
     out: Box<dyn Write + Send + '_>,
-    render: impl Fn(Input<'_>, &mut Vec<u8>) + Sync,
-) -> Result<(), Failure> {
-    let cache: Cache<Vec<u8>> = Cache::new(cache_bytes, MAX_CACHED_LINE);
+    render: impl Fn(Input<'_>, &mut Vec<u8>) -> Status + Sync,
+) -> Result<Counts, Failure> {
+    let cache: Cache<Cached> = Cache::new(cache_bytes, MAX_CACHED_LINE);
+    let counts = std::sync::Mutex::new(Counts::default());
     let process = |_: &mut (), chunk: &mut Chunk<Line>| {
         let mut scratch = Vec::new();
-        let Chunk { items, len, out } = chunk;
+        let mut mine = Counts::default();
+        let Chunk {
+            items, len, out, ..
+        } = chunk;
         for line in &items[..*len] {
-            if !line.truncated
-                && cache
-                    .with(&line.bytes, |v| out.extend_from_slice(v))
-                    .is_some()
-            {
-                continue;
+            if !line.truncated {
+                let hit = cache.with(&line.bytes, |v| {
+                    out.extend_from_slice(&v.bytes);
+                    v.status
+                });
+                if let Some(status) = hit {
+                    mine.add(status);
+                    continue;
+                }
             }
             scratch.clear();
-            match std::str::from_utf8(&line.bytes) {
+            let status = match std::str::from_utf8(&line.bytes) {
                 _ if line.truncated => {
                     let lossy = String::from_utf8_lossy(&line.bytes[..1024.min(line.bytes.len())]);
                     render(
                         Input::Bad(&lossy, ErrorOut::line_too_long(MAX_LINE)),
                         &mut scratch,
-                    );
+                    )
                 }
                 Ok(text) => render(Input::Text(text), &mut scratch),
                 Err(_) => {
                     let lossy = String::from_utf8_lossy(&line.bytes);
-                    render(Input::Bad(&lossy, ErrorOut::invalid_utf8()), &mut scratch);
+                    render(Input::Bad(&lossy, ErrorOut::invalid_utf8()), &mut scratch)
                 }
-            }
+            };
+            mine.add(status);
             out.extend_from_slice(&scratch);
             if !line.truncated {
-                cache.insert_with(&line.bytes, || scratch.as_slice().to_vec());
+                cache.insert_with(&line.bytes, || Cached {
+                    bytes: scratch.as_slice().to_vec(),
+                    status,
+                });
             }
+        }
+        if let Ok(mut c) = counts.lock() {
+            c.ok += mine.ok;
+            c.ambiguous += mine.ambiguous;
+            c.errors += mine.errors;
         }
         for line in &mut items[..*len] {
             if line.bytes.capacity() > MAX_KEPT_LINE {
@@ -130,8 +201,8 @@ pub fn run(
             }
         }
     };
-    let opts = pipeline::Options::with_workers(workers);
-    match source {
+    let opts = pipeline::Options::with_workers(workers, IN_FLIGHT_BYTES);
+    let result = match source {
         Source::Args(args) => {
             let mut it = args.into_iter();
             pipeline::run(
@@ -152,8 +223,8 @@ pub fn run(
                 Box::new(NoProgress),
             )
         }
-        Source::Stdin => {
-            let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
+        Source::Stream(input) => {
+            let mut reader = BufReader::with_capacity(1 << 16, input);
             let mut first = true;
             pipeline::run(
                 opts,
@@ -164,7 +235,9 @@ pub fn run(
                 Box::new(NoProgress),
             )
         }
-    }
+    };
+    result?;
+    Ok(counts.into_inner().unwrap_or_default())
 }
 
 /// Fills `chunk` with lines; hands it over early when no more input is buffered, so
@@ -181,10 +254,12 @@ fn read_chunk<R: Read>(
             chunk.unget();
             return Ok(false);
         }
-        bytes += slot.bytes.len();
+        let n = slot.bytes.len();
+        bytes += n;
         if std::mem::take(first) && slot.bytes.starts_with(b"\xEF\xBB\xBF") {
             slot.bytes.drain(..3);
         }
+        chunk.weight += 2 * n + OUTPUT_ESTIMATE;
         if reader.buffer().is_empty() {
             break;
         }

@@ -35,7 +35,8 @@ impl Names {
 pub struct ErrorOut {
     /// A stable ASCII id: the library's (`empty`, `too_long`, `not_found`,
     /// `bad_coordinates`, `parse`), or the tool's `invalid_utf8`, `too_long`,
-    /// `missing_column`.
+    /// `missing_column`, `bad_input`; for `dvhc csv` rows that could not be read,
+    /// `record_too_large`, `unclosed_quote`, `bad_json`.
     pub kind: &'static str,
     /// A sentence for people.
     pub message: String,

@@ -10,6 +10,10 @@
 //! hand-over; when the reader fails, what was read before is still written. A panic in
 //! a worker stops the writer, hence every thread, and is then raised again.
 //!
+//! Memory is also bounded in bytes: the reader gives each chunk a weight (its
+//! expected size) and does not hand out more than [`Options::budget`] bytes of chunks
+//! at once, but for one chunk alone, however large.
+//!
 //! [`Options::inline`] runs the same reading, processing and writing on the calling
 //! thread, one chunk after the other, without spawning any thread.
 
@@ -17,12 +21,12 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
 /// Output capacity a chunk keeps for reuse; more is given back after an unusually
 /// large chunk.
-const MAX_KEPT_OUT: usize = 4 << 20;
+const MAX_KEPT_OUT: usize = 1 << 20;
 
 /// A chunk of input items and the bytes they produce.
 #[derive(Debug, Default)]
@@ -34,6 +38,8 @@ pub struct Chunk<T> {
     pub len: usize,
     /// The output of the chunk, filled by a worker.
     pub out: Vec<u8>,
+    /// The chunk's expected size in bytes, set by the reader (0: not counted).
+    pub weight: usize,
 }
 
 impl<T: Default> Chunk<T> {
@@ -53,6 +59,9 @@ impl<T: Default> Chunk<T> {
     }
 }
 
+/// The most worker threads a pipeline runs (more are refused by the command line).
+pub const MAX_WORKERS: usize = 256;
+
 /// How the pipeline is sized.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -60,15 +69,19 @@ pub struct Options {
     pub workers: usize,
     /// Chunks in circulation: bounds memory, and how far the reader may run ahead.
     pub in_flight: usize,
+    /// Bytes of chunk weight in circulation at once (one chunk may exceed it alone).
+    pub budget: usize,
 }
 
 impl Options {
-    /// `workers` workers and enough chunks to keep them all busy.
-    pub fn with_workers(workers: usize) -> Options {
-        let workers = workers.max(1);
+    /// `workers` workers (1 to [`MAX_WORKERS`]) and enough chunks to keep them all
+    /// busy, within `budget` bytes of chunk weight.
+    pub fn with_workers(workers: usize, budget: usize) -> Options {
+        let workers = workers.clamp(1, MAX_WORKERS);
         Options {
             workers,
             in_flight: 2 * workers + 2,
+            budget,
         }
     }
 
@@ -78,7 +91,50 @@ impl Options {
         Options {
             workers: 0,
             in_flight: 1,
+            budget: usize::MAX,
         }
+    }
+
+    /// The weight a chunk should aim at so that every chunk in circulation fits the
+    /// budget, between `min` and `max`.
+    pub fn chunk_target(&self, min: usize, max: usize) -> usize {
+        (self.budget / self.in_flight.max(1)).clamp(min, max)
+    }
+}
+
+/// Chunk weight in circulation, and whether the writer has stopped.
+#[derive(Default)]
+struct Gate {
+    state: Mutex<(usize, bool)>,
+    changed: Condvar,
+}
+
+impl Gate {
+    /// Waits until `weight` more bytes fit `budget` (or nothing is in circulation, or
+    /// the writer stopped), then counts them in.
+    fn enter(&self, weight: usize, budget: usize) {
+        let Ok(mut s) = self.state.lock() else { return };
+        while s.0 > 0 && s.0.saturating_add(weight) > budget && !s.1 {
+            s = match self.changed.wait(s) {
+                Ok(s) => s,
+                Err(_) => return,
+            };
+        }
+        s.0 = s.0.saturating_add(weight);
+    }
+
+    fn leave(&self, weight: usize) {
+        if let Ok(mut s) = self.state.lock() {
+            s.0 = s.0.saturating_sub(weight);
+        }
+        self.changed.notify_all();
+    }
+
+    fn close(&self) {
+        if let Ok(mut s) = self.state.lock() {
+            s.1 = true;
+        }
+        self.changed.notify_all();
     }
 }
 
@@ -145,6 +201,8 @@ where
         progress.finish();
         return result;
     }
+    let gate = Gate::default();
+    let gate = &gate;
     thread::scope(|s| {
         let (free_tx, free_rx) = mpsc::sync_channel::<Chunk<T>>(opts.in_flight);
         for _ in 0..opts.in_flight {
@@ -186,7 +244,8 @@ where
         drop(done_tx);
 
         let writer = s.spawn(move || -> io::Result<()> {
-            let result = write_in_order(done_rx, &free_tx, &mut out, &mut *progress);
+            let result = write_in_order(done_rx, &free_tx, &mut out, &mut *progress, gate);
+            gate.close();
             progress.finish();
             result
         });
@@ -197,6 +256,7 @@ where
             // Waits for a free chunk: the writer gives them back as it prints.
             let Ok(mut chunk) = free_rx.recv() else { break };
             chunk.len = 0;
+            chunk.weight = 0;
             let more = match read(&mut chunk) {
                 Ok(more) => more,
                 Err(e) => {
@@ -205,6 +265,7 @@ where
                 }
             };
             if chunk.len > 0 {
+                gate.enter(chunk.weight, opts.budget);
                 if work_tx.send((seq, chunk)).is_err() {
                     break;
                 }
@@ -246,6 +307,7 @@ where
     let mut chunk = Chunk::default();
     loop {
         chunk.len = 0;
+        chunk.weight = 0;
         let (more, read_error) = match read(&mut chunk) {
             Ok(more) => (more, None),
             Err(e) => (false, Some(e)),
@@ -274,6 +336,7 @@ fn write_in_order<T>(
     free_tx: &mpsc::SyncSender<Chunk<T>>,
     out: &mut dyn Write,
     progress: &mut dyn Progress,
+    gate: &Gate,
 ) -> io::Result<()> {
     let mut next = 0u64;
     let mut pending: BTreeMap<u64, Chunk<T>> = BTreeMap::new();
@@ -298,6 +361,7 @@ fn write_in_order<T>(
             out.write_all(&chunk.out)?;
             progress.advance(chunk.len);
             next += 1;
+            gate.leave(chunk.weight);
             // An unusually large chunk does not keep its memory.
             chunk.out.clear();
             chunk.out.shrink_to(MAX_KEPT_OUT);
@@ -314,7 +378,7 @@ mod tests {
 
     #[test]
     fn keeps_order_and_bounds() {
-        for opts in [Options::with_workers(3), Options::inline()] {
+        for opts in [Options::with_workers(3, 1 << 20), Options::inline()] {
             keeps_order(opts);
         }
     }
@@ -352,8 +416,63 @@ mod tests {
     }
 
     #[test]
+    fn chunks_in_flight_stay_within_the_byte_budget() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        /// Counts the chunks written (one `write_all` each).
+        struct Counting<'a>(&'a AtomicUsize);
+        impl Write for Counting<'_> {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.fetch_add(1, Ordering::SeqCst);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let written = AtomicUsize::new(0);
+        let mut sent = 0usize;
+        let mut worst = 0usize;
+        // 8 workers would hold 18 chunks; a budget of 3 chunks' weight holds 3.
+        run(
+            Options::with_workers(8, 3 * 1000),
+            |c: &mut Chunk<u8>| {
+                worst = worst.max(sent - written.load(Ordering::SeqCst));
+                *c.next_slot() = 1;
+                c.weight = 1000;
+                sent += 1;
+                Ok(sent < 300)
+            },
+            || (),
+            |_, c| c.out.push(b'x'),
+            Counting(&written),
+            Box::new(NoProgress),
+        )
+        .unwrap();
+        assert_eq!(written.load(Ordering::SeqCst), 300);
+        assert!(worst <= 3, "{worst} chunks in flight");
+        // One chunk over the whole budget still goes through, alone.
+        let mut n = 0;
+        let mut out = Vec::new();
+        run(
+            Options::with_workers(2, 10),
+            |c: &mut Chunk<u8>| {
+                *c.next_slot() = 1;
+                c.weight = 1 << 20;
+                n += 1;
+                Ok(n < 5)
+            },
+            || (),
+            |_, c| c.out.push(b'x'),
+            &mut out,
+            Box::new(NoProgress),
+        )
+        .unwrap();
+        assert_eq!(out, b"xxxxx");
+    }
+
+    #[test]
     fn write_failure_stops_everything() {
-        for opts in [Options::with_workers(2), Options::inline()] {
+        for opts in [Options::with_workers(2, 1 << 20), Options::inline()] {
             write_failure_stops(opts);
         }
     }
@@ -368,7 +487,7 @@ mod tests {
                 let mut n = 0u64;
                 // An endless input: the run must still end, with the worker's panic.
                 run(
-                    Options::with_workers(3),
+                    Options::with_workers(3, 1 << 20),
                     |c: &mut Chunk<u64>| {
                         *c.next_slot() = n;
                         n += 1;

@@ -2,9 +2,34 @@
 //! JSON the library serialises (documented on its types), so the text shows exactly
 //! what the JSON says.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::Value;
+
+/// Whether `c` would act on a terminal rather than show: control characters (C0, DEL,
+/// C1: escape sequences, carriage returns, backspaces) and the bidirectional
+/// formatting characters that can reorder what is shown.
+fn acts(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from the input, made safe to print on a terminal: characters that would act
+/// are written as `\u{…}` escapes.
+pub fn esc(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(acts) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if acts(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// A string member, or `""`.
 fn s(v: &Value) -> &str {
@@ -22,14 +47,14 @@ fn error(v: &Value, out: &mut String) -> bool {
     if e.is_null() {
         return false;
     }
-    let _ = writeln!(out, "  ✗ {} ({})", s(&e["message"]), s(&e["kind"]));
+    let _ = writeln!(out, "  ✗ {} ({})", esc(s(&e["message"])), s(&e["kind"]));
     true
 }
 
 /// `translate`: the input, then `→` the new address, `?` the candidates or `✗` the
 /// error. `historical`: the commune was written under a name it had absorbed.
 pub fn translation(t: &Value, historical: bool, out: &mut String) {
-    let _ = writeln!(out, "{}", s(&t["input"]));
+    let _ = writeln!(out, "{}", esc(s(&t["input"])));
     if error(t, out) {
         return;
     }
@@ -50,10 +75,10 @@ pub fn translation(t: &Value, historical: bool, out: &mut String) {
     }
     match t["formatted"].as_str() {
         Some(f) if t["structure"] == "current" => {
-            let _ = writeln!(out, "  = {f} (already in the current structure)");
+            let _ = writeln!(out, "  = {} (already in the current structure)", esc(f));
         }
         Some(f) => {
-            let _ = writeln!(out, "  → {f}");
+            let _ = writeln!(out, "  → {}", esc(f));
         }
         None => {
             let candidates = t["candidates"].as_array().map_or(&[][..], Vec::as_slice);
@@ -90,14 +115,14 @@ fn units(u: &Value) -> String {
 
 /// `parse`: the input, then the reading(s).
 pub fn parsed(p: &Value, out: &mut String) {
-    let _ = writeln!(out, "{}", s(&p["input"]));
+    let _ = writeln!(out, "{}", esc(s(&p["input"])));
     if error(p, out) {
         return;
     }
     let structure = p["structure"].as_str().unwrap_or("?");
     let _ = writeln!(out, "  {structure}: {}", units(&p["units"]));
     if !s(&p["rest"]).is_empty() {
-        let _ = writeln!(out, "  rest: {}", s(&p["rest"]));
+        let _ = writeln!(out, "  rest: {}", esc(s(&p["rest"])));
     }
     let alternatives = p["alternatives"].as_array().map_or(&[][..], Vec::as_slice);
     if !alternatives.is_empty() {
@@ -201,5 +226,19 @@ pub fn unit(u: &Value, out: &mut String) {
             }
             let _ = writeln!(out, "{line} [{}]", s(&p["share"]));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn escapes_what_acts_on_a_terminal() {
+        assert_eq!(esc("Phường Bến Nghé"), "Phường Bến Nghé");
+        assert_eq!(
+            esc("a\x1b[2Jb\r\u{202E}c\u{9b}"),
+            "a\\u{1b}[2Jb\\u{d}\\u{202e}c\\u{9b}"
+        );
     }
 }

@@ -168,3 +168,45 @@ fn a_second_bom_is_content() {
     );
     assert!(!out.starts_with(b"\xEF\xBB\xBF\xEF\xBB\xBF"));
 }
+
+#[test]
+fn unreadable_rows_are_counted_and_the_rest_is_read() {
+    // A stray quote on line 3, with a small record limit: that line alone is an error
+    // row, every other row is read; the same with worker threads.
+    let mut input = String::from("id,address\n1,P. Bến Nghé Q1 HCM\n2,\"P. Đa Kao\n");
+    for i in 3..50 {
+        input.push_str(&format!("{i},P. Bến Nghé Q1 HCM\n"));
+    }
+    let mut o = options("address");
+    o.max_record_bytes = 200;
+    let (out, s) = run_ok(input.as_bytes(), &o);
+    assert_eq!((s.rows, s.ok, s.errors, s.unreadable), (49, 48, 1, 1));
+    assert_eq!(s.unreadable_lines[0].line, 3);
+    let recs = records(&out, b',');
+    assert_eq!(recs.len(), 50);
+    assert_eq!(recs[2][1], "P. Đa Kao");
+    assert!(
+        appended(&recs[2], "dvhc_error").starts_with("line 3: the record is larger than 200 bytes")
+    );
+    assert_eq!(recs[49][0], "49");
+    o.threads = Threads::Workers(3);
+    let (again, s2) = run_ok(input.as_bytes(), &o);
+    assert_eq!((again, s2), (out, s));
+}
+
+#[test]
+fn json_lines_output_from_the_library() {
+    let mut o = options("address");
+    o.output_format = Some(dvhc_cli::csv::OutputFormat::Jsonl);
+    let (out, s) = run_ok(
+        b"id,address\n1,\"P. B\xe1\xba\xbfn Ngh\xc3\xa9, Q1, HCM\"\n",
+        &o,
+    );
+    assert_eq!(s.ok, 1);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["id"], "1");
+    assert_eq!(v["dvhc_commune_code"], "26740");
+    assert_eq!(v["dvhc_candidates"], 1);
+    assert_eq!(v["dvhc_share"], "whole");
+    assert_eq!(v["dvhc_error"], serde_json::Value::Null);
+}

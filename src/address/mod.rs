@@ -14,11 +14,11 @@ mod serde;
 mod spans;
 
 pub(crate) use parser::parse_with;
-use scoring::Score;
 
 use std::fmt;
 
 use crate::legacy;
+use crate::rank::Score;
 use crate::search::Via;
 use crate::units::current::{Commune, Province};
 use crate::units::status::Status;
@@ -248,13 +248,14 @@ impl CurrentUnits {
 pub struct Reading<'a> {
     units: Units,
     rest: &'a str,
-    score: Score,
+    /// How well it explains the input (`rank.rs`).
+    pub(crate) score: Score,
     /// The first word of the units.
     first_word: usize,
     /// The units found and the word each starts at, for the diacritic fidelity.
     parts: [Option<(Unit, usize)>; 3],
     /// The order in which the parser found the readings, the last tie-break.
-    seq: u32,
+    pub(crate) seq: u32,
 }
 
 /// The units of a reading, in the structure they belong to.

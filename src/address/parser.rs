@@ -5,15 +5,15 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::scoring::Quality;
 use super::spans::{Found, SpanHit};
 use super::{Address, ParseError, Reading, MAX_ADDRESS_LEN};
 use crate::legacy;
+use crate::rank::{self, Quality};
 use crate::search;
 use crate::tables::index::Table;
 use crate::text::chars::is_alphanumeric;
 use crate::text::tokenize::Words;
-use crate::text::vocab::{self, KindWord};
+use crate::text::vocab::{KindWord, Tag};
 use crate::units::current::Province;
 use crate::units::Unit;
 
@@ -43,26 +43,28 @@ pub(crate) fn parse_with<'a, R>(
             max: MAX_ADDRESS_LEN,
         });
     }
-    let mut s = SCRATCH
+    let mut buffers = BUFFERS
         .try_with(Cell::take)
         .ok()
         .flatten()
         .unwrap_or_default();
-    let readings = recycle(std::mem::take(&mut s.readings));
-    let mut p = Parser {
+    let readings = recycle(std::mem::take(&mut buffers.readings));
+    let mut parser = Parser {
         input,
-        first: 0,
-        end: 0,
-        fuzzy: false,
+        first_word: 0,
+        units_end: 0,
+        with_typos: false,
         readings,
-        made: 0,
-        best: None,
-        s,
+        readings_made: 0,
+        best_quality: None,
+        buffers,
     };
-    let parsed = p.parse();
+    let parsed = parser.parse();
     let Parser {
-        readings, mut s, ..
-    } = p;
+        readings,
+        mut buffers,
+        ..
+    } = parser;
     let out = match parsed {
         Ok(ambiguous) => {
             let address = Address {
@@ -71,16 +73,16 @@ pub(crate) fn parse_with<'a, R>(
                 ambiguous,
             };
             let out = f(&address);
-            s.readings = recycle(address.readings);
+            buffers.readings = recycle(address.readings);
             Ok(out)
         }
         Err(e) => {
-            s.readings = recycle(readings);
+            buffers.readings = recycle(readings);
             Err(e)
         }
     };
     // On a thread being torn down there is nowhere to keep the buffers: they go.
-    let _ = SCRATCH.try_with(|c| c.set(Some(s)));
+    let _ = BUFFERS.try_with(|c| c.set(Some(buffers)));
     out
 }
 
@@ -96,12 +98,12 @@ pub(super) fn recycle<'b>(mut v: Vec<Reading<'_>>) -> Vec<Reading<'b>> {
 thread_local! {
     /// The parser's work buffers, between two parses on this thread.
     /// Boxed, so that taking and putting back moves a pointer, not the buffers.
-    static SCRATCH: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
+    static BUFFERS: Cell<Option<Box<Buffers>>> = const { Cell::new(None) };
 }
 
 /// The buffers of a parse, all empty between parses.
 #[derive(Default)]
-pub(super) struct Scratch {
+pub(super) struct Buffers {
     pub(super) words: Words,
     /// For each end of a span looked at, its span hits in `hits`.
     pub(super) spans: Vec<(usize, Range<usize>)>,
@@ -115,11 +117,11 @@ pub(super) struct Scratch {
     pub(super) found: Vec<Found>,
     /// The typo-tolerant matches of the words `start..end`: (start, end, their
     /// matches in `fuzzy_hits`).
-    pub(super) fuzzy: Vec<(usize, usize, Range<usize>)>,
+    pub(super) fuzzy_spans: Vec<(usize, usize, Range<usize>)>,
     /// (entry, distance) for each key matched.
     pub(super) fuzzy_hits: Vec<(u16, u8)>,
     /// The key of the span being matched with typos.
-    pub(super) key: String,
+    pub(super) fuzzy_key: String,
     pub(super) readings: Vec<Reading<'static>>,
 }
 
@@ -145,18 +147,20 @@ pub(super) fn strip_noise(words: &Words, first: usize) -> usize {
 
 pub(super) struct Parser<'a> {
     pub(super) input: &'a str,
-    /// The first word that may belong to a unit.
-    pub(super) first: usize,
+    /// The first word that may belong to a unit (the last [`MAX_WORDS`] words are
+    /// read for units).
+    pub(super) first_word: usize,
     /// The end of the words that may belong to a unit (trailing noise removed).
-    pub(super) end: usize,
+    pub(super) units_end: usize,
     /// Whether names with typos are looked for (the second pass).
-    pub(super) fuzzy: bool,
+    pub(super) with_typos: bool,
     pub(super) readings: Vec<Reading<'a>>,
     /// The readings made in this pass, kept in `readings` or not (their `seq`).
-    pub(super) made: u32,
+    pub(super) readings_made: u32,
     /// The best quality of the readings made in this pass.
-    pub(super) best: Option<Quality>,
-    pub(super) s: Box<Scratch>,
+    pub(super) best_quality: Option<Quality>,
+    /// The work buffers, reused from one parse to the next on a thread.
+    pub(super) buffers: Box<Buffers>,
 }
 
 /// A filter on the units found.
@@ -166,35 +170,35 @@ impl<'a> Parser<'a> {
     /// Parses the input into `readings`; returns how many of them are equally good
     /// in the best structure.
     pub(super) fn parse(&mut self) -> Result<usize, ParseError> {
-        let s = &mut self.s;
-        s.words.refill(self.input);
-        s.spans.clear();
-        s.hits.clear();
-        s.fuzzy.clear();
-        s.found.clear();
-        s.fuzzy_hits.clear();
-        if s.words.len() == 0 {
+        let b = &mut self.buffers;
+        b.words.refill(self.input);
+        b.spans.clear();
+        b.hits.clear();
+        b.fuzzy_spans.clear();
+        b.found.clear();
+        b.fuzzy_hits.clear();
+        if b.words.len() == 0 {
             return Err(ParseError::Empty);
         }
-        self.first = s.words.len().saturating_sub(MAX_WORDS);
-        self.end = strip_noise(&s.words, self.first);
+        self.first_word = b.words.len().saturating_sub(MAX_WORDS);
+        self.units_end = strip_noise(&b.words, self.first_word);
         // First exact names only; names with typos only when that leaves a unit
         // written with its kind word unresolved, or finds nothing.
         self.run();
         if self.needs_fuzzy() {
             self.readings.clear();
-            (self.made, self.best) = (0, None);
-            self.fuzzy = true;
+            (self.readings_made, self.best_quality) = (0, None);
+            self.with_typos = true;
             self.run();
         }
         self.finish()
     }
 
     pub(super) fn run(&mut self) {
-        let end = self.end;
+        let end = self.units_end;
         let provinces = self.find(end, &[Table::Province, Table::LegacyProvince], &|_| true);
         for i in provinces.clone() {
-            let p = self.s.found[i];
+            let p = self.buffers.found[i];
             match p.unit {
                 Unit::Province(prov) => self.current_below(p, prov),
                 Unit::LegacyProvince(prov) => self.legacy_below(p, prov),
@@ -212,10 +216,10 @@ impl<'a> Parser<'a> {
             let districts = self.find(end, &[Table::LegacyDistrict], &|_| true);
             // They all start at the same word.
             if !districts.is_empty()
-                && !self.beaten(self.reach(self.s.found[districts.start].start))
+                && !self.beaten(self.reach(self.buffers.found[districts.start].start))
             {
                 for i in districts {
-                    let d = self.s.found[i];
+                    let d = self.buffers.found[i];
                     if let Unit::LegacyDistrict(dist) = d.unit {
                         self.legacy_communes(None, Some(d), dist.province(), Some(dist), d.start);
                     }
@@ -224,7 +228,7 @@ impl<'a> Parser<'a> {
         }
         if provinces.is_empty() {
             for i in self.find(end, &[Table::Commune, Table::LegacyCommune], &|_| true) {
-                let c = self.s.found[i];
+                let c = self.buffers.found[i];
                 match c.unit {
                     Unit::Commune(com) => self.push_current(None, com.province(), Some(c), None),
                     Unit::LegacyCommune(com) => {
@@ -234,7 +238,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.s.found.truncate(provinces.start);
+        self.buffers.found.truncate(provinces.start);
     }
 
     pub(super) fn current_below(&mut self, p: Found, prov: &'static Province) {
@@ -243,11 +247,11 @@ impl<'a> Parser<'a> {
             move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
         let communes = self.find(p.start, &[Table::Commune], &in_province);
         for i in communes.clone() {
-            let c = self.s.found[i];
+            let c = self.buffers.found[i];
             self.push_current(Some(p), prov, Some(c), None);
         }
         if !communes.is_empty() {
-            self.s.found.truncate(communes.start);
+            self.buffers.found.truncate(communes.start);
             return;
         }
         // A pre-2025 district between the commune and the province.
@@ -256,7 +260,7 @@ impl<'a> Parser<'a> {
         });
         let mut found = false;
         for i in districts.clone() {
-            let d = self.s.found[i];
+            let d = self.buffers.found[i];
             let Unit::LegacyDistrict(dist) = d.unit else {
                 continue;
             };
@@ -266,12 +270,12 @@ impl<'a> Parser<'a> {
                     && matches!(u, Unit::Commune(c) if c.predecessors().any(|(o, _)| o.district().code().get() == dcode))
             };
             for j in self.find(d.start, &[Table::Commune], &took_over) {
-                let c = self.s.found[j];
+                let c = self.buffers.found[j];
                 self.push_current(Some(p), prov, Some(c), Some((d, dist)));
                 found = true;
             }
         }
-        self.s.found.truncate(districts.start);
+        self.buffers.found.truncate(districts.start);
         if !found {
             self.push_current(Some(p), prov, None, None);
         }
@@ -286,12 +290,12 @@ impl<'a> Parser<'a> {
             &|u| matches!(u, Unit::LegacyDistrict(d) if d.province().code().get() == code),
         );
         for i in districts.clone() {
-            let d = self.s.found[i];
+            let d = self.buffers.found[i];
             if let Unit::LegacyDistrict(dist) = d.unit {
                 self.legacy_communes(Some(p), Some(d), prov, Some(dist), d.start);
             }
         }
-        self.s.found.truncate(districts.start);
+        self.buffers.found.truncate(districts.start);
         // Commune + province without district: these readings explain the words from
         // `reach(p.start)` at most, and are not made when a reading made explains more.
         if !self.beaten(self.reach(p.start)) {
@@ -323,14 +327,14 @@ impl<'a> Parser<'a> {
             return;
         }
         for i in communes.clone() {
-            let c = self.s.found[i];
+            let c = self.buffers.found[i];
             let district = match c.unit {
                 Unit::LegacyCommune(com) => Some(com.district()),
                 _ => dist,
             };
             self.push_legacy(p, d, prov, district, Some(c));
         }
-        self.s.found.truncate(communes.start);
+        self.buffers.found.truncate(communes.start);
     }
 
     /// Whether the exact pass left something a typo-tolerant pass may find: no
@@ -359,13 +363,20 @@ impl<'a> Parser<'a> {
     /// written without its kind word ("Ben Ngeh, Quận 1"): up to four words, none with
     /// a digit, the first not a word the analysis knows (kind, hamlet or street word).
     pub(super) fn name_segment_before(&self, end: usize) -> bool {
-        if end <= self.first || !self.segment_ends(end) {
+        if end <= self.first_word || !self.segment_ends(end) {
             return false;
         }
         let seg = self.segment_start(end - 1);
         end - seg <= 4
-            && self.s.words.tag(seg) == vocab::tag::NONE
-            && (seg..end).all(|i| !self.s.words.key(i).bytes().any(|b| b.is_ascii_digit()))
+            && self.buffers.words.tag(seg) == Tag::Untagged
+            && (seg..end).all(|i| {
+                !self
+                    .buffers
+                    .words
+                    .key(i)
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
+            })
     }
 
     /// Sorts and dedups the readings, checks for a unit written but not found, and
@@ -374,23 +385,17 @@ impl<'a> Parser<'a> {
     /// Returns how many readings are equally good in the best structure.
     pub(super) fn finish(&mut self) -> Result<usize, ParseError> {
         if self.readings.is_empty() {
-            if let Some((name, _)) = self.unresolved(self.end, None) {
+            if let Some((name, _)) = self.unresolved(self.units_end, None) {
                 return Err(ParseError::ProvinceNotFound {
                     name: self.input[name].to_owned(),
                 });
             }
             return Err(ParseError::NotFound);
         }
-        // Best first, then by code, then in the order found (a total order: the sort
-        // need not be stable, and so needs no buffer).
-        let by_score = |a: &Reading<'_>, b: &Reading<'_>| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| a.deepest().code_value().cmp(&b.deepest().code_value()))
-                .then(a.seq.cmp(&b.seq))
-        };
+        // Best first (`rank::reading_order`, a total order: the sort need not be
+        // stable, and so needs no buffer).
         let readings = &mut self.readings;
-        readings.sort_unstable_by(by_score);
+        readings.sort_unstable_by(rank::reading_order);
         // One reading per deepest unit (the best), in order.
         let mut kept = 0;
         for i in 0..readings.len() {
@@ -412,7 +417,7 @@ impl<'a> Parser<'a> {
             for i in 0..self.readings.len() {
                 self.readings[i].score.fidelity = self.fidelity(&self.readings[i]);
             }
-            self.readings.sort_unstable_by(by_score);
+            self.readings.sort_unstable_by(rank::reading_order);
             let top = self.readings[0].score.quality();
             self.readings.retain(|r| r.score.quality() == top);
         }
@@ -456,11 +461,11 @@ impl<'a> Parser<'a> {
         below: Option<search::Level>,
     ) -> Option<(Range<usize>, search::Level)> {
         // Nothing is below a commune.
-        if end <= self.first || below == Some(search::Level::Commune) {
+        if end <= self.first_word || below == Some(search::Level::Commune) {
             return None;
         }
         let seg = self.segment_start(end - 1);
-        let at_break = end >= self.end || self.s.words.word(end).hard_break_before;
+        let at_break = end >= self.units_end || self.buffers.words.word(end).hard_break_before;
         // With commas, the kind word starts the segment; without, it is a full word
         // within a few words.
         let starts = if at_break && seg + MAX_SPAN >= end {
@@ -470,14 +475,14 @@ impl<'a> Parser<'a> {
         };
         for start in starts.rev() {
             crate::work::add(1);
-            let Some((k, n, full)) = self.s.words.kind_at(start, end) else {
+            let Some((k, n, full)) = self.buffers.words.kind_at(start, end) else {
                 continue;
             };
             if start + n >= end || !(full || start == seg) {
                 continue;
             }
             // "Tỉnh lộ 8", "Huyện lộ 2": roads.
-            if self.s.words.tag(start + n) == vocab::tag::LO {
+            if self.buffers.words.tag(start + n) == Tag::Lo {
                 continue;
             }
             let level = if k.is_commune() {
@@ -496,8 +501,8 @@ impl<'a> Parser<'a> {
             if !lower {
                 continue;
             }
-            let a = self.s.words.word(start).start;
-            let b = self.s.words.word(end - 1).end;
+            let a = self.buffers.words.word(start).start;
+            let b = self.buffers.words.word(end - 1).end;
             return Some((a..b, level));
         }
         None
@@ -506,7 +511,7 @@ impl<'a> Parser<'a> {
     /// The verbatim input left of word `start`, without trailing separators.
     pub(super) fn rest(&self, start: Option<usize>) -> &'a str {
         let cut = match start {
-            Some(i) if i < self.s.words.len() => self.s.words.word(i).start,
+            Some(i) if i < self.buffers.words.len() => self.buffers.words.word(i).start,
             Some(_) => self.input.len(),
             None => return self.input.trim(),
         };
@@ -517,10 +522,10 @@ impl<'a> Parser<'a> {
 
     /// The first word of the comma-separated segment that word `i` is in.
     pub(super) fn segment_start(&self, i: usize) -> usize {
-        let start = (self.first..=i)
+        let start = (self.first_word..=i)
             .rev()
-            .find(|&j| j == self.first || self.s.words.word(j).hard_break_before)
-            .unwrap_or(self.first);
+            .find(|&j| j == self.first_word || self.buffers.words.word(j).hard_break_before)
+            .unwrap_or(self.first_word);
         crate::work::add(1 + i.saturating_sub(start));
         start
     }
@@ -530,7 +535,7 @@ impl<'a> Parser<'a> {
     /// segment of word `end - 1`, within [`MAX_SPAN`] words of `end`, and two more
     /// for an English kind word after it ("Ben Nghe Ward"). Not decreasing in `end`.
     pub(super) fn reach(&self, end: usize) -> usize {
-        if end <= self.first {
+        if end <= self.first_word {
             return end;
         }
         self.segment_start(end - 1)
@@ -539,6 +544,6 @@ impl<'a> Parser<'a> {
 
     /// Whether a segment ends at `end`.
     pub(super) fn segment_ends(&self, end: usize) -> bool {
-        end >= self.end || self.s.words.word(end).hard_break_before
+        end >= self.units_end || self.buffers.words.word(end).hard_break_before
     }
 }

@@ -2,10 +2,10 @@
 //! not made at all when a reading already made is better.
 
 use super::parser::Parser;
-use super::scoring::Score;
 use super::spans::Found;
 use super::{CurrentUnits, LegacyUnits, Reading, Units};
 use crate::legacy;
+use crate::rank::Score;
 use crate::search::Via;
 use crate::units::current::Province;
 use crate::units::Unit;
@@ -16,7 +16,7 @@ impl Parser<'_> {
     pub(super) fn beaten(&self, reach: usize) -> bool {
         self.readings
             .iter()
-            .any(|r| usize::from(r.score.words) > self.end - reach)
+            .any(|r| usize::from(r.score.words) > self.units_end - reach)
     }
 
     pub(super) fn push_current(
@@ -39,7 +39,7 @@ impl Parser<'_> {
             start = start.map(|s| s.min(d.start));
         }
         if let Some(s) = start {
-            score.words = (self.end - s).min(255) as u8;
+            score.words = (self.units_end - s).min(255) as u8;
         }
         let Some(seq) = self.number(&score) else {
             return;
@@ -53,7 +53,7 @@ impl Parser<'_> {
             // Set in `finish`, for the readings kept.
             rest: "",
             score,
-            first_word: start.unwrap_or(self.end),
+            first_word: start.unwrap_or(self.units_end),
             parts: [
                 p.map(|f| (f.unit, f.start)),
                 c.map(|f| (f.unit, f.start)),
@@ -92,7 +92,7 @@ impl Parser<'_> {
             // Set in `finish`, for the readings kept.
             rest: "",
             score,
-            first_word: start.unwrap_or(self.end),
+            first_word: start.unwrap_or(self.units_end),
             parts: parts.map(|f| f.map(|f| (f.unit, f.start))),
             seq,
         });
@@ -103,14 +103,14 @@ impl Parser<'_> {
     /// (the best quality first, one reading per deepest unit, then only the best).
     #[inline]
     pub(super) fn number(&mut self, score: &Score) -> Option<u32> {
-        let seq = self.made;
-        self.made += 1;
+        let seq = self.readings_made;
+        self.readings_made += 1;
         let q = score.quality();
-        if self.best.is_some_and(|b| q < b) {
+        if self.best_quality.is_some_and(|b| q < b) {
             return None;
         }
-        if self.best.is_none_or(|b| q > b) {
-            self.best = Some(q);
+        if self.best_quality.is_none_or(|b| q > b) {
+            self.best_quality = Some(q);
         }
         Some(seq)
     }

@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-use super::parser::{Accept, Parser, Scratch, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
+use super::parser::{Accept, Buffers, Parser, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
 use crate::search::fuzzy::{distance_within, fuzzy_walk, max_distance};
 use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
 use crate::text::key::push_key;
-use crate::text::vocab::{self, KindWord};
+use crate::text::vocab::{self, KindWord, Tag};
 use crate::units::Unit;
 
 /// A span of words ending at some `end` whose key is in the index.
@@ -80,15 +80,15 @@ impl Parser<'_> {
     /// The spans ending at `end` whose key (without or with the kind word) is in the
     /// index, longest first.
     pub(super) fn span_hits(&mut self, end: usize) -> Range<usize> {
-        if let Some((_, r)) = self.s.spans.iter().find(|(e, _)| *e == end) {
+        if let Some((_, r)) = self.buffers.spans.iter().find(|(e, _)| *e == end) {
             return r.clone();
         }
-        let mut hits = std::mem::take(&mut self.s.hits);
+        let mut hits = std::mem::take(&mut self.buffers.hits);
         let from = hits.len();
-        if end > self.first {
+        if end > self.first_word {
             self.collect_spans(end, end, None, &mut hits);
             // An English kind word after the name: "Ben Nghe Ward", "Thu Duc City".
-            if let Some((k, n)) = self.s.words.trailing_kind_at(end) {
+            if let Some((k, n)) = self.buffers.words.trailing_kind_at(end) {
                 if end - n > self.segment_start(end - 1) {
                     self.collect_spans(end, end - n, Some(k), &mut hits);
                 }
@@ -96,12 +96,12 @@ impl Parser<'_> {
             hits[from..].sort_by_key(|h: &SpanHit| h.start);
         }
         let r = from..hits.len();
-        self.s.hits = hits;
-        self.s.spans.push((end, r.clone()));
+        self.buffers.hits = hits;
+        self.buffers.spans.push((end, r.clone()));
         r
     }
 
-    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`].
+    /// The spans `start..end` whose name ends at `name_end`, for [`span_hits`](Self::span_hits).
     ///
     /// The span grows leftwards a word at a time. Its key, read backwards, is
     /// looked up in the reversed-key order, which narrows at each step: once no key
@@ -118,16 +118,16 @@ impl Parser<'_> {
         let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
         // The reversed key of words start..name_end, and for each start the keys
         // equal to it (positions in the reversed-key order), at `name_end - 1 - start`.
-        let mut rkey = std::mem::take(&mut self.s.rkey);
+        let mut rkey = std::mem::take(&mut self.buffers.rkey);
         rkey.clear();
-        let mut exact_at = std::mem::take(&mut self.s.exact_at);
+        let mut exact_at = std::mem::take(&mut self.buffers.exact_at);
         exact_at.clear();
         // The hash of `rkey`, kept up as it grows.
         let mut hash = HASH_START;
         let mut dead_at = None;
         for start in (min_start..name_end).rev() {
             crate::work::add(1);
-            let w = self.s.words.key_bytes(start);
+            let w = self.buffers.words.key_bytes(start);
             if dead_at.is_none() {
                 if w.last().is_some_and(u8::is_ascii_digit)
                     && rkey.last().is_some_and(u8::is_ascii_digit)
@@ -153,7 +153,7 @@ impl Parser<'_> {
                 exact_at.push(0..0);
             }
             let lead = self
-                .s
+                .buffers
                 .words
                 .kind_at(start, name_end)
                 .map(|(k, n, _)| (k, n))
@@ -186,8 +186,8 @@ impl Parser<'_> {
                 }
             }
         }
-        self.s.rkey = rkey;
-        self.s.exact_at = exact_at;
+        self.buffers.rkey = rkey;
+        self.buffers.exact_at = exact_at;
     }
 
     /// Whether words from `start`, written without a kind word, may name a unit: a
@@ -203,18 +203,18 @@ impl Parser<'_> {
         seg: usize,
         seg_end: bool,
     ) -> bool {
-        let words = &self.s.words;
+        let words = &self.buffers.words;
         if (start..name_end).all(|i| words.key_bytes(i).iter().all(u8::is_ascii_digit)) {
             return start == seg && seg_end;
         }
         if start == seg {
             return true;
         }
-        if vocab::is_street(self.s.words.tag(start - 1)) {
+        if vocab::is_street(self.buffers.words.tag(start - 1)) {
             return false;
         }
         if self
-            .s
+            .buffers
             .words
             .key_bytes(start - 1)
             .iter()
@@ -226,8 +226,8 @@ impl Parser<'_> {
             if start - 1 == seg {
                 return false;
             }
-            let t = self.s.words.tag(start - 2);
-            return !(vocab::is_street(t) || t == vocab::tag::LO);
+            let t = self.buffers.words.tag(start - 2);
+            return !(vocab::is_street(t) || t == Tag::Lo);
         }
         true
     }
@@ -237,22 +237,22 @@ impl Parser<'_> {
     /// there are none, names within a small edit distance, for a span that starts
     /// with a kind word (or, for provinces, any short span).
     ///
-    /// The units are pushed on [`Scratch::found`]; the range returned is theirs.
+    /// The units are pushed on [`Buffers::found`]; the range returned is theirs.
     pub(super) fn find(
         &mut self,
         end: usize,
         tables: &[Table],
         accept: Accept<'_>,
     ) -> Range<usize> {
-        let base = self.s.found.len();
-        if end <= self.first {
+        let base = self.buffers.found.len();
+        if end <= self.first_word {
             return base..base;
         }
         debug_assert!(tables
             .windows(2)
             .all(|w| w[0].concat_index() < w[1].concat_index()));
         let span = self.span_hits(end);
-        let Scratch { hits, found, .. } = &mut *self.s;
+        let Buffers { hits, found, .. } = &mut *self.buffers;
         let mut best_start = usize::MAX;
         for h in &hits[span] {
             if h.start > best_start {
@@ -279,20 +279,20 @@ impl Parser<'_> {
                 }
             }
         }
-        if found.len() == base && self.fuzzy {
+        if found.len() == base && self.with_typos {
             self.find_fuzzy(end, tables, accept);
         }
-        let last = end >= self.end;
-        for i in base..self.s.found.len() {
-            let start = self.s.found[i].start;
-            self.s.found[i].delimited = last || start == self.segment_start(start);
+        let last = end >= self.units_end;
+        for i in base..self.buffers.found.len() {
+            let start = self.buffers.found[i].start;
+            self.buffers.found[i].delimited = last || start == self.segment_start(start);
         }
-        base..self.s.found.len()
+        base..self.buffers.found.len()
     }
 
     /// The typo-tolerant part of [`find`](Self::find), pushing on `found`.
     pub(super) fn find_fuzzy(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) {
-        let base = self.s.found.len();
+        let base = self.buffers.found.len();
         let provinces = tables.contains(&Table::Province);
         let seg = self.segment_start(end - 1);
         let span = if provinces {
@@ -301,10 +301,10 @@ impl Parser<'_> {
             MAX_SPAN
         };
         let mut best_key = (u8::MAX, usize::MAX);
-        let mut key = std::mem::take(&mut self.s.key);
+        let mut key = std::mem::take(&mut self.buffers.fuzzy_key);
         for start in (seg.max(end.saturating_sub(span))..end).rev() {
             crate::work::add(1);
-            let kind_word = self.s.words.kind_at(start, end);
+            let kind_word = self.buffers.words.kind_at(start, end);
             // A kind word alone ("Thành phố") is no misspelt name.
             if kind_word.is_some_and(|(_, n, _)| start + n >= end) {
                 continue;
@@ -318,7 +318,7 @@ impl Parser<'_> {
             // segment of its own ("Ben Ngeh, Quận 1").
             if kind.is_none()
                 && !provinces
-                && !(start == seg && end < self.end && self.name_segment_before(end))
+                && !(start == seg && end < self.units_end && self.name_segment_before(end))
             {
                 continue;
             }
@@ -328,7 +328,7 @@ impl Parser<'_> {
             }
             key.clear();
             for i in name_start..end {
-                push_key(&mut key, self.s.words.key(i));
+                push_key(&mut key, self.buffers.words.key(i));
             }
             let max = max_distance(key.len());
             if max == 0 {
@@ -356,32 +356,32 @@ impl Parser<'_> {
                 for t in [Table::Province, Table::LegacyProvince] {
                     for e in t.keys() {
                         if let Some(d) = distance_within(e.key(), key.as_bytes(), max) {
-                            offer(&mut self.s.found, t, e, d);
+                            offer(&mut self.buffers.found, t, e, d);
                         }
                     }
                 }
             } else {
                 // The walk does not depend on the scope: homonym districts share it.
                 let cached = self
-                    .s
-                    .fuzzy
+                    .buffers
+                    .fuzzy_spans
                     .iter()
                     .find(|(s, e, _)| (*s, *e) == (name_start, end))
                     .map(|(_, _, r)| r.clone());
                 let matches = match cached {
                     Some(r) => r,
                     None => {
-                        let hits = &mut self.s.fuzzy_hits;
+                        let hits = &mut self.buffers.fuzzy_hits;
                         let from = hits.len();
                         fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
                         let r = from..hits.len();
-                        self.s.fuzzy.push((name_start, end, r.clone()));
+                        self.buffers.fuzzy_spans.push((name_start, end, r.clone()));
                         r
                     }
                 };
-                let Scratch {
+                let Buffers {
                     fuzzy_hits, found, ..
-                } = &mut *self.s;
+                } = &mut *self.buffers;
                 crate::work::add(matches.len());
                 for &(c, d) in &fuzzy_hits[matches] {
                     let (t, e) = index::entry(c);
@@ -389,6 +389,6 @@ impl Parser<'_> {
                 }
             }
         }
-        self.s.key = key;
+        self.buffers.fuzzy_key = key;
     }
 }

@@ -1,14 +1,13 @@
 //! Collecting the hits of a search: one per unit, in rank order, at most the limit.
 
+use crate::rank::{
+    fidelity_bits, hit_rank, via_class, FIDELITY, IDENTITY, KIND_MISFITS, RANKED_TABLES,
+};
 use crate::search::fidelity::Diacritics;
 use crate::search::fuzzy::{fuzzy_walk, max_distance};
 use crate::search::query::NameQuery;
-use crate::search::rank::{
-    fidelity_bits, rank, via_class, FIDELITY, IDENTITY, KIND_MISFITS, RANKED_TABLES,
-};
 use crate::search::{Hit, Mode, Search};
-use crate::tables::generated as g;
-use crate::tables::index::{entry, exact, with_prefix, Key, Table, Via};
+use crate::tables::index::{entry, entry_at, exact, with_prefix, Key, Table, Via};
 use crate::text::tokenize::Words;
 use crate::text::vocab::KindWord;
 use crate::units::Unit;
@@ -47,10 +46,10 @@ pub(super) fn collect(search: &Search, query: &str, words: &Words, q: &NameQuery
             let (k, r) = (exact(key), raw.map_or(0..0, exact));
             c.hits.reserve_exact((k.len() + r.len()).min(c.limit));
             for p in k {
-                c.add(g::KEY_ORDER[p], 0, false, false);
+                c.add(entry_at(p), 0, false, false);
             }
             for p in r {
-                c.add(g::KEY_ORDER[p], 0, false, true);
+                c.add(entry_at(p), 0, false, true);
             }
         }
         Mode::Prefix => c.prefix(key, raw),
@@ -122,7 +121,7 @@ impl Collector<'_> {
             self.raw_marks = RawMarks::Ready(Diacritics::of_words(self.query, self.words, all));
         }
         let best_fidelity = self.marks_for(whole).max();
-        let best = rank(
+        let best = hit_rank(
             partial,
             distance,
             true,
@@ -249,11 +248,11 @@ impl Collector<'_> {
     /// by table in rank order, skipping the tables that cannot beat the hits held.
     fn prefix(&mut self, key: &str, raw: Option<&str>) {
         for p in exact(key) {
-            self.add(g::KEY_ORDER[p], 0, false, false);
+            self.add(entry_at(p), 0, false, false);
         }
         if let Some(raw) = raw {
             for p in exact(raw) {
-                self.add(g::KEY_ORDER[p], 0, false, true);
+                self.add(entry_at(p), 0, false, true);
             }
         }
         let best_fidelity = self.marks.max();
@@ -262,7 +261,7 @@ impl Collector<'_> {
                 continue;
             }
             // The best rank a key of `t` can have, but for its origin and index.
-            let best = rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
+            let best = hit_rank(true, 0, true, false, Via::Name, best_fidelity, t, 0);
             if best > self.bar() {
                 break;
             }

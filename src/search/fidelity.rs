@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::text::letters::{letters, name_letter_at, name_letter_before, name_letters, TONES};
+use crate::text::letters::{letters, name_letter_at, name_letter_before, name_letters};
+use crate::text::marks::TONES;
 use crate::text::tokenize::Words;
 
 const MAX_LETTERS: usize = 48;

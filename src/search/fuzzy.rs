@@ -1,8 +1,7 @@
 //! Typo-tolerant matching: the bit-parallel walk of the index keys within an edit
 //! distance, and the banded distance of two keys.
 
-use crate::tables::generated as g;
-use crate::tables::index::{blob_at, exact_bytes};
+use crate::tables::index::{self, blob_at, exact_bytes, Order};
 use crate::tables::layout::{ordinal, ORDS};
 
 /// The largest edit distance tolerated for a key of this length.
@@ -45,7 +44,7 @@ pub(crate) fn fuzzy_walk(query: &[u8], max: u8, mut found: impl FnMut(u16, u8)) 
     }
     if max == 0 {
         for p in exact_bytes(query) {
-            found(g::KEY_ORDER[p], 0);
+            found(index::entry_at(p), 0);
         }
         return;
     }
@@ -75,24 +74,13 @@ fn walk(
     found: &mut impl FnMut(u16, u8),
 ) {
     let mut bp = BitParallel::new(query, max, split);
-    let (order, at, lcp, buckets, text): (&[u16], &[u32], &[u8], &[u16], &'static str) =
-        if backwards {
-            (
-                &g::RKEY_ORDER,
-                &g::RKEY_AT,
-                &g::RKEY_LCP,
-                &g::RKEY_BUCKETS,
-                g::RKEY_BLOB,
-            )
-        } else {
-            (
-                &g::KEY_ORDER,
-                &g::KEY_AT,
-                &g::KEY_LCP,
-                &g::KEY_BUCKETS,
-                g::KEY_BLOB,
-            )
-        };
+    let Order {
+        entries: order,
+        at,
+        lcp,
+        buckets,
+        blob: text,
+    } = index::order(backwards);
     let n = order.len();
     let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
     let mut p = 0;

@@ -5,7 +5,6 @@ mod collect;
 pub(crate) mod fidelity;
 pub(crate) mod fuzzy;
 mod query;
-mod rank;
 #[cfg(feature = "serde")]
 mod serde;
 
@@ -167,19 +166,25 @@ impl Hit {
         self.fidelity
     }
 
-    /// A score in 0..=1000, higher is better: exactness first, then whether the kind
-    /// word fits, then official name before alias, then diacritic fidelity.
+    /// A score in 0..=1000, higher is better, that follows the order hits are
+    /// returned in: it never increases from one hit to the next. Each criterion of
+    /// that order takes away more points than all the later ones together: a prefix
+    /// match that is not the whole key 448, each edit 112, a kind
+    /// word that does not fit 56, a kind-like word read as part of the name 28, a
+    /// spelling variant, historical name or alias 7, 14 or 21, and each point of
+    /// negative [fidelity](Self::fidelity) 2 (at most 3). Hits the score does not tell
+    /// apart are ordered by level, era and code ([`Search::run`]).
     ///
     /// ```
+    /// use dvhc::search::{Mode, Search};
     /// let hits = dvhc::search::Search::new().run("Hà Nội");
-    /// assert!(hits[0].score() > 900);
+    /// assert_eq!(hits[0].score(), 1000);
+    /// let hits = Search::new().mode(Mode::Fuzzy).run("Ha Noii");
+    /// assert!(hits.windows(2).all(|w| w[0].score() >= w[1].score()));
+    /// assert_eq!(hits[0].score(), 888); // one edit
     /// ```
     pub fn score(&self) -> u32 {
-        let base = 1000 - 100 * u32::from(self.distance.min(5));
-        let kind = if self.kind_fits { 0 } else { 40 };
-        let via = if self.via == Via::Name { 0 } else { 20 };
-        let fid = 10 * u32::from((-self.fidelity).clamp(0, 3) as u16);
-        base - kind - via - fid
+        crate::rank::hit_score(self.rank)
     }
 }
 
@@ -333,6 +338,7 @@ impl Search {
         self
     }
 
+    #[inline]
     fn table_allowed(&self, t: Table) -> bool {
         self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
     }

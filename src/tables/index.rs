@@ -1,5 +1,26 @@
-//! The search index: the generated key tables, their format, and the lookups that
-//! read them (exact, prefix, by suffix, entry by position).
+//! The search index (`generated/index.rs`): its format, and the lookups that read it
+//! (exact, prefix, by suffix, entry by position). Written by `cargo xtask codegen`
+//! (`xtask/src/codegen/index.rs`).
+//!
+//! Every name and alias of a unit is a *key* ([`search_key`](crate::search_key):
+//! lower-case ASCII letters, digits, a space between two numbers). The index holds:
+//!
+//! | table | element | what |
+//! |---|---|---|
+//! | `PROVINCE_KEYS`, `COMMUNE_KEYS`, `LEGACY_PROVINCE_KEYS`, `LEGACY_DISTRICT_KEYS`, `LEGACY_COMMUNE_KEYS` | [`Key`] | the entries of one level ([`Table`]), sorted by key: the key's place in `KEY_BLOB`, the unit's index in its level's records, the key's origin ([`Via`]); one entry per key and unit, the best origin |
+//! | `KEY_TABLE_ENDS` | `u16` | where each level's entries end in the *concatenation* of those five arrays, in that order; a position in the concatenation names an entry ([`entry`]) |
+//! | `KEY_BLOB` | `&str` | every distinct key once, sorted, concatenated |
+//! | `KEY_ORDER` | `u16` | every entry's position in the concatenation, sorted by key, then level, then position: the *global order* |
+//! | `KEY_AT` | `u32` | the key of each position of the global order, as `offset << 8 \| length` in `KEY_BLOB` |
+//! | `KEY_LCP` | `u8` | the length of the prefix each key of the global order shares with the one before (for the typo-tolerant walk) |
+//! | `KEY_BUCKETS` | `u16` | where the keys of each first two bytes start in the global order: bucket `ordinal(b0) * ORDS + ordinal(b1)` ([`layout`](crate::tables::layout)) |
+//! | `KEY_HASH` | `u16` | exact lookups: an open-addressing table (linear probing, at most half full) of 1 + the global position of each distinct key's first entry, at [`key_hash`] of the key; 0 for an empty slot |
+//! | `RKEY_BLOB`, `RKEY_ORDER`, `RKEY_AT`, `RKEY_LCP`, `RKEY_BUCKETS` | | the same for the keys read backwards (the *reversed order*): the blob holds each distinct key reversed, in the sorted order of that |
+//! | `RKEY_SUFFIXES` | `u32` | every distinct suffix of every key, reversed, in an open-addressing table (linear probing, at most half full) at the hash of its reversed bytes; a slot holds `1 + p \| len << 16 \| exact << 24`: `p` the reversed-order position of the first key that ends with the suffix, `len` its length, `exact` how many keys equal it (they come first from `p`); 0 for an empty slot ([`suffix`]) |
+//! | `LEVEL_KEY_BUCKETS` | `u16` | for each level in turn, where the keys of each first two bytes start in its array (`ORDS * ORDS + 1` values a level; for prefix search) |
+//!
+//! Keys are under 64 bytes and there are fewer than 65,535 entries (the generator
+//! checks), so positions fit `u16` and a key's columns fit the typo-tolerant walk.
 
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -117,6 +138,7 @@ impl Table {
         Table::LegacyCommune,
     ];
 
+    #[inline]
     pub(crate) fn keys(self) -> &'static [Key] {
         match self {
             Table::Province => &g::PROVINCE_KEYS,
@@ -139,6 +161,7 @@ impl Table {
         }
     }
 
+    #[inline]
     pub(crate) fn era(self) -> Era {
         match self {
             Table::Province | Table::Commune => Era::Current,
@@ -146,6 +169,7 @@ impl Table {
         }
     }
 
+    #[inline]
     pub(crate) fn level(self) -> Level {
         match self {
             Table::Province | Table::LegacyProvince => Level::Province,
@@ -155,6 +179,7 @@ impl Table {
     }
 
     /// Position in the concatenation of the per-level arrays (`KEY_TABLE_ENDS`).
+    #[inline]
     pub(crate) fn concat_index(self) -> usize {
         match self {
             Table::Province => 0,
@@ -170,6 +195,50 @@ impl Table {
 #[cfg(test)]
 pub(crate) fn at(p: usize) -> (Table, &'static Key) {
     entry(g::KEY_ORDER[p])
+}
+
+/// The entry (a position in the concatenation of the per-level arrays) at position
+/// `p` of the global order (`KEY_ORDER`).
+#[inline]
+pub(crate) fn entry_at(p: usize) -> u16 {
+    g::KEY_ORDER[p]
+}
+
+/// One of the two orders of the keys, for a walk over all of them: the global
+/// order (`KEY_*`), or the reversed order (`RKEY_*`, each key read backwards).
+pub(crate) struct Order {
+    /// The entry at each position (`KEY_ORDER`, `RKEY_ORDER`).
+    pub(crate) entries: &'static [u16],
+    /// The key at each position, `offset << 8 | length` in `blob`.
+    pub(crate) at: &'static [u32],
+    /// The bytes each key shares with the one before.
+    pub(crate) lcp: &'static [u8],
+    /// Where the keys of each first two bytes start.
+    pub(crate) buckets: &'static [u16],
+    /// The distinct keys, concatenated (read backwards for the reversed order).
+    pub(crate) blob: &'static str,
+}
+
+/// The global order, or with `backwards` the reversed order.
+#[inline]
+pub(crate) fn order(backwards: bool) -> Order {
+    if backwards {
+        Order {
+            entries: &g::RKEY_ORDER,
+            at: &g::RKEY_AT,
+            lcp: &g::RKEY_LCP,
+            buckets: &g::RKEY_BUCKETS,
+            blob: g::RKEY_BLOB,
+        }
+    } else {
+        Order {
+            entries: &g::KEY_ORDER,
+            at: &g::KEY_AT,
+            lcp: &g::KEY_LCP,
+            buckets: &g::KEY_BUCKETS,
+            blob: g::KEY_BLOB,
+        }
+    }
 }
 
 /// The table and entry at position `c` of the concatenation of the per-level arrays.
@@ -227,13 +296,14 @@ pub(crate) fn suffix(rsuffix: &[u8], hash: u32) -> Option<Range<usize>> {
     let mut slot = hash as usize & mask;
     loop {
         crate::work::add(1);
+        // `1 + p | len << 16 | exact << 24`, 0 for an empty slot (see the module docs).
         let v = g::RKEY_SUFFIXES[slot] as usize;
         if v == 0 {
             return None;
         }
-        let p = (v & 0xffff) - 1;
-        if (v >> 16) & 0xff == rsuffix.len() && rkey_at(p).starts_with(rsuffix) {
-            return Some(p..p + (v >> 24));
+        let (p, len, exact) = ((v & 0xffff) - 1, (v >> 16) & 0xff, v >> 24);
+        if len == rsuffix.len() && rkey_at(p).starts_with(rsuffix) {
+            return Some(p..p + exact);
         }
         slot = (slot + 1) & mask;
     }
@@ -269,6 +339,7 @@ fn partition(range: Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
 }
 
 /// Positions in the global order of the keys equal to `key`.
+#[inline]
 pub(crate) fn exact(key: &str) -> Range<usize> {
     exact_bytes(key.as_bytes())
 }

@@ -1,11 +1,27 @@
-//! The tables generated from `data/` and what they share with their generator.
+//! The tables generated from `data/` by `cargo xtask codegen`, the format of each
+//! documented beside the code that reads it, and what they share with the generator:
+//!
+//! * `generated/` (`#[rustfmt::skip]`, never edited by hand): `current.rs` and
+//!   `legacy.rs`, the records ([`records`]); `index.rs`, the search index ([`index`]);
+//!   `names.rs`, the string pool of names and the resolutions ([`Str`]);
+//!   `letters.rs`, the base letter and diacritics of the precomposed Latin letters
+//!   (read by [`fold`](crate::text::fold)); `mod.rs`, the string bytes and the
+//!   total of static data (`STATIC_BYTES`, held to a 2 MB budget by a test);
+//! * `layout.rs`: how keys are ordered, bucketed and hashed, compiled into both the
+//!   crate and the generator;
+//! * [`Str`] and [`Span`], the two small handles records hold.
+//!
+//! The generated files depend only on the record and value types of `units/` and on
+//! [`Key`](index::Key) and [`Via`](index::Via), not on the code that searches them.
 
 #[rustfmt::skip]
 pub(crate) mod generated;
 pub(crate) mod index;
 pub(crate) mod layout;
+pub(crate) mod records;
 
-/// A range into one of the generated index arrays.
+/// A range of one of the generated index arrays (`start..start + len`): the children,
+/// predecessors or successors of a record.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Span {
     pub(crate) start: u16,
@@ -19,8 +35,9 @@ impl Span {
     }
 }
 
-/// A name in the generated string pool: one `&'static str` for all names instead of
-/// one pointer per record, so the tables need no load-time relocations.
+/// A name in the generated string pool (`NAMES[at..at + len]`): one `&'static str`
+/// for all names instead of one pointer per record, so the tables need no load-time
+/// relocations.
 #[derive(Clone, Copy)]
 pub(crate) struct Str {
     pub(crate) at: u32,

@@ -4,6 +4,10 @@ use std::borrow::Cow;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use crate::tables::generated as g;
+#[cfg(test)]
+use crate::text::marks;
+
 /// Folds a name or query to its search key.
 ///
 /// The key is what two spellings of one name have in common, so that
@@ -118,108 +122,35 @@ impl FoldSink for StringSink {
     }
 }
 
-/// The ASCII base letter of U+00C0..=U+01B0 (Latin-1 Supplement, Latin Extended-A and
-/// the Vietnamese ơ/ư of Latin Extended-B), `.` when the character is not a letter
-/// with one ASCII base letter. Checked against the Unicode decomposition in the tests.
-const LATIN: &[u8; 0x1B0 - 0xC0 + 1] =
-    b"aaaaaa.ceeeeiiiidnooooo..uuuuy..aaaaaa.ceeeeiiiidnooooo..uuuuy.y\
-aaaaaaccccccccddddeeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll.\
-...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.\
-................................oo.............uu";
-
-/// The same for U+1EA0..=U+1EF9, the Vietnamese letters of Latin Extended Additional.
-const VIETNAMESE: &[u8; 0x1EF9 - 0x1EA0 + 1] =
-    b"aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooo\
-oooouuuuuuuuuuuuuuyyyyyyyy";
-
-/// Bits of the diacritics of a letter: the Vietnamese ones each have a bit, any other
-/// combining mark sets [`marks::OTHER`], and đ has [`marks::STROKE`].
-pub(crate) mod marks {
-    /// Combining grave accent (huyền).
-    pub(crate) const GRAVE: u16 = 1;
-    /// Combining acute accent (sắc).
-    pub(crate) const ACUTE: u16 = 2;
-    /// Combining tilde (ngã).
-    pub(crate) const TILDE: u16 = 4;
-    /// Combining hook above (hỏi).
-    pub(crate) const HOOK: u16 = 8;
-    /// Combining dot below (nặng).
-    pub(crate) const DOT: u16 = 16;
-    /// Combining circumflex (â, ê, ô).
-    pub(crate) const CIRCUMFLEX: u16 = 32;
-    /// Combining breve (ă).
-    pub(crate) const BREVE: u16 = 64;
-    /// Combining horn (ơ, ư).
-    pub(crate) const HORN: u16 = 128;
-    /// Any other combining mark.
-    pub(crate) const OTHER: u16 = 256;
-    /// The stroke of đ (the tables give it; named for the tests and the docs).
-    #[allow(dead_code)]
-    pub(crate) const STROKE: u16 = 512;
-
-    /// The bit of a combining mark.
-    pub(crate) fn of(m: char) -> u16 {
-        match m {
-            '\u{300}' => GRAVE,
-            '\u{301}' => ACUTE,
-            '\u{303}' => TILDE,
-            '\u{309}' => HOOK,
-            '\u{323}' => DOT,
-            '\u{302}' => CIRCUMFLEX,
-            '\u{306}' => BREVE,
-            '\u{31B}' => HORN,
-            _ => OTHER,
-        }
-    }
-}
-
-/// The diacritics of the letters of [`LATIN`] (see [`marks`]).
-const LATIN_MARKS: [u16; 0x1B0 - 0xC0 + 1] = [
-    1, 2, 32, 4, 256, 256, 0, 256, 1, 2, 32, 256, 1, 2, 32, 256, 512, 4, 1, 2, 32, 4, 256, 0, 0, 1,
-    2, 32, 256, 2, 0, 0, 1, 2, 32, 4, 256, 256, 0, 256, 1, 2, 32, 256, 1, 2, 32, 256, 512, 4, 1, 2,
-    32, 4, 256, 0, 0, 1, 2, 32, 256, 2, 0, 256, 256, 256, 64, 64, 256, 256, 2, 2, 32, 32, 256, 256,
-    256, 256, 256, 256, 512, 512, 256, 256, 64, 64, 256, 256, 256, 256, 256, 256, 32, 32, 64, 64,
-    256, 256, 256, 256, 32, 32, 0, 0, 4, 4, 256, 256, 64, 64, 256, 256, 256, 0, 0, 0, 32, 32, 256,
-    256, 0, 2, 2, 256, 256, 256, 256, 0, 0, 0, 0, 2, 2, 256, 256, 256, 256, 0, 0, 0, 256, 256, 64,
-    64, 256, 256, 0, 0, 2, 2, 256, 256, 256, 256, 2, 2, 32, 32, 256, 256, 256, 256, 256, 256, 256,
-    256, 0, 0, 4, 4, 256, 256, 64, 64, 256, 256, 256, 256, 256, 256, 32, 32, 32, 32, 256, 2, 2,
-    256, 256, 256, 256, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 128, 128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 128,
-];
-
-/// The diacritics of the letters of [`VIETNAMESE`].
-const VIETNAMESE_MARKS: [u16; 0x1EF9 - 0x1EA0 + 1] = [
-    16, 16, 8, 8, 34, 34, 33, 33, 40, 40, 36, 36, 48, 48, 66, 66, 65, 65, 72, 72, 68, 68, 80, 80,
-    16, 16, 8, 8, 4, 4, 34, 34, 33, 33, 40, 40, 36, 36, 48, 48, 8, 8, 16, 16, 16, 16, 8, 8, 34, 34,
-    33, 33, 40, 40, 36, 36, 48, 48, 130, 130, 129, 129, 136, 136, 132, 132, 144, 144, 16, 16, 8, 8,
-    130, 130, 129, 129, 136, 136, 132, 132, 144, 144, 1, 1, 16, 16, 8, 8, 4, 4,
-];
-
-/// The ASCII base and the diacritics of a precomposed Latin letter of the fast tables.
+/// The ASCII base and the diacritics (bits of [`marks`](crate::text::marks)) of a precomposed Latin
+/// letter of the generated tables (`LATIN_*`, `VIETNAMESE_*`).
 #[inline]
 pub(crate) fn latin_letter(c: char) -> Option<(u8, u16)> {
     let u = c as u32;
     let (b, m) = match u {
-        0xC0..=0x1B0 => (LATIN[(u - 0xC0) as usize], LATIN_MARKS[(u - 0xC0) as usize]),
-        0x1EA0..=0x1EF9 => (
-            VIETNAMESE[(u - 0x1EA0) as usize],
-            VIETNAMESE_MARKS[(u - 0x1EA0) as usize],
-        ),
+        0xC0..=0x1B0 => {
+            let i = (u - 0xC0) as usize;
+            (g::LATIN_BASE[i], g::LATIN_MARKS[i])
+        }
+        0x1EA0..=0x1EF9 => {
+            let i = (u - 0x1EA0) as usize;
+            (g::VIETNAMESE_BASE[i], g::VIETNAMESE_MARKS[i])
+        }
         _ => return None,
     };
-    (b != b'.').then_some((b, m))
+    (b != 0).then_some((b, m))
 }
 
-/// The ASCII base of a precomposed Latin letter, from the tables above.
+/// The ASCII base of a precomposed Latin letter, from the same tables.
 #[inline]
 pub(crate) fn latin_base(c: char) -> Option<u8> {
     let u = c as u32;
     let b = match u {
-        0xC0..=0x1B0 => LATIN[(u - 0xC0) as usize],
-        0x1EA0..=0x1EF9 => VIETNAMESE[(u - 0x1EA0) as usize],
+        0xC0..=0x1B0 => g::LATIN_BASE[(u - 0xC0) as usize],
+        0x1EA0..=0x1EF9 => g::VIETNAMESE_BASE[(u - 0x1EA0) as usize],
         _ => return None,
     };
-    (b != b'.').then_some(b)
+    (b != 0).then_some(b)
 }
 
 /// Folds one character into `sink`: its lower-cased base letters, or a gap.
@@ -302,6 +233,19 @@ mod tests {
         assert_eq!(fold("Bà Rịa - Vũng Tàu"), "ba ria vung tau");
         assert_eq!(fold("Ðà Nẵng"), "da nang");
         assert_eq!(fold("ɖà"), "da");
+    }
+
+    #[test]
+    fn tones_are_the_five_tone_marks() {
+        use marks::*;
+        assert_eq!(TONES, GRAVE | ACUTE | TILDE | HOOK | DOT);
+        assert_eq!(
+            TONE_CHARS,
+            ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
+        );
+        assert_eq!(of('\u{309}'), HOOK);
+        assert_eq!(of('\u{31B}'), HORN);
+        assert_eq!(of('\u{308}'), OTHER);
     }
 
     #[test]

@@ -26,8 +26,8 @@ use std::fmt;
 use unicode_normalization::char::compose;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::text::fold::marks;
-use crate::text::letters::{name_letter, TONES};
+use crate::text::letters::name_letter;
+use crate::text::marks::{self, TONES};
 
 /// A legacy 8-bit Vietnamese encoding, for [`decode`], [`encode`] and
 /// [`repair`](super::repair).

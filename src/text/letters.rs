@@ -3,7 +3,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::text::fold::marks;
+use crate::text::marks::{self, TONES};
 
 /// Calls `f(base, marks)` for every Latin letter of `text`, in order: its ASCII base
 /// and the set of its diacritics (precomposed or combining). Digits and other
@@ -62,9 +62,6 @@ pub(crate) fn letters(text: &str, mut f: impl FnMut(u8, u16) -> bool) {
         f(0, tone);
     }
 }
-
-/// The marks that make a syllable's tone.
-pub(crate) const TONES: u16 = marks::GRAVE | marks::ACUTE | marks::TILDE | marks::HOOK | marks::DOT;
 
 /// A character of a name (NFC) as a letter: its ASCII base and its diacritics.
 #[inline(always)]

@@ -31,6 +31,7 @@ mod invisible;
 pub(crate) mod key;
 mod legacy_encodings;
 pub(crate) mod letters;
+pub(crate) mod marks;
 mod repair;
 mod syllable;
 pub(crate) mod tokenize;

@@ -18,9 +18,9 @@
 //! unusual but genuine Vietnamese is never "repaired", and a decoded reading valid only
 //! with the standard check (or when its words are known place-name syllables).
 
-use crate::text::fold::marks;
+use crate::text::marks::{self, TONES};
 
-use crate::text::letters::{name_letter, TONES};
+use crate::text::letters::name_letter;
 
 /// Initial consonants of standard orthography, longest first where one is a prefix of
 /// another.

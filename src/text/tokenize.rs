@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::text::chars::is_hard_break;
 use crate::text::fold::{fold_char, FoldSink};
-use crate::text::vocab::{kind_of, tag, tag_of, trailing_kind, KindWord};
+use crate::text::vocab::{kind_of, tag_of, trailing_kind, KindWord, Tag};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
 /// any combining marks), with its byte range in the input.
@@ -20,8 +20,8 @@ pub(crate) struct Word {
     /// A comma, semicolon, newline or similar stands between this word and the
     /// previous one.
     pub(crate) hard_break_before: bool,
-    /// What the word is, if it is one the analysis knows ([`tag`]).
-    pub(crate) tag: u8,
+    /// What the word is, if it is one the analysis knows ([`Tag`]).
+    pub(crate) tag: Tag,
 }
 
 /// The words of an input and their keys: each word folded, with the leading zeros of
@@ -140,7 +140,7 @@ impl Words {
     /// City", "Con Dao Special Zone"), and how many words it takes, when a name is
     /// left before it.
     pub(crate) fn trailing_kind_at(&self, end: usize) -> Option<(KindWord, usize)> {
-        if end >= 3 && self.list[end - 1].tag == tag::ZONE && self.list[end - 2].tag == tag::SPECIAL
+        if end >= 3 && self.list[end - 1].tag == Tag::Zone && self.list[end - 2].tag == Tag::Special
         {
             return Some((KindWord::SpecialZone, 2));
         }
@@ -151,7 +151,7 @@ impl Words {
     }
 
     /// The tag of word `i`.
-    pub(crate) fn tag(&self, i: usize) -> u8 {
+    pub(crate) fn tag(&self, i: usize) -> Tag {
         self.list[i].tag
     }
 
@@ -160,7 +160,7 @@ impl Words {
     #[inline]
     pub(crate) fn kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
         // Most words have no tag, and no kind word starts with one.
-        if i >= end || self.list[i].tag == tag::NONE {
+        if i >= end || self.list[i].tag == Tag::Untagged {
             return None;
         }
         self.tagged_kind_at(i, end)
@@ -253,7 +253,7 @@ impl Tokenizer<'_> {
         .filter(|&i| kind_of(tag_of(&key[..i]), None).is_some());
         let list = &mut self.words.list;
         let whole_tag = if split.is_some() {
-            tag::NONE
+            Tag::Untagged
         } else {
             tag_of(key)
         };
@@ -276,7 +276,7 @@ impl Tokenizer<'_> {
                     end,
                     key: mid..buf.len() as u32,
                     hard_break_before: false,
-                    tag: tag::NONE,
+                    tag: Tag::Untagged,
                 });
             }
             None => list.push(Word {

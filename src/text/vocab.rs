@@ -80,6 +80,7 @@ impl KindWord {
     }
 
     /// Whether this kind word names units of `level`.
+    #[inline]
     pub(crate) fn names_level(self, level: Level) -> bool {
         use KindWord as K;
         let kind = self;
@@ -102,84 +103,87 @@ impl KindWord {
     }
 }
 
-/// Tags of the words that the analysis knows: parts of kind words, hamlet and street
-/// words. Tagged once per word when the input is split.
-pub(crate) mod tag {
-    pub(crate) const NONE: u8 = 0;
+/// What a word is, when it is one the analysis knows: a kind word or part of one, a
+/// hamlet or a street word. Each word is tagged once, when the input is split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Tag {
+    /// A word the analysis does not know (most words).
+    Untagged = 0,
     // Kind words and their parts.
-    pub(crate) const THANH: u8 = 1;
-    pub(crate) const PHO: u8 = 2;
-    pub(crate) const THU: u8 = 3;
-    pub(crate) const DO: u8 = 4;
-    pub(crate) const THI: u8 = 5;
-    pub(crate) const XA: u8 = 6;
-    pub(crate) const TRAN: u8 = 7;
-    pub(crate) const DAC: u8 = 8;
-    pub(crate) const KHU: u8 = 9;
-    pub(crate) const SPECIAL: u8 = 10;
-    pub(crate) const ZONE: u8 = 11;
-    pub(crate) const THANHPHO: u8 = 12;
-    pub(crate) const TP: u8 = 13;
-    pub(crate) const CITY: u8 = 14;
-    pub(crate) const TINH: u8 = 15;
-    pub(crate) const T: u8 = 16;
-    pub(crate) const PROVINCE: u8 = 17;
-    pub(crate) const QUAN: u8 = 18;
-    pub(crate) const Q: u8 = 19;
-    pub(crate) const HUYEN: u8 = 20;
-    pub(crate) const H: u8 = 21;
-    pub(crate) const DISTRICT: u8 = 22;
-    pub(crate) const DIST: u8 = 23;
-    pub(crate) const THIXA: u8 = 24;
-    pub(crate) const TX: u8 = 25;
-    pub(crate) const TOWN: u8 = 26;
-    pub(crate) const PHUONG: u8 = 27;
-    pub(crate) const P: u8 = 28;
-    pub(crate) const F: u8 = 29;
-    pub(crate) const WARD: u8 = 30;
-    pub(crate) const X: u8 = 31;
-    pub(crate) const COMMUNE: u8 = 32;
-    pub(crate) const THITRAN: u8 = 33;
-    pub(crate) const TT: u8 = 34;
-    pub(crate) const TTR: u8 = 35;
-    pub(crate) const TOWNSHIP: u8 = 36;
-    pub(crate) const DACKHU: u8 = 37;
-    pub(crate) const DK: u8 = 38;
+    Thanh = 1,
+    Pho = 2,
+    Thu = 3,
+    Do = 4,
+    Thi = 5,
+    Xa = 6,
+    Tran = 7,
+    Dac = 8,
+    Khu = 9,
+    Special = 10,
+    Zone = 11,
+    ThanhPho = 12,
+    Tp = 13,
+    City = 14,
+    Tinh = 15,
+    T = 16,
+    Province = 17,
+    Quan = 18,
+    Q = 19,
+    Huyen = 20,
+    H = 21,
+    District = 22,
+    Dist = 23,
+    ThiXa = 24,
+    Tx = 25,
+    Town = 26,
+    Phuong = 27,
+    P = 28,
+    F = 29,
+    Ward = 30,
+    X = 31,
+    Commune = 32,
+    ThiTran = 33,
+    Tt = 34,
+    Ttr = 35,
+    Township = 36,
+    DacKhu = 37,
+    Dk = 38,
     // Words that introduce a hamlet or neighbourhood (ấp, tổ, thôn, xóm, khu phố…).
-    pub(crate) const AP: u8 = 40;
-    pub(crate) const TO: u8 = 41;
-    pub(crate) const THON: u8 = 42;
-    pub(crate) const XOM: u8 = 43;
-    pub(crate) const KHOM: u8 = 44;
-    pub(crate) const BAN: u8 = 45;
-    pub(crate) const BUON: u8 = 46;
-    pub(crate) const KP: u8 = 47;
-    pub(crate) const DOI: u8 = 48;
-    pub(crate) const CUM: u8 = 49;
-    pub(crate) const LANG: u8 = 50;
-    pub(crate) const KHOI: u8 = 51;
-    pub(crate) const TDP: u8 = 52;
-    pub(crate) const HAMLET: u8 = 53;
-    pub(crate) const GROUP: u8 = 54;
+    Ap = 40,
+    To = 41,
+    Thon = 42,
+    Xom = 43,
+    Khom = 44,
+    Ban = 45,
+    Buon = 46,
+    Kp = 47,
+    Doi = 48,
+    Cum = 49,
+    Lang = 50,
+    Khoi = 51,
+    Tdp = 52,
+    Hamlet = 53,
+    Group = 54,
     // Words that introduce a street (đường, ngõ, hẻm…).
-    pub(crate) const DUONG: u8 = 60;
-    pub(crate) const D: u8 = 61;
-    pub(crate) const NGO: u8 = 62;
-    pub(crate) const HEM: u8 = 63;
-    pub(crate) const KIET: u8 = 64;
-    pub(crate) const NGACH: u8 = 65;
-    pub(crate) const STREET: u8 = 66;
-    pub(crate) const ST: u8 = 67;
-    pub(crate) const ROAD: u8 = 68;
-    pub(crate) const RD: u8 = 69;
-    pub(crate) const LANE: u8 = 70;
-    pub(crate) const AVENUE: u8 = 71;
+    Duong = 60,
+    D = 61,
+    Ngo = 62,
+    Hem = 63,
+    Kiet = 64,
+    Ngach = 65,
+    Street = 66,
+    St = 67,
+    Road = 68,
+    Rd = 69,
+    Lane = 70,
+    Avenue = 71,
     /// số (number), as in "Số 12 Lê Lợi".
-    pub(crate) const SO: u8 = 72;
+    So = 72,
     /// lộ (road), as in "Tỉnh lộ 8", "Quốc lộ 1A".
-    pub(crate) const LO: u8 = 80;
+    Lo = 80,
     /// đảo (island), as in "Huyện đảo Lý Sơn".
-    pub(crate) const DAO: u8 = 81;
+    Dao = 81,
 }
 
 /// A word of up to 8 bytes as a number, for matching words quickly.
@@ -194,77 +198,77 @@ const fn pack(w: &[u8]) -> u64 {
 }
 
 /// The words that have a tag, with it.
-const TAGGED: [(&[u8], u8); 68] = {
-    use tag::*;
+const TAGGED: [(&[u8], Tag); 68] = {
+    use Tag as T;
     [
-        (b"thanh", THANH),
-        (b"pho", PHO),
-        (b"thu", THU),
-        (b"do", DO),
-        (b"thi", THI),
-        (b"xa", XA),
-        (b"tran", TRAN),
-        (b"dac", DAC),
-        (b"khu", KHU),
-        (b"special", SPECIAL),
-        (b"zone", ZONE),
-        (b"thanhpho", THANHPHO),
-        (b"tp", TP),
-        (b"city", CITY),
-        (b"tinh", TINH),
-        (b"t", T),
-        (b"province", PROVINCE),
-        (b"quan", QUAN),
-        (b"q", Q),
-        (b"huyen", HUYEN),
-        (b"h", H),
-        (b"district", DISTRICT),
-        (b"dist", DIST),
-        (b"thixa", THIXA),
-        (b"tx", TX),
-        (b"town", TOWN),
-        (b"phuong", PHUONG),
-        (b"p", P),
-        (b"f", F),
-        (b"ward", WARD),
-        (b"x", X),
-        (b"commune", COMMUNE),
-        (b"thitran", THITRAN),
-        (b"tt", TT),
-        (b"ttr", TTR),
-        (b"township", TOWNSHIP),
-        (b"dackhu", DACKHU),
-        (b"dk", DK),
-        (b"ap", AP),
-        (b"to", TO),
-        (b"thon", THON),
-        (b"xom", XOM),
-        (b"khom", KHOM),
-        (b"ban", BAN),
-        (b"buon", BUON),
-        (b"kp", KP),
-        (b"doi", DOI),
-        (b"cum", CUM),
-        (b"lang", LANG),
-        (b"khoi", KHOI),
-        (b"tdp", TDP),
-        (b"hamlet", HAMLET),
-        (b"group", GROUP),
-        (b"duong", DUONG),
-        (b"d", D),
-        (b"ngo", NGO),
-        (b"hem", HEM),
-        (b"kiet", KIET),
-        (b"ngach", NGACH),
-        (b"street", STREET),
-        (b"st", ST),
-        (b"road", ROAD),
-        (b"rd", RD),
-        (b"lane", LANE),
-        (b"avenue", AVENUE),
-        (b"so", SO),
-        (b"lo", LO),
-        (b"dao", DAO),
+        (b"thanh", T::Thanh),
+        (b"pho", T::Pho),
+        (b"thu", T::Thu),
+        (b"do", T::Do),
+        (b"thi", T::Thi),
+        (b"xa", T::Xa),
+        (b"tran", T::Tran),
+        (b"dac", T::Dac),
+        (b"khu", T::Khu),
+        (b"special", T::Special),
+        (b"zone", T::Zone),
+        (b"thanhpho", T::ThanhPho),
+        (b"tp", T::Tp),
+        (b"city", T::City),
+        (b"tinh", T::Tinh),
+        (b"t", T::T),
+        (b"province", T::Province),
+        (b"quan", T::Quan),
+        (b"q", T::Q),
+        (b"huyen", T::Huyen),
+        (b"h", T::H),
+        (b"district", T::District),
+        (b"dist", T::Dist),
+        (b"thixa", T::ThiXa),
+        (b"tx", T::Tx),
+        (b"town", T::Town),
+        (b"phuong", T::Phuong),
+        (b"p", T::P),
+        (b"f", T::F),
+        (b"ward", T::Ward),
+        (b"x", T::X),
+        (b"commune", T::Commune),
+        (b"thitran", T::ThiTran),
+        (b"tt", T::Tt),
+        (b"ttr", T::Ttr),
+        (b"township", T::Township),
+        (b"dackhu", T::DacKhu),
+        (b"dk", T::Dk),
+        (b"ap", T::Ap),
+        (b"to", T::To),
+        (b"thon", T::Thon),
+        (b"xom", T::Xom),
+        (b"khom", T::Khom),
+        (b"ban", T::Ban),
+        (b"buon", T::Buon),
+        (b"kp", T::Kp),
+        (b"doi", T::Doi),
+        (b"cum", T::Cum),
+        (b"lang", T::Lang),
+        (b"khoi", T::Khoi),
+        (b"tdp", T::Tdp),
+        (b"hamlet", T::Hamlet),
+        (b"group", T::Group),
+        (b"duong", T::Duong),
+        (b"d", T::D),
+        (b"ngo", T::Ngo),
+        (b"hem", T::Hem),
+        (b"kiet", T::Kiet),
+        (b"ngach", T::Ngach),
+        (b"street", T::Street),
+        (b"st", T::St),
+        (b"road", T::Road),
+        (b"rd", T::Rd),
+        (b"lane", T::Lane),
+        (b"avenue", T::Avenue),
+        (b"so", T::So),
+        (b"lo", T::Lo),
+        (b"dao", T::Dao),
     ]
 };
 
@@ -274,8 +278,8 @@ const TAG_HASH: u64 = 0x827e_2955_3a64_45ed;
 
 /// [`TAGGED`] by the perfect hash of the packed word: (packed word, tag); packed
 /// word 0 (no word) for an empty slot.
-static TAG_TABLE: [(u64, u8); 256] = {
-    let mut t = [(0u64, tag::NONE); 256];
+static TAG_TABLE: [(u64, Tag); 256] = {
+    let mut t = [(0u64, Tag::Untagged); 256];
     let mut i = 0;
     while i < TAGGED.len() {
         let v = pack(TAGGED[i].0);
@@ -289,9 +293,9 @@ static TAG_TABLE: [(u64, u8); 256] = {
 
 /// The tag of a word key. (Not inlined: in `Tokenizer::finish` it costs more.)
 #[inline(never)]
-pub(crate) fn tag_of(w: &[u8]) -> u8 {
+pub(crate) fn tag_of(w: &[u8]) -> Tag {
     if w.is_empty() || w.len() > 8 {
-        return tag::NONE;
+        return Tag::Untagged;
     }
     // One probe of a perfect hash table (no key packs to 0: keys have no NUL).
     let v = pack(w);
@@ -299,55 +303,55 @@ pub(crate) fn tag_of(w: &[u8]) -> u8 {
     if k == v {
         t
     } else {
-        tag::NONE
+        Tag::Untagged
     }
 }
 
 /// Whether a tag is a word that introduces a street or a house number ("Đường Lê
 /// Lợi", "Ngõ 5", "Số 12").
-pub(crate) fn is_street(t: u8) -> bool {
-    (tag::DUONG..=tag::SO).contains(&t)
+pub(crate) fn is_street(t: Tag) -> bool {
+    (Tag::Duong as u8..=Tag::So as u8).contains(&(t as u8))
 }
 
 /// The kind word made of a word tagged `t0` (and the next one, tagged `t1`), how
 /// many words it takes, and whether it is a full word (not an abbreviation).
 #[inline]
-pub(crate) fn kind_of(t0: u8, t1: Option<u8>) -> Option<(KindWord, usize, bool)> {
-    use tag::*;
+pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>) -> Option<(KindWord, usize, bool)> {
     use KindWord as K;
+    use Tag as T;
     let two = match (t0, t1) {
-        (THANH, Some(PHO)) | (THU, Some(DO)) => Some(K::City),
-        (THI, Some(XA)) => Some(K::Town),
-        (THI, Some(TRAN)) => Some(K::Township),
-        (DAC, Some(KHU)) | (SPECIAL, Some(ZONE)) => Some(K::SpecialZone),
+        (T::Thanh, Some(T::Pho)) | (T::Thu, Some(T::Do)) => Some(K::City),
+        (T::Thi, Some(T::Xa)) => Some(K::Town),
+        (T::Thi, Some(T::Tran)) => Some(K::Township),
+        (T::Dac, Some(T::Khu)) | (T::Special, Some(T::Zone)) => Some(K::SpecialZone),
         // "Huyện đảo Lý Sơn": an island district (no district name starts with Đảo).
-        (HUYEN, Some(DAO)) => Some(K::RuralDistrict),
+        (T::Huyen, Some(T::Dao)) => Some(K::RuralDistrict),
         _ => None,
     };
     if let Some(k) = two {
         return Some((k, 2, true));
     }
     let (k, full) = match t0 {
-        THANHPHO | CITY => (K::City, true),
-        TP => (K::City, false),
-        TINH | PROVINCE => (K::Province, true),
-        T => (K::Province, false),
-        QUAN => (K::UrbanDistrict, true),
-        Q => (K::UrbanDistrict, false),
-        HUYEN => (K::RuralDistrict, true),
-        H => (K::RuralDistrict, false),
-        DISTRICT => (K::District, true),
-        DIST => (K::District, false),
-        THIXA | TOWN => (K::Town, true),
-        TX => (K::Town, false),
-        PHUONG | WARD => (K::Ward, true),
-        P | F => (K::Ward, false),
-        XA | COMMUNE => (K::Commune, true),
-        X => (K::Commune, false),
-        THITRAN | TOWNSHIP => (K::Township, true),
-        TT | TTR => (K::Township, false),
-        DACKHU => (K::SpecialZone, true),
-        DK => (K::SpecialZone, false),
+        T::ThanhPho | T::City => (K::City, true),
+        T::Tp => (K::City, false),
+        T::Tinh | T::Province => (K::Province, true),
+        T::T => (K::Province, false),
+        T::Quan => (K::UrbanDistrict, true),
+        T::Q => (K::UrbanDistrict, false),
+        T::Huyen => (K::RuralDistrict, true),
+        T::H => (K::RuralDistrict, false),
+        T::District => (K::District, true),
+        T::Dist => (K::District, false),
+        T::ThiXa | T::Town => (K::Town, true),
+        T::Tx => (K::Town, false),
+        T::Phuong | T::Ward => (K::Ward, true),
+        T::P | T::F => (K::Ward, false),
+        T::Xa | T::Commune => (K::Commune, true),
+        T::X => (K::Commune, false),
+        T::ThiTran | T::Township => (K::Township, true),
+        T::Tt | T::Ttr => (K::Township, false),
+        T::DacKhu => (K::SpecialZone, true),
+        T::Dk => (K::SpecialZone, false),
         _ => return None,
     };
     Some((k, 1, full))
@@ -355,16 +359,16 @@ pub(crate) fn kind_of(t0: u8, t1: Option<u8>) -> Option<(KindWord, usize, bool)>
 
 /// The English kind word that a name ending in a word tagged `t` ends with ("Ho Chi
 /// Minh City", "Lam Dong Province", "Ben Nghe Ward").
-pub(crate) fn trailing_kind(t: u8) -> Option<KindWord> {
-    use tag::*;
+pub(crate) fn trailing_kind(t: Tag) -> Option<KindWord> {
+    use Tag as T;
     Some(match t {
-        CITY => KindWord::City,
-        PROVINCE => KindWord::Province,
-        DISTRICT => KindWord::District,
-        WARD => KindWord::Ward,
-        COMMUNE => KindWord::Commune,
-        TOWN => KindWord::Town,
-        TOWNSHIP => KindWord::Township,
+        T::City => KindWord::City,
+        T::Province => KindWord::Province,
+        T::District => KindWord::District,
+        T::Ward => KindWord::Ward,
+        T::Commune => KindWord::Commune,
+        T::Town => KindWord::Town,
+        T::Township => KindWord::Township,
         _ => return None,
     })
 }

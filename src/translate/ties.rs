@@ -2,6 +2,7 @@
 //! one, and the diacritics of the input that may still tell them apart.
 
 use super::{Address, Reading};
+use crate::rank;
 
 /// The readings that explain the address as well as the best one: the best alone
 /// unless the address is ambiguous.
@@ -22,16 +23,7 @@ pub(super) fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> Tied<'r, 'a> {
             segment: None,
         };
     }
-    let level = best.deepest().level();
-    let n = all
-        .iter()
-        .take_while(|r| {
-            r.era() == best.era()
-                && r.deepest().level() == level
-                && r.edits() == best.edits()
-                && r.rest() == best.rest()
-        })
-        .count();
+    let n = all.iter().take_while(|r| rank::tied(best, r)).count();
     let mut tied = Tied {
         readings: &all[..n],
         segment: None,
@@ -75,7 +67,7 @@ pub(super) fn first_unit_segment<'a>(input: &'a str, rest: &str) -> Option<&'a s
     let tail =
         input[offset..].trim_start_matches(|c: char| !crate::text::chars::is_alphanumeric(c));
     let end = tail
-        .find([',', ';', '\n', '\r', '|', '\t', '，', '、', '/'])
+        .find(crate::text::chars::is_segment_end)
         .unwrap_or(tail.len());
     Some(&tail[..end])
 }
@@ -93,7 +85,7 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
 pub(super) fn same_word(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization;
     crate::work::add(a.len() + b.len());
-    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    use crate::text::marks::TONE_CHARS as TONES;
     let tones = |w: &str| {
         let mut n = [0u8; 5];
         for c in w.nfd() {

@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::legacy;
 use crate::tables::generated as g;
+use crate::tables::records;
 use crate::tables::{Span, Str};
 use crate::units::code::{CommuneCode, ProvinceCode};
 use crate::units::date::Date;
@@ -47,10 +48,7 @@ impl Province {
     /// ```
     #[inline]
     pub fn get(code: ProvinceCode) -> Option<&'static Province> {
-        match g::PROVINCE_BY_CODE[usize::from(code.0)] {
-            0 => None,
-            i => Some(&g::PROVINCES[usize::from(i - 1)]),
-        }
+        records::province(code.0)
     }
 
     /// All 34 provinces, sorted by code.
@@ -237,10 +235,7 @@ impl Commune {
     /// ```
     #[inline]
     pub fn get(code: CommuneCode) -> Option<&'static Commune> {
-        g::COMMUNE_CODES
-            .binary_search(&code.0)
-            .ok()
-            .map(|i| &g::COMMUNES[i])
+        records::commune(code.0)
     }
 
     /// All 3,321 communes, sorted by code.
@@ -392,7 +387,7 @@ impl Commune {
     /// assert_eq!(con_dao.island_district().unwrap().to_string(), "Huyện Côn Đảo");
     /// ```
     pub fn island_district(&self) -> Option<&'static legacy::District> {
-        g::LEGACY_DISTRICTS.get(usize::from(self.island_district))
+        records::island_district(self.island_district)
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 macro_rules! kind_enum {
     (
         $(#[$meta:meta])*
-        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = ($id:literal, $prefix:literal) ),+ $(,)? }
+        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = ($id:literal, $prefix:literal, $english:literal) ),+ $(,)? }
         example = $example:literal
     ) => {
         $(#[$meta])*
@@ -39,6 +39,14 @@ macro_rules! kind_enum {
                 }
             }
 
+            /// The English kind word (Thông tư 03/2009/TT-BNG; *Special Zone* for đặc
+            /// khu, which postdates it), as in the full English name, e.g. `"Ward"`.
+            pub const fn english(self) -> &'static str {
+                match self {
+                    $($name::$variant => $english,)+
+                }
+            }
+
             /// The kind with this [`id`](Self::id), if any.
             pub fn from_id(id: &str) -> Option<Self> {
                 match id {
@@ -61,9 +69,9 @@ kind_enum! {
     /// The kind of a province-level unit, in either structure.
     ProvinceKind {
         /// *Thành phố trực thuộc trung ương*: a centrally governed city.
-        Municipality = ("thanh_pho", "Thành phố"),
+        Municipality = ("thanh_pho", "Thành phố", "City"),
         /// *Tỉnh*: a province.
-        Province = ("tinh", "Tỉnh"),
+        Province = ("tinh", "Tỉnh", "Province"),
     }
     example = "assert_eq!(dvhc::ProvinceKind::Municipality.prefix(), \"Thành phố\");"
 }
@@ -72,11 +80,11 @@ kind_enum! {
     /// The kind of a commune-level unit of the current structure (from 1 July 2025).
     CommuneKind {
         /// *Phường*: an urban ward.
-        Ward = ("phuong", "Phường"),
+        Ward = ("phuong", "Phường", "Ward"),
         /// *Xã*: a rural commune.
-        Commune = ("xa", "Xã"),
+        Commune = ("xa", "Xã", "Commune"),
         /// *Đặc khu*: a special zone (13 island units).
-        SpecialZone = ("dac_khu", "Đặc khu"),
+        SpecialZone = ("dac_khu", "Đặc khu", "Special Zone"),
     }
     example = "assert_eq!(dvhc::CommuneKind::SpecialZone.prefix(), \"Đặc khu\");"
 }
@@ -85,13 +93,13 @@ kind_enum! {
     /// The kind of a district of the pre-2025 structure.
     DistrictKind {
         /// *Quận*: an urban district.
-        UrbanDistrict = ("quan", "Quận"),
+        UrbanDistrict = ("quan", "Quận", "District"),
         /// *Huyện*: a rural district.
-        RuralDistrict = ("huyen", "Huyện"),
+        RuralDistrict = ("huyen", "Huyện", "District"),
         /// *Thị xã*: a district-level town.
-        Town = ("thi_xa", "Thị xã"),
+        Town = ("thi_xa", "Thị xã", "Town"),
         /// *Thành phố* (thuộc tỉnh or thuộc thành phố): a provincial city.
-        City = ("thanh_pho", "Thành phố"),
+        City = ("thanh_pho", "Thành phố", "City"),
     }
     example = "assert_eq!(dvhc::legacy::DistrictKind::Town.prefix(), \"Thị xã\");"
 }
@@ -100,11 +108,11 @@ kind_enum! {
     /// The kind of a commune-level unit of the pre-2025 structure.
     LegacyCommuneKind {
         /// *Phường*: an urban ward.
-        Ward = ("phuong", "Phường"),
+        Ward = ("phuong", "Phường", "Ward"),
         /// *Xã*: a rural commune.
-        Commune = ("xa", "Xã"),
-        /// *Thị trấn*: a township.
-        Township = ("thi_tran", "Thị trấn"),
+        Commune = ("xa", "Xã", "Commune"),
+        /// *Thị trấn*: a township (*Town* in English names, as the Circular has it).
+        Township = ("thi_tran", "Thị trấn", "Town"),
     }
     example = "assert_eq!(dvhc::legacy::CommuneKind::Township.prefix(), \"Thị trấn\");"
 }

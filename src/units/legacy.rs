@@ -12,8 +12,9 @@
 use std::fmt;
 
 use crate::tables::generated as g;
+use crate::tables::records;
 use crate::tables::{Span, Str};
-use crate::units::current as unit;
+use crate::units::current;
 use crate::units::kind::{FullName, Share};
 use crate::units::record::record_traits;
 
@@ -53,10 +54,7 @@ impl Province {
     /// ```
     #[inline]
     pub fn get(code: ProvinceCode) -> Option<&'static Province> {
-        match g::LEGACY_PROVINCE_BY_CODE[usize::from(code.0)] {
-            0 => None,
-            i => Some(&g::LEGACY_PROVINCES[usize::from(i - 1)]),
-        }
+        records::legacy_province(code.0)
     }
 
     /// All 63 provinces, sorted by code.
@@ -141,7 +139,7 @@ impl Province {
     /// let ha_giang = dvhc::legacy::Province::get("02".parse().unwrap()).unwrap();
     /// assert_eq!(ha_giang.successor().name(), "Tuyên Quang");
     /// ```
-    pub fn successor(&self) -> &'static unit::Province {
+    pub fn successor(&self) -> &'static current::Province {
         &g::PROVINCES[usize::from(self.successor)]
     }
 }
@@ -187,10 +185,7 @@ impl District {
     /// ```
     #[inline]
     pub fn get(code: DistrictCode) -> Option<&'static District> {
-        match g::LEGACY_DISTRICT_BY_CODE[usize::from(code.0)] {
-            0 => None,
-            i => Some(&g::LEGACY_DISTRICTS[usize::from(i - 1)]),
-        }
+        records::legacy_district(code.0)
     }
 
     /// All 696 districts, sorted by code.
@@ -274,8 +269,8 @@ impl District {
     /// let ly_son = dvhc::legacy::District::get("536".parse().unwrap()).unwrap();
     /// assert_eq!(ly_son.island_successor().unwrap().to_string(), "Đặc khu Lý Sơn");
     /// ```
-    pub fn island_successor(&self) -> Option<&'static unit::Commune> {
-        g::COMMUNES.get(usize::from(self.island_successor))
+    pub fn island_successor(&self) -> Option<&'static current::Commune> {
+        records::island_successor(self.island_successor)
     }
 
     /// The current communes this district's communes went into, sorted by code, each
@@ -291,11 +286,11 @@ impl District {
     /// let con_dao = legacy::District::get("755".parse().unwrap()).unwrap();
     /// assert_eq!(con_dao.successors()[0].1, Share::Whole);
     /// ```
-    pub fn successors(&self) -> Vec<(&'static unit::Commune, Share)> {
+    pub fn successors(&self) -> Vec<(&'static current::Commune, Share)> {
         if let Some(zone) = self.island_successor() {
             return vec![(zone, Share::Whole)];
         }
-        let mut out: Vec<&'static unit::Commune> = self
+        let mut out: Vec<&'static current::Commune> = self
             .communes()
             .flat_map(|c| c.successors().map(|(n, _)| n))
             .collect();
@@ -350,10 +345,7 @@ impl Commune {
     /// ```
     #[inline]
     pub fn get(code: CommuneCode) -> Option<&'static Commune> {
-        g::LEGACY_COMMUNE_CODES
-            .binary_search(&code.0)
-            .ok()
-            .map(|i| &g::LEGACY_COMMUNES[i])
+        records::legacy_commune(code.0)
     }
 
     /// All 10,035 communes, sorted by code.
@@ -440,7 +432,7 @@ impl Commune {
     /// ```
     pub fn successors(
         &self,
-    ) -> impl ExactSizeIterator<Item = (&'static unit::Commune, Share)> + DoubleEndedIterator + Clone
+    ) -> impl ExactSizeIterator<Item = (&'static current::Commune, Share)> + DoubleEndedIterator + Clone
     {
         self.successors
             .of(&g::SUCCESSORS)

@@ -1,7 +1,7 @@
 //! Minimal reproducers of what fuzzing (`fuzz/`) and the property tests found, one
 //! test per finding. Each names the fuzz target and the commit it was found at; both
-//! below fail at f33fcf3 and pass with the parser and `fold` rework that was
-//! uncommitted in the working tree then.
+//! below fail at f33fcf3 and pass since d9e4d36 (the search and parsing rework).
+//! Property-test failures are also kept as seeds in `tests/proptest-regressions/`.
 
 use dvhc::address::parse;
 use dvhc::fold;
@@ -23,8 +23,9 @@ fn fold_hangul_syllable_equals_its_decomposition() {
 /// whose district name has 10 homonyms ("Châu Thành") and whose commune part matched
 /// nothing exactly ran one edit-distance walk over the whole legacy commune index per
 /// homonym and span (~150 ms). The fix searches only the chosen parents' own units.
-/// Timings are never asserted in this suite (a work counter is proposed in the
-/// CHANGELOG); this pins the answer: every reading is a unit named Châu Thành, the rest is kept.
+/// Timings are never asserted; the work is bounded in `work_bounds.rs` (inner-loop
+/// steps counted). This pins the answer: every reading is a unit named Châu Thành,
+/// the rest is kept.
 #[test]
 fn homonym_districts_answer_without_a_commune() {
     let slow = "Thanh Thanh Thanh Thanh Thanh Thanh Thanh, Châu Thành";

@@ -105,3 +105,46 @@ fn real_world_searches() {
         failures.join("\n")
     );
 }
+
+/// `Hit::score` follows the order of the hits on real queries that give many hits of
+/// mixed quality: names with a kind word that may not fit, prefixes, and typos, in
+/// every mode, with and without a limit (a limit keeps the first hits).
+#[test]
+fn scores_follow_the_order_and_limits_keep_the_first_hits() {
+    let mut queries = Vec::new();
+    for (i, c) in dvhc::legacy::Commune::all().iter().enumerate().step_by(41) {
+        let name = c.name();
+        let kind = ["Phường", "Xã", "Quận", "TP", "Thị trấn"][i % 5];
+        queries.push(format!("{kind} {name}"));
+        queries.push(name.chars().take(3 + i % 5).collect::<String>());
+        let mut typo: Vec<char> = dvhc::fold(name).chars().collect();
+        if typo.len() > 4 {
+            typo.swap(1, 2);
+        }
+        queries.push(typo.into_iter().collect());
+    }
+    let mut hits_seen = 0;
+    for q in &queries {
+        for mode in [Mode::Exact, Mode::Prefix, Mode::Fuzzy] {
+            let all = Search::new().mode(mode).run(q);
+            for w in all.windows(2) {
+                assert!(
+                    w[0].score() >= w[1].score(),
+                    "{mode:?} {q:?}: {} ({}) before {} ({})",
+                    w[0].unit(),
+                    w[0].score(),
+                    w[1].unit(),
+                    w[1].score()
+                );
+            }
+            let first: Vec<_> = Search::new().mode(mode).limit(5).run(q);
+            let want = &all[..all.len().min(5)];
+            assert_eq!(first.len(), want.len(), "{mode:?} {q:?}");
+            for (a, b) in first.iter().zip(want) {
+                assert_eq!(a.unit(), b.unit(), "{mode:?} {q:?}");
+            }
+            hits_seen += all.len();
+        }
+    }
+    assert!(hits_seen > 10_000, "{hits_seen} hits");
+}

@@ -1,74 +1,45 @@
 //! Unit kinds and their spellings as type prefixes.
 
-use std::fmt;
+pub use dvhc::legacy::{CommuneKind as LegacyCommuneKind, DistrictKind};
+pub use dvhc::{CommuneKind, ProvinceKind};
 
-macro_rules! kind_enum {
-    ($name:ident { $($variant:ident => $id:literal, $prefix:literal, $english:literal;)+ }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
-
-        #[allow(dead_code)]
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Identifier written to the TSV files.
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-            /// Vietnamese type prefix as in full names.
-            pub fn prefix(self) -> &'static str {
-                match self { $($name::$variant => $prefix),+ }
-            }
-            /// English kind word of full English names (data/README.md,
-            /// "English names"; Circular 03/2009/TT-BNG).
-            pub fn english(self) -> &'static str {
-                match self { $($name::$variant => $english),+ }
-            }
-            pub fn prefixes() -> Vec<(&'static str, $name)> {
-                let mut v: Vec<_> = Self::ALL.iter().map(|k| (k.prefix(), *k)).collect();
-                // longest first so that "Thành phố" is tried before shorter ones
-                v.sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
-                v
-            }
-            pub fn from_id(s: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|k| k.id() == s)
-            }
-            pub fn from_prefix(s: &str) -> Option<$name> {
-                let l = s.trim().to_lowercase();
-                Self::ALL.iter().copied().find(|k| k.prefix().to_lowercase() == l)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.id())
-            }
-        }
-    };
+/// The kind enums of `dvhc` (the one home of the kind ids and prefixes), and how the
+/// sources write them: as the type prefix of a full name.
+pub trait Kind: Copy + PartialEq + 'static {
+    /// Every kind.
+    fn all() -> &'static [Self];
+    /// The Vietnamese type prefix, as in full names.
+    fn prefix_of(self) -> &'static str;
+    /// Every kind with its prefix, the longest prefix first (so that "Thành phố" is
+    /// tried before shorter ones).
+    fn prefixes() -> Vec<(&'static str, Self)> {
+        let mut v: Vec<_> = Self::all().iter().map(|k| (k.prefix_of(), *k)).collect();
+        v.sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
+        v
+    }
+    /// The kind whose prefix `s` is, in any case.
+    fn from_prefix(s: &str) -> Option<Self> {
+        let l = s.trim().to_lowercase();
+        Self::all()
+            .iter()
+            .copied()
+            .find(|k| k.prefix_of().to_lowercase() == l)
+    }
 }
 
-kind_enum!(ProvinceKind {
-    ThanhPho => "thanh_pho", "Thành phố", "City";
-    Tinh => "tinh", "Tỉnh", "Province";
-});
-
-kind_enum!(CommuneKind {
-    Phuong => "phuong", "Phường", "Ward";
-    Xa => "xa", "Xã", "Commune";
-    DacKhu => "dac_khu", "Đặc khu", "Special Zone";
-});
-
-kind_enum!(DistrictKind {
-    Quan => "quan", "Quận", "District";
-    Huyen => "huyen", "Huyện", "District";
-    ThiXa => "thi_xa", "Thị xã", "Town";
-    ThanhPho => "thanh_pho", "Thành phố", "City";
-});
-
-kind_enum!(LegacyCommuneKind {
-    Phuong => "phuong", "Phường", "Ward";
-    Xa => "xa", "Xã", "Commune";
-    ThiTran => "thi_tran", "Thị trấn", "Town";
-});
+macro_rules! kind {
+    ($($t:ty),+) => {$(
+        impl Kind for $t {
+            fn all() -> &'static [Self] {
+                <$t>::ALL
+            }
+            fn prefix_of(self) -> &'static str {
+                self.prefix()
+            }
+        }
+    )+};
+}
+kind!(ProvinceKind, CommuneKind, DistrictKind, LegacyCommuneKind);
 
 /// Current (2025-07-01 base) province.
 #[derive(Debug, Clone)]

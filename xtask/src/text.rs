@@ -13,8 +13,10 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-/// The five Vietnamese tone marks as combining characters (NFD).
-const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+/// The five Vietnamese tone marks as combining characters (NFD): the crate's own list
+/// (`src/text/marks.rs`, which the generator includes), so that the importer and the
+/// crate agree on what a tone mark is.
+const TONE_MARKS: [char; 5] = crate::codegen::marks::TONE_CHARS;
 
 /// NFC, whitespace collapsed to single spaces, trimmed.
 pub fn clean(s: &str) -> String {

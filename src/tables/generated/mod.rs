@@ -6,11 +6,13 @@
 mod current;
 mod index;
 mod legacy;
+mod letters;
 mod names;
 
 pub(crate) use current::*;
 pub(crate) use index::*;
 pub(crate) use legacy::*;
+pub(crate) use letters::*;
 pub(crate) use names::*;
 
 /// Bytes of distinct string data (names, resolutions, legal bases, keys) the tables refer to.
@@ -20,4 +22,5 @@ pub(crate) const STRING_BYTES: usize = 205356;
 /// generated file and the string data they refer to.
 #[allow(dead_code)]
 pub(crate) const STATIC_BYTES: usize =
-    current::BYTES + legacy::BYTES + index::BYTES + names::BYTES + STRING_BYTES;
+    current::BYTES + legacy::BYTES + index::BYTES + letters::BYTES + names::BYTES
+    + STRING_BYTES;

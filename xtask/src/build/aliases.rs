@@ -8,6 +8,7 @@
 
 use crate::build::current::Current;
 use crate::build::legacy::Legacy;
+use crate::model::Kind as _;
 use crate::model::{CommuneKind, DistrictKind, LegacyCommuneKind, ProvinceKind};
 use crate::sources::conversion::ConvRow;
 use crate::sources::thanglequoc::TlqDb;

@@ -132,7 +132,7 @@ mod tests {
                     let p = LegacyProvince {
                         code: c.to_string(),
                         name: format!("P{c}"),
-                        kind: ProvinceKind::Tinh,
+                        kind: ProvinceKind::Province,
                     };
                     (c.to_string(), p)
                 })

@@ -36,7 +36,7 @@ fn province_change(cur: &Current, a: &Amendment) -> Result<Change> {
             p.name
         );
     }
-    if p.kind != ProvinceKind::Tinh {
+    if p.kind != ProvinceKind::Province {
         bail!("province {} is already {}", a.code, p.kind);
     }
     check_date(&a.effective_date)?;
@@ -44,8 +44,8 @@ fn province_change(cur: &Current, a: &Amendment) -> Result<Change> {
         date: a.effective_date.clone(),
         level: Level::Province,
         code: a.code.clone(),
-        before: ProvinceKind::Tinh.id().into(),
-        after: ProvinceKind::ThanhPho.id().into(),
+        before: ProvinceKind::Province.id().into(),
+        after: ProvinceKind::Municipality.id().into(),
         legal_basis: a.resolution.clone(),
     })
 }
@@ -71,7 +71,7 @@ fn commune_change(cur: &Current, a: &Amendment) -> Result<Change> {
             c.name
         );
     }
-    if c.kind != CommuneKind::Xa {
+    if c.kind != CommuneKind::Commune {
         bail!(
             "commune {} is {} on 2025-07-01, expected xa",
             a.code,
@@ -83,8 +83,8 @@ fn commune_change(cur: &Current, a: &Amendment) -> Result<Change> {
         date: a.effective_date.clone(),
         level: Level::Commune,
         code: a.code.clone(),
-        before: CommuneKind::Xa.id().into(),
-        after: CommuneKind::Phuong.id().into(),
+        before: CommuneKind::Commune.id().into(),
+        after: CommuneKind::Ward.id().into(),
         legal_basis: a.resolution.clone(),
     })
 }

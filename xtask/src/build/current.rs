@@ -1,6 +1,7 @@
 //! The current list as of 2025-07-01 from the CAS JSON.
 
 use crate::checks::compare::{UnitView, Units};
+use crate::model::Kind as _;
 use crate::model::{Commune, CommuneKind, Province, ProvinceKind};
 use crate::sources::cas::CasCommune;
 use crate::table::expect_eq;

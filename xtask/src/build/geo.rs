@@ -8,6 +8,7 @@ use crate::checks::kinds::kind_id;
 use crate::checks::new_list::strip_bando_province;
 use crate::errata::Errata;
 use crate::expected::{BANDO_TYPE_ERRORS, CHANGES, WRONG_CENTRES};
+use crate::model::Kind as _;
 use crate::sources::bando::{BandoWard, SOURCE as BANDO};
 use crate::sources::gis::GisWard;
 use crate::sources::vau::{Location, LOCATION_SOURCE};

@@ -1,6 +1,7 @@
 //! The pre-2025 list (as of 2025-06-30) from the GSO exports.
 
 use crate::errata::Errata;
+use crate::model::Kind as _;
 use crate::model::{
     DistrictKind, LegacyCommune, LegacyCommuneKind, LegacyDistrict, LegacyProvince, ProvinceKind,
 };

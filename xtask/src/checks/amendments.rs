@@ -48,7 +48,7 @@ pub fn check_changes(cur: &Current, changes: &[Change]) -> Result<()> {
         let tp = s
             .provinces
             .values()
-            .filter(|k| **k == ProvinceKind::ThanhPho)
+            .filter(|k| **k == ProvinceKind::Municipality)
             .count();
         let units: Units = s.commune_views(cur);
         let [ph, xa, dk] = count_kinds(&units);
@@ -63,7 +63,7 @@ pub fn check_changes(cur: &Current, changes: &[Change]) -> Result<()> {
     let cities: Vec<&str> = now
         .provinces
         .iter()
-        .filter(|(_, k)| **k == ProvinceKind::ThanhPho)
+        .filter(|(_, k)| **k == ProvinceKind::Municipality)
         .map(|(c, _)| c.as_str())
         .collect();
     expect_eq(

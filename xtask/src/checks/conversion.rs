@@ -5,6 +5,7 @@ use super::compare::{compare, UnitView, Units};
 use crate::build::current::Current;
 use crate::build::legacy::Legacy;
 use crate::errata::Errata;
+use crate::model::Kind as _;
 use crate::model::LegacyCommuneKind;
 use crate::sources::conversion::{apply_errata, ConvRow, Conversion};
 use crate::table::expect_eq;

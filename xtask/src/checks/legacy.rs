@@ -4,6 +4,7 @@ use super::compare::{compare, UnitView, Units};
 use super::new_list::tlq_views;
 use crate::build::legacy::Legacy;
 use crate::expected::{GSO_LEVEL_ERRORS, ISLAND_DISTRICTS};
+use crate::model::Kind as _;
 use crate::model::{DistrictKind, LegacyCommuneKind, ProvinceKind};
 use crate::sources::gso::GsoWard;
 use crate::sources::thanglequoc::TlqDb;
@@ -26,25 +27,25 @@ fn count<T, K: PartialEq + Copy>(
 pub fn check_counts(l: &Legacy, raw: &[GsoWard]) -> Result<()> {
     let p = count(
         l.provinces.values(),
-        &[ProvinceKind::Tinh, ProvinceKind::ThanhPho],
+        &[ProvinceKind::Province, ProvinceKind::Municipality],
         |p| p.kind,
     );
     let d = count(
         l.districts.values(),
         &[
-            DistrictKind::Quan,
-            DistrictKind::Huyen,
-            DistrictKind::ThiXa,
-            DistrictKind::ThanhPho,
+            DistrictKind::UrbanDistrict,
+            DistrictKind::RuralDistrict,
+            DistrictKind::Town,
+            DistrictKind::City,
         ],
         |d| d.kind,
     );
     let c = count(
         l.communes.values(),
         &[
-            LegacyCommuneKind::Phuong,
-            LegacyCommuneKind::Xa,
-            LegacyCommuneKind::ThiTran,
+            LegacyCommuneKind::Ward,
+            LegacyCommuneKind::Commune,
+            LegacyCommuneKind::Township,
         ],
         |c| c.kind,
     );

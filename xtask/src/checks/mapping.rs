@@ -8,6 +8,7 @@ use crate::checks::conversion::is_partial_note;
 use crate::errata::Errata;
 use crate::expected::{ISLAND_DISTRICTS, PROVINCES_2025};
 use crate::model::CommuneKind;
+use crate::model::Kind as _;
 use crate::sources::dvhcvn::{apply_errata, Merges};
 use crate::sources::vau::LegacyLink;
 use crate::table::expect_eq;

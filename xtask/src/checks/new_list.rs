@@ -5,6 +5,7 @@ use super::kinds::kind_id;
 use crate::build::current::Current;
 use crate::errata::Errata;
 use crate::expected::{NAMED_UNITS, PROVINCES_2025, SPOT_CHECKS};
+use crate::model::Kind as _;
 use crate::model::{CommuneKind, ProvinceKind};
 use crate::sources::bando::BandoProvince;
 use crate::sources::nested::NdProvince;
@@ -21,11 +22,8 @@ pub fn mix_by_province(
     let mut m: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     for (p, k) in communes {
         let e = m.entry(p).or_default();
-        let i = match k {
-            CommuneKind::Phuong => 0,
-            CommuneKind::Xa => 1,
-            CommuneKind::DacKhu => 2,
-        };
+        // The kinds in declaration order: phường, xã, đặc khu.
+        let i = CommuneKind::ALL.iter().position(|&x| x == k).unwrap_or(0);
         e[i] += 1;
         e[3] += 1;
     }
@@ -36,13 +34,13 @@ pub fn check_counts(cur: &Current) -> Result<()> {
     let tp = cur
         .provinces
         .values()
-        .filter(|p| p.kind == ProvinceKind::ThanhPho)
+        .filter(|p| p.kind == ProvinceKind::Municipality)
         .count();
     let count = |k| cur.communes.values().filter(|c| c.kind == k).count();
     let kinds = [
-        count(CommuneKind::Phuong),
-        count(CommuneKind::Xa),
-        count(CommuneKind::DacKhu),
+        count(CommuneKind::Ward),
+        count(CommuneKind::Commune),
+        count(CommuneKind::SpecialZone),
     ];
     println!(
         "  CAS 2025-07-01: {} provinces ({} thành phố / {} tỉnh), {} communes ({} phường / {} xã / {} đặc khu)",

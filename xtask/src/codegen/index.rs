@@ -105,34 +105,9 @@ pub(super) fn keys(d: &Data) -> Vec<LevelKeys<'_>> {
 /// by key.
 pub(super) type LevelKeys<'a> = (&'a str, Vec<(String, usize, &'a str)>);
 
-/// Writes the search index, and returns the bytes of key text it holds.
-///
-/// * `KEY_BLOB`: every distinct key once, in sorted order, concatenated; `RKEY_BLOB`:
-///   every distinct key read backwards, in the sorted order of that, concatenated.
-///   A walk over the keys in either order reads its blob front to back.
-/// * One array of [`Key`]s per level (`PROVINCE_KEYS`, …), sorted by key: the key's
-///   place in `KEY_BLOB`, the unit's index in its level's table and the origin.
-/// * `KEY_ORDER`: every entry's position in the concatenation of the level arrays,
-///   sorted by key, then level, then position; `KEY_AT`: each one's key as
-///   `offset << 8 | length` in `KEY_BLOB`; `KEY_LCP`: the length of the prefix each
-///   key shares with the one before (for the typo-tolerant walk); `KEY_BUCKETS`:
-///   where the keys of each first two bytes start (for lookups); `KEY_HASH`: an
-///   open-addressing table (linear probing, at most half full) of 1 + the position in
-///   `KEY_ORDER` of each distinct key's first entry, at [`key_hash`], 0 for
-///   an empty slot (for exact lookups).
-/// * `RKEY_ORDER`, `RKEY_AT`, `RKEY_LCP`, `RKEY_BUCKETS`: the same for the keys read
-///   backwards, with `RKEY_AT` in `RKEY_BLOB`.
-/// * `RKEY_SUFFIXES`: every distinct suffix of every key, read backwards (so a
-///   prefix of the reversed keys), in an open-addressing table (linear probing, at
-///   most half full) at the FNV-1a hash of its reversed bytes ([`hash_step`]); a slot
-///   holds `1 + p | len << 16 | exact << 24`: `p` the position in `RKEY_ORDER` of the
-///   first key that ends with it, `len` its length and `exact` how many keys equal it
-///   (they come first from `p`); 0 for an empty slot. The parser grows a name
-///   leftwards a word at a time and asks this table, in constant time, whether any key
-///   still ends with the words so far, and which keys equal them.
-/// * `LEVEL_KEY_BUCKETS`: for each level in turn, where the keys of each first two
-///   bytes start in its array (for prefix search).
-/// * `KEY_TABLE_ENDS`: where each level's positions end in the concatenation.
+/// Writes the search index (`index.rs`), and returns the bytes of key text it holds.
+/// The format of every table is documented where it is read, in
+/// `src/tables/index.rs`.
 pub(super) fn index(per_level: &[LevelKeys]) -> (String, usize) {
     let mut out = Out::new(
         "use crate::tables::index::{k, Key, Via};\n\n\

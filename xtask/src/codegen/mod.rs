@@ -9,6 +9,8 @@
 //! * `load.rs`: reading and validating the TSVs;
 //! * `records.rs`: `current.rs` and `legacy.rs`, the records and their links;
 //! * `index.rs`: `index.rs`, the search keys and their orders and hashes;
+//! * `letters.rs`: `letters.rs`, the base letter and diacritics of the precomposed
+//!   Latin letters (the bits of `src/text/marks.rs`, included here too);
 //! * `emit.rs`: writing Rust source; every static is registered, so that each
 //!   generated file states the bytes its statics take (`BYTES`) and `mod.rs` the
 //!   total (`STATIC_BYTES`), which the crate's size test reads.
@@ -30,7 +32,11 @@ mod index;
 #[path = "../../../src/tables/layout.rs"]
 #[allow(dead_code)]
 mod layout;
+mod letters;
 mod load;
+#[path = "../../../src/text/marks.rs"]
+#[allow(dead_code)]
+pub(crate) mod marks;
 mod records;
 
 use emit::{Out, Pool, HEADER};
@@ -51,6 +57,7 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
     files.insert("legacy.rs", records::legacy(&d, &links, &mut pool));
     let (index, key_bytes) = index::index(&index::keys(&d));
     files.insert("index.rs", index);
+    files.insert("letters.rs", letters::letters());
 
     // The string data: the names, resolutions and legal bases the records point to
     // (each once), and the key blobs.
@@ -85,9 +92,9 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
         format!(
             "{HEADER}\n\
              #![allow(clippy::all, clippy::pedantic)]\n\n\
-             mod current;\nmod index;\nmod legacy;\nmod names;\n\n\
+             mod current;\nmod index;\nmod legacy;\nmod letters;\nmod names;\n\n\
              pub(crate) use current::*;\npub(crate) use index::*;\npub(crate) use legacy::*;\n\
-             pub(crate) use names::*;\n\n\
+             pub(crate) use letters::*;\npub(crate) use names::*;\n\n\
              /// Bytes of distinct string data (names, resolutions, legal bases, keys) the \
              tables refer to.\n\
              pub(crate) const STRING_BYTES: usize = {string_bytes};\n\n\
@@ -96,7 +103,7 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
              /// generated file and the string data they refer to.\n\
              #[allow(dead_code)]\n\
              pub(crate) const STATIC_BYTES: usize =\n    \
-             current::BYTES + legacy::BYTES + index::BYTES + names::BYTES + STRING_BYTES;\n"
+             current::BYTES + legacy::BYTES + index::BYTES + letters::BYTES + names::BYTES\n    + STRING_BYTES;\n"
         ),
     );
     files
