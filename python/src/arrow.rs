@@ -196,8 +196,8 @@ fn finish(
     let valid = NullBuffer::from_iter(cells.iter().map(|c| !matches!(c, Cell::Null)));
     let nulls = (valid.null_count() > 0).then_some(valid);
     let (schema, columns, _) = batch.into_parts();
-    let array = StructArray::try_new(schema.fields().clone(), columns, nulls)
-        .map_err(|e| e.to_string())?;
+    let array =
+        StructArray::try_new(schema.fields().clone(), columns, nulls).map_err(|e| e.to_string())?;
     Ok((Arc::new(array), struct_field(fields.to_vec())))
 }
 
@@ -257,7 +257,11 @@ pub fn translate(
 }
 
 /// Parses the rows; the struct column of their `address::Outcome`s, names as on `on`.
-pub fn parse(rows: &Rows, on: Option<Date>, threads: usize) -> Result<(ArrayRef, FieldRef), String> {
+pub fn parse(
+    rows: &Rows,
+    on: Option<Date>,
+    threads: usize,
+) -> Result<(ArrayRef, FieldRef), String> {
     let fields = parse_fields().clone()?;
     let mut blocks = Vec::new();
     for start in (0..rows.len()).step_by(BLOCK) {

@@ -139,10 +139,7 @@ pub fn texts(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Rows> {
             rows.push_bytes(b.as_bytes());
         } else if let Ok(b) = item.cast::<PyByteArray>() {
             rows.push_bytes(&b.to_vec());
-        } else if item
-            .cast::<PyFloat>()
-            .is_ok_and(|f| f.value().is_nan())
-        {
+        } else if item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
             // pandas' and NumPy's missing value.
             rows.cells.push(Cell::Null);
         } else {
@@ -162,9 +159,10 @@ pub fn texts(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Rows> {
 /// pandas' missing values `pd.NA` and `pd.NaT`, found in object columns.
 fn is_pandas_missing(obj: &Bound<'_, PyAny>) -> bool {
     let t = obj.get_type();
-    let named = |n: &str| t.name().is_ok_and(|s| s.to_string() == n);
+    let named = |n: &str| t.name().is_ok_and(|s| s == n);
     (named("NAType") || named("NaTType"))
-        && t.module().is_ok_and(|m| m.to_string().starts_with("pandas"))
+        && t.module()
+            .is_ok_and(|m| m.to_string().starts_with("pandas"))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -237,9 +235,8 @@ fn floats(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<Option<f64>>> {
     if has_capsule(obj)? {
         let mut out = Vec::new();
         for chunk in arrow_chunks(obj)? {
-            let f = arrow_cast::cast(&chunk, &DataType::Float64).map_err(|e| {
-                PyTypeError::new_err(format!("{what}: expected numbers ({e})"))
-            })?;
+            let f = arrow_cast::cast(&chunk, &DataType::Float64)
+                .map_err(|e| PyTypeError::new_err(format!("{what}: expected numbers ({e})")))?;
             let f = f.as_primitive::<arrow_array::types::Float64Type>();
             out.extend(f.iter().map(|v| v.and_then(keep)));
         }
@@ -256,12 +253,15 @@ fn floats(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<Option<f64>>> {
         if item.is_none() {
             return Ok(None);
         }
-        item.extract::<f64>()
-            .map(keep)
-            .map_err(|_| PyTypeError::new_err(format!("{what}: {} is not a number", type_name(&item))))
+        item.extract::<f64>().map(keep).map_err(|_| {
+            PyTypeError::new_err(format!("{what}: {} is not a number", type_name(&item)))
+        })
     })
     .collect()
 }
+
+/// A row's point (latitude, longitude), if it has one.
+pub type Point = Option<(f64, f64)>;
 
 /// Reads the coordinate columns, as long as the address column; a row whose latitude
 /// or longitude is missing has no point.
@@ -270,7 +270,7 @@ pub fn points(
     lat: Option<&Bound<'_, PyAny>>,
     lon: Option<&Bound<'_, PyAny>>,
     len: usize,
-) -> PyResult<Option<Vec<Option<(f64, f64)>>>> {
+) -> PyResult<Option<Vec<Point>>> {
     let _ = py;
     let (lat, lon) = match (lat, lon) {
         (None, None) => return Ok(None),

@@ -155,7 +155,8 @@ fn search_for(
     let Some(code) = within.map(str::trim) else {
         return Ok(s);
     };
-    let bad = |e: dvhc::ParseCodeError| error(py, "CodeError", "bad_code", format!("{code:?}: {e}"));
+    let bad =
+        |e: dvhc::ParseCodeError| error(py, "CodeError", "bad_code", format!("{code:?}: {e}"));
     match (code.len(), era) {
         (2, Some(Era::Legacy)) => Ok(s.within_legacy_province(code.parse().map_err(bad)?)),
         (2, _) => Ok(s.within_province(code.parse().map_err(bad)?)),
