@@ -231,3 +231,21 @@ def test_gil_is_released() -> None:
         t.join()
         sys.setswitchinterval(interval)
     assert during > 0
+
+
+def test_polars_lazy_and_streaming() -> None:
+    import dvhc.polars  # noqa: F401
+
+    texts = [ADDRS[i % 4] if i % 7 else None for i in range(30_000)]
+    lf = pl.LazyFrame({"a": texts}).with_columns(t=pl.col("a").dvhc.translate())
+    want = pa.array(dvhc.translate_many(texts)).to_pylist()
+    for engine in ("in-memory", "streaming"):
+        got = lf.collect(engine=engine)  # type: ignore[call-overload]
+        assert got["t"].to_list() == want
+    # A query the engine plans around the namespace: filter, then a field.
+    ok = (
+        lf.filter(pl.col("a").is_not_null())
+        .select(pl.col("t").struct.field("status"))
+        .collect(engine="streaming")
+    )
+    assert ok["status"].to_list() == [r["status"] for r in want if r is not None]
