@@ -1,5 +1,6 @@
-//! Address translation: one address at a time by kind of input, reverse lookup, and a
-//! batch on all cores against a single-thread loop.
+//! Address translation: one address at a time by kind of input, the messy workload of
+//! real addresses (`tests/it/workload.rs`), reverse lookup, and a batch on all cores
+//! against a single-thread loop.
 //!
 //! `cargo bench --bench translate -- --warm-up-time 1 --measurement-time 3`
 //!
@@ -18,32 +19,11 @@ use dvhc::Commune;
 
 #[path = "../tests/it/common.rs"]
 mod common;
-use common::Rng;
-
-const STREETS: &[&str] = &[
-    "12 Lê Lợi",
-    "Số 5 ngõ 42 Trần Hưng Đạo",
-    "Thôn 3",
-    "Ấp Bình Hòa",
-    "Tổ 7, Khu phố 2",
-    "45/12 Nguyễn Trãi",
-    "Xóm Đông",
-    "",
-];
-
-/// Vietnamese letters without their diacritics.
-fn strip(s: &str) -> String {
-    const MARKED: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ\
-                          ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
-    const BARE: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd\
-                        AAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD";
-    s.chars()
-        .map(|c| match MARKED.chars().position(|m| m == c) {
-            Some(i) => BARE.chars().nth(i).unwrap_or(c),
-            None => c,
-        })
-        .collect()
-}
+#[path = "../tests/it/rewrite.rs"]
+mod rewrite;
+#[path = "../tests/it/workload.rs"]
+mod workload;
+use common::{strip, Rng, STREETS};
 
 fn abbreviate(prefix: &str) -> &'static str {
     match prefix {
@@ -263,6 +243,46 @@ fn single(c: &mut Criterion) {
     group.finish();
 }
 
+/// The messy workload: real addresses of every province as found and rewritten the
+/// messy ways of issue #14 (see `tests/it/workload.rs`), one address per iteration.
+/// Criterion reports means and medians of batches; per-address percentiles (p99, max)
+/// come from `cargo run --release --example compare_runner -- latency`.
+fn messy(c: &mut Criterion) {
+    let items = workload::messy_workload();
+    let translator = Translator::new();
+    let all: Vec<&str> = items.iter().map(|it| it.input.as_str()).collect();
+    let as_found: Vec<&str> = items
+        .iter()
+        .filter(|it| it.rewrites.is_empty())
+        .map(|it| it.input.as_str())
+        .collect();
+    let rewritten: Vec<&str> = items
+        .iter()
+        .filter(|it| !it.rewrites.is_empty())
+        .map(|it| it.input.as_str())
+        .collect();
+    let mut group = c.benchmark_group("messy");
+    for (name, list) in [
+        ("workload", &all),
+        ("as_found", &as_found),
+        ("rewritten", &rewritten),
+    ] {
+        let ok = list
+            .iter()
+            .filter(|a| translator.translate(a).is_ok())
+            .count();
+        eprintln!("messy/{name}: {ok} of {} inputs translate", list.len());
+        let mut i = 0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                i = (i + 1) % list.len();
+                black_box(translator.translate(black_box(list[i])).ok())
+            })
+        });
+    }
+    group.finish();
+}
+
 fn batch(c: &mut Criterion) {
     let n: usize = std::env::var("DVHC_BENCH_BATCH")
         .ok()
@@ -295,5 +315,5 @@ fn batch(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, single, batch);
+criterion_group!(benches, single, messy, batch);
 criterion_main!(benches);

@@ -51,6 +51,30 @@
 //! | current (from 2025-07-01) | [`ProvinceCode`] → [`Province`] | — | [`CommuneCode`] → [`Commune`] |
 //! | legacy (to 2025-06-30) | [`legacy::ProvinceCode`] → [`legacy::Province`] | [`legacy::DistrictCode`] → [`legacy::District`] | [`legacy::CommuneCode`] → [`legacy::Commune`] |
 //!
+//! ## English names, codenames, postal and telephone codes
+//! Every unit of both structures has an English name, its name without diacritics
+//! (`name_en()`: `Ben Nghe`), a full English name with the English kind word
+//! (`full_name_en()`: `Ben Nghe Ward`, `Ho Chi Minh City`, `Con Dao Special Zone`,
+//! `District 1`) and a codename, the slug of its full name (`codename()`:
+//! `phuong_ben_nghe`; `short_codename()`: `ben_nghe`), by the rules of the Ministry
+//! of Foreign Affairs' Circular 03/2009/TT-BNG that `data/README.md` spells out
+//! ([`text::strip_diacritics`], [`text::slug`]). Search understands the English kind
+//! words. Current communes have their five-digit postal code
+//! ([`Commune::postal_code`]), current provinces their postal code prefixes
+//! ([`Province::postal_code_prefixes`]); provinces of both structures have their
+//! telephone area code ([`Province::phone_code`], [`legacy::Province::phone_code`]).
+//!
+//! ```
+//! use dvhc::{search::Search, Commune, Province};
+//!
+//! let c = Commune::get("26740".parse().unwrap()).unwrap();
+//! assert_eq!(c.full_name_en().to_string(), "Sai Gon Ward");
+//! assert_eq!(c.codename().to_string(), "phuong_sai_gon");
+//! assert_eq!(c.postal_code().to_string(), "71016");
+//! assert_eq!(Province::get("79".parse().unwrap()).unwrap().phone_code(), 28);
+//! assert_eq!(Search::new().run("Sai Gon Ward")[0].unit().code().to_string(), "26740");
+//! ```
+//!
 //! ## Changes after 1 July 2025
 //! The current tables describe the newest law. In 2026 three provinces became centrally
 //! governed cities (Đồng Nai on 30 April, Quảng Ninh on 1 September, Bắc Ninh on
@@ -268,6 +292,8 @@
 //! Rust 1.82. Raising it is a minor-version change.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// docs.rs builds with `--cfg docsrs` on nightly: items behind a feature say so.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod address;
 mod rank;
@@ -279,16 +305,17 @@ mod units;
 #[doc(hidden)]
 pub mod work;
 
+pub use text::english::{Codename, FullNameEn};
 pub use text::fold::fold;
 pub use text::key::search_key;
-pub use units::code::{CommuneCode, ParseCodeError, ProvinceCode};
+pub use units::code::{CommuneCode, ParseCodeError, PostalCode, PostalPrefix, ProvinceCode};
 pub use units::current::{changes, Change, ChangeDetail, Commune, Province};
 pub use units::date::{Date, ParseDateError};
 pub use units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
 pub use units::legacy;
 pub use units::names::AsOf;
 pub use units::status::Status;
-pub use units::{Era, Level, Unit, UnitCode};
+pub use units::{Era, Level, Unit, UnitCode, UnitCodeError};
 
 /// The version of the data: the date of the newest official list it reflects
 /// (NSO snapshot), as ISO 8601.

@@ -27,7 +27,7 @@ START = time.perf_counter()
 COLD_ADDRESS = "Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh"
 COLD_CODE = "26740"
 
-WRITINGS = ["full", "abbrev", "ascii", "street"]
+WRITINGS = ["full", "abbrev", "ascii", "street", "messy"]
 
 
 # --------------------------------------------------------------------------- peers
@@ -344,8 +344,26 @@ def read_tsv(path):
         return [dict(zip(header, l.rstrip("\n").split("\t"))) for l in f if l.strip()]
 
 
+def unescape(s):
+    """Undoes the workload's escapes of the input column (compare_runner's `escape`):
+    \\t, \\n, \\r and \\\\ stand for a tab, a line break, a carriage return and a backslash."""
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            out.append({"t": "\t", "n": "\n", "r": "\r"}.get(s[i + 1], s[i + 1]))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
 def read_workload(path):
-    return read_tsv(path)
+    rows = read_tsv(path)
+    for r in rows:
+        r["input"] = unescape(r["input"])
+    return rows
 
 
 def read_answers(path):
@@ -416,8 +434,12 @@ def elf_sections(path):
     return data, out
 
 
+# Where the generated tables live (src/tables/generated/, since the 1.0 layout).
+GENERATED = "dvhc::tables::generated::"
+
+
 def size(binary, empty, out_path):
-    """What the tables add to a release binary:
+    """What the tables add to an optimised binary (with its symbols: release strips them):
     * the table statics the linker kept (`nm`, symbols under dvhc::tables::generated);
     * the distinct string bytes they point to (each &str found through its dynamic
       relocation: pointer target = relocation addend, length = the word after it);
@@ -434,8 +456,9 @@ def size(binary, empty, out_path):
     tables = {}
     for line in nm.splitlines():
         parts = line.split(None, 3)
-        if len(parts) == 4 and parts[3].startswith("dvhc::tables::generated::"):
-            tables[parts[3].rsplit("::", 1)[1]] = (int(parts[0], 16), int(parts[1], 16))
+        # Keyed by the path under `generated` (module::NAME), which is unique.
+        if len(parts) == 4 and parts[3].startswith(GENERATED):
+            tables[parts[3][len(GENERATED):]] = (int(parts[0], 16), int(parts[1], 16))
     ranges = sorted(tables.values())
 
     def in_tables(addr):
@@ -570,7 +593,7 @@ def report(work, out_path):
       f"{env.get('os', '?')}. Load average (1 min) before / after the run: "
       f"{env.get('load_before', '?')} / {env.get('load_after', '?')}.")
     w(f"- dvhc {env.get('dvhc_version', '')} at `{env.get('git', '?')}`, {env.get('rustc', '?')}, "
-      "release profile, `examples/compare_runner.rs`, one thread.")
+      "profiling profile (release with symbols), `examples/compare_runner.rs`, one thread.")
     versions = [labels[t].split(" (")[0] + " " + timings[t]["version"] for t in tools if t != "dvhc"]
     if lk_v:
         versions.append(f"{PEERS['vp'].dist} {lk_v['version']}")
@@ -578,17 +601,19 @@ def report(work, out_path):
       + ", ".join(versions) + ".")
     split_n = sum(r["split"] == "1" for r in rows)
     per = {x: sum(r["writing"] == x for r in rows) for x in WRITINGS}
-    w(f"- Workload: {len(rows):,} old addresses (seed {env.get('seed', '?')}), one per old commune: "
+    w(f"- Workload: {len(rows):,} old addresses (seed {env.get('seed', '?')}): old communes written "
+      "four ways and real messy addresses (`tests/it/workload.rs`): "
       + ", ".join(f"{per[x]:,} {x}" for x in WRITINGS)
       + f"; {split_n} are split communes. Expected answer: the commune's successors in dvhc's "
-      "mapping (the NSO conversion table).")
+      "mapping (the NSO conversion table); for a messy address, the new communes its table row "
+      "lists (checked against the same mapping by `tests/data/check_messy_real.py`).")
     w("- Times are CPU time of the working thread (wall time is in the details): the machine "
       "is shared, and CPU time is what a busy neighbour inflates least.\n")
 
     w("## Old → new translation\n")
     w("| tool | addresses/s (1 thread) | dvhc is × faster | full | abbreviated | no diacritics | "
-      "with street | all | split communes flagged ambiguous | cold start | peak RSS |")
-    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      "with street | messy | all | split communes flagged ambiguous | cold start | peak RSS |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     cold_cmd = {"dvhc": "dvhc-one", "vau": "vau-one", "vac": "vac-one"}
     for t in tools:
         s, split, _ = scores[t]
@@ -599,7 +624,7 @@ def report(work, out_path):
           + f" | {split['flagged']} / {split['n']} | {ms(cold_minus(cold_cmd[t]))} | "
           + f"{mb(max_rss_kb(f'{t}.timev'))} |")
     if lk_v:
-        w(f"| {PEERS['vp'].label} {lk_v['version']} | cannot convert | – | – | – | – | – | – | – | "
+        w(f"| {PEERS['vp'].label} {lk_v['version']} | cannot convert | – | – | – | – | – | – | – | – | "
           f"{ms(cold_minus('vp-one'))} | {mb(max_rss_kb('vp.lookup.timev'))} |")
     w("")
     w("- **Correct**: the answer lies in the expected set: the single answer, or every candidate "
@@ -695,11 +720,11 @@ def report(work, out_path):
     sz = load("size.json")
     if sz:
         w("### Data in the binary\n")
-        w(f"Measured on the release `compare_runner` (its `tables` mode reaches every table); "
+        w(f"Measured on the optimised `compare_runner` (its `tables` mode reaches every table); "
           f"{len(sz['tables'])} table statics were kept by the linker.\n")
         w("| part | bytes |")
         w("|---|---:|")
-        w(f"| table statics (`nm`: `dvhc::tables::generated::*`) | {sz['table_bytes']:,} |")
+        w(f"| table statics (`nm`: `{GENERATED}*`) | {sz['table_bytes']:,} |")
         w(f"| distinct string bytes the tables point to | {sz['string_bytes']:,} |")
         w(f"| **tables + strings** | **{sz['table_bytes'] + sz['string_bytes']:,}** |")
         w(f"| dynamic relocations for the tables' pointers ({sz['table_relocations']:,} × 24 B, "
@@ -724,7 +749,7 @@ def report(work, out_path):
                  for t in peer_tps for x in WRITINGS
                  if scores["dvhc"][0][x]["correct"] < scores[t][0][x]["correct"]]
         w(f"| accuracy at least as high on every writing | "
-          f"{'; '.join(worse) or 'higher or equal on all four writings'} | {'no' if worse else 'yes'} |")
+          f"{'; '.join(worse) or f'higher or equal on all {len(WRITINGS)} writings'} | {'no' if worse else 'yes'} |")
     code_cpu, code_wall = cold_minus("dvhc-code"), cold_minus("dvhc-code", "median")
     if code_cpu is not None:
         w(f"| cold start ≤ 1 ms (trivial lookup minus empty process) | {ms(code_cpu)} CPU, "

@@ -63,9 +63,11 @@ json.dump({
 }, open(sys.argv[1], "w"), indent=1)
 EOF
 
-say "build (release): examples/compare_runner.rs and an empty Rust binary"
-cargo build --release --quiet --example compare_runner
-RUNNER=$CARGO_TARGET_DIR/release/examples/compare_runner
+# The profiling profile is the release build with its symbols kept (release strips
+# them), which the size analysis reads with nm; the code is the same.
+say "build (profiling = release + symbols): examples/compare_runner.rs and an empty Rust binary"
+cargo build --profile profiling --quiet --example compare_runner
+RUNNER=$CARGO_TARGET_DIR/profiling/examples/compare_runner
 printf 'fn main() {}\n' > "$WORK/empty.rs"
 rustc --edition 2021 -C opt-level=3 -C debuginfo=1 -o "$WORK/empty" "$WORK/empty.rs"
 

@@ -15,8 +15,8 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use dvhc::search::{Mode, Search};
-use dvhc::{address, legacy, translate, AsOf, Commune, Date, Era, Level, Province, Unit};
+use dvhc::search::{Mode, Search, WithinError};
+use dvhc::{address, translate, AsOf, Date, Era, Level, Unit, UnitCode, UnitCodeError};
 
 use crate::csv::{CsvOptions, ProgressBar, Threads};
 use crate::decode::Encoding;
@@ -860,55 +860,16 @@ fn parse(a: LinesArgs) -> Result<(), Fail> {
     run_lines("parse", &a, render)
 }
 
-/// Applies `--in CODE` to a search: one search, or two (a 2-digit code without
-/// `--era` means that province of both structures).
-fn within(
-    s: Search,
-    code: &str,
-    era: Option<EraArg>,
-    level: Option<LevelArg>,
-) -> Result<Vec<Search>, Fail> {
-    let code = code.trim();
-    let usage = |m: String| Fail::Usage(format!("--in {code}: {m}"));
-    match code.len() {
-        2 => {
-            let current: dvhc::ProvinceCode = code.parse().map_err(|e| usage(format!("{e}")))?;
-            let old: legacy::ProvinceCode = code.parse().map_err(|e| usage(format!("{e}")))?;
-            let mut out = Vec::new();
-            if era != Some(EraArg::Legacy) && Province::get(current).is_some() {
-                out.push(s.clone().within_province(current));
-            }
-            if era != Some(EraArg::Current) && legacy::Province::get(old).is_some() {
-                out.push(s.within_legacy_province(old));
-            }
-            if out.is_empty() {
-                let which = match era {
-                    Some(EraArg::Current) => "current ",
-                    Some(EraArg::Legacy) => "legacy ",
-                    None => "",
-                };
-                return Err(usage(format!("no {which}province has this code")));
-            }
-            Ok(out)
-        }
-        3 => {
-            if era == Some(EraArg::Current) {
-                return Err(usage(
-                    "districts exist only in the legacy structure (--era legacy)".into(),
-                ));
-            }
-            if matches!(level, Some(LevelArg::Province | LevelArg::District)) {
-                return Err(usage("inside a district there are only communes".into()));
-            }
-            let c: legacy::DistrictCode = code.parse().map_err(|e| usage(format!("{e}")))?;
-            legacy::District::get(c)
-                .ok_or_else(|| usage("no legacy district has this code".into()))?;
-            Ok(vec![s.within_district(c)])
-        }
-        _ => Err(usage(
-            "give a province code (2 digits) or a legacy district code (3 digits)".into(),
-        )),
-    }
+/// Applies `--in CODE` to a search (after its era and level: they decide what the
+/// code may be).
+fn within(s: Search, code: &str) -> Result<Search, Fail> {
+    s.within(code).map_err(|e| {
+        let hint = match e {
+            WithinError::DistrictNotCurrent => " (--era legacy)",
+            _ => "",
+        };
+        Fail::Usage(format!("--in {}: {e}{hint}", code.trim()))
+    })
 }
 
 fn search(a: SearchArgs) -> Result<(), Fail> {
@@ -927,20 +888,11 @@ fn search(a: SearchArgs) -> Result<(), Fail> {
     if let Some(n) = a.limit {
         s = s.limit(n);
     }
-    let searches = match &a.within {
-        Some(code) => within(s, code, a.era, a.level)?,
-        None => vec![s],
-    };
-    let query = a.query.join(" ");
-    let mut hits: Vec<_> = searches.iter().flat_map(|s| s.run(&query)).collect();
-    if searches.len() > 1 {
-        // Two structures' results: best score first (stable: current before legacy
-        // on a tie), then the limit again.
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score()));
-        if let Some(n) = a.limit {
-            hits.truncate(n);
-        }
+    if let Some(code) = &a.within {
+        s = within(s, code)?;
     }
+    let query = a.query.join(" ");
+    let hits = s.run(&query);
     let mut out = stdout();
     let mut buf = Vec::new();
     for h in &hits {
@@ -954,73 +906,24 @@ fn search(a: SearchArgs) -> Result<(), Fail> {
 
 fn get(a: GetArgs) -> Result<(), Fail> {
     let code = a.code.trim();
-    let usage = |m: String| Fail::Usage(format!("{code:?}: {m}"));
-    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(usage("a code is made of digits only".into()));
-    }
-    let before_reform = a.on.is_some_and(|d| d < Date::REFORM);
-    let era = match (code.len(), a.era) {
-        (3, Some(EraArg::Current)) => {
-            return Err(usage(
-                "3-digit codes are districts, which exist only in the legacy structure".into(),
-            ))
-        }
-        (3, _) => EraArg::Legacy,
-        (_, Some(EraArg::Current)) if before_reform => {
-            return Err(Fail::Usage(format!(
-                "--on {}: current units came into being on {}; for the unit with this code \
-                 on that day, use --era legacy",
-                a.on.map(|d| d.to_string()).unwrap_or_default(),
-                Date::REFORM
-            )))
-        }
-        // The structure in force on the day asked for.
-        (_, None) if before_reform => EraArg::Legacy,
-        (_, e) => e.unwrap_or(EraArg::Current),
-    };
-    let parse_err = |e: dvhc::ParseCodeError| usage(e.to_string());
-    let (unit, other): (Option<Unit>, Option<Unit>) = match (code.len(), era) {
-        (2, EraArg::Current) => (
-            Province::get(code.parse().map_err(parse_err)?).map(Unit::Province),
-            code.parse()
-                .ok()
-                .and_then(legacy::Province::get)
-                .map(Unit::LegacyProvince),
-        ),
-        (2, EraArg::Legacy) => (
-            legacy::Province::get(code.parse().map_err(parse_err)?).map(Unit::LegacyProvince),
-            code.parse()
-                .ok()
-                .and_then(Province::get)
-                .map(Unit::Province),
-        ),
-        (3, _) => (
-            legacy::District::get(code.parse().map_err(parse_err)?).map(Unit::LegacyDistrict),
-            None,
-        ),
-        (5, EraArg::Current) => (
-            Commune::get(code.parse().map_err(parse_err)?).map(Unit::Commune),
-            code.parse()
-                .ok()
-                .and_then(legacy::Commune::get)
-                .map(Unit::LegacyCommune),
-        ),
-        (5, EraArg::Legacy) => (
-            legacy::Commune::get(code.parse().map_err(parse_err)?).map(Unit::LegacyCommune),
-            code.parse().ok().and_then(Commune::get).map(Unit::Commune),
-        ),
-        (n, _) => {
-            return Err(usage(format!(
-                "a code has 2 digits (province), 3 (legacy district) or 5 (commune), not {n}"
-            )))
-        }
-    };
-    let Some(unit) = unit else {
-        let era_name = match era {
-            EraArg::Current => "current",
-            EraArg::Legacy => "legacy",
+    let typed = UnitCode::parse_in(code, a.era.map(Era::from), a.on).map_err(|e| match e {
+        UnitCodeError::CurrentBeforeReform(d) => Fail::Usage(format!(
+            "--on {d}: current units came into being on {}; for the unit with this code \
+             on that day, use --era legacy",
+            Date::REFORM
+        )),
+        e => Fail::Usage(format!("{code:?}: {e}")),
+    })?;
+    let Some(unit) = typed.unit() else {
+        // The unit with this code in the other structure, if any, for the message.
+        let other_era = match typed.era() {
+            Era::Current => Era::Legacy,
+            _ => Era::Current,
         };
-        let hint = match other {
+        let hint = match UnitCode::parse_in(code, Some(other_era), None)
+            .ok()
+            .and_then(UnitCode::unit)
+        {
             Some(u) => format!(
                 "; {u} has this code in the {} structure (--era {})",
                 u.era(),
@@ -1029,12 +932,9 @@ fn get(a: GetArgs) -> Result<(), Fail> {
             None => String::new(),
         };
         return Err(Fail::NotFound(format!(
-            "no {era_name} {} has the code {code}{hint}",
-            match code.len() {
-                2 => Level::Province,
-                3 => Level::District,
-                _ => Level::Commune,
-            }
+            "no {} {} has the code {code}{hint}",
+            typed.era(),
+            typed.level()
         )));
     };
     let mut buf = Vec::new();

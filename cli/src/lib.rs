@@ -1,19 +1,19 @@
-//! The `dvhc` command-line tool as a library.
+//! The `dvhc` command-line tool as a library: **internal**.
 //!
-//! The `dvhc` binary is a thin wrapper around [`main`]. The library exists so that the
-//! tool's input handling can be driven without a process: [`csv::run`] is exactly what
+//! This library target exists so that the tool's input handling can be driven without
+//! a process: the fuzz target `cli_csv` and the tests call `csv::run`, exactly what
 //! `dvhc csv` runs (the CSV dialect, the column lookup, the appended columns, the
-//! per-row errors), on any reader and writer, and the fuzz target `cli_csv` calls it on
-//! arbitrary bytes.
-//!
-//! Everything else (argument parsing, the other subcommands, the JSON shapes) is
-//! private: the command line and its output formats are the interface, documented in
-//! the crate's README and in `dvhc --help`.
+//! per-row errors), on any reader and writer. It is not meant for other crates and is
+//! not covered by semantic versioning: any release may change it. Use the `dvhc`
+//! binary (its command line and output formats, documented in the README and
+//! `dvhc --help`, are the interface), or the [`dvhc`](https://docs.rs/dvhc) library,
+//! whose types serialise to the JSON the tool prints.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod app;
 mod cache;
+#[doc(hidden)]
 pub mod csv;
 mod decode;
 mod engine;
@@ -26,6 +26,7 @@ mod records;
 mod serve;
 mod text;
 
+#[doc(hidden)]
 /// Runs the `dvhc` command line on the process's arguments, standard input and
 /// standard output, and returns the exit status: 0 when every input was processed
 /// (per-input errors are part of the output), 1 on an I/O error or when `get` or

@@ -180,8 +180,24 @@ pub fn unit(u: &Value, out: &mut String) {
     if let Some(p) = with_code(&u["province"]) {
         let _ = writeln!(out, "  province: {p}");
     }
+    let _ = writeln!(
+        out,
+        "  english: {} ({})",
+        s(&u["full_name_en"]),
+        s(&u["codename"])
+    );
     if let Some(r) = u["resolution"].as_str() {
         let _ = writeln!(out, "  resolution: {r}");
+    }
+    if let Some(c) = u["postal_code"].as_str() {
+        let _ = writeln!(out, "  postal code: {c}");
+    }
+    let prefixes: Vec<&str> = items(u, "postal_code_prefixes").iter().map(s).collect();
+    if !prefixes.is_empty() {
+        let _ = writeln!(out, "  postal code prefixes: {}", prefixes.join(", "));
+    }
+    if let Some(c) = u["phone_code"].as_u64() {
+        let _ = writeln!(out, "  telephone area code: {c}");
     }
     let g = &u["geo"];
     if let (Some(lat), Some(lon)) = (g["lat"].as_f64(), g["lon"].as_f64()) {

@@ -107,6 +107,13 @@ class Unit(Record):
     resolution: str | None
     geo: Geo | None
     changes: tuple[Change, ...]
+    name_en: str
+    full_name_en: str
+    codename: str
+    short_codename: str
+    postal_code: str | None
+    postal_code_prefixes: tuple[str, ...]
+    phone_code: int | None
     @property
     def communes(self) -> tuple[Unit, ...]: ...
     @property

@@ -234,7 +234,7 @@ def test_gil_is_released() -> None:
 
 
 def test_polars_lazy_and_streaming() -> None:
-    import dvhc.polars  # noqa: F401
+    import dvhc.polars
 
     texts = [ADDRS[i % 4] if i % 7 else None for i in range(30_000)]
     lf = pl.LazyFrame({"a": texts}).with_columns(t=pl.col("a").dvhc.translate())

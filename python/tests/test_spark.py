@@ -26,6 +26,9 @@ pytestmark = pytest.mark.spark
 def spark() -> Iterator[Any]:
     from pyspark.sql import SparkSession
 
+    # The Python workers are this interpreter (its venv has dvhc and pyarrow), not the
+    # first python3 on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     s = (
         SparkSession.builder.master("local[2]")
         .appName("dvhc-tests")

@@ -29,3 +29,6 @@ if u is not None:
 assert_type(dvhc.provinces(), "list[dvhc.Unit]")
 assert_type(dvhc.locate(10.0, 106.0), "dvhc.Unit | None")
 assert_type(t.to_dict(), dict[str, Any])
+if u is not None:
+    assert_type(u.phone_code, "int | None")
+    assert_type(u.postal_code_prefixes, "tuple[str, ...]")

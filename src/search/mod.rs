@@ -338,6 +338,70 @@ impl Search {
         self
     }
 
+    /// Only units inside the unit with this code, as people give it: a province code
+    /// (2 digits) scopes to that province of the era set with [`Search::era`], or of
+    /// both structures when none is set; a legacy district code (3 digits) to that
+    /// district's communes, as [`Search::within_district`]. Set the era and level
+    /// first: they decide what the code may be. This is `dvhc search --in`.
+    ///
+    /// # Errors
+    /// [`WithinError`]: not a code of 2 or 3 digits, no province or district with
+    /// this code, a district with the current era or with a level above commune.
+    ///
+    /// ```
+    /// use dvhc::search::{Search, WithinError};
+    /// use dvhc::Era;
+    ///
+    /// // Both structures' Thành phố Hồ Chí Minh.
+    /// let hits = Search::new().within("79")?.run("Bình Thạnh");
+    /// assert!(hits.iter().any(|h| h.unit().era() == Era::Current));
+    /// assert!(hits.iter().any(|h| h.unit().era() == Era::Legacy));
+    /// // Quận 3's Phường 1 only.
+    /// assert_eq!(Search::new().within("770")?.run("P1").len(), 1);
+    ///
+    /// assert_eq!(Search::new().era(Era::Current).within("01").unwrap().run("Ba Đình").len(), 1);
+    /// assert_eq!(Search::new().era(Era::Current).within("02").unwrap_err(), WithinError::NoProvince(Some(Era::Current)));
+    /// assert_eq!(Search::new().era(Era::Current).within("760").unwrap_err(), WithinError::DistrictNotCurrent);
+    /// assert_eq!(Search::new().within("7").unwrap_err(), WithinError::Width(1));
+    /// # Ok::<(), WithinError>(())
+    /// ```
+    pub fn within(self, code: &str) -> Result<Search, WithinError> {
+        let code = code.trim();
+        match code.len() {
+            2 => {
+                let current: ProvinceCode = code.parse().map_err(WithinError::Code)?;
+                let old: legacy::ProvinceCode = code.parse().map_err(WithinError::Code)?;
+                let in_current = self.era != Some(Era::Legacy) && Province::get(current).is_some();
+                let in_legacy =
+                    self.era != Some(Era::Current) && legacy::Province::get(old).is_some();
+                match (in_current, in_legacy) {
+                    (true, true) => Ok(Search {
+                        province: Some(current.get()),
+                        legacy_province: Some(old.get()),
+                        ..self
+                    }),
+                    (true, false) => Ok(self.within_province(current)),
+                    (false, true) => Ok(self.within_legacy_province(old)),
+                    (false, false) => Err(WithinError::NoProvince(self.era)),
+                }
+            }
+            3 => {
+                if self.era == Some(Era::Current) {
+                    return Err(WithinError::DistrictNotCurrent);
+                }
+                if matches!(self.level, Some(Level::Province | Level::District)) {
+                    return Err(WithinError::OnlyCommunes);
+                }
+                let c: legacy::DistrictCode = code.parse().map_err(WithinError::Code)?;
+                match legacy::District::get(c) {
+                    Some(_) => Ok(self.within_district(c)),
+                    None => Err(WithinError::NoDistrict),
+                }
+            }
+            n => Err(WithinError::Width(n)),
+        }
+    }
+
     #[inline]
     fn table_allowed(&self, t: Table) -> bool {
         self.era.is_none_or(|e| e == t.era()) && self.level.is_none_or(|l| l == t.level())
@@ -350,13 +414,14 @@ impl Search {
     }
 
     fn accepts_scoped(&self, unit: &Unit) -> bool {
-        if let Some(p) = self.province {
-            if unit.era() != Era::Current || unit.province_code() != p {
-                return false;
-            }
-        }
-        if let Some(p) = self.legacy_province {
-            if unit.era() != Era::Legacy || unit.province_code() != p {
+        // A province of each era may be set (`within` a code of both structures): a
+        // unit must be in the one of its own era.
+        if self.province.is_some() || self.legacy_province.is_some() {
+            let province = match unit.era() {
+                Era::Current => self.province,
+                Era::Legacy => self.legacy_province,
+            };
+            if province != Some(unit.province_code()) {
                 return false;
             }
         }
@@ -406,6 +471,35 @@ impl Search {
             }
         })
     }
+}
+
+/// Why [`Search::within`] could not scope a search to a code.
+///
+/// ```
+/// use dvhc::search::WithinError;
+/// assert_eq!(WithinError::NoProvince(None).to_string(), "no province has this code");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum WithinError {
+    /// The code has this many characters, not 2 (province) or 3 (legacy district).
+    #[error("give a province code (2 digits) or a legacy district code (3 digits)")]
+    Width(usize),
+    /// The code is not made of digits.
+    #[error("{0}")]
+    Code(crate::ParseCodeError),
+    /// No province of the era searched (of either, for `None`) has this code.
+    #[error("no {}province has this code", match .0 { Some(Era::Current) => "current ", Some(Era::Legacy) => "legacy ", None => "" })]
+    NoProvince(Option<Era>),
+    /// No legacy district has this code.
+    #[error("no legacy district has this code")]
+    NoDistrict,
+    /// A district code in a search of the current structure.
+    #[error("districts exist only in the legacy structure")]
+    DistrictNotCurrent,
+    /// A district code in a search of provinces or districts.
+    #[error("inside a district there are only communes")]
+    OnlyCommunes,
 }
 
 thread_local! {

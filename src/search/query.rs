@@ -39,14 +39,13 @@ impl NameQuery {
         let mut name = 0..0;
         let mut kind = None;
         let mut word_range = 0..n;
+        // An English kind word after the name ("Phuong Liet Ward", "Tinh Tuc Commune")
+        // is the kind word, and a kind-like word before it then begins the name.
+        let trail = words.trailing_kind_at(n);
         let lead = words
             .kind_at(0, n)
             .map(|(k, len, _)| (k, len))
-            .filter(|&(_, len)| len < n);
-        let trail = match lead {
-            None => words.trailing_kind_at(n),
-            _ => None,
-        };
+            .filter(|&(_, len)| len < n && trail.is_none());
         // The keys of the words follow one another in `words.buf`: that is the key of
         // the query, unless two numbers meet ("1 2" is not "12").
         let numbers_meet = (1..n).any(|i| {
@@ -142,5 +141,9 @@ mod tests {
         assert_eq!(q.key(), "1 2");
         let q = nq("District 1");
         assert_eq!((q.key(), q.kind), ("1", Some(KindWord::District)));
+        let q = nq("Phuong Liet Ward");
+        assert_eq!((q.key(), q.kind), ("phuongliet", Some(KindWord::Ward)));
+        let q = nq("Ward 1");
+        assert_eq!((q.key(), q.kind), ("1", Some(KindWord::Ward)));
     }
 }

@@ -35,19 +35,27 @@ impl Span {
     }
 }
 
-/// A name in the generated string pool (`NAMES[at..at + len]`): one `&'static str`
-/// for all names instead of one pointer per record, so the tables need no load-time
-/// relocations.
+/// A name in the generated string pool (`NAMES[at..at + len]`): one `&'static str` for all names instead of
+/// one pointer per record, so the tables need no load-time relocations. Its English
+/// name is at the same offset of the English pool, `en` bytes long (in the 2 bytes
+/// the struct would otherwise pad with).
 #[derive(Clone, Copy)]
 pub(crate) struct Str {
     pub(crate) at: u32,
     pub(crate) len: u16,
+    pub(crate) en: u16,
 }
 
 impl Str {
     pub(crate) fn get(self) -> &'static str {
         let at = self.at as usize;
         &crate::tables::generated::NAMES[at..at + usize::from(self.len)]
+    }
+
+    /// The English name (the name without diacritics).
+    pub(crate) fn en(self) -> &'static str {
+        let at = self.at as usize;
+        &crate::tables::generated::NAMES_EN[at..at + usize::from(self.en)]
     }
 }
 

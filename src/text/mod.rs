@@ -16,6 +16,9 @@
 //!   in either encoding to and from Unicode;
 //!   [`mojibake`] shows what the damage looks like.
 //!
+//! And the two rules English names and codenames are made by: [`strip_diacritics`]
+//! (`Bến Nghé` → `Ben Nghe`) and [`slug`] (`Phường Bến Nghé` → `phuong_ben_nghe`).
+//!
 //! ```
 //! use dvhc::text::{clean, decode, LegacyEncoding};
 //!
@@ -26,6 +29,7 @@
 //! ```
 
 pub(crate) mod chars;
+pub(crate) mod english;
 pub(crate) mod fold;
 mod invisible;
 pub(crate) mod key;
@@ -37,6 +41,7 @@ mod syllable;
 pub(crate) mod tokenize;
 pub(crate) mod vocab;
 
+pub use english::{slug, strip_diacritics};
 pub use invisible::normalize;
 pub use legacy_encodings::{decode, decode_to, encode, mojibake, EncodeError, LegacyEncoding};
 pub use repair::{clean, repair, Repaired};

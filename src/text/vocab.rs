@@ -18,8 +18,10 @@ pub(crate) enum KindWord {
     RuralDistrict,
     /// district (quận or huyện)
     District,
-    /// thị xã, tx, town
+    /// thị xã, tx
     Town,
+    /// town: the English word of both thị xã and thị trấn (data/README.md, rule 2)
+    EnglishTown,
     /// phường, p, f, ward
     Ward,
     /// xã, x, commune
@@ -52,7 +54,7 @@ impl KindWord {
                         K::District,
                         DistrictKind::UrbanDistrict | DistrictKind::RuralDistrict
                     )
-                    | (K::Town, DistrictKind::Town)
+                    | (K::Town | K::EnglishTown, DistrictKind::Town)
                     | (K::City, DistrictKind::City)
             ),
             Unit::Commune(u) => {
@@ -74,7 +76,7 @@ impl KindWord {
                 (kind, u.kind()),
                 (K::Ward, LegacyCommuneKind::Ward)
                     | (K::Commune, LegacyCommuneKind::Commune)
-                    | (K::Township, LegacyCommuneKind::Township)
+                    | (K::Township | K::EnglishTown, LegacyCommuneKind::Township)
             ),
         }
     }
@@ -88,9 +90,17 @@ impl KindWord {
             Level::Province => matches!(kind, K::City | K::Province),
             Level::District => matches!(
                 kind,
-                K::UrbanDistrict | K::RuralDistrict | K::District | K::Town | K::City
+                K::UrbanDistrict
+                    | K::RuralDistrict
+                    | K::District
+                    | K::Town
+                    | K::EnglishTown
+                    | K::City
             ),
-            Level::Commune => matches!(kind, K::Ward | K::Commune | K::Township | K::SpecialZone),
+            Level::Commune => matches!(
+                kind,
+                K::Ward | K::Commune | K::Township | K::EnglishTown | K::SpecialZone
+            ),
         }
     }
 
@@ -342,7 +352,8 @@ pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>) -> Option<(KindWord, usize, bool
         T::H => (K::RuralDistrict, false),
         T::District => (K::District, true),
         T::Dist => (K::District, false),
-        T::ThiXa | T::Town => (K::Town, true),
+        T::ThiXa => (K::Town, true),
+        T::Town => (K::EnglishTown, true),
         T::Tx => (K::Town, false),
         T::Phuong | T::Ward => (K::Ward, true),
         T::P | T::F => (K::Ward, false),
@@ -367,7 +378,7 @@ pub(crate) fn trailing_kind(t: Tag) -> Option<KindWord> {
         T::District => KindWord::District,
         T::Ward => KindWord::Ward,
         T::Commune => KindWord::Commune,
-        T::Town => KindWord::Town,
+        T::Town => KindWord::EnglishTown,
         T::Township => KindWord::Township,
         _ => return None,
     })

@@ -48,12 +48,19 @@ impl Serialize for Candidate {
     }
 }
 
-/// The new address of the resolved candidate, written as it is serialised.
+/// The new address of the resolved candidate, as [`Translation::format`] writes it,
+/// serialised without building a `String`.
 struct Formatted<'r, 'a>(&'r Translation<'a>, &'r Candidate);
 
 impl fmt::Display for Formatted<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write_formatted(self.1, f)
+    }
+}
+
+impl Serialize for Formatted<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

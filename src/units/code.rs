@@ -86,15 +86,18 @@ pub(crate) fn pad(value: u32, width: usize, f: &mut fmt::Formatter<'_>) -> fmt::
 }
 
 /// `value` zero-padded to `width` digits (at most 10), written into `buf`.
+#[inline]
 pub(crate) fn padded(value: u32, width: usize, buf: &mut [u8; 10]) -> &str {
-    let width = width.clamp(digits(value), 10);
     let mut n = value;
-    for b in buf[..width].iter_mut().rev() {
-        *b = b'0' + (n % 10) as u8;
+    let mut start = buf.len();
+    // Every digit of `value`, then zeros up to `width`.
+    while start > 0 && (n > 0 || buf.len() - start < width.max(1)) {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
         n /= 10;
     }
     // Only ASCII digits were written.
-    std::str::from_utf8(&buf[..width]).unwrap_or_default()
+    std::str::from_utf8(&buf[start..]).unwrap_or_default()
 }
 
 macro_rules! code_type {
@@ -237,6 +240,12 @@ macro_rules! code_path {
     (LegacyCommuneCode) => {
         "legacy::CommuneCode as LegacyCommuneCode"
     };
+    (PostalCode) => {
+        "PostalCode"
+    };
+    (PostalPrefix) => {
+        "PostalPrefix"
+    };
 }
 pub(crate) use code_path;
 
@@ -272,6 +281,47 @@ code_type! {
     /// structure, e.g. `26740` for Phường Bến Nghé.
     LegacyCommuneCode(u32), width = 5, max = 99999, example = "26740", example_value = 26740,
     lenient = "1" => "00001"
+}
+
+code_type! {
+    /// The five-digit national postal code (*mã bưu chính*) of a current commune, e.g.
+    /// `71016` for Phường Sài Gòn (Quyết định 2334/QĐ-BKHCN of 24 August 2025). Leading
+    /// zeros are part of it: Ba Chẽ's is `02006`.
+    PostalCode(u32), width = 5, max = 99999, example = "71016", example_value = 71016,
+    lenient = "2006" => "02006"
+}
+
+code_type! {
+    /// A two-digit postal code prefix, assigned to one province (1 to 7 each, 83 in
+    /// all), e.g. `70` to `74` for Thành phố Hồ Chí Minh; every postal code of a
+    /// commune starts with one of its province's prefixes.
+    PostalPrefix(u8), width = 2, max = 99, example = "70", example_value = 70,
+    lenient = "2" => "02"
+}
+
+impl PostalCode {
+    /// The two-digit prefix of the code, which names its province.
+    ///
+    /// ```
+    /// let code: dvhc::PostalCode = "71016".parse().unwrap();
+    /// assert_eq!(code.prefix().to_string(), "71");
+    /// ```
+    pub const fn prefix(self) -> PostalPrefix {
+        PostalPrefix((self.0 / 1000) as u8)
+    }
+}
+
+impl PostalPrefix {
+    /// Whether `code` starts with this prefix.
+    ///
+    /// ```
+    /// use dvhc::{PostalCode, PostalPrefix};
+    /// let p: PostalPrefix = "02".parse().unwrap();
+    /// assert!(p.contains("02006".parse::<PostalCode>().unwrap()));
+    /// ```
+    pub const fn contains(self, code: PostalCode) -> bool {
+        code.prefix().0 == self.0
+    }
 }
 
 #[cfg(test)]
@@ -379,6 +429,22 @@ mod tests {
         assert_eq!(u32::from(CommuneCode(26740)), 26740);
         assert_eq!(digits(0), 1);
         assert_eq!(digits(99_999), 5);
+    }
+
+    #[test]
+    fn padding() {
+        let mut buf = [0; 10];
+        for (v, w, s) in [
+            (0, 2, "00"),
+            (0, 0, "0"),
+            (4, 5, "00004"),
+            (26740, 5, "26740"),
+            (123_456, 5, "123456"),
+            (u32::MAX, 10, "4294967295"),
+            (7, 12, "0000000007"),
+        ] {
+            assert_eq!(padded(v, w, &mut buf), s, "{v} {w}");
+        }
     }
 
     #[test]

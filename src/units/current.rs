@@ -6,10 +6,10 @@ use crate::legacy;
 use crate::tables::generated as g;
 use crate::tables::records;
 use crate::tables::{Span, Str};
-use crate::units::code::{CommuneCode, ProvinceCode};
+use crate::units::code::{CommuneCode, PostalCode, PostalPrefix, ProvinceCode};
 use crate::units::date::Date;
 use crate::units::kind::{CommuneKind, FullName, Geo, ProvinceKind, Share};
-use crate::units::record::record_traits;
+use crate::units::record::{english_names, record_traits};
 
 /// A province-level unit of the current structure: one of the 34 provinces and
 /// centrally governed cities in force from 1 July 2025.
@@ -34,9 +34,19 @@ pub struct Province {
     pub(crate) resolution: u8,
     pub(crate) communes: Span,
     pub(crate) predecessors: Span,
+    pub(crate) postal_prefixes: Span,
+    pub(crate) phone_code: u16,
 }
 
 record_traits!(Province, "Province");
+english_names!(
+    Province,
+    "dvhc::Province::get(\"79\".parse().unwrap()).unwrap()",
+    name_en = "Ho Chi Minh",
+    full = "Ho Chi Minh City",
+    codename = "thanh_pho_ho_chi_minh",
+    short = "ho_chi_minh"
+);
 
 impl Province {
     /// The province with this code, if there is one.
@@ -185,6 +195,45 @@ impl Province {
             .iter()
             .map(|&i| &g::LEGACY_PROVINCES[usize::from(i)])
     }
+
+    /// The fixed-line telephone area code (*mã vùng*, without the trunk `0`): that of
+    /// the pre-2025 province whose name this one bears, as the provinces web API gives
+    /// it (`28` Hồ Chí Minh, `24` Hà Nội, `222` Bắc Ninh). A merged province keeps
+    /// every code of its old provinces in use; see [`phone_codes`](Self::phone_codes).
+    ///
+    /// ```
+    /// let bac_ninh = dvhc::Province::get("24".parse().unwrap()).unwrap();
+    /// assert_eq!(bac_ninh.phone_code(), 222); // Bắc Ninh's, not Bắc Giang's 204
+    /// ```
+    pub fn phone_code(&self) -> u16 {
+        self.phone_code
+    }
+
+    /// Every telephone area code in use in the province: those of the pre-2025
+    /// provinces merged into it (letter 2784/BKHCN-CVT of 2025 keeps them all), by
+    /// their code.
+    ///
+    /// ```
+    /// let hcm = dvhc::Province::get("79".parse().unwrap()).unwrap();
+    /// assert_eq!(hcm.phone_codes().collect::<Vec<_>>(), [274, 254, 28]);
+    /// ```
+    pub fn phone_codes(&self) -> impl ExactSizeIterator<Item = u16> + Clone {
+        self.predecessors().map(legacy::Province::phone_code)
+    }
+
+    /// The two-digit postal code prefixes assigned to the province (1 to 7), in
+    /// order; the postal code of each of its communes starts with one of them. Some
+    /// are reserved and no commune's code uses them (Hà Nội 10 and 14).
+    ///
+    /// ```
+    /// let hcm = dvhc::Province::get("79".parse().unwrap()).unwrap();
+    /// let prefixes: Vec<String> = hcm.postal_code_prefixes().iter().map(|p| p.to_string()).collect();
+    /// assert_eq!(prefixes, ["70", "71", "72", "73", "74", "75", "78"]);
+    /// assert!(hcm.communes().all(|c| hcm.postal_code_prefixes().contains(&c.postal_code().prefix())));
+    /// ```
+    pub fn postal_code_prefixes(&self) -> &'static [PostalPrefix] {
+        self.postal_prefixes.of(&g::POSTAL_PREFIXES)
+    }
 }
 
 impl fmt::Display for Province {
@@ -220,9 +269,18 @@ pub struct Commune {
     /// For the 5 đặc khu formed from whole communeless island districts: the index of
     /// that legacy district, else `u16::MAX`.
     pub(crate) island_district: u16,
+    pub(crate) postal_code: PostalCode,
 }
 
 record_traits!(Commune, "Commune");
+english_names!(
+    Commune,
+    "dvhc::Commune::get(\"26740\".parse().unwrap()).unwrap()",
+    name_en = "Sai Gon",
+    full = "Sai Gon Ward",
+    codename = "phuong_sai_gon",
+    short = "sai_gon"
+);
 
 impl Commune {
     /// The commune with this code, if there is one.
@@ -388,6 +446,21 @@ impl Commune {
     /// ```
     pub fn island_district(&self) -> Option<&'static legacy::District> {
         records::island_district(self.island_district)
+    }
+
+    /// The five-digit national postal code (*mã bưu chính*, Quyết định
+    /// 2334/QĐ-BKHCN of 24 August 2025). It starts with one of the
+    /// [prefixes](Province::postal_code_prefixes) of the commune's province, and no two
+    /// communes share one.
+    ///
+    /// ```
+    /// let sai_gon = dvhc::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(sai_gon.postal_code().to_string(), "71016");
+    /// let ba_che = dvhc::Commune::get("06970".parse().unwrap()).unwrap();
+    /// assert_eq!(ba_che.postal_code().to_string(), "02006");
+    /// ```
+    pub fn postal_code(&self) -> PostalCode {
+        self.postal_code
     }
 }
 

@@ -16,7 +16,7 @@ use crate::tables::records;
 use crate::tables::{Span, Str};
 use crate::units::current;
 use crate::units::kind::{FullName, Share};
-use crate::units::record::record_traits;
+use crate::units::record::{english_names, record_traits};
 
 pub use crate::units::code::{
     LegacyCommuneCode as CommuneCode, LegacyDistrictCode as DistrictCode,
@@ -40,9 +40,18 @@ pub struct Province {
     pub(crate) kind: ProvinceKind,
     pub(crate) districts: Span,
     pub(crate) successor: u8,
+    pub(crate) phone_code: u16,
 }
 
 record_traits!(Province, "legacy::Province");
+english_names!(
+    Province,
+    "dvhc::legacy::Province::get(\"74\".parse().unwrap()).unwrap()",
+    name_en = "Binh Duong",
+    full = "Binh Duong Province",
+    codename = "tinh_binh_duong",
+    short = "binh_duong"
+);
 
 impl Province {
     /// The province with this code, if there was one on 30 June 2025.
@@ -142,6 +151,18 @@ impl Province {
     pub fn successor(&self) -> &'static current::Province {
         &g::PROVINCES[usize::from(self.successor)]
     }
+
+    /// The fixed-line telephone area code (*mã vùng*, without the trunk `0`), as
+    /// converted by Quyết định 2036/QĐ-BTTTT (2017) and still in use: `24` Hà Nội,
+    /// `28` Hồ Chí Minh, three digits elsewhere.
+    ///
+    /// ```
+    /// let binh_duong = dvhc::legacy::Province::get("74".parse().unwrap()).unwrap();
+    /// assert_eq!(binh_duong.phone_code(), 274);
+    /// ```
+    pub fn phone_code(&self) -> u16 {
+        self.phone_code
+    }
 }
 
 impl fmt::Display for Province {
@@ -174,6 +195,14 @@ pub struct District {
 }
 
 record_traits!(District, "legacy::District");
+english_names!(
+    District,
+    "dvhc::legacy::District::get(\"760\".parse().unwrap()).unwrap()",
+    name_en = "1",
+    full = "District 1",
+    codename = "quan_1",
+    short = "1"
+);
 
 impl District {
     /// The district with this code, if there was one on 30 June 2025.
@@ -334,6 +363,14 @@ pub struct Commune {
 }
 
 record_traits!(Commune, "legacy::Commune");
+english_names!(
+    Commune,
+    "dvhc::legacy::Commune::get(\"15061\".parse().unwrap()).unwrap()",
+    name_en = "Ngoc Lac",
+    full = "Ngoc Lac Town",
+    codename = "thi_tran_ngoc_lac",
+    short = "ngoc_lac"
+);
 
 impl Commune {
     /// The commune with this code, if there was one on 30 June 2025.

@@ -13,4 +13,4 @@ pub(crate) mod serde_impls;
 pub(crate) mod status;
 mod unit;
 
-pub use unit::{Era, Level, Unit, UnitCode};
+pub use unit::{Era, Level, Unit, UnitCode, UnitCodeError};

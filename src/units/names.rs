@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::text::english::{Codename, FullNameEn};
 use crate::units::current::{Commune, Province};
 use crate::units::date::Date;
 use crate::units::kind::{CommuneKind, FullName, ProvinceKind};
@@ -69,13 +70,34 @@ impl Names {
 
     /// The kind id of a unit of either era.
     pub(crate) fn unit_kind_id(self, u: Unit) -> &'static str {
+        self.unit_kind_words(u).0
+    }
+
+    /// The kind id and English kind word of a unit of either era.
+    fn unit_kind_words(self, u: Unit) -> (&'static str, &'static str) {
         match u {
-            Unit::Province(p) => self.province_kind(p).id(),
-            Unit::Commune(c) => self.commune_kind(c).id(),
-            Unit::LegacyProvince(p) => p.kind().id(),
-            Unit::LegacyDistrict(d) => d.kind().id(),
-            Unit::LegacyCommune(c) => c.kind().id(),
+            Unit::Province(p) => {
+                let k = self.province_kind(p);
+                (k.id(), k.english())
+            }
+            Unit::Commune(c) => {
+                let k = self.commune_kind(c);
+                (k.id(), k.english())
+            }
+            Unit::LegacyProvince(p) => (p.kind().id(), p.kind().english()),
+            Unit::LegacyDistrict(d) => (d.kind().id(), d.kind().english()),
+            Unit::LegacyCommune(c) => (c.kind().id(), c.kind().english()),
         }
+    }
+
+    /// The full English name of a unit of either era.
+    pub(crate) fn unit_en(self, u: Unit) -> FullNameEn<'static> {
+        FullNameEn::new(u.name_en(), self.unit_kind_words(u).1)
+    }
+
+    /// The codename of a unit of either era.
+    pub(crate) fn unit_codename(self, u: Unit) -> Codename {
+        Codename::new(self.unit_kind_words(u).0, u.name_en())
     }
 }
 
@@ -166,6 +188,29 @@ impl AsOf<Unit> {
     /// ```
     pub fn kind_id(&self) -> &'static str {
         Names::on(self.date).unit_kind_id(self.value)
+    }
+
+    /// The full English name in force on the date.
+    ///
+    /// ```
+    /// use dvhc::{AsOf, Commune, Date, Unit};
+    /// let c = Unit::Commune(Commune::get("26368".parse().unwrap()).unwrap());
+    /// assert_eq!(AsOf::new(c, Some(Date::REFORM)).full_name_en().to_string(), "Long Thanh Commune");
+    /// assert_eq!(AsOf::new(c, None).full_name_en().to_string(), "Long Thanh Ward");
+    /// ```
+    pub fn full_name_en(&self) -> FullNameEn<'static> {
+        Names::on(self.date).unit_en(self.value)
+    }
+
+    /// The codename in force on the date.
+    ///
+    /// ```
+    /// use dvhc::{AsOf, Commune, Date, Unit};
+    /// let c = Unit::Commune(Commune::get("26368".parse().unwrap()).unwrap());
+    /// assert_eq!(AsOf::new(c, Some(Date::REFORM)).codename().to_string(), "xa_long_thanh");
+    /// ```
+    pub fn codename(&self) -> Codename {
+        Names::on(self.date).unit_codename(self.value)
     }
 }
 

@@ -8,8 +8,10 @@
 use serde::de::{Deserialize, Deserializer, Error as _};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::text::english::{Codename, FullNameEn};
 use crate::units::code::{
-    padded, CommuneCode, LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode, ProvinceCode,
+    padded, CommuneCode, LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode, PostalCode,
+    PostalPrefix, ProvinceCode,
 };
 use crate::units::kind::{
     CommuneKind, DistrictKind, FullName, Geo, LegacyCommuneKind, ProvinceKind, Share,
@@ -72,7 +74,9 @@ code_serde!(
     CommuneCode,
     LegacyProvinceCode,
     LegacyDistrictCode,
-    LegacyCommuneCode
+    LegacyCommuneCode,
+    PostalCode,
+    PostalPrefix
 );
 
 impl Serialize for UnitCode {
@@ -133,6 +137,20 @@ impl<'de> Deserialize<'de> for Share {
             "partial" => Ok(Share::Partial),
             _ => Err(D::Error::custom(format_args!("unknown share {s:?}"))),
         }
+    }
+}
+
+/// The full English name as one string, `"Sai Gon Ward"`.
+impl Serialize for FullNameEn<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The codename as one string, `"phuong_sai_gon"`.
+impl Serialize for Codename {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -324,7 +342,7 @@ fn predecessors(u: Unit, names: Names) -> Vec<Related> {
 impl SerializeWith for AsOf<Unit> {
     fn serialize_with<S: Serializer>(&self, names: Names, s: S) -> Result<S::Ok, S::Error> {
         let u = *self.value();
-        let mut st = s.serialize_struct("Unit", 14)?;
+        let mut st = s.serialize_struct("Unit", 21)?;
         st.serialize_field("code", &u.code())?;
         st.serialize_field("name", &names.unit(u))?;
         st.serialize_field("kind", names.unit_kind_id(u))?;
@@ -353,6 +371,26 @@ impl SerializeWith for AsOf<Unit> {
         };
         st.serialize_field("geo", &geo)?;
         st.serialize_field("changes", &Seq(|| kind_changes(u)))?;
+        st.serialize_field("name_en", u.name_en())?;
+        st.serialize_field("full_name_en", &names.unit_en(u))?;
+        st.serialize_field("codename", &names.unit_codename(u))?;
+        st.serialize_field("short_codename", &u.short_codename())?;
+        let postal_code = match u {
+            Unit::Commune(c) => Some(c.postal_code()),
+            _ => None,
+        };
+        st.serialize_field("postal_code", &postal_code)?;
+        let prefixes = match u {
+            Unit::Province(p) => p.postal_code_prefixes(),
+            _ => &[],
+        };
+        st.serialize_field("postal_code_prefixes", prefixes)?;
+        let phone_code = match u {
+            Unit::Province(p) => Some(p.phone_code()),
+            Unit::LegacyProvince(p) => Some(p.phone_code()),
+            _ => None,
+        };
+        st.serialize_field("phone_code", &phone_code)?;
         st.end()
     }
 }

@@ -5,10 +5,12 @@ use std::fmt;
 
 use crate::legacy;
 use crate::tables::Str;
+use crate::text::english::{Codename, FullNameEn};
 use crate::units::code::{
     CommuneCode, LegacyCommuneCode, LegacyDistrictCode, LegacyProvinceCode, ProvinceCode,
 };
 use crate::units::current::{Commune, Province};
+use crate::units::date::Date;
 use crate::units::kind::FullName;
 
 /// Which structure a unit belongs to: the *era* of a unit, an address or a
@@ -221,10 +223,99 @@ impl UnitCode {
         }
     }
 
+    /// Reads the code of a unit of any level, as people give it: the level follows
+    /// from the number of digits (2 province, 3 district, 5 commune), the era is
+    /// `era`, or when that is `None` the structure in force on `on`: legacy for a
+    /// district code and for a day before 1 July 2025, current otherwise. This is how
+    /// `dvhc get` and the bindings read a code; look the unit up with
+    /// [`UnitCode::unit`].
+    ///
+    /// # Errors
+    /// [`UnitCodeError`]: not digits only, a width other than 2, 3 or 5, a district
+    /// in the current structure, or a current unit on a day before it existed.
+    ///
+    /// ```
+    /// use dvhc::{Date, Era, UnitCode, UnitCodeError};
+    ///
+    /// let c = UnitCode::parse_in("26740", None, None)?;
+    /// assert_eq!(c.unit().unwrap().to_string(), "Phường Sài Gòn");
+    /// let old = UnitCode::parse_in("26740", Some(Era::Legacy), None)?;
+    /// assert_eq!(old.unit().unwrap().to_string(), "Phường Bến Nghé");
+    /// // On a day before the reform, the structure then in force.
+    /// let then = UnitCode::parse_in("26740", None, Some(Date::LAST_LEGACY_DAY))?;
+    /// assert_eq!(then, old);
+    /// assert_eq!(UnitCode::parse_in(" 760 ", None, None)?.level(), dvhc::Level::District);
+    ///
+    /// assert_eq!(UnitCode::parse_in("7a", None, None), Err(UnitCodeError::NotDigits));
+    /// assert_eq!(UnitCode::parse_in("7901", None, None), Err(UnitCodeError::Width(4)));
+    /// assert_eq!(UnitCode::parse_in("760", Some(Era::Current), None), Err(UnitCodeError::DistrictNotCurrent));
+    /// assert_eq!(
+    ///     UnitCode::parse_in("79", Some(Era::Current), Some(Date::LAST_LEGACY_DAY)),
+    ///     Err(UnitCodeError::CurrentBeforeReform(Date::LAST_LEGACY_DAY))
+    /// );
+    /// # Ok::<(), UnitCodeError>(())
+    /// ```
+    pub fn parse_in(
+        s: &str,
+        era: Option<Era>,
+        on: Option<Date>,
+    ) -> Result<UnitCode, UnitCodeError> {
+        let s = s.trim();
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(UnitCodeError::NotDigits);
+        }
+        let before = on.filter(|&d| d < Date::REFORM);
+        let era = match (s.len(), era, before) {
+            (3, Some(Era::Current), _) => return Err(UnitCodeError::DistrictNotCurrent),
+            (3, _, _) => Era::Legacy,
+            (_, Some(Era::Current), Some(d)) => return Err(UnitCodeError::CurrentBeforeReform(d)),
+            (_, Some(e), _) => e,
+            (_, None, Some(_)) => Era::Legacy,
+            (_, None, None) => Era::Current,
+        };
+        // Digits only and of the right width: the typed parses cannot fail.
+        let bad = |_| UnitCodeError::NotDigits;
+        Ok(match (s.len(), era) {
+            (2, Era::Current) => UnitCode::Province(s.parse().map_err(bad)?),
+            (2, Era::Legacy) => UnitCode::LegacyProvince(s.parse().map_err(bad)?),
+            (3, _) => UnitCode::LegacyDistrict(s.parse().map_err(bad)?),
+            (5, Era::Current) => UnitCode::Commune(s.parse().map_err(bad)?),
+            (5, Era::Legacy) => UnitCode::LegacyCommune(s.parse().map_err(bad)?),
+            (n, _) => return Err(UnitCodeError::Width(n)),
+        })
+    }
+
     /// The sort key: level, era, value.
     fn key(self) -> (Level, Era, u32) {
         (self.level(), self.era(), self.get())
     }
+}
+
+/// Why [`UnitCode::parse_in`] could not read a code.
+///
+/// ```
+/// assert_eq!(
+///     dvhc::UnitCodeError::Width(4).to_string(),
+///     "a code has 2 digits (province), 3 (legacy district) or 5 (commune), not 4"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum UnitCodeError {
+    /// The code is empty or has a character other than an ASCII digit (after
+    /// trimming surrounding white space).
+    #[error("a code is made of digits only")]
+    NotDigits,
+    /// The code has this many digits, not 2, 3 or 5.
+    #[error("a code has 2 digits (province), 3 (legacy district) or 5 (commune), not {0}")]
+    Width(usize),
+    /// A 3-digit code, a district, asked for in the current structure.
+    #[error("3-digit codes are districts, which exist only in the legacy structure")]
+    DistrictNotCurrent,
+    /// A current unit asked for on this day, before 1 July 2025 when current units
+    /// came into being.
+    #[error("current units came into being on {reform}; on {0} the unit with this code is a legacy one", reform = Date::REFORM)]
+    CurrentBeforeReform(Date),
 }
 
 impl PartialOrd for UnitCode {
@@ -268,6 +359,38 @@ unit_code_from!(
 ///
 /// Two units are equal when they are the same unit (era, level and code); units
 /// order by level, then era (current first), then code.
+///
+/// # JSON (feature `serde`)
+/// A unit with its relations, as `dvhc get` prints it (conventions in the crate
+/// documentation, "Serialisation"); the records ([`Commune`], [`legacy::District`], …)
+/// serialise alike, and [`AsOf`](crate::AsOf) names current units as on a date:
+///
+/// ```json
+/// {"code": "26740", "name": "Phường Sài Gòn", "kind": "phuong", "level": "commune",
+///  "era": "current", "province": ref | null, "district": ref | null,
+///  "successors": [{"code", "name", "share"}],
+///  "predecessors": [{"code", "name", "share", "district": ref | null}],
+///  "short_name": "Sài Gòn", "on": "2025-07-01" | null, "resolution": "1685/NQ-UBTVQH15" | null,
+///  "geo": {"lat", "lon", "area_km2", "population"} | null,
+///  "changes": [{"date", "kind_before", "kind_after", "legal_basis"}],
+///  "name_en": "Sai Gon", "full_name_en": "Sai Gon Ward", "codename": "phuong_sai_gon",
+///  "short_codename": "sai_gon", "postal_code": "71016" | null,
+///  "postal_code_prefixes": ["70", ...], "phone_code": 28 | null}
+/// ```
+///
+/// * `name`, `kind`, `full_name_en`, `codename`: in force now, or on the date `on`;
+///   `short_name` and `name_en` are the bare name and its English form.
+/// * `province`: the province the unit is in (`null` for a province); `district`: the
+///   legacy district of a legacy commune.
+/// * `successors` (legacy units): the current units it went into, each `whole` or
+///   `partial`; `predecessors` (current units): the legacy units it was formed from,
+///   with a legacy commune's district (a đặc khu formed from a whole island district
+///   lists that district).
+/// * `resolution`, `geo`, `changes`: the resolution that formed a current unit, the
+///   centre, area and population of a current commune, and the changes of kind since
+///   1 July 2025.
+/// * `postal_code` (current communes), `postal_code_prefixes` (current provinces, else
+///   `[]`), `phone_code` (provinces of both structures: the telephone area code).
 ///
 /// ```
 /// use dvhc::search::Search;
@@ -396,6 +519,62 @@ impl Unit {
             Unit::LegacyDistrict(u) => u.full_name(),
             Unit::LegacyCommune(u) => u.full_name(),
         }
+    }
+
+    /// The English name (the name without diacritics), e.g. `"Ben Nghe"`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).name_en(), "Ben Nghe");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        self.name_ref().en()
+    }
+
+    /// The full English name (kind in force now), e.g. `Ben Nghe Ward`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).full_name_en().to_string(), "Ben Nghe Ward");
+    /// ```
+    pub fn full_name_en(&self) -> FullNameEn<'static> {
+        match self {
+            Unit::Province(u) => u.full_name_en(),
+            Unit::Commune(u) => u.full_name_en(),
+            Unit::LegacyProvince(u) => u.full_name_en(),
+            Unit::LegacyDistrict(u) => u.full_name_en(),
+            Unit::LegacyCommune(u) => u.full_name_en(),
+        }
+    }
+
+    /// The codename (kind in force now), e.g. `phuong_ben_nghe`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).codename().to_string(), "phuong_ben_nghe");
+    /// ```
+    pub fn codename(&self) -> Codename {
+        match self {
+            Unit::Province(u) => u.codename(),
+            Unit::Commune(u) => u.codename(),
+            Unit::LegacyProvince(u) => u.codename(),
+            Unit::LegacyDistrict(u) => u.codename(),
+            Unit::LegacyCommune(u) => u.codename(),
+        }
+    }
+
+    /// The short codename, e.g. `ben_nghe`.
+    ///
+    /// ```
+    /// use dvhc::Unit;
+    /// let c = dvhc::legacy::Commune::get("26740".parse().unwrap()).unwrap();
+    /// assert_eq!(Unit::LegacyCommune(c).short_codename().to_string(), "ben_nghe");
+    /// ```
+    pub fn short_codename(&self) -> Codename {
+        Codename::new("", self.name_en())
     }
 
     /// The current province of a current unit, or the legacy province of a legacy one.

@@ -1,9 +1,11 @@
 //! Helpers shared by the integration tests (and `benches/translate.rs`, which
 //! includes this file): reading unit references of the case tables, the usual kind
-//! abbreviations, tone-placement pairs and a small deterministic generator.
+//! abbreviations, street parts, tone-placement pairs, diacritic stripping and a small
+//! deterministic generator.
 #![allow(dead_code)]
 
 use dvhc::search::{Era, Level, Unit};
+use unicode_normalization::UnicodeNormalization;
 
 /// `L/C:26740` → (era, level, code): era `L` (to 30 June 2025) or `C` (current),
 /// level `P`, `D` or `C`.
@@ -46,6 +48,20 @@ pub fn abbreviation(prefix: &str) -> &'static str {
     }
 }
 
+/// Street parts written in front of the units: a house number and street, an alley,
+/// a hamlet ("Ấp Bình Hòa" is also the name of communes, as in real addresses), a
+/// group and quarter, or nothing.
+pub const STREETS: &[&str] = &[
+    "12 Lê Lợi",
+    "Số 5 ngõ 42 Trần Hưng Đạo",
+    "Thôn 3",
+    "Ấp Bình Hòa",
+    "Tổ 7, Khu phố 2",
+    "45/12 Nguyễn Trãi",
+    "Xóm Đông",
+    "",
+];
+
 /// The syllable endings written with the tone mark in the old and in the new place
 /// ("oà" ↔ "òa", "uỷ" ↔ "ủy").
 pub const TONE_PAIRS: &[(&str, &str)] = &[
@@ -65,6 +81,22 @@ pub const TONE_PAIRS: &[(&str, &str)] = &[
     ("uỹ", "ũy"),
     ("uỵ", "ụy"),
 ];
+
+/// Vietnamese letters with diacritics and their bare forms (lower and upper case).
+const MARKED: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ\
+                      ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
+const BARE: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd\
+                    AAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD";
+
+/// The text without Vietnamese diacritics (đ → d), case and punctuation kept.
+pub fn strip(s: &str) -> String {
+    s.nfc()
+        .map(|c| match MARKED.chars().position(|m| m == c) {
+            Some(i) => BARE.chars().nth(i).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
 
 /// xorshift64*: a small deterministic generator, so generated inputs are
 /// reproducible without extra dependencies.

@@ -4,14 +4,20 @@
 
 mod common;
 
+mod api;
+
+mod english;
 mod generated;
+mod metamorphic;
 mod model;
 mod parse_cases;
 mod parse_recall;
 mod parse_robust;
+mod postal_phone;
 mod proptest_address;
 mod proptest_text;
 mod regressions;
+mod rewrite;
 mod search_cases;
 mod search_fold;
 mod search_recall;
@@ -22,3 +28,5 @@ mod translate_errors;
 mod translate_levels;
 mod translate_table;
 mod work_bounds;
+mod workload;
+mod workload_checks;

@@ -101,9 +101,50 @@ fn units_serialise_as_their_description() {
                  "district": {"code": "760", "name": "Quận 1"}}],
             "short_name": "Sài Gòn", "on": null, "resolution": "1685/NQ-UBTVQH15",
             "geo": {"lat": 10.7805, "lon": 106.704, "area_km2": 3.04, "population": 47022},
-            "changes": []
+            "changes": [],
+            "name_en": "Sai Gon", "full_name_en": "Sai Gon Ward", "codename": "phuong_sai_gon",
+            "short_codename": "sai_gon", "postal_code": "71016", "postal_code_prefixes": [],
+            "phone_code": null
         })
     );
+    // Members in the documented order.
+    let json = to_json(c);
+    let keys = [
+        "code",
+        "name",
+        "kind",
+        "level",
+        "era",
+        "province",
+        "district",
+        "successors",
+        "predecessors",
+        "short_name",
+        "on",
+        "resolution",
+        "geo",
+        "changes",
+        "name_en",
+        "full_name_en",
+        "codename",
+        "short_codename",
+        "postal_code",
+        "postal_code_prefixes",
+        "phone_code",
+    ];
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| json.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
+    // A province: its prefixes and telephone area code.
+    let hcm: Value = serde_json::to_value(Province::get("79".parse().unwrap()).unwrap()).unwrap();
+    assert_eq!(
+        hcm["postal_code_prefixes"],
+        json!(["70", "71", "72", "73", "74", "75", "78"])
+    );
+    assert_eq!(hcm["phone_code"], 28);
+    assert_eq!(hcm["codename"], "thanh_pho_ho_chi_minh");
     // A record and its `Unit` serialise alike.
     assert_eq!(to_json(c), to_json(&Unit::Commune(c)));
     // Legacy: the successors, the district.
@@ -139,6 +180,9 @@ fn dates_rename_current_units_and_are_reported() {
     );
     let then: Value = serde_json::to_value(AsOf::new(dong_nai, Some(Date::REFORM))).unwrap();
     assert_eq!(then["name"], "Tỉnh Đồng Nai");
+    assert_eq!(then["full_name_en"], "Dong Nai Province");
+    assert_eq!(then["codename"], "tinh_dong_nai");
+    assert_eq!(now["codename"], "thanh_pho_dong_nai");
     assert_eq!(then["kind"], "tinh");
     assert_eq!(then["on"], "2025-07-01");
     // Before the reform: the names of 1 July 2025; the date is reported as given.

@@ -19,24 +19,10 @@ use dvhc::search::{Era, Level, Via};
 use dvhc::translate::{Translation, Translator};
 use dvhc::{ProvinceKind, Share};
 
+use crate::common::strip;
+
 /// In a debug build, the non-official writings run for one commune in this many.
 const SAMPLE_STRIDE: usize = if cfg!(debug_assertions) { 8 } else { 1 };
-
-/// Vietnamese letters with diacritics and their bare forms (lower and upper case).
-const MARKED: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ\
-                      ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
-const BARE: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd\
-                    AAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD";
-
-/// The text without Vietnamese diacritics, case and punctuation kept.
-fn strip(s: &str) -> String {
-    s.chars()
-        .map(|c| match MARKED.chars().position(|m| m == c) {
-            Some(i) => BARE.chars().nth(i).unwrap_or(c),
-            None => c,
-        })
-        .collect()
-}
 
 /// The words of a name as compared without diacritics.
 fn bare_key(s: &str) -> String {

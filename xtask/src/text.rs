@@ -7,8 +7,8 @@
 //! * [`ascii_fold`]: lowercase ASCII, diacritics removed, đ→d, every
 //!   non-alphanumeric removed ("Thành phố Hồ Chí Minh" → "thanhphohochiminh").
 //! * [`english_name`], [`full_english_name`], [`slug`]: the English-name and
-//!   codename rules of data/README.md ("English names and codenames"), used by
-//!   the importer to measure the sources against them.
+//!   codename rules of data/README.md ("English names and codenames"), as the crate
+//!   implements them, used by the importer to measure the sources against them.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
@@ -68,55 +68,23 @@ pub fn ascii_fold(s: &str) -> String {
         .collect()
 }
 
-/// English name of a unit: the official name with every diacritic removed
-/// (NFD, combining marks dropped), Đ/đ → D/d and the curly apostrophe ’ →
-/// '; spaces, hyphens, digits and letter case unchanged ("Ea H’Leo" →
-/// "Ea H'Leo", "Xuân Hương - Đà Lạt" → "Xuan Huong - Da Lat").
+/// English name of a unit (rule 1): the crate's own `dvhc::text::strip_diacritics`,
+/// the one implementation, so that the importer measures the sources against what the
+/// crate ships ("Ea H’Leo" → "Ea H'Leo", "Xuân Hương - Đà Lạt" → "Xuan Huong - Da Lat").
 pub fn english_name(name: &str) -> String {
-    name.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'Đ' => 'D',
-            'đ' => 'd',
-            '\u{2019}' => '\'',
-            c => c,
-        })
-        .collect()
+    dvhc::text::strip_diacritics(name).into_owned()
 }
 
-/// Full English name: the kind word after the name ("Ben Nghe Ward"), or
-/// before it when the name contains a digit ("Ward 1", "District 12",
-/// "Ward Ha Giang 1").
+/// Full English name (rule 3): the crate's `dvhc::FullNameEn`, kind word after the
+/// name ("Ben Nghe Ward"), or before it when the name contains a digit ("Ward 1").
 pub fn full_english_name(name_en: &str, kind_word: &str) -> String {
-    if name_en.chars().any(|c| c.is_ascii_digit()) {
-        format!("{kind_word} {name_en}")
-    } else {
-        format!("{name_en} {kind_word}")
-    }
+    dvhc::FullNameEn::new(name_en, kind_word).to_string()
 }
 
-/// Codename (slug): [`english_name`] lower-cased, apostrophes dropped, every
-/// run of other characters than `a-z0-9` replaced by one `_`, no `_` at
-/// either end. Applied to the full Vietnamese name ("Phường Bến Nghé" →
-/// "phuong_ben_nghe") or to the bare name ("ben_nghe").
+/// Codename (rule 4): the crate's `dvhc::text::slug` of the full Vietnamese name
+/// ("Phường Bến Nghé" → "phuong_ben_nghe") or of the bare name ("ben_nghe").
 pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut gap = false;
-    for c in english_name(name).chars().flat_map(char::to_lowercase) {
-        if c == '\'' {
-            continue;
-        }
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            if gap && !out.is_empty() {
-                out.push('_');
-            }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
-        }
-    }
-    out
+    dvhc::text::slug(name)
 }
 
 /// How a variant spelling relates to a reference name (both cleaned).

@@ -141,27 +141,40 @@ pub(super) fn span(start: usize, len: usize) -> String {
     format!("Span {{ start: {start}, len: {len} }}")
 }
 
-/// The string pool: every distinct name once, in first-use order.
+/// The string pool: every distinct name once, in first-use order, and beside it the
+/// English pool: each name's English form (the crate's own `strip_diacritics`) at the
+/// same offset, padded with spaces to the name's length (it is never longer: only
+/// diacritics go).
 #[derive(Default)]
 pub(super) struct Pool {
     pub(super) text: String,
-    at: HashMap<String, (usize, usize)>,
+    pub(super) text_en: String,
+    at: HashMap<String, (usize, usize, usize)>,
 }
 
 impl Pool {
-    /// A `Str { at, len }` literal for `name`, adding it to the pool if new.
+    /// A `Str { at, len, en }` literal for `name`, adding it to the pools if new.
     pub(super) fn add(&mut self, name: &str) -> String {
-        let (at, len) = match self.at.get(name) {
+        let (at, len, en) = match self.at.get(name) {
             Some(&v) => v,
             None => {
-                let v = (self.text.len(), name.len());
+                let english = dvhc::text::strip_diacritics(name);
+                assert!(
+                    english.is_ascii() && english.len() <= name.len(),
+                    "the English name of {name:?} is not shorter ASCII: {english:?}"
+                );
+                let v = (self.text.len(), name.len(), english.len());
                 self.text.push_str(name);
+                self.text_en.push_str(&english);
+                self.text_en
+                    .extend(std::iter::repeat_n(' ', name.len() - english.len()));
                 self.at.insert(name.to_owned(), v);
                 v
             }
         };
         let at = u32::try_from(at).expect("pool offset fits u32");
         let len = u16::try_from(len).expect("name length fits u16");
-        format!("Str {{ at: {at}, len: {len} }}")
+        let en = u16::try_from(en).expect("name length fits u16");
+        format!("Str {{ at: {at}, len: {len}, en: {en} }}")
     }
 }

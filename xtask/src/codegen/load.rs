@@ -167,6 +167,12 @@ pub(super) struct Data {
     /// (level, code, alias, origin variant) from data/aliases.tsv and
     /// data/aliases_curated.tsv.
     pub(super) aliases: Vec<(String, u32, String, &'static str)>,
+    /// Current commune code → postal code (data/postal_codes.tsv).
+    pub(super) postal_codes: HashMap<u32, u32>,
+    /// (current province code, two-digit prefix), sorted (data/postal_prefixes.tsv).
+    pub(super) postal_prefixes: Vec<(u32, u32)>,
+    /// Legacy province code → telephone area code (data/area_codes_curated.tsv).
+    pub(super) area_codes: HashMap<u32, u32>,
 }
 
 /// Reads and validates every input of the generator.
@@ -336,7 +342,52 @@ pub(super) fn load(root: &Path) -> Data {
         }
     }
 
+    let t = Tsv::read(root, "data/postal_codes.tsv", &["code", "postal_code"]);
+    let postal: Vec<(u32, u32)> = t
+        .rows
+        .iter()
+        .map(|(l, f)| (t.num(*l, &f[0], 5), t.num(*l, &f[1], 5)))
+        .collect();
+    assert_sorted(&t.path, postal.iter().map(|p| p.0));
+    let postal_codes: HashMap<u32, u32> = postal.into_iter().collect();
+
+    let t = Tsv::read(root, "data/postal_prefixes.tsv", &["province", "prefix"]);
+    let postal_prefixes: Vec<(u32, u32)> = t
+        .rows
+        .iter()
+        .map(|(l, f)| (t.num(*l, &f[0], 2), t.num(*l, &f[1], 2)))
+        .collect();
+    assert!(
+        postal_prefixes.windows(2).all(|w| w[0] < w[1]),
+        "data/postal_prefixes.tsv: not sorted by (province, prefix) or duplicate row"
+    );
+
+    let t = Tsv::read(
+        root,
+        "data/area_codes_curated.tsv",
+        &["legacy_province", "area_code"],
+    );
+    let area: Vec<(u32, u32)> = t
+        .rows
+        .iter()
+        .map(|(l, f)| {
+            let width = f[1].len();
+            assert!(
+                (2..=3).contains(&width),
+                "{}:{l}: area code {:?} is not 2 or 3 digits",
+                t.path,
+                f[1]
+            );
+            (t.num(*l, &f[0], 2), t.num(*l, &f[1], width))
+        })
+        .collect();
+    assert_sorted(&t.path, area.iter().map(|a| a.0));
+    let area_codes: HashMap<u32, u32> = area.into_iter().collect();
+
     Data {
+        postal_codes,
+        postal_prefixes,
+        area_codes,
         aliases,
         provinces,
         communes,

@@ -72,13 +72,19 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
         .chain(d.communes.iter().map(|c| c.resolution.as_str()))
         .chain(d.changes.iter().map(|c| c.5.as_str()))
         .collect();
-    let string_bytes: usize = names.iter().map(|s| s.len()).sum::<usize>() + key_bytes;
+    let string_bytes: usize =
+        names.iter().map(|s| s.len()).sum::<usize>() + pool.text_en.len() + key_bytes;
 
     let mut out = Out::new("");
     out.str_static(
-        "Every unit name once; records point into it with `Str { at, len }`.",
+        "Every unit name once; records point into it with `Str { at, len, en }`.",
         "NAMES",
         &pool.text,
+    );
+    out.str_static(
+        "The English name of every name of `NAMES` at the same offset, `en` bytes long.",
+        "NAMES_EN",
+        &pool.text_en,
     );
     out.str_array(
         "The resolutions that formed the current communes, by index.",
@@ -95,7 +101,7 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
              mod current;\nmod index;\nmod legacy;\nmod letters;\nmod names;\n\n\
              pub(crate) use current::*;\npub(crate) use index::*;\npub(crate) use legacy::*;\n\
              pub(crate) use letters::*;\npub(crate) use names::*;\n\n\
-             /// Bytes of distinct string data (names, resolutions, legal bases, keys) the \
+             /// Bytes of distinct string data (names, English names, resolutions, legal bases, keys) the \
              tables refer to.\n\
              pub(crate) const STRING_BYTES: usize = {string_bytes};\n\n\
              /// Bytes of static data compiled into a binary that uses every table: the \

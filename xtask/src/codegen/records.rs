@@ -215,7 +215,7 @@ impl<'d> Links<'d> {
 pub(super) fn current(d: &Data, l: &Links, pool: &mut Pool) -> String {
     let mut out = Out::new(
         "use crate::tables::{Span, Str};\n\
-         use crate::units::code::{CommuneCode, ProvinceCode};\n\
+         use crate::units::code::{CommuneCode, PostalCode, PostalPrefix, ProvinceCode};\n\
          use crate::units::current::{Change, ChangeDetail, Commune, Province};\n\
          use crate::units::date::Date;\n\
          use crate::units::kind::{CommuneKind as CK, Geo, ProvinceKind as PK, Share};\n\n",
@@ -229,6 +229,7 @@ pub(super) fn current(d: &Data, l: &Links, pool: &mut Pool) -> String {
 
     let mut flat = Vec::new();
     let mut pred_flat = Vec::new();
+    let mut prefix_flat: Vec<u32> = Vec::new();
     let mut lines = Vec::new();
     for (i, p) in d.provinces.iter().enumerate() {
         let res = &l.province_resolution[i];
@@ -242,17 +243,49 @@ pub(super) fn current(d: &Data, l: &Links, pool: &mut Pool) -> String {
         flat.extend(l.province_communes[i].iter().copied());
         let ps = span(pred_flat.len(), l.province_predecessors[i].len());
         pred_flat.extend(l.province_predecessors[i].iter().copied());
+        let prefixes: Vec<u32> = d
+            .postal_prefixes
+            .iter()
+            .filter(|(province, _)| *province == p.code)
+            .map(|&(_, prefix)| prefix)
+            .collect();
+        assert!(
+            !prefixes.is_empty(),
+            "postal_prefixes.tsv: province {:02} has no prefix",
+            p.code
+        );
+        let pp = span(prefix_flat.len(), prefixes.len());
+        prefix_flat.extend(prefixes);
         lines.push(format!(
-            "Province {{ code: ProvinceCode({}), name: {}, kind: {}, resolution: {}, communes: {s}, predecessors: {ps} }}",
+            "Province {{ code: ProvinceCode({}), name: {}, kind: {}, resolution: {}, communes: {s}, predecessors: {ps}, postal_prefixes: {pp}, phone_code: {} }}",
             p.code,
             pool.add(&p.name),
             p.kind,
-            l.resolution_index(res.iter().next().unwrap())
+            l.resolution_index(res.iter().next().unwrap()),
+            namesake_area_code(d, p),
         ));
+    }
+    for (province, prefix) in &d.postal_prefixes {
+        index_of(&l.p_codes, *province, "postal_prefixes.tsv province");
+        let owners = d
+            .postal_prefixes
+            .iter()
+            .filter(|(_, x)| x == prefix)
+            .count();
+        assert_eq!(owners, 1, "postal prefix {prefix:02} of several provinces");
     }
     out.records("PROVINCES", "Province", &lines);
     out.array("PROVINCE_COMMUNES", "u16", &flat);
     out.array("PROVINCE_PREDECESSORS", "u8", &pred_flat);
+    out.push_str("/// The postal code prefixes of the provinces (`Province::postal_prefixes`).\n");
+    out.array(
+        "POSTAL_PREFIXES",
+        "PostalPrefix",
+        &prefix_flat
+            .iter()
+            .map(|p| format!("PostalPrefix({p})"))
+            .collect::<Vec<_>>(),
+    );
     out.array("COMMUNE_CODES", "u32", &l.c_codes);
 
     let mut pflat: Vec<String> = Vec::new();
@@ -268,8 +301,18 @@ pub(super) fn current(d: &Data, l: &Links, pool: &mut Pool) -> String {
             .island_of_commune
             .get(&i)
             .map_or(u16::MAX, |&x| u16::try_from(x).unwrap());
+        let postal = *d
+            .postal_codes
+            .get(&c.code)
+            .unwrap_or_else(|| panic!("postal_codes.tsv: no code for commune {:05}", c.code));
+        assert!(
+            d.postal_prefixes.contains(&(c.parent, postal / 1000)),
+            "commune {:05}: postal code {postal:05} under no prefix of province {:02}",
+            c.code,
+            c.parent
+        );
         lines.push(format!(
-            "Commune {{ code: CommuneCode({}), name: {}, kind: {}, province: {}, resolution: {}, geo: {}, predecessors: {s}, island_district: {island} }}",
+            "Commune {{ code: CommuneCode({}), name: {}, kind: {}, province: {}, resolution: {}, geo: {}, predecessors: {s}, island_district: {island}, postal_code: PostalCode({postal}) }}",
             c.code,
             pool.add(&c.name),
             c.kind,
@@ -278,10 +321,45 @@ pub(super) fn current(d: &Data, l: &Links, pool: &mut Pool) -> String {
             geo(d, c.code),
         ));
     }
+    assert_eq!(
+        d.postal_codes.len(),
+        d.communes.len(),
+        "postal_codes.tsv: a code of no commune"
+    );
+    let distinct: BTreeSet<u32> = d.postal_codes.values().copied().collect();
+    assert_eq!(
+        distinct.len(),
+        d.postal_codes.len(),
+        "postal_codes.tsv: a code shared"
+    );
     out.records("COMMUNES", "Commune", &lines);
     out.array("PREDECESSORS", "(u16, Share)", &pflat);
     out.records("CHANGES", "Change", &l.change_lines);
     out.finish()
+}
+
+/// The telephone area code of a current province: that of the legacy province whose
+/// name it bears (data/README.md, "Telephone area codes").
+fn namesake_area_code(d: &Data, p: &super::load::Province) -> u32 {
+    let namesakes: Vec<_> = d
+        .legacy_provinces
+        .iter()
+        .filter(|lp| lp.name == p.name)
+        .collect();
+    assert_eq!(
+        namesakes.len(),
+        1,
+        "province {:02}: not exactly one legacy province of its name",
+        p.code
+    );
+    area_code(d, namesakes[0].code)
+}
+
+/// The telephone area code of a legacy province.
+fn area_code(d: &Data, legacy_province: u32) -> u32 {
+    *d.area_codes.get(&legacy_province).unwrap_or_else(|| {
+        panic!("area_codes_curated.tsv: no code for legacy province {legacy_province:02}")
+    })
 }
 
 /// The `Geo` literal of a current commune (NaN and `u32::MAX` where unknown).
@@ -333,13 +411,19 @@ pub(super) fn legacy(d: &Data, l: &Links, pool: &mut Pool) -> String {
         let s = span(flat.len(), l.province_districts[i].len());
         flat.extend(l.province_districts[i].iter().copied());
         lines.push(format!(
-            "Province {{ code: LegacyProvinceCode({}), name: {}, kind: {}, districts: {s}, successor: {} }}",
+            "Province {{ code: LegacyProvinceCode({}), name: {}, kind: {}, districts: {s}, successor: {}, phone_code: {} }}",
             p.code,
             pool.add(&p.name),
             p.kind,
-            l.province_successor[i]
+            l.province_successor[i],
+            area_code(d, p.code),
         ));
     }
+    assert_eq!(
+        d.area_codes.len(),
+        d.legacy_provinces.len(),
+        "area_codes_curated.tsv: a code of no legacy province"
+    );
     out.records("LEGACY_PROVINCES", "Province", &lines);
     out.array("LEGACY_PROVINCE_DISTRICTS", "u16", &flat);
 

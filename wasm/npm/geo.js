@@ -1,0 +1,5 @@
+
+export function locate(lat, lon, options) {
+  ready('locate');
+  return wasm.locate(lat, lon, options);
+}
