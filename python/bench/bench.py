@@ -1,9 +1,11 @@
 """Benchmarks of the Python package (issue #16), one run, printed as Markdown.
 
-    python python/bench/bench.py [--rows 1000000] [--vau-rows 2000] [--polars-rows 10000000]
+    python python/bench/bench.py [--rows 1000000] [--vau-rows 2000] [--scalar-rows 100000]
+                                 [--polars-rows 10000000]
 
 - translate_many on ROWS distinct old addresses (cli/bench/gen_addresses.py, every row
-  unique), on every core and on one (threads=1);
+  unique), on every core and on one (threads=1), and dvhc.translate called once per
+  address on the first SCALAR_ROWS;
 - vietnamadminunits' convert_address on the first VAU_ROWS of the same addresses, in
   this process, its online geocoder stubbed (answers "not found") and counted;
 - `dvhc csv` (target/release/dvhc, or $DVHC_CLI) on the same CSV file;
@@ -45,7 +47,15 @@ def timed(fn):  # type: ignore[no-untyped-def]
     return out, time.perf_counter() - t
 
 
-def bench_dvhc(addresses: list[str]) -> dict[str, float]:
+def cpu_timed(fn):  # type: ignore[no-untyped-def]
+    """Wall time and CPU time of this process (every thread): on a machine shared with
+    other jobs, the CPU time of a one-thread run is the fairer per-core figure."""
+    c = time.process_time()
+    out, wall = timed(fn)
+    return out, wall, time.process_time() - c
+
+
+def bench_dvhc(addresses: list[str], scalar_rows: int) -> dict[str, float]:
     import pyarrow as pa
 
     import dvhc
@@ -54,15 +64,30 @@ def bench_dvhc(addresses: list[str]) -> dict[str, float]:
     dvhc.translate_many(addresses[:1000])  # warm the schema and the tables
     out: dict[str, float] = {}
     for threads, key in ((0, "all"), (1, "one")):
-        res, secs = timed(lambda t=threads: dvhc.translate_many(column, threads=t))
+        res, secs, cpu = cpu_timed(lambda t=threads: dvhc.translate_many(column, threads=t))
         assert len(pa.array(res)) == len(addresses)
         out[key] = len(addresses) / secs
+        out[key + "_cpu"] = len(addresses) / cpu
     res, secs = timed(lambda: dvhc.translate_many(addresses))
     out["list"] = len(addresses) / secs
+    # The scalar path, one call and one frozen record per address, on the first
+    # scalar_rows addresses.
+    part = addresses[:scalar_rows]
+
+    def scalar() -> None:
+        for a in part:
+            try:
+                dvhc.translate(a)
+            except dvhc.TranslateError:
+                pass
+
+    _, secs, cpu = cpu_timed(scalar)
+    out["scalar"] = len(part) / secs
+    out["scalar_cpu"] = len(part) / cpu
     return out
 
 
-def bench_vau(addresses: list[str]) -> tuple[float, int, int]:
+def bench_vau(addresses: list[str]) -> tuple[float, float, int, int]:
     from vietnamadminunits.converter import converter_2025 as conv
 
     calls = [0]
@@ -75,15 +100,17 @@ def bench_vau(addresses: list[str]) -> tuple[float, int, int]:
     from vietnamadminunits import convert_address
 
     convert_address(addresses[0])
-    failed = 0
-    t = time.perf_counter()
-    for a in addresses:
-        try:
-            convert_address(a)
-        except Exception:
-            failed += 1
-    secs = time.perf_counter() - t
-    return len(addresses) / secs, calls[0], failed
+    failed = [0]
+
+    def run() -> None:
+        for a in addresses:
+            try:
+                convert_address(a)
+            except Exception:
+                failed[0] += 1
+
+    _, secs, cpu = cpu_timed(run)
+    return len(addresses) / secs, len(addresses) / cpu, calls[0], failed[0]
 
 
 def bench_csv(path: Path, rows: int) -> float | None:
@@ -148,27 +175,43 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--vau-rows", type=int, default=2_000)
+    ap.add_argument("--scalar-rows", type=int, default=100_000)
     ap.add_argument("--polars-rows", type=int, default=10_000_000)
     ap.add_argument("--wheel-glob", default=str(ROOT / "target/wheels/dvhc-*.whl"))
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "addresses.csv"
         addresses = generate(a.rows, path)
-        d = bench_dvhc(addresses)
-        vau, calls, failed = bench_vau(addresses[: a.vau_rows])
+        d = bench_dvhc(addresses, a.scalar_rows)
+        vau, vau_cpu, calls, failed = bench_vau(addresses[: a.vau_rows])
         csv_rate = bench_csv(path, a.rows)
         pol = bench_polars(path, a.polars_rows) if a.polars_rows else {}
     cores = os.cpu_count() or 1
     print(f"| measure ({a.rows:,} distinct old addresses, {cores} cores) | value |")
     print("|---|---|")
     print(f"| translate_many, Arrow column, all cores | {d['all']:,.0f} addresses/s |")
-    print(f"| translate_many, Arrow column, threads=1 | {d['one']:,.0f} addresses/s |")
+    print(
+        f"| translate_many, Arrow column, threads=1 | {d['one']:,.0f} addresses/s "
+        f"({d['one_cpu']:,.0f} per CPU second) |"
+    )
     print(f"| translate_many, Python list, all cores | {d['list']:,.0f} addresses/s |")
     print(
-        f"| vietnamadminunits convert_address ({a.vau_rows:,} rows, 1 core) | {vau:,.0f} "
-        f"addresses/s ({calls:,} geocoder calls stubbed, {failed:,} exceptions) |"
+        f"| dvhc.translate, one call per address ({min(a.scalar_rows, a.rows):,} rows, "
+        f"1 core) | {d['scalar']:,.0f} addresses/s ({d['scalar_cpu']:,.0f} per CPU second) |"
     )
-    print(f"| ratio per core (threads=1 / vietnamadminunits) | {d['one'] / vau:,.0f}x |")
+    print(
+        f"| CPU per address: translate_many threads=1 / dvhc.translate | "
+        f"{1e6 / d['one_cpu']:.2f} µs / {1e6 / d['scalar_cpu']:.2f} µs |"
+    )
+    print(
+        f"| vietnamadminunits convert_address ({a.vau_rows:,} rows, 1 core) | {vau:,.0f} "
+        f"addresses/s ({vau_cpu:,.0f} per CPU second; {calls:,} geocoder calls stubbed, "
+        f"{failed:,} exceptions) |"
+    )
+    print(
+        f"| ratio per core (threads=1 / vietnamadminunits), wall / CPU | "
+        f"{d['one'] / vau:,.0f}x / {d['one_cpu'] / vau_cpu:,.0f}x |"
+    )
     if csv_rate:
         print(f"| dvhc csv, same rows | {csv_rate:,.0f} rows/s |")
         print(f"| translate_many / dvhc csv | {d['all'] / csv_rate:.2f} |")
