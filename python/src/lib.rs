@@ -4,7 +4,7 @@
 //! Python: single results through `pythonize` (dicts and lists in the JSON shapes the
 //! `dvhc` tool prints, which `dvhc/_records.py` wraps in frozen classes), columns
 //! through `serde_arrow` (Arrow arrays whose schema is traced from the same serde
-//! types, see [`arrow`]). No shape, parsing rule or ranking is written here: the
+//! types, see the module `arrow`). No shape, parsing rule or ranking is written here: the
 //! functions choose what to call and hand the library's values over.
 //!
 //! The public Python API is `dvhc/__init__.py`; this module is private.
