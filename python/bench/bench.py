@@ -113,15 +113,22 @@ def bench_vau(addresses: list[str]) -> tuple[float, float, int, int]:
     return len(addresses) / secs, len(addresses) / cpu, calls[0], failed[0]
 
 
-def bench_csv(path: Path, rows: int) -> float | None:
+def bench_csv(path: Path, rows: int) -> tuple[float, float] | None:
+    """Rows per second of `dvhc csv` on all cores, and per CPU second (user + sys)."""
     exe = os.environ.get("DVHC_CLI") or str(ROOT / "target/release/dvhc")
     if not Path(exe).is_file():
         return None
+
+    def children_cpu() -> float:
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return ru.ru_utime + ru.ru_stime
+
+    c = children_cpu()
     t = time.perf_counter()
     subprocess.run(
         [exe, "csv", "--column", "address", str(path)], stdout=subprocess.DEVNULL, check=True
     )
-    return rows / (time.perf_counter() - t)
+    return rows / (time.perf_counter() - t), rows / (children_cpu() - c)
 
 
 POLARS_CHILD = r"""
@@ -184,7 +191,7 @@ def main() -> None:
         addresses = generate(a.rows, path)
         d = bench_dvhc(addresses, a.scalar_rows)
         vau, vau_cpu, calls, failed = bench_vau(addresses[: a.vau_rows])
-        csv_rate = bench_csv(path, a.rows)
+        csv_rates = bench_csv(path, a.rows)
         pol = bench_polars(path, a.polars_rows) if a.polars_rows else {}
     cores = os.cpu_count() or 1
     print(f"| measure ({a.rows:,} distinct old addresses, {cores} cores) | value |")
@@ -212,9 +219,16 @@ def main() -> None:
         f"| ratio per core (threads=1 / vietnamadminunits), wall / CPU | "
         f"{d['one'] / vau:,.0f}x / {d['one_cpu'] / vau_cpu:,.0f}x |"
     )
-    if csv_rate:
-        print(f"| dvhc csv, same rows | {csv_rate:,.0f} rows/s |")
-        print(f"| translate_many / dvhc csv | {d['all'] / csv_rate:.2f} |")
+    if csv_rates:
+        csv_rate, csv_cpu = csv_rates
+        print(
+            f"| dvhc csv, same rows, all cores | {csv_rate:,.0f} rows/s "
+            f"({1e6 / csv_cpu:.2f} µs CPU per row) |"
+        )
+        print(
+            f"| translate_many / dvhc csv, wall (all cores) / per CPU second | "
+            f"{d['all'] / csv_rate:.2f} / {d['one_cpu'] / csv_cpu:.2f} |"
+        )
     if pol:
         print(f"| Polars expression, {a.polars_rows:,} rows, 1 thread | {pol['one']:,.0f} rows/s |")
         print(
