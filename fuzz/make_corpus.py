@@ -284,9 +284,29 @@ def csv_seed(i, rnd):
     return head + data
 
 
+# Option byte 5, bits 2-5: the encoding `open` reads the CSV in (fuzz_targets/cli_csv.rs).
+ENC_AUTO, ENC_UTF16LE, ENC_W1258, ENC_TCVN3, ENC_VNI = 1, 4, 6, 7, 8
+
+
+def with_encoding(seed, enc):
+    return seed[:5] + bytes([seed[5] & 3 | enc << 2]) + seed[6:]
+
+
 def cli_csv():
     rnd = random.Random(20250702)  # its own seed: the other targets' seeds stay the same
     out = [csv_seed(i, rnd) for i in range(PER_TARGET)]
+    # Some seeds read through the decoder: `auto` mostly, any other encoding at times
+    # (a random generator of its own, so that the seeds above stay the same).
+    enc_rnd = random.Random(20261207)
+    out = [with_encoding(s, enc_rnd.choice([ENC_AUTO, ENC_AUTO, enc_rnd.randrange(2, 9)])) if enc_rnd.random() < 0.3 else s for s in out]
+    # TCVN3 and VNI bytes (the library's encoder's output for these names), and
+    # UTF-16; each told and detected.
+    tcvn3 = b"id,address\n1,X\xb7 Long Th\xb5nh, T\xd8nh \xa7\xe5ng Nai\n2,H\xb5 N\xe9i\n"
+    vni = b'id,address\n1,"Xa\xf5 Long Tha\xf8nh, Huye\xe4n Long Tha\xf8nh, T\xe6nh \xd1o\xe0ng Nai"\n'
+    utf16 = "id,address\n1,Phường Bến Nghé, Quận 1\n".encode("utf-16-le")
+    for data, enc in [(tcvn3, ENC_TCVN3), (vni, ENC_VNI), (utf16, ENC_UTF16LE)]:
+        for e in (enc, ENC_AUTO):
+            out.append(bytes([1, 4, 0, 0, 0, e << 2]) + data)
     out += [
         bytes([1, 4, 0, 0, 0, 0]) + b"",
         bytes([1, 4, 0, 0, 0, 0]) + b"a,address\r\n",

@@ -8,6 +8,7 @@
 //! that the options make fatal (rows unreadable as CSV unless `--lenient`; with
 //! `--strict`, any row not `ok`).
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -16,7 +17,9 @@ use std::sync::OnceLock;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use dvhc::search::{Mode, Search, WithinError};
-use dvhc::{address, translate, AsOf, Date, Era, Level, Unit, UnitCode, UnitCodeError};
+use dvhc::{
+    address, translate, AsOf, Commune, Date, Era, Level, PostalCode, Unit, UnitCode, UnitCodeError,
+};
 
 use crate::csv::{CsvOptions, ProgressBar, Threads};
 use crate::decode::Encoding;
@@ -95,6 +98,7 @@ Examples:
   dvhc get 26740                    # Phường Sài Gòn
   dvhc get 26740 --era legacy       # Phường Bến Nghé, and where it went
   dvhc get 760                      # Quận 1 (legacy district)
+  dvhc get 11120 --postal           # Phường Ba Đình, by its postal code
   dvhc get 75 --on 2026-01-01 --format text";
 
 const CSV_EXAMPLES: &str = "\
@@ -338,8 +342,12 @@ struct SearchArgs {
 
 #[derive(Debug, Args)]
 struct GetArgs {
-    /// The unit's code: 2 digits (province), 3 (legacy district) or 5 (commune).
+    /// The unit's code: 2 digits (province), 3 (legacy district) or 5 (commune); with
+    /// --postal, a commune's postal code.
     code: String,
+    /// CODE is a five-digit postal code (mã bưu chính): the current commune that has it.
+    #[arg(long, conflicts_with = "era")]
+    postal: bool,
     /// The structure the code belongs to (default: current; legacy for 3 digits, or
     /// with --on before 2025-07-01).
     #[arg(long, value_enum)]
@@ -800,8 +808,10 @@ fn translate(a: LinesArgs) -> Result<(), Fail> {
         // With JSON Lines input the address is a field of the line, and the line
         // itself is what an unreadable input reports.
         let address = match input {
-            Input::Text(line) if jsonl => jsonl_address(line, field).map_err(|e| (line, e)),
-            Input::Text(line) => Ok(line.to_owned()),
+            Input::Text(line) if jsonl => jsonl_address(line, field)
+                .map(Cow::Owned)
+                .map_err(|e| (line, e)),
+            Input::Text(line) => Ok(Cow::Borrowed(line)),
             Input::Bad(line, e) => Err((line, e)),
         };
         match address {
@@ -838,8 +848,10 @@ fn parse(a: LinesArgs) -> Result<(), Fail> {
     let field = a.field.as_str();
     let render = |input: Input<'_>, buf: &mut Vec<u8>| {
         let address = match input {
-            Input::Text(line) if jsonl => jsonl_address(line, field).map_err(|e| (line, e)),
-            Input::Text(line) => Ok(line.to_owned()),
+            Input::Text(line) if jsonl => jsonl_address(line, field)
+                .map(Cow::Owned)
+                .map_err(|e| (line, e)),
+            Input::Text(line) => Ok(Cow::Borrowed(line)),
             Input::Bad(line, e) => Err((line, e)),
         };
         match address {
@@ -906,6 +918,19 @@ fn search(a: SearchArgs) -> Result<(), Fail> {
 
 fn get(a: GetArgs) -> Result<(), Fail> {
     let code = a.code.trim();
+    let unit = if a.postal {
+        postal_unit(&a, code)?
+    } else {
+        code_unit(&a, code)?
+    };
+    let mut buf = Vec::new();
+    emit(&AsOf::new(unit, a.on), a.format, text::unit, &mut buf);
+    let mut out = stdout();
+    written(out.write_all(&buf).and_then(|()| out.flush()))
+}
+
+/// `get`: the unit with the code `code`.
+fn code_unit(a: &GetArgs, code: &str) -> Result<Unit, Fail> {
     let typed = UnitCode::parse_in(code, a.era.map(Era::from), a.on).map_err(|e| match e {
         UnitCodeError::CurrentBeforeReform(d) => Fail::Usage(format!(
             "--on {d}: current units came into being on {}; for the unit with this code \
@@ -937,10 +962,24 @@ fn get(a: GetArgs) -> Result<(), Fail> {
             typed.level()
         )));
     };
-    let mut buf = Vec::new();
-    emit(&AsOf::new(unit, a.on), a.format, text::unit, &mut buf);
-    let mut out = stdout();
-    written(out.write_all(&buf).and_then(|()| out.flush()))
+    Ok(unit)
+}
+
+/// `get --postal`: the current commune with the postal code `code`.
+fn postal_unit(a: &GetArgs, code: &str) -> Result<Unit, Fail> {
+    if let Some(d) = a.on.filter(|&d| d < Date::REFORM) {
+        return Err(Fail::Usage(format!(
+            "--on {d}: postal codes are those of the current communes, which came into \
+             being on {}",
+            Date::REFORM
+        )));
+    }
+    let postal: PostalCode = code
+        .parse()
+        .map_err(|e| Fail::Usage(format!("{code:?}: a postal code has 5 digits: {e}")))?;
+    Commune::by_postal_code(postal)
+        .map(Unit::Commune)
+        .ok_or_else(|| Fail::NotFound(format!("no commune has the postal code {postal}")))
 }
 
 fn locate(a: LocateArgs) -> Result<(), Fail> {

@@ -3,8 +3,9 @@
 //! This library target exists so that the tool's input handling can be driven without
 //! a process: the fuzz target `cli_csv` and the tests call `csv::run`, exactly what
 //! `dvhc csv` runs (the CSV dialect, the column lookup, the appended columns, the
-//! per-row errors), on any reader and writer. It is not meant for other crates and is
-//! not covered by semantic versioning: any release may change it. Use the `dvhc`
+//! per-row errors), on any reader and writer, after `decode::open` has read the input
+//! in the encoding `--encoding` names or detected. It is not meant for other crates and
+//! is not covered by semantic versioning: any release may change it. Use the `dvhc`
 //! binary (its command line and output formats, documented in the README and
 //! `dvhc --help`, are the interface), or the [`dvhc`](https://docs.rs/dvhc) library,
 //! whose types serialise to the JSON the tool prints.
@@ -15,7 +16,8 @@ mod app;
 mod cache;
 #[doc(hidden)]
 pub mod csv;
-mod decode;
+#[doc(hidden)]
+pub mod decode;
 mod engine;
 mod lines;
 mod model;

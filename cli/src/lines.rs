@@ -138,8 +138,8 @@ fn read_line(r: &mut impl BufRead, line: &mut Line) -> io::Result<bool> {
 
 /// Runs `render` over every input, printing the results in input order.
 ///
-/// `render` writes one result (JSON line or text block) for an input into the buffer;
-/// results are cached by input line.
+/// `render` appends one result (JSON line or text block) for an input to the buffer
+/// (the chunk's output); results are cached by input line.
 pub fn run(
     source: Source,
     workers: usize,
@@ -150,7 +150,6 @@ pub fn run(
     let cache: Cache<Cached> = Cache::new(cache_bytes, MAX_CACHED_LINE);
     let counts = std::sync::Mutex::new(Counts::default());
     let process = |_: &mut (), chunk: &mut Chunk<Line>| {
-        let mut scratch = Vec::new();
         let mut mine = Counts::default();
         let Chunk {
             items, len, out, ..
@@ -166,26 +165,23 @@ pub fn run(
                     continue;
                 }
             }
-            scratch.clear();
+            // Rendered straight into the chunk's output; the cache copies it from there.
+            let start = out.len();
             let status = match std::str::from_utf8(&line.bytes) {
                 _ if line.truncated => {
                     let lossy = String::from_utf8_lossy(&line.bytes[..1024.min(line.bytes.len())]);
-                    render(
-                        Input::Bad(&lossy, ErrorOut::line_too_long(MAX_LINE)),
-                        &mut scratch,
-                    )
+                    render(Input::Bad(&lossy, ErrorOut::line_too_long(MAX_LINE)), out)
                 }
-                Ok(text) => render(Input::Text(text), &mut scratch),
+                Ok(text) => render(Input::Text(text), out),
                 Err(_) => {
                     let lossy = String::from_utf8_lossy(&line.bytes);
-                    render(Input::Bad(&lossy, ErrorOut::invalid_utf8()), &mut scratch)
+                    render(Input::Bad(&lossy, ErrorOut::invalid_utf8()), out)
                 }
             };
             mine.add(status);
-            out.extend_from_slice(&scratch);
             if !line.truncated {
                 cache.insert_with(&line.bytes, || Cached {
-                    bytes: scratch.as_slice().to_vec(),
+                    bytes: out[start..].to_vec(),
                     status,
                 });
             }

@@ -6,7 +6,7 @@ use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn dvhc() -> Command {
     Command::new(env!("CARGO_BIN_EXE_dvhc"))
@@ -452,6 +452,43 @@ fn get_errors() {
         .args(["get", "26740", "--era", "medieval"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn get_by_postal_code() {
+    // data/postal_codes.tsv: 00004 Ba Đình 11120, 26740 Sài Gòn 71016, 06970 Ba Chẽ 02006.
+    for (postal, code, name) in [
+        ("11120", "00004", "Phường Ba Đình"),
+        ("71016", "26740", "Phường Sài Gòn"),
+        ("02006", "06970", "Xã Ba Chẽ"),
+    ] {
+        let v = json_lines(&["get", postal, "--postal"], None);
+        assert_eq!(v.len(), 1);
+        assert_eq!((&v[0]["code"], &v[0]["name"]), (&json!(code), &json!(name)));
+        assert_eq!(v[0]["postal_code"], postal);
+        // The same object as `get CODE`.
+        assert_eq!(v, json_lines(&["get", code], None));
+    }
+    dvhc()
+        .args(["get", "11120", "--postal", "--format", "text"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Phường Ba Đình (00004"));
+    dvhc()
+        .args(["get", "99999", "--postal"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no commune has the postal code 99999",
+        ));
+    for bad in [
+        &["get", "1112", "--postal"][..],
+        &["get", "1112x", "--postal"],
+        &["get", "11120", "--postal", "--era", "legacy"],
+        &["get", "11120", "--postal", "--on", "2025-06-30"],
+    ] {
+        dvhc().args(bad).assert().code(2);
+    }
 }
 
 #[test]

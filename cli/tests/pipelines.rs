@@ -364,14 +364,16 @@ fn encodings() {
     let recs = records(&out);
     assert_eq!(recs[1][1], "P. Bến Nghé, Quận 1, TP.HCM");
     assert_eq!(col(&recs[0], &recs[1], "dvhc_commune_code"), "26740");
-    // TCVN3 cannot be decoded yet: refused rather than turned into errors.
-    let tcvn3: &[u8] = b"id,address\n1,Ph\xAD\xEAng B\xD5n Ngh\xD0, Qu\xA9n 1\n";
+    // Vietnamese in every 8-bit reading (Hà Má as Windows-1258 or VNI, Hò Mỏ as
+    // TCVN3): refused rather than guessed.
+    let unclear: &[u8] = b"id,address\n1,H\xE0 M\xE1\n2,B\xE0 T\xE1\n";
     dvhc()
         .args(["csv", "--column", "address"])
-        .write_stdin(tcvn3)
+        .write_stdin(unclear)
         .assert()
         .code(2)
         .stdout("")
+        .stderr(predicate::str::contains("not clear"))
         .stderr(predicate::str::contains("--encoding"));
     // --bom for Excel.
     let out = dvhc()
@@ -390,6 +392,104 @@ fn encodings() {
         .assert()
         .success()
         .stdout(predicate::str::contains("\"status\":\"ok\""));
+}
+
+/// Old addresses of the first `n` legacy communes, official names, as a CSV.
+fn official_addresses_csv(n: usize) -> String {
+    let mut s = String::from("id,address\n");
+    for (i, c) in dvhc::legacy::Commune::all().iter().take(n).enumerate() {
+        let d = c.district();
+        s += &format!(
+            "{i},\"{}, {}, {}\"\n",
+            c.full_name(),
+            d.full_name(),
+            d.province().full_name()
+        );
+    }
+    s
+}
+
+/// TCVN3 and VNI files (written with the library's encoder) give the rows the UTF-8
+/// file gives, with `--encoding` and, said on stderr, without; `translate` too.
+#[test]
+fn tcvn3_and_vni_files() {
+    let text = official_addresses_csv(500);
+    let utf8 = dvhc()
+        .args(["csv", "-q", "--column", "address"])
+        .write_stdin(text.as_bytes())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let recs = records(&utf8);
+    assert_eq!(recs.len(), 501);
+    assert!(recs[1..]
+        .iter()
+        .all(|r| col(&recs[0], r, "dvhc_status") != "error"));
+    let lines: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split('"').nth(1).unwrap())
+        .collect();
+    let translated = dvhc()
+        .args(["translate", "-q"])
+        .write_stdin(lines.join("\n"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    for (e, id, name) in [
+        (dvhc::text::LegacyEncoding::Tcvn3, "tcvn3", "TCVN3"),
+        (dvhc::text::LegacyEncoding::Vni, "vni", "VNI-Windows"),
+    ] {
+        let bytes = dvhc::text::encode(&text, e).unwrap();
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let guessed = dvhc()
+            .args(["csv", "--column", "address"])
+            .write_stdin(bytes.clone())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        assert!(guessed.stdout == utf8, "{name}, detected");
+        // "dvhc: note: the input is not UTF-8 and reads as TCVN3: 4154 of the 4154
+        // words …": every word of the official names is Vietnamese.
+        let err = String::from_utf8(guessed.stderr).unwrap();
+        let evidence = err
+            .strip_prefix(&format!(
+                "dvhc: note: the input is not UTF-8 and reads as {name}: "
+            ))
+            .unwrap_or_else(|| panic!("{err}"));
+        let words: Vec<&str> = evidence.split(' ').take(4).collect();
+        assert_eq!((words[1], words[2]), ("of", "the"), "{err}");
+        assert_eq!(words[0], words[3], "{err}");
+        let told = dvhc()
+            .args(["csv", "--encoding", id, "--column", "address"])
+            .write_stdin(bytes)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("note").not())
+            .get_output()
+            .stdout
+            .clone();
+        assert!(told == utf8, "{name}, --encoding {id}");
+        let legacy_lines = dvhc::text::encode(&lines.join("\n"), e).unwrap();
+        dvhc()
+            .args(["translate", "-q", "--encoding", id])
+            .write_stdin(legacy_lines.clone())
+            .assert()
+            .success()
+            .stdout(translated.clone());
+        dvhc()
+            .args(["translate"])
+            .write_stdin(legacy_lines)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!("reads as {name}")))
+            .stdout(translated.clone());
+    }
 }
 
 #[test]

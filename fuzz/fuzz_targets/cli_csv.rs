@@ -10,7 +10,15 @@
 //!   exactly (header names, or numbers 0–5);
 //! * byte 4: with bit 7 of byte 0, the delimiter (any byte);
 //! * byte 5: bits 0–1 the record limit (`--max-record-bytes`): the default, 8, 40 or
-//!   200 bytes, so that records over the limit are common.
+//!   200 bytes, so that records over the limit are common; bits 2–5 the encoding
+//!   (`--encoding`, read with `dvhc_cli::decode::open` as `dvhc csv` does): 0 and
+//!   9–15 none (the bytes go to `run` as they are), 1–8 `auto`, `utf-8`, `utf-16`,
+//!   `utf-16le`, `utf-16be`, `windows-1258`, `tcvn3`, `vni`.
+//!
+//! Decoding: `open` fails only with `auto` (an 8-bit input whose encoding is not
+//! clear); what a decoder gives is UTF-8, and NFC for Windows-1258, TCVN3 and VNI;
+//! TCVN3 and VNI read through the streaming reader equal the library's `decode` of the
+//! whole input, in NFC. The decoded bytes are then the CSV below.
 //!
 //! Properties: no panic. `Err` only for a delimiter that is not ASCII or is a quote or
 //! a line break, a column that is not in the header or not a number from 1 (or, without
@@ -38,7 +46,59 @@
 use csv::ByteRecord;
 use dvhc::Date;
 use dvhc_cli::csv::{run, CsvOptions, Error, Summary, Threads, COLUMNS};
+use dvhc_cli::decode::{open, Encoding, OpenError};
 use libfuzzer_sys::fuzz_target;
+use std::io::Read;
+use unicode_normalization::UnicodeNormalization;
+
+const ENCODINGS: [Encoding; 8] = [
+    Encoding::Auto,
+    Encoding::Utf8,
+    Encoding::Utf16,
+    Encoding::Utf16Le,
+    Encoding::Utf16Be,
+    Encoding::Windows1258,
+    Encoding::Tcvn3,
+    Encoding::Vni,
+];
+
+/// `input` read in the encoding selected by `sel` (`None`: as it is), checked as the
+/// module documentation says; `None` when `open` refused it.
+fn decoded(input: &[u8], sel: u8) -> Option<Vec<u8>> {
+    let Some(&e) = usize::from(sel).checked_sub(1).and_then(|i| ENCODINGS.get(i)) else {
+        return Some(input.to_vec());
+    };
+    let opened = match open(Box::new(std::io::Cursor::new(input.to_vec())), e) {
+        Ok(o) => o,
+        Err(OpenError::Usage(m)) => {
+            assert_eq!(e, Encoding::Auto, "{m}");
+            assert!(m.contains("--encoding"), "{m}");
+            return None;
+        }
+        Err(OpenError::Read(err)) => panic!("reading from memory: {err}"),
+    };
+    let mut out = Vec::new();
+    { opened.reader }
+        .read_to_end(&mut out)
+        .expect("decoding from memory cannot fail");
+    let legacy = match e {
+        Encoding::Tcvn3 => Some(dvhc::text::LegacyEncoding::Tcvn3),
+        Encoding::Vni => Some(dvhc::text::LegacyEncoding::Vni),
+        _ => None,
+    };
+    if e != Encoding::Auto && e != Encoding::Utf8 {
+        assert!(opened.note.is_none());
+        let text = std::str::from_utf8(&out).expect("decoded text is UTF-8");
+        if matches!(e, Encoding::Windows1258 | Encoding::Tcvn3 | Encoding::Vni) {
+            assert!(unicode_normalization::is_nfc(text), "NFC");
+        }
+        if let Some(l) = legacy {
+            let whole: String = dvhc::text::decode(input, l).nfc().collect();
+            assert_eq!(text, whole, "read in blocks as decoded whole");
+        }
+    }
+    Some(out)
+}
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
@@ -147,7 +207,11 @@ fuzz_target!(|data: &[u8]| {
     if data.len() < 6 {
         return;
     }
-    let (opts, input) = data.split_at(6);
+    let (opts, raw) = data.split_at(6);
+    let Some(input) = decoded(raw, (opts[5] >> 2) & 15) else {
+        return;
+    };
+    let input = &input[..];
     let flags = opts[0];
     let delimiter = if flags & 128 != 0 {
         opts[4]

@@ -4,9 +4,11 @@
 //! the query string), with the library's JSON shapes: exactly what the `dvhc` command
 //! line prints for the same input.
 
-use dvhc::search::{Mode, Search};
+use dvhc::search::{Mode, Search, WithinError};
 use dvhc::translate::Translator;
-use dvhc::{address, legacy, translate, AsOf, Date, Era, Level, Province, Unit, UnitCode};
+use dvhc::{
+    address, translate, AsOf, Commune, Date, Era, Level, PostalCode, Unit, UnitCode, UnitCodeError,
+};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -79,7 +81,11 @@ impl Route {
                 let code = required(q, "code", 16)?;
                 match opts.get_one(code)? {
                     Some(u) => Ok(json(&u)),
-                    None => Err(ApiError::UnitNotFound(format!("has code {}", code.trim()))),
+                    None => Err(ApiError::UnitNotFound(format!(
+                        "has {}code {}",
+                        if opts.postal { "postal " } else { "" },
+                        code.trim()
+                    ))),
                 }
             }
             Route::Locate => {
@@ -229,8 +235,11 @@ struct Options {
     on: Option<Date>,
     era: Option<Era>,
     translator: Option<Translator>,
-    searches: Vec<Search>,
-    limit: usize,
+    /// The search to run; `None` when `within` names no unit that can hold what is
+    /// asked (no hits).
+    search: Option<Search>,
+    /// `get`: the code is a postal code (`postal=true`).
+    postal: bool,
 }
 
 impl Options {
@@ -271,8 +280,8 @@ impl Options {
             on,
             era,
             translator: None,
-            searches: Vec::new(),
-            limit: 10,
+            search: None,
+            postal: false,
         };
         match route {
             Route::Translate => {
@@ -283,6 +292,7 @@ impl Options {
                 });
             }
             Route::Search => opts.read_search(q, &mut errors),
+            Route::Get => opts.read_postal(q, &mut errors),
             _ => {}
         }
         if errors.is_empty() {
@@ -309,25 +319,21 @@ impl Options {
                 )),
             }
         }
-        let level = match q.get("level") {
-            None => None,
-            Some(raw) => {
-                let l = Level::from_id(raw);
-                match l {
-                    Some(l) => s = s.level(l),
-                    None => errors.push(FieldError::not_one_of(
-                        "query",
-                        "level",
-                        raw,
-                        &["province", "district", "commune"],
-                    )),
-                }
-                l
+        if let Some(raw) = q.get("level") {
+            match Level::from_id(raw) {
+                Some(l) => s = s.level(l),
+                None => errors.push(FieldError::not_one_of(
+                    "query",
+                    "level",
+                    raw,
+                    &["province", "district", "commune"],
+                )),
             }
-        };
+        }
+        let mut limit = 10;
         if let Some(raw) = q.get("limit") {
             match raw.trim().parse::<usize>() {
-                Ok(n) if (1..=MAX_HITS).contains(&n) => self.limit = n,
+                Ok(n) if (1..=MAX_HITS).contains(&n) => limit = n,
                 _ => errors.push(FieldError {
                     kind: "limit",
                     loc: vec!["query".into(), "limit".into()],
@@ -337,23 +343,43 @@ impl Options {
                 }),
             }
         }
-        s = s.limit(self.limit);
-        self.searches = match q.get("within") {
-            None => vec![s],
-            Some(raw) => match within(s, raw.trim(), self.era, level) {
-                Ok(v) => v,
-                Err(msg) => {
+        s = s.limit(limit);
+        // `within` is the library's rule (`dvhc search --in`): a malformed code is a
+        // 422; a code of no unit, or of one that cannot hold the era or level asked
+        // for, gives no hits.
+        self.search = match q.get("within") {
+            None => Some(s),
+            Some(raw) => match s.within(raw) {
+                Ok(s) => Some(s),
+                Err(WithinError::Width(_) | WithinError::Code(_)) => {
                     errors.push(FieldError {
                         kind: "within",
                         loc: vec!["query".into(), "within".into()],
-                        msg,
+                        msg: "Give a province code (2 digits) or a legacy district code (3 digits)"
+                            .into(),
                         input: raw.into(),
                         ctx: None,
                     });
-                    Vec::new()
+                    None
                 }
+                Err(_) => None,
             },
         };
+    }
+
+    /// `postal` of `get`: a boolean.
+    fn read_postal(&mut self, q: &Query, errors: &mut Vec<FieldError>) {
+        match q.get("postal").map(str::trim) {
+            None => {}
+            Some("true" | "1") => self.postal = true,
+            Some("false" | "0") => self.postal = false,
+            Some(raw) => errors.push(FieldError::not_one_of(
+                "query",
+                "postal",
+                raw,
+                &["true", "false"],
+            )),
+        }
     }
 
     /// Writes the translation of `address` (the library's `translate::Outcome`).
@@ -378,64 +404,50 @@ impl Options {
     }
 
     fn search_one(&self, query: &str) -> Vec<dvhc::search::Hit> {
-        let mut hits: Vec<_> = self.searches.iter().flat_map(|s| s.run(query)).collect();
-        if self.searches.len() > 1 {
-            // Both structures: best score first, current before legacy on a tie.
-            hits.sort_by_key(|h| std::cmp::Reverse(h.score()));
-            hits.truncate(self.limit);
-        }
-        hits
+        self.search.as_ref().map_or_else(Vec::new, |s| s.run(query))
     }
 
-    /// The unit of a code (`Err` for a malformed code, `Ok(None)` for an unknown one).
+    /// The unit of a code (`Err` for a malformed code, `Ok(None)` for an unknown one),
+    /// read as `dvhc get` reads it: [`UnitCode::parse_in`], or with `postal` a postal
+    /// code ([`Commune::by_postal_code`]). A well-formed code asked for where no unit
+    /// can have it (a district, or a postal code, in the structure that lacks it; a
+    /// current unit before 1 July 2025; a postal code of 2 or 3 digits) is unknown,
+    /// not malformed: a 404, as schema-valid requests must not get a 422.
     fn get_one(&self, code: &str) -> Result<Option<AsOf<Unit>>, ApiError> {
-        let code = code.trim();
         let bad = |msg: String| {
             ApiError::Validation(vec![FieldError {
                 kind: "code",
                 loc: vec!["query".into(), "code".into()],
                 msg,
-                input: code.into(),
+                input: code.trim().into(),
                 ctx: None,
             }])
         };
-        if !matches!(code.len(), 2 | 3 | 5) || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad(
-                "A code has 2 digits (province), 3 (legacy district) or 5 (commune)".into(),
-            ));
-        }
-        let era = match (code.len(), self.era) {
-            // Districts exist only in the legacy structure: no current unit has the code.
-            (3, Some(Era::Current)) => return Ok(None),
-            (3, _) => Era::Legacy,
-            (_, e) => e.unwrap_or(Era::Current),
-        };
-        let parse_err = |e: dvhc::ParseCodeError| bad(e.to_string());
-        let unit_code: UnitCode = match (code.len(), era) {
-            (2, Era::Current) => code
-                .parse::<dvhc::ProvinceCode>()
-                .map_err(parse_err)?
-                .into(),
-            (2, _) => code
-                .parse::<legacy::ProvinceCode>()
-                .map_err(parse_err)?
-                .into(),
-            (3, _) => code
-                .parse::<legacy::DistrictCode>()
-                .map_err(parse_err)?
-                .into(),
-            (5, Era::Current) => code.parse::<dvhc::CommuneCode>().map_err(parse_err)?.into(),
-            (5, _) => code
-                .parse::<legacy::CommuneCode>()
-                .map_err(parse_err)?
-                .into(),
-            (n, _) => {
-                return Err(bad(format!(
-                    "A code has 2 digits (province), 3 (legacy district) or 5 (commune), not {n}"
-                )))
+        let unit = if self.postal {
+            let code = code.trim();
+            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad("A postal code is made of digits only".into()));
+            }
+            // Digits of another width (a valid `code` for the other lookups) are no
+            // postal code: none found.
+            let current =
+                self.era != Some(Era::Legacy) && self.on.is_none_or(|d| d >= Date::REFORM);
+            code.parse::<PostalCode>()
+                .ok()
+                .and_then(Commune::by_postal_code)
+                .filter(|_| current)
+                .map(Unit::Commune)
+        } else {
+            match UnitCode::parse_in(code, self.era, self.on) {
+                Ok(c) => c.unit(),
+                // Districts exist only in the legacy structure, current units only
+                // from 1 July 2025.
+                Err(UnitCodeError::DistrictNotCurrent | UnitCodeError::CurrentBeforeReform(_)) => {
+                    None
+                }
+                Err(e) => return Err(bad(e.to_string())),
             }
         };
-        let unit = unit_code.unit();
         Ok(unit.map(|u| AsOf::new(u, self.on)))
     }
 
@@ -451,51 +463,5 @@ impl Options {
                 ctx: None,
             }])),
         }
-    }
-}
-
-/// `within`: a 2-digit province code (both structures unless `era` says which) or a
-/// 3-digit legacy district code, as the command line's `--in`. A code of no unit, or
-/// one that cannot hold the era or level asked for, gives no searches (no hits);
-/// `Err` for what is not such a code.
-fn within(
-    s: Search,
-    code: &str,
-    era: Option<Era>,
-    level: Option<Level>,
-) -> Result<Vec<Search>, String> {
-    if !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("Give a province code (2 digits) or a legacy district code (3 digits)".into());
-    }
-    match code.len() {
-        2 => {
-            let mut out = Vec::new();
-            let current = code.parse().ok().filter(|c| Province::get(*c).is_some());
-            let old = code
-                .parse()
-                .ok()
-                .filter(|c| legacy::Province::get(*c).is_some());
-            if let (Some(c), false) = (current, era == Some(Era::Legacy)) {
-                out.push(s.clone().within_province(c));
-            }
-            if let (Some(c), false) = (old, era == Some(Era::Current)) {
-                out.push(s.within_legacy_province(c));
-            }
-            Ok(out)
-        }
-        3 => {
-            // Districts exist only in the legacy structure, and hold only communes.
-            if era == Some(Era::Current) || matches!(level, Some(Level::Province | Level::District))
-            {
-                return Ok(Vec::new());
-            }
-            Ok(code
-                .parse()
-                .ok()
-                .filter(|c| legacy::District::get(*c).is_some())
-                .map(|c| vec![s.within_district(c)])
-                .unwrap_or_default())
-        }
-        _ => Err("Give a province code (2 digits) or a legacy district code (3 digits)".into()),
     }
 }

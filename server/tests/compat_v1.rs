@@ -5,9 +5,23 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-const PROVINCE_KEYS: &[&str] = &["name", "code", "division_type", "districts"];
-const DISTRICT_KEYS: &[&str] = &["name", "code", "division_type", "province_code", "wards"];
-const WARD_KEYS: &[&str] = &["name", "code", "division_type", "district_code"];
+const PROVINCE_KEYS: &[&str] = &[
+    "name",
+    "code",
+    "division_type",
+    "codename",
+    "phone_code",
+    "districts",
+];
+const DISTRICT_KEYS: &[&str] = &[
+    "name",
+    "code",
+    "division_type",
+    "codename",
+    "province_code",
+    "wards",
+];
+const WARD_KEYS: &[&str] = &["name", "code", "division_type", "codename", "district_code"];
 
 fn codes(v: &Value) -> Vec<u64> {
     v.as_array()
@@ -66,18 +80,96 @@ fn root_depths_2_and_3() {
     let first = first_element(&r.body);
     assert_eq!(
         keys_in_order(&first),
-        ["name", "code", "division_type", "districts"]
+        [
+            "name",
+            "code",
+            "codename",
+            "division_type",
+            "phone_code",
+            "districts"
+        ]
     );
     let district = element(&member(&first, "districts"), 0);
     assert_eq!(
         keys_in_order(&district),
-        ["name", "code", "division_type", "wards"]
+        [
+            "name",
+            "code",
+            "codename",
+            "division_type",
+            "short_codename",
+            "wards"
+        ]
     );
     assert_eq!(
         keys_in_order(&element(&member(&district, "wards"), 0)),
-        ["name", "code", "division_type"]
+        [
+            "name",
+            "code",
+            "codename",
+            "division_type",
+            "short_codename"
+        ]
     );
     let v = r.json();
+    // short_codename (COMPAT.md §5.3): the bare name's slug; numbered names and a
+    // unit beside a namesake of the same or a higher kind keep the kind word.
+    let hanoi = &v[0];
+    assert_eq!(
+        (&hanoi["codename"], &hanoi["phone_code"]),
+        (&json!("thanh_pho_ha_noi"), &json!(24))
+    );
+    let ba_dinh = &hanoi["districts"][0];
+    assert_eq!(
+        (&ba_dinh["codename"], &ba_dinh["short_codename"]),
+        (&json!("quan_ba_dinh"), &json!("ba_dinh"))
+    );
+    let phuc_xa = &ba_dinh["wards"][0];
+    assert_eq!(
+        (&phuc_xa["codename"], &phuc_xa["short_codename"]),
+        (&json!("phuong_phuc_xa"), &json!("phuc_xa"))
+    );
+    let district = |p: &Value, code: u64| {
+        p["districts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    let gia_lam = district(hanoi, 18);
+    let short_of = |d: &Value, code: u64| {
+        d["wards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["code"] == code)
+            .unwrap()["short_codename"]
+            .clone()
+    };
+    assert_eq!(short_of(&gia_lam, 526), "yen_vien"); // Thị trấn Yên Viên
+    assert_eq!(short_of(&gia_lam, 532), "xa_yen_vien"); // Xã Yên Viên
+                                                        // Same kind, names differing only in diacritics: both keep the kind word.
+    let yen_bai = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == 15)
+        .unwrap();
+    let tran_yen = district(yen_bai, 138);
+    assert_eq!(short_of(&tran_yen, 4516), "xa_minh_quan"); // Xã Minh Quán
+    assert_eq!(short_of(&tran_yen, 4567), "xa_minh_quan"); // Xã Minh Quân
+    let hcm = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == 79)
+        .unwrap();
+    assert_eq!(hcm["phone_code"], 28);
+    let quan_1 = district(hcm, 760);
+    assert_eq!(quan_1["short_codename"], "quan_1");
+    assert_eq!(short_of(&district(hcm, 770), 27127), "phuong_14"); // Quận 3, Phường 14
     let wards: usize = v
         .as_array()
         .unwrap()
@@ -104,7 +196,15 @@ fn province_by_code() {
     assert_eq!(keys_in_order(&r.text()), PROVINCE_KEYS);
     assert_eq!(
         r.json(),
-        json!({"name": "Thành phố Hà Nội", "code": 1, "division_type": "thành phố trung ương", "districts": []})
+        json!({"name": "Thành phố Hà Nội", "code": 1, "division_type": "thành phố trung ương",
+               "codename": "thanh_pho_ha_noi", "phone_code": 24, "districts": []})
+    );
+    // Area codes of the pre-2025 provinces (COMPAT.md §5.4): Bắc Giang 204, Cao Bằng 206.
+    assert_eq!(get(s.addr, "/api/v1/p/24").json()["phone_code"], 204);
+    let v = get(s.addr, "/api/v1/p/4").json();
+    assert_eq!(
+        (&v["codename"], &v["phone_code"]),
+        (&json!("tinh_cao_bang"), &json!(206))
     );
     // The first-party demo's call: depth 2 fills the district picker.
     let r = get(s.addr, "/api/v1/p/79?depth=2");
@@ -153,7 +253,8 @@ fn districts() {
     assert_eq!(keys_in_order(&r.text()), DISTRICT_KEYS);
     assert_eq!(
         r.json(),
-        json!({"name": "Quận Ba Đình", "code": 1, "division_type": "quận", "province_code": 1, "wards": []})
+        json!({"name": "Quận Ba Đình", "code": 1, "division_type": "quận",
+               "codename": "quan_ba_dinh", "province_code": 1, "wards": []})
     );
     let v = get(s.addr, "/api/v1/d/1?depth=2").json();
     let wards = v["wards"].as_array().unwrap();
@@ -194,7 +295,8 @@ fn wards() {
     assert_eq!(keys_in_order(&r.text()), WARD_KEYS);
     assert_eq!(
         r.json(),
-        json!({"name": "Phường Phúc Xá", "code": 1, "division_type": "phường", "district_code": 1})
+        json!({"name": "Phường Phúc Xá", "code": 1, "division_type": "phường",
+               "codename": "phuong_phuc_xa", "district_code": 1})
     );
     assert_eq!(
         get(s.addr, "/api/v1/w/26740").json()["name"],

@@ -5,12 +5,20 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-const PROVINCE_KEYS: &[&str] = &["name", "code", "division_type", "wards"];
-const WARD_KEYS: &[&str] = &["name", "code", "division_type", "province_code"];
+const PROVINCE_KEYS: &[&str] = &[
+    "name",
+    "code",
+    "division_type",
+    "codename",
+    "phone_code",
+    "wards",
+];
+const WARD_KEYS: &[&str] = &["name", "code", "division_type", "codename", "province_code"];
 const LEGACY_WARD_KEYS: &[&str] = &[
     "name",
     "code",
     "division_type",
+    "codename",
     "district_code",
     "province_code",
 ];
@@ -67,12 +75,46 @@ fn root_depth_2_is_the_whole_tree() {
     let provinces = v.as_array().unwrap();
     assert_eq!(provinces.len(), 34);
     let first = first_element(&r.body);
+    // The file's shape (COMPAT.md §3.1): codename before division_type, no
+    // province_code, short_codename.
     assert_eq!(
         keys_in_order(&first),
-        ["name", "code", "division_type", "wards"]
+        [
+            "name",
+            "code",
+            "codename",
+            "division_type",
+            "phone_code",
+            "wards"
+        ]
     );
     let ward = element(&member(&first, "wards"), 0);
-    assert_eq!(keys_in_order(&ward), ["name", "code", "division_type"]);
+    assert_eq!(
+        keys_in_order(&ward),
+        [
+            "name",
+            "code",
+            "codename",
+            "division_type",
+            "short_codename"
+        ]
+    );
+    let hanoi = &provinces[0];
+    assert_eq!(
+        (&hanoi["codename"], &hanoi["phone_code"]),
+        (&json!("ha_noi"), &json!(24))
+    );
+    let ba_dinh = &hanoi["wards"][0];
+    assert_eq!(ba_dinh["name"], "Phường Ba Đình");
+    assert_eq!(ba_dinh["codename"], "phuong_ba_dinh");
+    assert_eq!(ba_dinh["short_codename"], "ba_dinh");
+    // Upstream's file loses a leading "Phượng" (COMPAT.md §5.3); dvhc does not.
+    let phuong_duc = provinces
+        .iter()
+        .flat_map(|p| p["wards"].as_array().unwrap())
+        .find(|w| w["name"] == "Xã Phượng Dực")
+        .unwrap();
+    assert_eq!(phuong_duc["short_codename"], "phuong_duc");
     let total: usize = provinces
         .iter()
         .map(|p| p["wards"].as_array().unwrap().len())
@@ -151,10 +193,27 @@ fn province_by_code() {
     assert_eq!(v["code"], 1);
     assert_eq!(v["name"], "Thành phố Hà Nội");
     assert_eq!(v["division_type"], "thành phố trung ương");
+    // v2 province codenames have no kind word (COMPAT.md §5.2, §5.4).
+    assert_eq!(v["codename"], "ha_noi");
+    assert_eq!(v["phone_code"], 24);
     assert_eq!(v["wards"], json!([]));
-    // Quảng Ninh became a centrally governed city on 2026-09-01.
+    let v = get(s.addr, "/api/v2/p/79").json();
+    assert_eq!(
+        (&v["codename"], &v["phone_code"]),
+        (&json!("ho_chi_minh"), &json!(28))
+    );
+    let v = get(s.addr, "/api/v2/p/46").json();
+    assert_eq!(
+        (&v["codename"], &v["phone_code"]),
+        (&json!("hue"), &json!(234))
+    );
+    // Bắc Ninh: the code of the old province whose name it bears (222), not 204.
+    assert_eq!(get(s.addr, "/api/v2/p/24").json()["phone_code"], 222);
+    // Quảng Ninh became a centrally governed city on 2026-09-01; its codename has
+    // no kind word, so it did not change.
     let v = get(s.addr, "/api/v2/p/22").json();
     assert_eq!(v["name"], "Thành phố Quảng Ninh");
+    assert_eq!(v["codename"], "quang_ninh");
     assert_eq!(v["division_type"], "thành phố trung ương");
     // Depth 2: every ward of the province, with province_code, by code.
     let r = get(s.addr, "/api/v2/p/1?depth=2");
@@ -267,10 +326,17 @@ fn ward_by_code() {
     assert_eq!(keys_in_order(&r.text()), WARD_KEYS);
     assert_eq!(
         r.json(),
-        json!({"name": "Phường Sài Gòn", "code": 26740, "division_type": "phường", "province_code": 79})
+        json!({"name": "Phường Sài Gòn", "code": 26740, "division_type": "phường",
+               "codename": "phuong_sai_gon", "province_code": 79})
     );
-    // Official spelling: the curly apostrophe.
-    assert_eq!(get(s.addr, "/api/v2/w/24184").json()["name"], "Xã Ea H’Leo");
+    // Official spelling: the curly apostrophe; the codename drops it.
+    let v = get(s.addr, "/api/v2/w/24184").json();
+    assert_eq!(v["name"], "Xã Ea H’Leo");
+    assert_eq!(v["codename"], "xa_ea_hleo");
+    assert_eq!(
+        get(s.addr, "/api/v2/w/06994").json()["codename"],
+        "dac_khu_van_don"
+    );
     assert_eq!(
         get(s.addr, "/api/v2/w/26732").json()["division_type"],
         "đặc khu"
@@ -292,7 +358,7 @@ fn from_legacy() {
     assert_eq!(
         v,
         json!([{"source_code": 26740, "ward": {"name": "Phường Sài Gòn", "code": 26740,
-                 "division_type": "phường", "province_code": 79}}])
+                 "division_type": "phường", "codename": "phuong_sai_gon", "province_code": 79}}])
     );
     assert_eq!(
         keys_in_order(&first_element(&r.body)),
@@ -364,7 +430,7 @@ fn to_legacies() {
     assert_eq!(
         v[0],
         json!({"name": "Phường Đa Kao", "code": 26737, "division_type": "phường",
-               "district_code": 760, "province_code": 79})
+               "codename": "phuong_da_kao", "district_code": 760, "province_code": 79})
     );
     // Upstream test 16: Phường Ba Đình, formed from parts of 10 old wards.
     let v = get(s.addr, "/api/v2/w/4/to-legacies/").json();

@@ -190,7 +190,8 @@ fn schemas_reject_extra_fields() {
     let mut root = json!({"$ref": "#/components/schemas/V2Ward"});
     root["components"] = d["components"].clone();
     let v = jsonschema::validator_for(&root).unwrap();
-    let ward = json!({"name": "Phường Sài Gòn", "code": 26740, "division_type": "phường", "province_code": 79});
+    let ward = json!({"name": "Phường Sài Gòn", "code": 26740, "division_type": "phường",
+                      "codename": "phuong_sai_gon", "province_code": 79});
     assert!(v.is_valid(&ward));
     let mut extra = ward.clone();
     extra["x"] = json!(1);

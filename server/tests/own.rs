@@ -234,6 +234,62 @@ fn get_is_the_librarys_unit() {
     let v = post(s.addr, "/dvhc/get?era=legacy", r#"["26740", "99999", "x"]"#).json();
     assert_eq!(v[0]["name"], "Phường Bến Nghé");
     assert_eq!((v[1].clone(), v[2].clone()), (Value::Null, Value::Null));
+    // The code is read as `dvhc get` reads it: before the reform, the legacy unit.
+    let v = get(s.addr, "/dvhc/get?code=26740&on=2025-06-30").json();
+    assert_eq!(
+        (&v["name"], &v["era"]),
+        (&json!("Phường Bến Nghé"), &json!("legacy"))
+    );
+    // A current unit on that day: none (valid parameters, no such unit).
+    assert_eq!(
+        get(s.addr, "/dvhc/get?code=26740&on=2025-06-30&era=current").status,
+        404
+    );
+}
+
+#[test]
+fn get_by_postal_code() {
+    let s = start();
+    // data/postal_codes.tsv: 00004 Ba Đình 11120, 06970 Ba Chẽ 02006.
+    for (postal, code) in [("11120", "00004"), ("02006", "06970"), ("71016", "26740")] {
+        let r = get(s.addr, &format!("/dvhc/get?code={postal}&postal=true"));
+        assert_eq!(r.status, 200, "{postal}");
+        assert_eq!(
+            r.text(),
+            get(s.addr, &format!("/dvhc/get?code={code}")).text()
+        );
+        assert_eq!(r.json()["postal_code"], postal);
+    }
+    let r = get(s.addr, "/dvhc/get?code=99999&postal=true");
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["detail"], "No unit has postal code 99999");
+    for q in [
+        "code=1112x&postal=true",
+        "code=&postal=true",
+        "code=11120&postal=yes",
+    ] {
+        let r = get(s.addr, &format!("/dvhc/get?{q}"));
+        assert_eq!(r.status, 422, "{q}");
+    }
+    // Postal codes are the current communes' five digits: none of another width,
+    // in the legacy structure or before 1 July 2025.
+    for q in [
+        "code=11&postal=true",
+        "code=1112&postal=true",
+        "code=11120&postal=true&era=legacy",
+        "code=11120&postal=true&on=2025-06-30",
+    ] {
+        let r = get(s.addr, &format!("/dvhc/get?{q}"));
+        assert_eq!(r.status, 404, "{q}");
+    }
+    let r = get(s.addr, "/dvhc/get?code=11120&postal=true&on=2025-07-01");
+    assert_eq!(r.json()["name"], "Phường Ba Đình");
+    // postal=false is the default.
+    assert_eq!(get(s.addr, "/dvhc/get?code=11120&postal=false").status, 404);
+    // Batch.
+    let v = post(s.addr, "/dvhc/get?postal=1", r#"["11120", "99999", "1"]"#).json();
+    assert_eq!(v[0]["name"], "Phường Ba Đình");
+    assert_eq!((v[1].clone(), v[2].clone()), (Value::Null, Value::Null));
 }
 
 #[test]

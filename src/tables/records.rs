@@ -12,6 +12,7 @@
 //! | `PROVINCES`, `COMMUNES` | [`Province`], [`Commune`] | the current units; a commune's `province` is an index in `PROVINCES` |
 //! | `PROVINCE_BY_CODE` | `u8` | by province code (0–99): 1 + its index in `PROVINCES`, 0 for none |
 //! | `COMMUNE_CODES` | `u32` | the commune codes, in the order of `COMMUNES` (for a binary search) |
+//! | `COMMUNES_BY_POSTAL` | `u16` | indexes in `COMMUNES`, in the order of their postal codes (all distinct; for a binary search) |
 //! | `PROVINCE_COMMUNES` | `u16` | the communes of each province (a [`Span`](crate::tables::Span) in the province), indexes in `COMMUNES` |
 //! | `PROVINCE_PREDECESSORS` | `u8` | the old provinces each province was formed from, indexes in `LEGACY_PROVINCES` |
 //! | `PREDECESSORS` | `(u16, Share)` | the old communes each commune was formed from, indexes in `LEGACY_COMMUNES`, whole or partial |
@@ -46,6 +47,15 @@ pub(crate) fn commune(code: u32) -> Option<&'static Commune> {
         .binary_search(&code)
         .ok()
         .map(|i| &g::COMMUNES[i])
+}
+
+/// The current commune with this postal code (`COMMUNES_BY_POSTAL`).
+#[inline]
+pub(crate) fn commune_by_postal(code: u32) -> Option<&'static Commune> {
+    g::COMMUNES_BY_POSTAL
+        .binary_search_by_key(&code, |&i| g::COMMUNES[usize::from(i)].postal_code.0)
+        .ok()
+        .map(|i| &g::COMMUNES[usize::from(g::COMMUNES_BY_POSTAL[i])])
 }
 
 /// The legacy province with this code (`LEGACY_PROVINCE_BY_CODE`).

@@ -15,6 +15,8 @@
 //! * [`decode`] (or [`decode_to`], for a stream in chunks) and [`encode`] convert bytes
 //!   in either encoding to and from Unicode;
 //!   [`mojibake`] shows what the damage looks like.
+//! * [`vietnamese_score`] says how much of a text reads as Vietnamese: the evidence
+//!   for choosing between readings of the same bytes.
 //!
 //! And the two rules English names and codenames are made by: [`strip_diacritics`]
 //! (`Bến Nghé` → `Ben Nghe`) and [`slug`] (`Phường Bến Nghé` → `phuong_ben_nghe`).
@@ -45,3 +47,4 @@ pub use english::{slug, strip_diacritics};
 pub use invisible::normalize;
 pub use legacy_encodings::{decode, decode_to, encode, mojibake, EncodeError, LegacyEncoding};
 pub use repair::{clean, repair, Repaired};
+pub use syllable::{vietnamese_score, VietnameseScore};

@@ -380,7 +380,7 @@ impl Mojibake {
 
 /// `true` when `word` (any case) is a word of an official name of either structure,
 /// kind words included.
-fn known(word: &str) -> bool {
+pub(super) fn known(word: &str) -> bool {
     lexicon().contains(word.to_lowercase().as_str())
 }
 

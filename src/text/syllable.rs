@@ -351,6 +351,94 @@ fn minor(l: &Letters, s: usize, e: usize) -> bool {
     )
 }
 
+/// How much of a text reads as Vietnamese: of its words with a letter beyond ASCII,
+/// how many are Vietnamese. The result of [`vietnamese_score`].
+///
+/// ```
+/// let s = dvhc::text::vietnamese_score("12 Lê Lợi, Quận 1");
+/// assert_eq!((s.words(), s.vietnamese()), (3, 3));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VietnameseScore {
+    words: usize,
+    vietnamese: usize,
+}
+
+impl VietnameseScore {
+    /// Words with at least one letter (or combining mark) beyond ASCII.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::text::vietnamese_score("Hà Nội, Ha Noi").words(), 2);
+    /// ```
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// Of [`words`](Self::words), those that are Vietnamese.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::text::vietnamese_score("Hà Nội Müller").vietnamese(), 2);
+    /// ```
+    pub fn vietnamese(&self) -> usize {
+        self.vietnamese
+    }
+
+    /// [`vietnamese`](Self::vietnamese) over [`words`](Self::words); 0 for a text
+    /// without such words.
+    ///
+    /// ```
+    /// assert_eq!(dvhc::text::vietnamese_score("Hà Nội Müller Straße").share(), 0.5);
+    /// assert_eq!(dvhc::text::vietnamese_score("Ha Noi").share(), 0.0);
+    /// ```
+    pub fn share(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.vietnamese as f64 / self.words as f64
+        }
+    }
+}
+
+/// Scores how Vietnamese a text is, for choosing between readings of the same bytes
+/// (a file decoded as Windows-1258, TCVN3 or VNI: the right reading scores near 1,
+/// the wrong ones near 0).
+///
+/// Words are runs of letters and combining marks; only those with a character beyond
+/// ASCII count, as plain ASCII reads the same in every encoding. A word is Vietnamese
+/// when it passes the lenient syllable check [`repair`](super::repair) uses (one
+/// syllable of standard orthography, or a minority place name such as `Krông` or
+/// `Pơnan`) or is a word of an official unit name. A word with a combining mark left
+/// over (not composed into its letter) is not Vietnamese.
+///
+/// Time is linear in the text; no allocation but for a word that fails the syllable
+/// check (it is looked up in the place-name words, built on first use). Never
+/// panics.
+///
+/// ```
+/// use dvhc::text::{decode, vietnamese_score, LegacyEncoding};
+///
+/// let bytes = b"X\xb7 Long Th\xb5nh, T\xd8nh \xa7\xe5ng Nai"; // TCVN3
+/// let tcvn3 = vietnamese_score(&decode(bytes, LegacyEncoding::Tcvn3));
+/// let vni = vietnamese_score(&decode(bytes, LegacyEncoding::Vni));
+/// assert_eq!((tcvn3.vietnamese(), tcvn3.words()), (4, 4));
+/// assert_eq!(vni.vietnamese(), 0);
+/// ```
+pub fn vietnamese_score(text: &str) -> VietnameseScore {
+    crate::work::add(text.len());
+    let mut score = VietnameseScore::default();
+    let in_word = |c: char| c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c);
+    for word in text.split(|c: char| !in_word(c)) {
+        if word.is_ascii() {
+            continue;
+        }
+        score.words += 1;
+        if is_lenient(word) || super::repair::known(word) {
+            score.vietnamese += 1;
+        }
+    }
+    score
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,6 +525,27 @@ mod tests {
         for w in ["Bieân", "Baù", "Thaønh"] {
             assert!(!is_lenient(w), "{w}");
         }
+    }
+
+    #[test]
+    fn vietnamese_scores() {
+        let score = |s: &str| {
+            let v = vietnamese_score(s);
+            (v.vietnamese(), v.words())
+        };
+        assert_eq!(score(""), (0, 0));
+        assert_eq!(score("Ha Noi, Street 5"), (0, 0));
+        assert_eq!(score("Phường Bến Nghé, Quận 1"), (4, 4));
+        // Minority names pass; words of official names pass (Ea H'Leo's "H'Leo" is
+        // ASCII); other languages and mojibake do not.
+        assert_eq!(score("Xã Ea Kly, Krông Pắc"), (3, 3));
+        assert_eq!(score("Xaõ Long Thaønh"), (0, 2));
+        assert_eq!(score("X· Long Thµnh"), (0, 1));
+        assert_eq!(score("Müller Straße"), (0, 2));
+        // A tone mark left over, not composed into its letter, is no Vietnamese.
+        assert_eq!(score("Ha\u{300} No\u{323}\u{302}i"), (0, 2));
+        assert_eq!(score("Ha\u{300}"), (0, 1));
+        assert_eq!(vietnamese_score("Hà Nội Müller Straße").share(), 0.5);
     }
 
     #[test]

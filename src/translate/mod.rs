@@ -441,7 +441,7 @@ impl<'a> Translation<'a> {
     }
 
     /// Writes the new address of `candidate` in official form: the one definition of
-    /// [`format`](Self::format), also used to serialise `formatted` without allocating.
+    /// [`format`](Self::format), also used to serialise `formatted`.
     fn write_formatted(&self, candidate: &Candidate, w: &mut impl fmt::Write) -> fmt::Result {
         // Pieces are written as they are (no formatting machinery): this runs once per
         // row in `dvhc csv`.

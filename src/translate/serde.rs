@@ -1,13 +1,11 @@
 //! `serde` support for translations (feature `serde`): the shapes documented on
 //! [`Translation`], [`Candidate`], [`Outcome`] and [`LegacyForm`].
 
-use std::fmt;
-
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{Candidate, LegacyForm, Outcome, Ranking, TranslateError, Translation};
 use crate::units::names::Names;
-use crate::units::serde_impls::{Ref, With};
+use crate::units::serde_impls::{serialize_assembled, Ref, With};
 use crate::units::status::Status;
 use crate::units::Unit;
 
@@ -49,18 +47,12 @@ impl Serialize for Candidate {
 }
 
 /// The new address of the resolved candidate, as [`Translation::format`] writes it,
-/// serialised without building a `String`.
+/// serialised as one string from a buffer the thread keeps.
 struct Formatted<'r, 'a>(&'r Translation<'a>, &'r Candidate);
-
-impl fmt::Display for Formatted<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write_formatted(self.1, f)
-    }
-}
 
 impl Serialize for Formatted<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        serialize_assembled(s, |w| self.0.write_formatted(self.1, w))
     }
 }
 
@@ -75,9 +67,7 @@ impl Serialize for Translation<'_> {
         st.serialize_field("rest", self.rest())?;
         st.serialize_field("candidates", &self.candidates)?;
         match self.resolved() {
-            Some(c) => {
-                st.serialize_field("formatted", &Some(format_args!("{}", Formatted(self, c))))?
-            }
+            Some(c) => st.serialize_field("formatted", &Some(Formatted(self, c)))?,
             None => st.serialize_field("formatted", &None::<()>)?,
         }
         st.serialize_field("error", &None::<()>)?;

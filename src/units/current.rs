@@ -296,6 +296,27 @@ impl Commune {
         records::commune(code.0)
     }
 
+    /// The commune with this postal code (*mã bưu chính*), if there is one. Every
+    /// commune has its own code (the importer and the generator check that no two
+    /// share one), so there is at most one; the look-up is a binary search of a
+    /// static table.
+    ///
+    /// ```
+    /// use dvhc::{Commune, PostalCode};
+    /// let code: PostalCode = "11120".parse().unwrap();
+    /// let c = Commune::by_postal_code(code).unwrap();
+    /// assert_eq!(c.to_string(), "Phường Ba Đình");
+    /// assert_eq!(c.postal_code(), code);
+    /// // Leading zeros are part of the code; a lenient parse adds them.
+    /// let ba_che = Commune::by_postal_code(PostalCode::parse_lenient("2006").unwrap());
+    /// assert_eq!(ba_che.unwrap().name(), "Ba Chẽ");
+    /// assert!(Commune::by_postal_code("99999".parse().unwrap()).is_none());
+    /// ```
+    #[inline]
+    pub fn by_postal_code(code: PostalCode) -> Option<&'static Commune> {
+        records::commune_by_postal(code.0)
+    }
+
     /// All 3,321 communes, sorted by code.
     ///
     /// ```

@@ -157,8 +157,48 @@ impl Serialize for Codename {
 /// The full name as one string, `"Phường Sài Gòn"`, written without allocating.
 impl Serialize for FullName {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        serialize_assembled(s, |w| {
+            w.push_str(self.prefix);
+            w.push(' ');
+            w.push_str(self.name);
+            Ok(())
+        })
     }
+}
+
+/// Serialises as one string what `write` writes, assembled in a buffer kept for the
+/// thread and handed over whole (`serialize_str`): a serializer escapes one string
+/// at a time, where `collect_str` would go through the formatting machinery and
+/// escape each piece on its own. (A `String`, not bytes: no UTF-8 check to pay.)
+pub(crate) fn serialize_assembled<S, F>(s: S, write: F) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    F: Fn(&mut String) -> std::fmt::Result,
+{
+    use std::cell::RefCell;
+    thread_local! {
+        static BUF: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    /// Kept no larger than this between calls (a long formatted address is rare).
+    const KEEP: usize = 1 << 10;
+    // The serializer is handed the text while the buffer is borrowed; were it to come
+    // back here (it has no reason to), the nested call allocates instead.
+    BUF.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            if buf.capacity() > KEEP {
+                buf.shrink_to(KEEP);
+            }
+            // Writing to a String cannot fail.
+            let _ = write(&mut buf);
+            s.serialize_str(&buf)
+        }
+        Err(_) => {
+            let mut own = String::new();
+            let _ = write(&mut own);
+            s.serialize_str(&own)
+        }
+    })
 }
 
 /// `{"lat", "lon", "area_km2", "population"}`, each `null` when unknown.

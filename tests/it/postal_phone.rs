@@ -65,6 +65,9 @@ fn postal_code_samples() {
     ];
     for (c, postal) in samples {
         assert_eq!(commune(c).postal_code().to_string(), postal, "{c}");
+        // And back: the postal code resolves to the commune.
+        let found = Commune::by_postal_code(postal.parse().unwrap()).unwrap();
+        assert_eq!(found.code().to_string(), c, "{postal}");
     }
     let hcm = Province::get("79".parse().unwrap()).unwrap();
     let prefixes: Vec<String> = hcm
@@ -114,4 +117,27 @@ fn telephone_area_codes() {
         })
         .count();
     assert_eq!(differing, 7);
+}
+
+#[test]
+fn every_postal_code_resolves_to_its_commune_and_no_other_code_does() {
+    for c in Commune::all() {
+        assert_eq!(
+            Commune::by_postal_code(c.postal_code()).map(Commune::code),
+            Some(c.code()),
+            "{c}"
+        );
+    }
+    // Every other five-digit code: none (3,321 of the 100,000 are used).
+    let found = (0..=99_999u32)
+        .map(|n| format!("{n:05}").parse::<PostalCode>().unwrap())
+        .filter(|&p| Commune::by_postal_code(p).is_some())
+        .count();
+    assert_eq!(found, 3321);
+    for unused in ["00000", "10000", "99999", "70000"] {
+        assert!(
+            Commune::by_postal_code(unused.parse().unwrap()).is_none(),
+            "{unused}"
+        );
+    }
 }

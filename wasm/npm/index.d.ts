@@ -172,6 +172,11 @@ export interface UnitOptions extends NamesOptions {
   era?: Era;
 }
 
+export interface GetOptions extends UnitOptions {
+  /** The code is a postal code (`"11120"`): the current commune that has it. Not with `era: 'legacy'` or an `on` before 2025-07-01. */
+  postal?: boolean;
+}
+
 export interface SearchOptions {
   /** Match names that start with the query (autocomplete). */
   prefix?: boolean;
@@ -218,8 +223,12 @@ export function initSync(module: BufferSource | WebAssembly.Module): void;
 export function provinces(options?: UnitOptions): Unit[];
 /** The communes of a province, sorted by code; `null` when no province has the code. */
 export function communes(provinceCode: string, options?: UnitOptions): Unit[] | null;
-/** One unit by code (2 digits province, 3 legacy district, 5 commune); `null` when none has it. */
-export function get(code: string, options?: UnitOptions): Unit | null;
+/**
+ * One unit by code (2 digits province, 3 legacy district, 5 commune); `null` when none
+ * has it. With `postal: true`, the code is a five-digit postal code and the unit the
+ * current commune that has it.
+ */
+export function get(code: string, options?: GetOptions): Unit | null;
 /** Units by name, best first; diacritics, case and kind words optional. */
 export function search(query: string, options?: SearchOptions): Hit[];
 /** A free-text address of either structure, read into its units. */

@@ -15,7 +15,9 @@ use std::fmt::Display;
 
 use dvhc::search::{Mode, Search};
 use dvhc::translate::{Outcome, Translator};
-use dvhc::{address, legacy, AsOf, Date, Era, Level, Province, Unit, UnitCode};
+use dvhc::{
+    address, legacy, AsOf, Commune, Date, Era, Level, PostalCode, Province, Unit, UnitCode,
+};
 use js_sys::{Array, JsString, Object, RangeError, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -276,16 +278,37 @@ pub fn communes(province_code: JsValue, options: JsValue) -> Js {
 ///
 /// The code is read by `dvhc::UnitCode::parse_in`: the level follows from the digits
 /// (2 province, 3 district, 5 commune). Options: `era` (default: the structure in
-/// force on `on`, current when no day is given; legacy for 3 digits), `on`.
+/// force on `on`, current when no day is given; legacy for 3 digits), `on`, and
+/// `postal`: the code is a five-digit postal code, and the unit the current commune
+/// that has it (`dvhc get CODE --postal`; not with `era: 'legacy'` or a day before
+/// the reform).
 #[wasm_bindgen]
 pub fn get(code: JsValue, options: JsValue) -> Js {
     const F: &str = "get";
     let code = string_arg(F, "the code", &code)?;
-    let o = Options::new(F, &options, &["era", "on"])?;
-    let (era, on) = (o.era()?, o.on()?);
-    let typed = UnitCode::parse_in(&code, era, on)
-        .map_err(|e| range_error(F, format!("code {:?}: {e}", code.trim())))?;
-    match typed.unit() {
+    let o = Options::new(F, &options, &["era", "on", "postal"])?;
+    let (era, on, postal) = (o.era()?, o.on()?, o.flag("postal")?);
+    let unit = if postal {
+        if era == Some(Era::Legacy) || on.is_some_and(|d| d < Date::REFORM) {
+            return Err(range_error(
+                F,
+                format!(
+                    "postal codes are those of the current communes, which came into being on {}",
+                    Date::REFORM
+                ),
+            ));
+        }
+        let postal: PostalCode = code
+            .trim()
+            .parse()
+            .map_err(|e| range_error(F, format!("postal code {:?}: {e}", code.trim())))?;
+        Commune::by_postal_code(postal).map(Unit::Commune)
+    } else {
+        UnitCode::parse_in(&code, era, on)
+            .map_err(|e| range_error(F, format!("code {:?}: {e}", code.trim())))?
+            .unit()
+    };
+    match unit {
         Some(u) => to_js(F, &AsOf::new(u, on)),
         None => Ok(JsValue::NULL),
     }

@@ -135,6 +135,21 @@ test('get, provinces and communes equal `dvhc get`', () => {
   assert.equal(dvhc.provinces({ on: '2026-01-01' }).find((p) => p.code === '75').name, 'Tỉnh Đồng Nai');
 });
 
+test('get by postal code is the CLI\'s get --postal', () => {
+  // data/postal_codes.tsv: 00004 Ba Đình 11120, 06970 Ba Chẽ 02006.
+  for (const [postal, code] of [['11120', '00004'], ['02006', '06970'], ['71016', '26740']]) {
+    const [expected] = runCli(['get', postal, '--postal']);
+    same([dvhc.get(postal, { postal: true })], [expected], 'Unit', `get ${postal} --postal`);
+    assert.deepStrictEqual(dvhc.get(postal, { postal: true }), dvhc.get(code));
+    assert.equal(expected.postal_code, postal);
+  }
+  assert.equal(dvhc.get('99999', { postal: true }), null);
+  assert.throws(() => dvhc.get('1112', { postal: true }), { name: 'RangeError' });
+  assert.throws(() => dvhc.get('11120', { postal: true, era: 'legacy' }), { name: 'RangeError', message: /current communes/ });
+  assert.throws(() => dvhc.get('11120', { postal: true, on: '2025-06-30' }), { name: 'RangeError', message: /current communes/ });
+  assert.throws(() => dvhc.get('11120', { postal: 'yes' }), { name: 'TypeError', message: /option postal/ });
+});
+
 test('lookups of codes no unit has give null', () => {
   assert.equal(dvhc.get('99'), null);
   assert.equal(dvhc.get('00001'), null);

@@ -5,7 +5,7 @@
 //! today for current units, as of 30 June 2025 for legacy ones).
 
 use dvhc::legacy::{self, DistrictKind};
-use dvhc::{CommuneKind, FullName, ProvinceKind};
+use dvhc::{Codename, CommuneKind, FullName, ProvinceKind, Unit};
 use serde::{Serialize, Serializer};
 
 /// The `division_type` of a province of either structure.
@@ -66,7 +66,18 @@ pub(crate) mod v2 {
         pub(crate) name: FullName,
         pub(crate) code: u32,
         pub(crate) division_type: &'static str,
+        /// The short codename (COMPAT.md §5.2): see [`province_codename`].
+        pub(crate) codename: Codename,
+        pub(crate) phone_code: u16,
         pub(crate) wards: Vec<Ward>,
+    }
+
+    /// The `codename` of a v2 province: upstream's v2 writes provinces without their
+    /// kind word (`ha_noi`, `ho_chi_minh`; COMPAT.md §5.2), which is the library's
+    /// short codename. Its v1 provinces and all communes keep the kind word (the
+    /// library's codename).
+    pub(crate) fn province_codename(p: &dvhc::Province) -> Codename {
+        p.short_codename()
     }
 
     impl Province {
@@ -76,6 +87,8 @@ pub(crate) mod v2 {
                 name: p.full_name(),
                 code: p.code().get(),
                 division_type: province_type(p.kind()),
+                codename: province_codename(p),
+                phone_code: p.phone_code(),
                 wards: if wards {
                     p.communes().map(Ward::of).collect()
                 } else {
@@ -92,6 +105,7 @@ pub(crate) mod v2 {
         pub(crate) name: FullName,
         pub(crate) code: u32,
         pub(crate) division_type: &'static str,
+        pub(crate) codename: Codename,
         pub(crate) province_code: u32,
     }
 
@@ -102,6 +116,7 @@ pub(crate) mod v2 {
                 name: c.full_name(),
                 code: c.code().get(),
                 division_type: commune_type(c.kind()),
+                codename: c.codename(),
                 province_code: c.province().code().get(),
             }
         }
@@ -122,6 +137,7 @@ pub(crate) mod v2 {
         pub(crate) name: FullName,
         pub(crate) code: u32,
         pub(crate) division_type: &'static str,
+        pub(crate) codename: Codename,
         pub(crate) district_code: u32,
         pub(crate) province_code: u32,
     }
@@ -133,6 +149,7 @@ pub(crate) mod v2 {
                 name: c.full_name(),
                 code: c.code().get(),
                 division_type: legacy_commune_type(c.kind()),
+                codename: c.codename(),
                 district_code: c.district().code().get(),
                 province_code: c.province().code().get(),
             }
@@ -146,7 +163,9 @@ pub(crate) mod v2 {
         #[serde(serialize_with = "full_name")]
         pub(crate) name: FullName,
         pub(crate) code: u32,
+        pub(crate) codename: Codename,
         pub(crate) division_type: &'static str,
+        pub(crate) phone_code: u16,
         pub(crate) wards: Vec<TreeWard>,
     }
 
@@ -156,19 +175,25 @@ pub(crate) mod v2 {
             TreeProvince {
                 name: p.full_name(),
                 code: p.code().get(),
+                codename: province_codename(p),
                 division_type: province_type(p.kind()),
+                phone_code: p.phone_code(),
                 wards: p.communes().map(TreeWard::of).collect(),
             }
         }
     }
 
-    /// A ward of the whole tree: `name, code, codename, division_type, short_codename`.
+    /// A ward of the whole tree: `name, code, codename, division_type, short_codename`
+    /// (the library's short codename: upstream's file has no other rule for v2,
+    /// COMPAT.md §5.3).
     #[derive(Debug, Serialize)]
     pub(crate) struct TreeWard {
         #[serde(serialize_with = "full_name")]
         pub(crate) name: FullName,
         pub(crate) code: u32,
+        pub(crate) codename: Codename,
         pub(crate) division_type: &'static str,
+        pub(crate) short_codename: Codename,
     }
 
     impl TreeWard {
@@ -177,7 +202,9 @@ pub(crate) mod v2 {
             TreeWard {
                 name: c.full_name(),
                 code: c.code().get(),
+                codename: c.codename(),
                 division_type: commune_type(c.kind()),
+                short_codename: c.short_codename(),
             }
         }
     }
@@ -205,6 +232,8 @@ pub(crate) mod v1 {
         pub(crate) name: FullName,
         pub(crate) code: u32,
         pub(crate) division_type: &'static str,
+        pub(crate) codename: Codename,
+        pub(crate) phone_code: u16,
         pub(crate) districts: Vec<District>,
     }
 
@@ -215,6 +244,8 @@ pub(crate) mod v1 {
                 name: p.full_name(),
                 code: p.code().get(),
                 division_type: province_type(p.kind()),
+                codename: p.codename(),
+                phone_code: p.phone_code(),
                 districts: match depth {
                     Depth::One => Vec::new(),
                     Depth::Two => p.districts().map(|d| District::of(d, Depth::One)).collect(),
@@ -231,6 +262,7 @@ pub(crate) mod v1 {
         pub(crate) name: FullName,
         pub(crate) code: u32,
         pub(crate) division_type: &'static str,
+        pub(crate) codename: Codename,
         pub(crate) province_code: u32,
         pub(crate) wards: Vec<Ward>,
     }
@@ -242,6 +274,7 @@ pub(crate) mod v1 {
                 name: d.full_name(),
                 code: d.code().get(),
                 division_type: district_type(d.kind()),
+                codename: d.codename(),
                 province_code: d.province().code().get(),
                 wards: if depth >= Depth::Two {
                     d.communes().map(Ward::of).collect()
@@ -259,6 +292,7 @@ pub(crate) mod v1 {
         pub(crate) name: FullName,
         pub(crate) code: u32,
         pub(crate) division_type: &'static str,
+        pub(crate) codename: Codename,
         pub(crate) district_code: u32,
     }
 
@@ -269,6 +303,7 @@ pub(crate) mod v1 {
                 name: c.full_name(),
                 code: c.code().get(),
                 division_type: legacy_commune_type(c.kind()),
+                codename: c.codename(),
                 district_code: c.district().code().get(),
             }
         }
@@ -281,19 +316,54 @@ pub(crate) mod v1 {
         #[serde(serialize_with = "full_name")]
         pub(crate) name: FullName,
         pub(crate) code: u32,
+        pub(crate) codename: Codename,
         pub(crate) division_type: &'static str,
+        pub(crate) phone_code: u16,
         pub(crate) districts: Vec<TreeDistrict>,
     }
 
     impl TreeProvince {
         /// The province with all its districts and communes.
         pub(crate) fn of(p: &legacy::Province) -> TreeProvince {
+            let districts: Vec<Unit> = p.districts().map(Unit::LegacyDistrict).collect();
             TreeProvince {
                 name: p.full_name(),
                 code: p.code().get(),
+                codename: p.codename(),
                 division_type: province_type(p.kind()),
-                districts: p.districts().map(TreeDistrict::of).collect(),
+                phone_code: p.phone_code(),
+                districts: p
+                    .districts()
+                    .map(|d| TreeDistrict::of(d, &districts))
+                    .collect(),
             }
+        }
+    }
+
+    /// The `short_codename` of a unit of upstream's v1 file (COMPAT.md §5.3), from the
+    /// library's codenames: the short codename, except that a numbered name
+    /// (`Quận 1`) keeps its kind word, and so does a unit whose short codename a
+    /// sibling of the same or a higher rank shares (`Xã Yên Viên` beside `Thị trấn
+    /// Yên Viên`: `xa_yen_vien` and `yen_vien`; two `Xã Minh Quán`/`Xã Minh Quân`:
+    /// both prefixed). Urban kinds (quận, thị xã, thành phố; phường, thị trấn) rank
+    /// above rural ones (huyện, xã).
+    fn short_codename(unit: Unit, siblings: &[Unit]) -> Codename {
+        let rank = |u: &Unit| match u {
+            Unit::LegacyDistrict(d) => u8::from(d.kind() != DistrictKind::RuralDistrict),
+            Unit::LegacyCommune(c) => u8::from(c.kind() != legacy::CommuneKind::Commune),
+            _ => 0,
+        };
+        let own = unit.short_codename();
+        let numbered = unit.name().bytes().any(|b| b.is_ascii_digit());
+        let yields = || {
+            siblings
+                .iter()
+                .any(|s| *s != unit && rank(s) >= rank(&unit) && s.short_codename() == own)
+        };
+        if numbered || yields() {
+            unit.codename()
+        } else {
+            own
         }
     }
 
@@ -304,17 +374,23 @@ pub(crate) mod v1 {
         #[serde(serialize_with = "full_name")]
         pub(crate) name: FullName,
         pub(crate) code: u32,
+        pub(crate) codename: Codename,
         pub(crate) division_type: &'static str,
+        pub(crate) short_codename: Codename,
         pub(crate) wards: Vec<TreeWard>,
     }
 
     impl TreeDistrict {
-        fn of(d: &legacy::District) -> TreeDistrict {
+        /// The district, among the districts of its province.
+        fn of(d: &'static legacy::District, siblings: &[Unit]) -> TreeDistrict {
+            let communes: Vec<Unit> = d.communes().map(Unit::LegacyCommune).collect();
             TreeDistrict {
                 name: d.full_name(),
                 code: d.code().get(),
+                codename: d.codename(),
                 division_type: district_type(d.kind()),
-                wards: d.communes().map(TreeWard::of).collect(),
+                short_codename: short_codename(Unit::LegacyDistrict(d), siblings),
+                wards: d.communes().map(|c| TreeWard::of(c, &communes)).collect(),
             }
         }
     }
@@ -325,15 +401,20 @@ pub(crate) mod v1 {
         #[serde(serialize_with = "full_name")]
         pub(crate) name: FullName,
         pub(crate) code: u32,
+        pub(crate) codename: Codename,
         pub(crate) division_type: &'static str,
+        pub(crate) short_codename: Codename,
     }
 
     impl TreeWard {
-        fn of(c: &legacy::Commune) -> TreeWard {
+        /// The commune, among the communes of its district.
+        fn of(c: &'static legacy::Commune, siblings: &[Unit]) -> TreeWard {
             TreeWard {
                 name: c.full_name(),
                 code: c.code().get(),
+                codename: c.codename(),
                 division_type: legacy_commune_type(c.kind()),
+                short_codename: short_codename(Unit::LegacyCommune(c), siblings),
             }
         }
     }

@@ -8,6 +8,7 @@ export async function demo(): Promise<string[]> {
   const provinces: Unit[] = dvhc.provinces({ era: 'current', on: '2026-01-01' });
   const communes: Unit[] | null = dvhc.communes(provinces[0].code);
   const unit: Unit | null = dvhc.get('26740', { era: 'legacy' });
+  const byPostal: string | undefined = dvhc.get('11120', { postal: true })?.name;
   const successors = unit?.successors.map((s) => `${s.name} (${s.share})`) ?? [];
   const hits: Hit[] = dvhc.search('ben nghe', { prefix: true, limit: 10, within: '79', level: 'commune' });
   const first = hits[0]?.province.name;
@@ -19,5 +20,5 @@ export async function demo(): Promise<string[]> {
   const postal: string[] = (communes ?? []).map((c) => c.postal_code ?? c.codename);
   const phone: number | null = provinces[0].phone_code;
   const english: string = `${provinces[0].full_name_en} ${provinces[0].postal_code_prefixes.join('/')}`;
-  return [version, first ?? '', address.units.province?.name ?? '', String(km), ...successors, ...kinds, ...postal, String(phone), english, typeof dvhc.init];
+  return [version, first ?? '', address.units.province?.name ?? '', String(km), ...successors, ...kinds, ...postal, String(phone), english, byPostal ?? '', typeof dvhc.init];
 }

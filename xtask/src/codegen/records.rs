@@ -333,6 +333,14 @@ pub(super) fn current(d: &Data, l: &Links, pool: &mut Pool) -> String {
         "postal_codes.tsv: a code shared"
     );
     out.records("COMMUNES", "Commune", &lines);
+    // Postal codes are distinct (asserted above): the communes in postal code order,
+    // for `Commune::by_postal_code`'s binary search.
+    let mut by_postal: Vec<usize> = (0..d.communes.len()).collect();
+    by_postal.sort_by_key(|&i| d.postal_codes[&d.communes[i].code]);
+    out.push_str(
+        "/// The communes by postal code, indexes in `COMMUNES` (`Commune::by_postal_code`).\n",
+    );
+    out.array("COMMUNES_BY_POSTAL", "u16", &by_postal);
     out.array("PREDECESSORS", "(u16, Share)", &pflat);
     out.records("CHANGES", "Change", &l.change_lines);
     out.finish()
