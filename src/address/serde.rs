@@ -186,7 +186,8 @@ impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
             Err(e) => {
                 st.serialize_field("structure", &None::<()>)?;
                 st.serialize_field("units", &NoUnits)?;
-                st.serialize_field("alternatives", &[(); 0])?;
+                // A slice, not an array (a tuple to serde): the same seq as a success.
+                st.serialize_field("alternatives", &[(); 0][..])?;
                 st.serialize_field("rest", "")?;
                 st.serialize_field("unresolved", &None::<()>)?;
                 st.serialize_field("remarks", &[(); 0])?;

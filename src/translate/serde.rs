@@ -99,7 +99,9 @@ impl<E: Serialize> Serialize for Outcome<'_, '_, E> {
         st.serialize_field("structure", &None::<()>)?;
         st.serialize_field("legacy", &None::<()>)?;
         st.serialize_field("rest", "")?;
-        st.serialize_field("candidates", &[(); 0])?;
+        // A slice, not an array: serde writes arrays as tuples, and typed formats
+        // (Arrow through serde_arrow) need the same seq as a success gives.
+        st.serialize_field("candidates", &[(); 0][..])?;
         st.serialize_field("formatted", &None::<()>)?;
         st.serialize_field("level", &None::<()>)?;
         st.serialize_field("unresolved", &None::<()>)?;

@@ -1,0 +1,263 @@
+"""Benchmarks of the Python package (issue #16), one run, printed as Markdown.
+
+    python python/bench/bench.py [--rows 1000000] [--vau-rows 2000] [--scalar-rows 100000]
+                                 [--polars-rows 10000000]
+
+- translate_many on ROWS distinct old addresses (cli/bench/gen_addresses.py, every row
+  unique), on every core and on one (threads=1), and dvhc.translate called once per
+  address on the first SCALAR_ROWS;
+- vietnamadminunits' convert_address on the first VAU_ROWS of the same addresses, in
+  this process, its online geocoder stubbed (answers "not found") and counted;
+- `dvhc csv` (target/release/dvhc, or $DVHC_CLI) on the same CSV file;
+- the Polars expression on POLARS_ROWS rows (the addresses repeated), on 1 thread and
+  on every core, with the peak memory of the process against the input column;
+- import time of `dvhc` (fresh interpreters, best of 5) and the wheel's size.
+
+Needs: dvhc installed, polars, pyarrow, vietnamadminunits (all from PyPI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def generate(rows: int, path: Path) -> list[str]:
+    subprocess.run(
+        [sys.executable, str(ROOT / "cli/bench/gen_addresses.py"), str(rows), "0", str(path)],
+        check=True,
+    )
+    with path.open(encoding="utf-8", newline="") as f:
+        return [r["address"] for r in csv.DictReader(f)]
+
+
+def timed(fn):  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def cpu_timed(fn):  # type: ignore[no-untyped-def]
+    """Wall time and CPU time of this process (every thread): on a machine shared with
+    other jobs, the CPU time of a one-thread run is the fairer per-core figure."""
+    c = time.process_time()
+    out, wall = timed(fn)
+    return out, wall, time.process_time() - c
+
+
+def bench_dvhc(addresses: list[str], scalar_rows: int) -> dict[str, float]:
+    import pyarrow as pa
+
+    import dvhc
+
+    column = pa.array(addresses)
+    dvhc.translate_many(addresses[:1000])  # warm the schema and the tables
+    out: dict[str, float] = {}
+    for threads, key in ((0, "all"), (1, "one")):
+        res, secs, cpu = cpu_timed(lambda t=threads: dvhc.translate_many(column, threads=t))
+        assert len(pa.array(res)) == len(addresses)
+        out[key] = len(addresses) / secs
+        out[key + "_cpu"] = len(addresses) / cpu
+    res, secs = timed(lambda: dvhc.translate_many(addresses))
+    out["list"] = len(addresses) / secs
+    # The scalar path, one call and one frozen record per address, on the first
+    # scalar_rows addresses.
+    part = addresses[:scalar_rows]
+
+    def scalar() -> None:
+        for a in part:
+            try:
+                dvhc.translate(a)
+            except dvhc.TranslateError:
+                pass
+
+    _, secs, cpu = cpu_timed(scalar)
+    out["scalar"] = len(part) / secs
+    out["scalar_cpu"] = len(part) / cpu
+    return out
+
+
+def bench_vau(addresses: list[str]) -> tuple[float, float, int, int]:
+    from vietnamadminunits.converter import converter_2025 as conv
+
+    calls = [0]
+
+    def stub(_address: str) -> None:
+        calls[0] += 1
+        return None
+
+    conv.get_geo_location = stub  # the online ArcGIS geocoder, answered "not found"
+    from vietnamadminunits import convert_address
+
+    convert_address(addresses[0])
+    failed = [0]
+
+    def run() -> None:
+        for a in addresses:
+            try:
+                convert_address(a)
+            except Exception:
+                failed[0] += 1
+
+    _, secs, cpu = cpu_timed(run)
+    return len(addresses) / secs, len(addresses) / cpu, calls[0], failed[0]
+
+
+def bench_csv(path: Path, rows: int) -> tuple[float, float] | None:
+    """Rows per second of `dvhc csv` on all cores, and per CPU second (user + sys)."""
+    exe = os.environ.get("DVHC_CLI") or str(ROOT / "target/release/dvhc")
+    if not Path(exe).is_file():
+        return None
+
+    def children_cpu() -> float:
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return ru.ru_utime + ru.ru_stime
+
+    c = children_cpu()
+    t = time.perf_counter()
+    subprocess.run(
+        [exe, "csv", "--column", "address", str(path)], stdout=subprocess.DEVNULL, check=True
+    )
+    return rows / (time.perf_counter() - t), rows / (children_cpu() - c)
+
+
+POLARS_CHILD = r"""
+import resource, sys, time
+import polars as pl, dvhc.polars
+n, threads = int(sys.argv[1]), int(sys.argv[2])
+base = pl.read_csv(sys.argv[3], columns=["address"])["address"]
+col = pl.concat([base] * (n // len(base) + 1))[:n]
+df = pl.DataFrame({"address": col})
+input_mb = df.estimated_size("mb")
+rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t = time.perf_counter()
+expr = pl.col("address").dvhc.translate(threads=threads)
+out = df.lazy().select(expr).collect(engine="streaming")
+secs = time.perf_counter() - t
+rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(n / secs, input_mb, rss0, rss1, out.estimated_size("mb"))
+"""
+
+
+def bench_polars(path: Path, rows: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for threads, key in ((1, "one"), (0, "all")):
+        # One core: Polars' own pool too (else the streaming engine runs the batches of
+        # the one-thread run on every core).
+        env = dict(os.environ, POLARS_MAX_THREADS="1") if threads == 1 else None
+        res = subprocess.run(
+            [sys.executable, "-c", POLARS_CHILD, str(rows), str(threads), str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        rate, input_mb, rss0, rss1, output_mb = map(float, res.stdout.split())
+        out[key] = rate
+        out.update(input_mb=input_mb, rss_before_mb=rss0, rss_peak_mb=rss1, output_mb=output_mb)
+    return out
+
+
+def import_ms() -> float:
+    best = float("inf")
+    for _ in range(5):
+        res = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import dvhc"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        last = [line for line in res.stderr.splitlines() if line.rstrip().endswith("| dvhc")]
+        best = min(best, int(last[-1].split("|")[1]) / 1000)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--vau-rows", type=int, default=2_000)
+    ap.add_argument("--scalar-rows", type=int, default=100_000)
+    ap.add_argument("--polars-rows", type=int, default=10_000_000)
+    ap.add_argument("--wheel-glob", default=str(ROOT / "target/wheels/dvhc-*.whl"))
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "addresses.csv"
+        addresses = generate(a.rows, path)
+        d = bench_dvhc(addresses, a.scalar_rows)
+        vau, vau_cpu, calls, failed = bench_vau(addresses[: a.vau_rows])
+        csv_rates = bench_csv(path, a.rows)
+        pol = bench_polars(path, a.polars_rows) if a.polars_rows else {}
+    cores = os.cpu_count() or 1
+    print(f"| measure ({a.rows:,} distinct old addresses, {cores} cores) | value |")
+    print("|---|---|")
+    print(f"| translate_many, Arrow column, all cores | {d['all']:,.0f} addresses/s |")
+    print(
+        f"| translate_many, Arrow column, threads=1 | {d['one']:,.0f} addresses/s "
+        f"({d['one_cpu']:,.0f} per CPU second) |"
+    )
+    print(f"| translate_many, Python list, all cores | {d['list']:,.0f} addresses/s |")
+    print(
+        f"| dvhc.translate, one call per address ({min(a.scalar_rows, a.rows):,} rows, "
+        f"1 core) | {d['scalar']:,.0f} addresses/s ({d['scalar_cpu']:,.0f} per CPU second) |"
+    )
+    print(
+        f"| CPU per address: translate_many threads=1 / dvhc.translate | "
+        f"{1e6 / d['one_cpu']:.2f} µs / {1e6 / d['scalar_cpu']:.2f} µs |"
+    )
+    print(
+        f"| vietnamadminunits convert_address ({a.vau_rows:,} rows, 1 core) | {vau:,.0f} "
+        f"addresses/s ({vau_cpu:,.0f} per CPU second; {calls:,} geocoder calls stubbed, "
+        f"{failed:,} exceptions) |"
+    )
+    print(
+        f"| ratio per core (threads=1 / vietnamadminunits), wall / CPU | "
+        f"{d['one'] / vau:,.0f}x / {d['one_cpu'] / vau_cpu:,.0f}x |"
+    )
+    if csv_rates:
+        csv_rate, csv_cpu = csv_rates
+        print(
+            f"| dvhc csv, same rows, all cores | {csv_rate:,.0f} rows/s "
+            f"({1e6 / csv_cpu:.2f} µs CPU per row) |"
+        )
+        print(
+            f"| translate_many / dvhc csv, wall (all cores) / per CPU second | "
+            f"{d['all'] / csv_rate:.2f} / {d['one_cpu'] / csv_cpu:.2f} |"
+        )
+    if pol:
+        print(
+            f"| Polars expression, {a.polars_rows:,} rows, 1 thread (POLARS_MAX_THREADS=1) | "
+            f"{pol['one']:,.0f} rows/s |"
+        )
+        print(
+            f"| Polars expression, all cores | {pol['all']:,.0f} rows/s "
+            f"({pol['all'] / pol['one']:.2f}x) |"
+        )
+        print(
+            f"| Polars: input column / output / peak RSS (before) | {pol['input_mb']:,.0f} MB / "
+            f"{pol['output_mb']:,.0f} MB / {pol['rss_peak_mb']:,.0f} MB "
+            f"({pol['rss_before_mb']:,.0f} MB) |"
+        )
+    print(f"| import dvhc (best of 5) | {import_ms():.1f} ms |")
+    wheels = sorted(glob.glob(a.wheel_glob))
+    if wheels:
+        print(
+            f"| wheel size ({Path(wheels[-1]).name}) | {os.path.getsize(wheels[-1]) / 1e6:.1f} MB |"
+        )
+    print(
+        f"| peak RSS of this process | "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB |"
+    )
+
+
+if __name__ == "__main__":
+    main()

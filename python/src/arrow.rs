@@ -1,0 +1,311 @@
+//! The library's serialisable results as Arrow columns.
+//!
+//! The schemas are not written down here: each is traced once, with `serde_arrow`,
+//! from the serialisations of a few sample results of the library that between them
+//! fill every field (an unambiguous, an ambiguous and a failed translation, one
+//! resolved by distance, one of a current address, …). A field that the library adds
+//! appears in the columns by itself; a field that no sample fills fails the tracing
+//! (`allow_null_fields(false)`), which the Python tests catch, rather than being
+//! given Arrow's `null` type.
+
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
+use arrow_buffer::NullBuffer;
+use arrow_schema::{DataType, Field, FieldRef, Fields, Schema};
+use arrow_select::concat::concat_batches;
+use serde::Serialize;
+use serde_arrow::schema::{SchemaLike, TracingOptions};
+use serde_arrow::ArrayBuilder;
+
+use dvhc::search::{Hit, Search};
+use dvhc::translate::{Outcome, TranslateError, Translation, Translator};
+use dvhc::{address, AsOf, Date};
+
+use crate::input::{Cell, RowError, Rows};
+
+/// The name of the one column a batch function returns.
+const COLUMN: &str = "dvhc";
+
+fn options() -> TracingOptions {
+    TracingOptions::default()
+        .allow_null_fields(false)
+        .strings_as_large_utf8(false)
+        .sequence_as_large_list(false)
+}
+
+/// Traces the fields of `samples` (serialised rows of one shape).
+fn trace<T: Serialize>(samples: &[T]) -> Result<Vec<FieldRef>, String> {
+    Vec::<FieldRef>::from_samples(samples, options()).map_err(|e| e.to_string())
+}
+
+/// The fields of a translation row.
+fn translate_fields() -> &'static Result<Vec<FieldRef>, String> {
+    static FIELDS: OnceLock<Result<Vec<FieldRef>, String>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        // Without the boundary polygons, a split commune with a point is ranked by
+        // centroid distance, which fills `distance_km`.
+        let plain = Translator::new();
+        let inputs = [
+            "12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM",
+            "Quận 1, TP.HCM",
+            "Phường Sài Gòn, Thành phố Hồ Chí Minh",
+            "",
+        ];
+        let mut results: Vec<Result<Translation<'_>, TranslateError>> =
+            inputs.iter().map(|a| plain.translate(a)).collect();
+        results.push(plain.translate_at("P. Đa Kao, Q.1, TP.HCM", 10.79, 106.69));
+        let outcomes: Vec<Outcome<'_, '_, TranslateError>> = inputs
+            .iter()
+            .chain(["P. Đa Kao, Q.1, TP.HCM"].iter())
+            .zip(&results)
+            .map(|(i, r)| Outcome::new(i, r))
+            .collect();
+        trace(&outcomes)
+    })
+}
+
+/// The fields of a parse row.
+fn parse_fields() -> &'static Result<Vec<FieldRef>, String> {
+    static FIELDS: OnceLock<Result<Vec<FieldRef>, String>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let inputs = [
+            "12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM",
+            "Phường Sài Gòn, Thành phố Hồ Chí Minh",
+            "Xã Tân Phú, Huyện Đồng Phú, Tỉnh Bình Phước",
+            "Tân Phú",
+            "",
+        ];
+        let results: Vec<_> = inputs.iter().map(|a| address::parse(a)).collect();
+        let outcomes: Vec<_> = inputs
+            .iter()
+            .zip(&results)
+            .map(|(i, r)| AsOf::new(address::Outcome::new(i, r), None))
+            .collect();
+        trace(&outcomes)
+    })
+}
+
+/// The hits of one query, as the struct `serde_arrow` wants for a row.
+#[derive(serde::Serialize)]
+struct Hits<'a> {
+    hits: &'a [Hit],
+}
+
+/// The fields of a search row (`hits`, a list of hits).
+fn search_fields() -> &'static Result<Vec<FieldRef>, String> {
+    static FIELDS: OnceLock<Result<Vec<FieldRef>, String>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let hits: Vec<Vec<Hit>> = ["Bến Nghé", "Hồ Chí Minh", "Quận 1"]
+            .iter()
+            .map(|q| Search::new().run(q))
+            .collect();
+        let rows: Vec<Hits<'_>> = hits.iter().map(|h| Hits { hits: h }).collect();
+        trace(&rows)
+    })
+}
+
+/// The Arrow field of the column `<what>_many` returns.
+pub fn field(what: &str) -> Result<Option<FieldRef>, String> {
+    Ok(Some(match what {
+        "translate" => struct_field(translate_fields().clone()?),
+        "parse" => struct_field(parse_fields().clone()?),
+        "search" => {
+            let fields = search_fields().clone()?;
+            let mut f = (*fields[0]).clone();
+            f.set_name(COLUMN);
+            Arc::new(f.with_nullable(true))
+        }
+        _ => return Ok(None),
+    }))
+}
+
+fn struct_field(fields: Vec<FieldRef>) -> FieldRef {
+    Arc::new(Field::new(
+        COLUMN,
+        DataType::Struct(Fields::from(fields)),
+        true,
+    ))
+}
+
+/// Rows per block: a block's translations are held in memory at once.
+const BLOCK: usize = 1 << 16;
+
+/// The threads a block of `rows` is serialised on: `threads` (0 for every core), at
+/// most one per 1,024 rows.
+fn threads_for(threads: usize, rows: usize) -> usize {
+    let wanted = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    wanted.min(rows / 1024).max(1)
+}
+
+/// One row of a block, written into a builder.
+type RowFn<'f> = dyn Fn(usize, &mut ArrayBuilder) -> Result<(), serde_arrow::Error> + Sync + 'f;
+
+/// Serialises rows `0..n` with `row` into one record batch, in input order, on
+/// `threads` threads, each taking a contiguous part (serialising costs more than
+/// translating, so it is shared out too).
+fn build_rows(
+    fields: &[FieldRef],
+    n: usize,
+    threads: usize,
+    row: &RowFn<'_>,
+) -> Result<RecordBatch, String> {
+    let work = |part: Range<usize>| -> Result<RecordBatch, String> {
+        let mut b = ArrayBuilder::from_arrow(fields).map_err(|e| e.to_string())?;
+        for i in part {
+            row(i, &mut b).map_err(|e| e.to_string())?;
+        }
+        b.into_record_batch().map_err(|e| e.to_string())
+    };
+    let parts = threads_for(threads, n);
+    if parts <= 1 {
+        return work(0..n);
+    }
+    let per = n.div_ceil(parts);
+    let batches: Vec<Result<RecordBatch, String>> = std::thread::scope(|s| {
+        let work = &work;
+        let handles: Vec<_> = (1..parts)
+            .map(|p| s.spawn(move || work(p * per..((p + 1) * per).min(n))))
+            .collect();
+        let first = work(0..per);
+        std::iter::once(first)
+            .chain(handles.into_iter().map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a worker thread panicked".to_owned()))
+            }))
+            .collect()
+    });
+    let batches = batches.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let schema = Arc::new(Schema::new(fields.to_vec()));
+    concat_batches(&schema, &batches).map_err(|e| e.to_string())
+}
+
+/// The struct column of the blocks' rows, null where the cell is null (the
+/// placeholder values under a null are hidden by it).
+fn finish(
+    fields: &[FieldRef],
+    blocks: Vec<RecordBatch>,
+    cells: &[Cell],
+) -> Result<(ArrayRef, FieldRef), String> {
+    let schema = Arc::new(Schema::new(fields.to_vec()));
+    let batch = concat_batches(&schema, &blocks).map_err(|e| e.to_string())?;
+    let valid = NullBuffer::from_iter(cells.iter().map(|c| !matches!(c, Cell::Null)));
+    let nulls = (valid.null_count() > 0).then_some(valid);
+    let (schema, columns, _) = batch.into_parts();
+    let array =
+        StructArray::try_new(schema.fields().clone(), columns, nulls).map_err(|e| e.to_string())?;
+    Ok((Arc::new(array), struct_field(fields.to_vec())))
+}
+
+/// The row that stands for a null cell (hidden by the struct's null).
+static NULL_ROW: RowError = RowError {
+    kind: "null",
+    message: String::new(),
+};
+
+/// Translates the rows and returns the struct column of their `translate::Outcome`s.
+/// Block by block, the text rows without a point go through one
+/// [`Translator::translate_batch`] (the translator's threads); the block is then
+/// serialised on `threads` threads, which also translate the rows with a point.
+pub fn translate(
+    tr: &Translator,
+    rows: &Rows,
+    points: Option<&[Option<(f64, f64)>]>,
+    threads: usize,
+) -> Result<(ArrayRef, FieldRef), String> {
+    let fields = translate_fields().clone()?;
+    let point = |i: usize| points.and_then(|p| p[i]);
+    let mut blocks = Vec::new();
+    for start in (0..rows.len()).step_by(BLOCK) {
+        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
+        // Where each row's result is in `results` (u32::MAX: not there).
+        let mut slot = vec![u32::MAX; cells.len()];
+        let mut batch: Vec<&str> = Vec::new();
+        for (j, c) in cells.iter().enumerate() {
+            if let Cell::Text(r) = c {
+                if point(start + j).is_none() {
+                    slot[j] = batch.len() as u32;
+                    batch.push(rows.text(r));
+                }
+            }
+        }
+        let results = tr.translate_batch(&batch);
+        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
+            Cell::Null => b.push(Outcome::failed("", &NULL_ROW)),
+            Cell::Bad(r, e) => b.push(Outcome::failed(rows.text(r), e)),
+            Cell::Text(r) => {
+                let text = rows.text(r);
+                match results.get(slot[j] as usize) {
+                    Some(result) => b.push(Outcome::new(text, result)),
+                    None => {
+                        let result = match point(start + j) {
+                            Some((lat, lon)) => tr.translate_at(text, lat, lon),
+                            None => tr.translate(text),
+                        };
+                        b.push(Outcome::new(text, &result))
+                    }
+                }
+            }
+        };
+        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
+    }
+    finish(&fields, blocks, &rows.cells)
+}
+
+/// Parses the rows; the struct column of their `address::Outcome`s, names as on `on`.
+pub fn parse(
+    rows: &Rows,
+    on: Option<Date>,
+    threads: usize,
+) -> Result<(ArrayRef, FieldRef), String> {
+    let fields = parse_fields().clone()?;
+    let mut blocks = Vec::new();
+    for start in (0..rows.len()).step_by(BLOCK) {
+        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
+        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
+            Cell::Null => b.push(AsOf::new(address::Outcome::failed("", &NULL_ROW), on)),
+            Cell::Bad(r, e) => b.push(AsOf::new(address::Outcome::failed(rows.text(r), e), on)),
+            Cell::Text(r) => {
+                let text = rows.text(r);
+                let result = address::parse(text);
+                b.push(AsOf::new(address::Outcome::new(text, &result), on))
+            }
+        };
+        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
+    }
+    finish(&fields, blocks, &rows.cells)
+}
+
+/// Runs the search on every row; a list of hits per row (null for a row that is null
+/// or not text).
+pub fn search(s: &Search, rows: &Rows, threads: usize) -> Result<(ArrayRef, FieldRef), String> {
+    let fields = search_fields().clone()?;
+    let mut blocks = Vec::new();
+    for start in (0..rows.len()).step_by(BLOCK) {
+        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
+        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
+            Cell::Text(r) => b.push(Hits {
+                hits: &s.run(rows.text(r)),
+            }),
+            _ => b.push(Hits { hits: &[] }),
+        };
+        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
+    }
+    let schema = Arc::new(Schema::new(fields.to_vec()));
+    let batch = concat_batches(&schema, &blocks).map_err(|e| e.to_string())?;
+    let list = batch
+        .column(0)
+        .as_any()
+        .downcast_ref::<ListArray>()
+        .ok_or("hits are not a list")?;
+    let valid = NullBuffer::from_iter(rows.cells.iter().map(|c| matches!(c, Cell::Text(_))));
+    let nulls = (valid.null_count() > 0).then_some(valid);
+    let (item, offsets, values, _) = list.clone().into_parts();
+    let list = ListArray::try_new(item, offsets, values, nulls).map_err(|e| e.to_string())?;
+    let field = field("search")?.ok_or("no search schema")?;
+    Ok((Arc::new(list), field))
+}
