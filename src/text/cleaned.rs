@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::invisible::{action, normalize, Action};
+use super::invisible::{action, normalize, untouched, Action};
 use super::repair::repair;
 use super::LegacyEncoding;
 
@@ -40,6 +40,10 @@ struct Landmarks {
 impl Cleaned {
     /// Cleans `input` ([`clean`](super::clean), in two steps kept apart).
     pub(crate) fn new(input: &str) -> Cleaned {
+        if untouched(input) {
+            crate::work::add(input.len());
+            return Cleaned::default();
+        }
         let r = repair(input);
         let encoding = r.encoding();
         let repaired = match r.into_text() {

@@ -98,19 +98,7 @@ pub fn normalize(input: &str) -> Cow<'_, str> {
 #[inline]
 fn first_change(input: &str) -> Option<usize> {
     let bytes = input.as_bytes();
-    if input.is_ascii() {
-        return None;
-    }
-    // A screen without branches: does any pair of bytes start a character that may
-    // change? Most Vietnamese text does not, and is done here.
-    let mut hit = 0;
-    let mut first = 0;
-    for &b in bytes {
-        hit |= first & PAIR_SECOND[usize::from(b)];
-        first = PAIR_FIRST[usize::from(b)];
-    }
-    hit |= first & ANY;
-    if hit == 0 {
+    if input.is_ascii() || screen(bytes) & MAY_CHANGE == 0 {
         return None;
     }
     let mut i = 0;
@@ -136,6 +124,34 @@ fn first_change(input: &str) -> Option<usize> {
         i += usize::from(lead & !CHECK);
     }
     None
+}
+
+/// `true` when `input` has no character [`normalize`] changes and a Vietnamese letter
+/// that no byte of Windows-1252 or Latin-1 stands for (ă, đ, ĩ, ơ, ư or any letter of
+/// U+1E00..=U+1EFF), which [`repair`](super::repair) leaves alone at once; or when it
+/// is ASCII. Decided in the one pass over the bytes [`normalize`] makes anyway, so
+/// that clean Vietnamese costs one scan, not two. `false` says nothing.
+#[inline]
+pub(super) fn untouched(input: &str) -> bool {
+    if input.is_ascii() {
+        return true;
+    }
+    let seen = screen(input.as_bytes());
+    seen & MAY_CHANGE == 0 && seen & BEYOND_LATIN1 != 0
+}
+
+/// A screen without branches over every pair of bytes: the [`PAIR_SECOND`] bits of
+/// the pairs [`PAIR_FIRST`] starts. Most Vietnamese text has no [`MAY_CHANGE`] bit,
+/// and is done with here.
+#[inline]
+fn screen(bytes: &[u8]) -> u8 {
+    let mut seen = 0;
+    let mut first = 0;
+    for &b in bytes {
+        seen |= first & PAIR_SECOND[usize::from(b)];
+        first = PAIR_FIRST[usize::from(b)];
+    }
+    seen | (first & ANY)
 }
 
 /// `true` when the character at `i` (which starts with a [`CHECK`] byte) is one
@@ -166,10 +182,21 @@ fn suspect(input: &str, i: usize) -> bool {
 }
 
 /// [`PAIR_FIRST`] / [`PAIR_SECOND`] bits: 0xC3 then 0x90 or 0xB0 (Ð, ð); 0xE1 then
-/// 0x9A (U+1680); a rare lead byte (0xC2, 0xE2, 0xE3, 0xEF) then anything.
+/// 0x9A (U+1680); a rare lead byte (0xC2, 0xE2, 0xE3, 0xEF) then anything. These may
+/// start a character [`action`] changes.
 const AFTER_C3: u8 = 1;
 const AFTER_E1: u8 = 2;
 const ANY: u8 = 4;
+const MAY_CHANGE: u8 = AFTER_C3 | AFTER_E1 | ANY;
+
+/// And these start a Vietnamese letter beyond Latin-1 that is no byte of
+/// Windows-1252 and that [`normalize`] keeps: 0xC4 then anything (U+0100..=U+013F:
+/// Ă ă Đ đ Ĩ ĩ); 0xC6 then 0xA0, 0xA1, 0xAF or 0xB0 (Ơ ơ Ư ư); 0xE1 then 0xB8..=0xBB
+/// (U+1E00..=U+1EFF, the letters with a dot below, a hook and the rest).
+const AFTER_C4: u8 = 8;
+const AFTER_C6: u8 = 16;
+const AFTER_E1_LETTER: u8 = 32;
+const BEYOND_LATIN1: u8 = AFTER_C4 | AFTER_C6 | AFTER_E1_LETTER;
 
 /// The bits of a first byte.
 const PAIR_FIRST: [u8; 256] = {
@@ -179,16 +206,25 @@ const PAIR_FIRST: [u8; 256] = {
     t[0xE3] = ANY;
     t[0xEF] = ANY;
     t[0xC3] = AFTER_C3;
-    t[0xE1] = AFTER_E1;
+    t[0xC4] = AFTER_C4;
+    t[0xC6] = AFTER_C6;
+    t[0xE1] = AFTER_E1 | AFTER_E1_LETTER;
     t
 };
 
 /// The bits of a second byte.
 const PAIR_SECOND: [u8; 256] = {
-    let mut t = [ANY; 256];
+    let mut t = [ANY | AFTER_C4; 256];
     t[0x90] |= AFTER_C3;
-    t[0xB0] |= AFTER_C3;
+    t[0xB0] |= AFTER_C3 | AFTER_C6;
     t[0x9A] |= AFTER_E1;
+    t[0xA0] |= AFTER_C6;
+    t[0xA1] |= AFTER_C6;
+    t[0xAF] |= AFTER_C6;
+    t[0xB8] |= AFTER_E1_LETTER;
+    t[0xB9] |= AFTER_E1_LETTER;
+    t[0xBA] |= AFTER_E1_LETTER;
+    t[0xBB] |= AFTER_E1_LETTER;
     t
 };
 

@@ -221,6 +221,10 @@ fn initials(
 ) -> impl Iterator<Item = (usize, u8)> + '_ {
     let word = &l.letters[s..e];
     let standard = INITIALS.iter().filter_map(move |ini| {
+        // The first letter rules out all but a few, before any is counted.
+        if ini.chars().next() != word.first().copied() {
+            return None;
+        }
         let n = ini.chars().count();
         (n <= word.len() && ini.chars().eq(word[..n].iter().copied())).then_some((
             n,

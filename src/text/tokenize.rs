@@ -445,8 +445,8 @@ impl Tokenizer<'_> {
         }
         let buf = &self.words.buf;
         let key = &buf.as_bytes()[ks..];
-        let tag = tag_of(key);
-        self.words.remark_words |= vocab::remark_key(key) != vocab::RemarkKey::No;
+        let (tag, remark) = vocab::tag_and_remark(key);
+        self.words.remark_words |= remark;
         let key = ks as u32..buf.len() as u32;
         self.words.list.push(Word { key, tag, ..first });
     }
@@ -479,8 +479,8 @@ impl Tokenizer<'_> {
             let key = &self.words.buf.as_bytes()[from.0 as usize..to.0 as usize];
             if !key.is_empty() && to.1 > from.1 {
                 let first = k == 0;
-                let tag = tag_of(key);
-                self.words.remark_words |= vocab::remark_key(key) != vocab::RemarkKey::No;
+                let (tag, remark) = vocab::tag_and_remark(key);
+                self.words.remark_words |= remark;
                 self.words.list.push(Word {
                     start: from.1,
                     end: to.1,

@@ -304,11 +304,51 @@ static TAG_TABLE: [(u64, Tag); 256] = {
 /// The tag of a word key. (Not inlined: in `Tokenizer::finish` it costs more.)
 #[inline(never)]
 pub(crate) fn tag_of(w: &[u8]) -> Tag {
-    if w.is_empty() || w.len() > 8 {
-        return Tag::Untagged;
+    match packed(w) {
+        Some(v) => tag_packed(v),
+        None => Tag::Untagged,
     }
+}
+
+/// [`tag_of`] and whether [`remark_key`] is not [`RemarkKey::No`], from one packing
+/// of the key: the tokenizer asks both of every word.
+#[inline(never)]
+pub(crate) fn tag_and_remark(w: &[u8]) -> (Tag, bool) {
+    match packed(w) {
+        Some(v) => (tag_packed(v), remark_packed(v) != RemarkKey::No),
+        None => (Tag::Untagged, false),
+    }
+}
+
+/// A key [`pack`]ed, when it may be a tagged or a remark word (1 to 8 bytes).
+///
+/// At run time without [`pack`]'s loop: two reads that overlap (of 4 bytes, or of
+/// single bytes for a shorter key) put every byte in its place; where they overlap
+/// they put the same byte there.
+#[inline]
+fn packed(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    let v = match n {
+        4..=8 => {
+            let four = |at: usize| {
+                let b = &w[at..at + 4];
+                u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            };
+            four(0) | four(n - 4) << (8 * (n - 4))
+        }
+        1..=3 => {
+            let one = |at: usize| u64::from(w[at]) << (8 * at);
+            one(0) | one(n / 2) | one(n - 1)
+        }
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// The tag of a packed key.
+#[inline]
+fn tag_packed(v: u64) -> Tag {
     // One probe of a perfect hash table (no key packs to 0: keys have no NUL).
-    let v = pack(w);
     let (k, t) = TAG_TABLE[(v.wrapping_mul(TAG_HASH) >> 56) as usize];
     if k == v {
         t
@@ -455,10 +495,55 @@ pub(crate) enum RemarkKey {
 /// [`RemarkKey`] of a key.
 #[inline]
 pub(crate) fn remark_key(key: &[u8]) -> RemarkKey {
-    match key {
-        b"gan" | b"sat" | b"doi" | b"canh" | b"ben" | b"ke" | b"nga" => RemarkKey::Start,
-        b"cu" | b"moi" => RemarkKey::Label,
-        _ => RemarkKey::No,
+    packed(key).map_or(RemarkKey::No, remark_packed)
+}
+
+/// The keys [`remark_key`] knows, with what each may be.
+const REMARK_KEYS: [(&[u8], RemarkKey); 9] = [
+    (b"gan", RemarkKey::Start),
+    (b"sat", RemarkKey::Start),
+    (b"doi", RemarkKey::Start),
+    (b"canh", RemarkKey::Start),
+    (b"ben", RemarkKey::Start),
+    (b"ke", RemarkKey::Start),
+    (b"nga", RemarkKey::Start),
+    (b"cu", RemarkKey::Label),
+    (b"moi", RemarkKey::Label),
+];
+
+/// The slot of a packed key in [`REMARK_TABLE`]: the byte of the [`TAG_HASH`]
+/// product below [`TAG_TABLE`]'s.
+#[inline]
+const fn remark_slot(v: u64) -> usize {
+    ((v.wrapping_mul(TAG_HASH) >> 48) & 0xFF) as usize
+}
+
+/// [`REMARK_KEYS`] by a perfect hash of the packed key: (packed key, what it may
+/// be); key 0 (no key) for an empty slot.
+static REMARK_TABLE: [(u64, RemarkKey); 256] = {
+    let mut t = [(0u64, RemarkKey::No); 256];
+    let mut i = 0;
+    while i < REMARK_KEYS.len() {
+        let v = pack(REMARK_KEYS[i].0);
+        let slot = remark_slot(v);
+        assert!(
+            t[slot].0 == 0,
+            "remark_slot is not a perfect hash of REMARK_KEYS"
+        );
+        t[slot] = (v, REMARK_KEYS[i].1);
+        i += 1;
+    }
+    t
+};
+
+/// [`remark_key`] of a packed key: one probe.
+#[inline]
+fn remark_packed(v: u64) -> RemarkKey {
+    let (k, r) = REMARK_TABLE[remark_slot(v)];
+    if k == v {
+        r
+    } else {
+        RemarkKey::No
     }
 }
 
@@ -533,5 +618,57 @@ mod landmark_tests {
         assert!(l.iter().all(|k| crate::search_key(k) == *k));
         assert!(super::is_landmark_start("nha"));
         assert!(!super::is_landmark_start("nhabe"));
+    }
+}
+
+#[cfg(test)]
+mod remark_key_tests {
+    use super::*;
+
+    #[test]
+    fn packed_is_pack() {
+        let bytes = b"abcdefghij";
+        for n in 0..=bytes.len() {
+            let w = &bytes[..n];
+            let want = (1..=8).contains(&n).then(|| pack(w));
+            assert_eq!(packed(w), want, "{n}");
+        }
+        assert_eq!(packed(b"\xFF\x01\xFE"), Some(0xFE01FF));
+    }
+
+    #[test]
+    fn remark_keys_and_tags_from_one_packing() {
+        let starts = ["gan", "sat", "doi", "canh", "ben", "ke", "nga"];
+        for w in starts {
+            assert_eq!(remark_key(w.as_bytes()), RemarkKey::Start, "{w}");
+        }
+        for w in ["cu", "moi"] {
+            assert_eq!(remark_key(w.as_bytes()), RemarkKey::Label, "{w}");
+        }
+        for w in [
+            "",
+            "g",
+            "ga",
+            "gann",
+            "bent",
+            "kee",
+            "nga3",
+            "canhcanh",
+            "gangangan",
+        ] {
+            assert_eq!(remark_key(w.as_bytes()), RemarkKey::No, "{w}");
+        }
+        let words = TAGGED.iter().map(|(w, _)| *w);
+        for w in words.chain(starts.iter().map(|w| w.as_bytes())).chain([
+            &b"cu"[..],
+            b"moi",
+            b"",
+            b"thanhphox",
+            b"x1",
+        ]) {
+            let (tag, remark) = tag_and_remark(w);
+            assert_eq!(tag, tag_of(w), "{w:?}");
+            assert_eq!(remark, remark_key(w) != RemarkKey::No, "{w:?}");
+        }
     }
 }
