@@ -24,6 +24,7 @@ from ._records import (
     Address,
     Candidate,
     Change,
+    Conflict,
     ErrorInfo,
     Geo,
     Hit,
@@ -36,6 +37,8 @@ from ._records import (
     Translation,
     Unit,
     Units,
+    Unresolved,
+    WrittenPostalCode,
 )
 
 __all__ = [
@@ -43,6 +46,7 @@ __all__ = [
     "Candidate",
     "Change",
     "CodeError",
+    "Conflict",
     "Error",
     "ErrorInfo",
     "Geo",
@@ -58,6 +62,8 @@ __all__ = [
     "Translation",
     "Unit",
     "Units",
+    "Unresolved",
+    "WrittenPostalCode",
     "__data_version__",
     "__version__",
     "get",

@@ -16,6 +16,7 @@ __all__ = [
     "Address",
     "Candidate",
     "Change",
+    "Conflict",
     "ErrorInfo",
     "Geo",
     "Hit",
@@ -28,6 +29,8 @@ __all__ = [
     "Translation",
     "Unit",
     "Units",
+    "Unresolved",
+    "WrittenPostalCode",
 ]
 
 
@@ -129,6 +132,26 @@ class LegacyUnits(Record):
     }
 
 
+class Unresolved(Record):
+    """``{"text", "level"}``: a unit written and not found (status ``partial``)."""
+
+    __slots__ = ()
+
+
+class Conflict(Record):
+    """``{"overruled", "by"}``: a unit written that the others contradict."""
+
+    __slots__ = ()
+    _nested: ClassVar[Mapping[str, type[Record]]] = {"overruled": Ref, "by": Ref}
+
+
+class WrittenPostalCode(Record):
+    """``{"code", "agreement", "commune"}``: a postal code written in the address."""
+
+    __slots__ = ()
+    _nested: ClassVar[Mapping[str, type[Record]]] = {"commune": Ref}
+
+
 class Translation(Record):
     """The translation of an address (``dvhc.translate``)."""
 
@@ -136,6 +159,9 @@ class Translation(Record):
     _nested: ClassVar[Mapping[str, type[Record]]] = {
         "legacy": LegacyUnits,
         "candidates": Candidate,
+        "unresolved": Unresolved,
+        "conflicts": Conflict,
+        "postal_code": WrittenPostalCode,
         "error": ErrorInfo,
     }
 
@@ -165,6 +191,9 @@ class Address(Record):
     _nested: ClassVar[Mapping[str, type[Record]]] = {
         "units": Units,
         "alternatives": Reading,
+        "unresolved": Unresolved,
+        "conflict": Conflict,
+        "postal_code": WrittenPostalCode,
         "error": ErrorInfo,
     }
 

@@ -25,10 +25,24 @@ class Candidate(Record):
     commune: Ref | None
     share: str
     distance_km: float | None
+    structure: str
 
 class LegacyUnits(Record):
     province: Ref
     district: Ref | None
+    commune: Ref | None
+
+class Unresolved(Record):
+    text: str
+    level: str
+
+class Conflict(Record):
+    overruled: Ref
+    by: Ref
+
+class WrittenPostalCode(Record):
+    code: str
+    agreement: str
     commune: Ref | None
 
 class Translation(Record):
@@ -39,6 +53,12 @@ class Translation(Record):
     rest: str
     candidates: tuple[Candidate, ...]
     formatted: str | None
+    level: str | None
+    unresolved: Unresolved | None
+    remarks: tuple[str, ...]
+    conflicts: tuple[Conflict, ...]
+    repaired: str | None
+    postal_code: WrittenPostalCode | None
     error: ErrorInfo | None
 
 class Units(Record):
@@ -57,6 +77,11 @@ class Address(Record):
     units: Units
     alternatives: tuple[Reading, ...]
     rest: str
+    unresolved: Unresolved | None
+    remarks: tuple[str, ...]
+    conflict: Conflict | None
+    repaired: str | None
+    postal_code: WrittenPostalCode | None
     error: ErrorInfo | None
 
 class Hit(Record):

@@ -52,6 +52,12 @@ fn translate_fields() -> &'static Result<Vec<FieldRef>, String> {
             "Quận 1, TP.HCM",
             "Phường Sài Gòn, Thành phố Hồ Chí Minh",
             "",
+            // The members of messy input: a unit not found, a legacy encoding repaired,
+            // a remark, a unit overruled, postal codes written (naming a commune or not).
+            "Xã Qwerty, Huyện Củ Chi, TP.HCM",
+            "Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai",
+            "Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu 79000 (gần chợ)",
+            "Phường Ba Đình, Hà Nội 11120",
         ];
         let mut results: Vec<Result<Translation<'_>, TranslateError>> =
             inputs.iter().map(|a| plain.translate(a)).collect();
@@ -76,6 +82,10 @@ fn parse_fields() -> &'static Result<Vec<FieldRef>, String> {
             "Xã Tân Phú, Huyện Đồng Phú, Tỉnh Bình Phước",
             "Tân Phú",
             "",
+            "Xã Qwerty, Huyện Củ Chi, TP.HCM",
+            "Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai",
+            "Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu 79000 (gần chợ)",
+            "Phường Ba Đình, Hà Nội 11120",
         ];
         let results: Vec<_> = inputs.iter().map(|a| address::parse(a)).collect();
         let outcomes: Vec<_> = inputs

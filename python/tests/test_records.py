@@ -47,6 +47,16 @@ def _corpus() -> list[dvhc.Record]:
         except dvhc.TranslateError:
             pass
     out.append(dvhc.translate("P. Đa Kao, Q.1, TP.HCM", lat=10.7906, lon=106.6953))
+    # The members of messy input: a remark, a unit overruled, a postal code written
+    # (contradicting, and naming a commune), a unit written and not found.
+    messy = [
+        "Phường Phú Mỹ, Huyện Long Thành, Tỉnh Bà Rịa - Vũng Tàu 79000 (gần chợ)",
+        "Phường Ba Đình, Hà Nội 11120",
+        "Xã Qwerty, Huyện Củ Chi, TP.HCM",
+        "Xaõ Long Thaønh, Huyeän Long Thaønh, Tænh Ñoàng Nai",
+    ]
+    out += [dvhc.translate(t) for t in messy]
+    out += [dvhc.parse(t) for t in messy]
     for r in [["Phường 1, TP.HCM"], *rows("parse_cases.tsv")[:200]]:
         try:
             out.append(dvhc.parse(r[0]))

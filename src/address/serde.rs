@@ -190,7 +190,7 @@ impl<E: Serialize> SerializeWith for Outcome<'_, '_, E> {
                 st.serialize_field("alternatives", &[(); 0][..])?;
                 st.serialize_field("rest", "")?;
                 st.serialize_field("unresolved", &None::<()>)?;
-                st.serialize_field("remarks", &[(); 0])?;
+                st.serialize_field("remarks", &[(); 0][..])?;
                 st.serialize_field("conflict", &None::<()>)?;
                 st.serialize_field("repaired", &None::<()>)?;
                 st.serialize_field("postal_code", &None::<()>)?;

@@ -105,8 +105,8 @@ impl<E: Serialize> Serialize for Outcome<'_, '_, E> {
         st.serialize_field("formatted", &None::<()>)?;
         st.serialize_field("level", &None::<()>)?;
         st.serialize_field("unresolved", &None::<()>)?;
-        st.serialize_field("remarks", &[(); 0])?;
-        st.serialize_field("conflicts", &[(); 0])?;
+        st.serialize_field("remarks", &[(); 0][..])?;
+        st.serialize_field("conflicts", &[(); 0][..])?;
         st.serialize_field("repaired", &None::<()>)?;
         st.serialize_field("postal_code", &None::<()>)?;
         st.serialize_field("error", e)?;
