@@ -31,10 +31,12 @@
 //! never becomes another confident answer. It counts the answers that became
 //! ambiguous or an error (the family tests fail those).
 //!
-//! Each family is its own test. Until the parser work of #14 lands, the families that
-//! fail on main are listed in [`EXPECTED_TO_FAIL`], and their tests assert that they
-//! *still* fail: a family that starts passing fails its test with a message to take
-//! it off the list. The counts and the first [`SHOWN`] failures of every family are
+//! Each family is its own test. A family that still fails on a few inputs has a
+//! ceiling in [`KNOWN_FAILURES`]: the number of failures on the default sample today.
+//! Its test fails when there are more (a regression inside a family that mostly
+//! passes is caught), and also when there are fewer, with a message to lower the
+//! ceiling, so that the list only ever tightens. A family not listed must pass on
+//! every input. The counts and the first [`SHOWN`] failures of every family are
 //! printed (`cargo test --test it metamorphic -- --nocapture`); the whole table at
 //! once: `cargo test --test it metamorphic::baseline -- --ignored --nocapture`.
 
@@ -50,20 +52,34 @@ use crate::common::{abbreviation, Rng, STREETS};
 use crate::rewrite::Family;
 
 /// Families (by [`Family::name`], and `no_different_ok` for the test of that name)
-/// that fail on main today and are expected to pass once the parser work of issue
-/// #14 lands. Their tests assert that they still fail; take a family off this list
-/// when its test says it passes.
-const EXPECTED_TO_FAIL: &[&str] = &[
-    "remark",
-    "glued",
-    "separators",
-    "no_separators",
-    "no_kind",
-    "extra_words",
-    "invisible",
-    "vni",
-    "tcvn3",
+/// that still fail on some inputs of the default sample, each with its ceiling: the
+/// number of failures it has today. More is a regression; fewer means the ceiling
+/// must come down (the test says so). With `DVHC_METAMORPHIC_ALL` the sample is
+/// larger, so the ceilings do not apply and listed families only report.
+const KNOWN_FAILURES: &[(&str, usize)] = &[
+    ("remark", 12),
+    ("glued", 30),
+    ("separators", 1),
+    ("no_separators", 8),
+    ("no_kind", 1),
+    ("extra_words", 2),
+    ("invisible", 3),
+    ("vni", 14),
+    ("tcvn3", 10),
 ];
+
+/// The ceiling of a family in [`KNOWN_FAILURES`] (0 when it is not listed).
+fn ceiling(name: &str) -> usize {
+    KNOWN_FAILURES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(0, |&(_, c)| c)
+}
+
+/// Whether the whole of the official tables is used (`DVHC_METAMORPHIC_ALL`).
+fn everything() -> bool {
+    std::env::var_os("DVHC_METAMORPHIC_ALL").is_some()
+}
 
 /// Old communes in the seeded sample of official addresses (debug builds stay fast).
 const SAMPLE: usize = 2_100;
@@ -241,7 +257,7 @@ pub fn bases() -> &'static [Base] {
         for i in (1..order.len()).rev() {
             order.swap(i, rng.below(i + 1));
         }
-        let everything = std::env::var_os("DVHC_METAMORPHIC_ALL").is_some();
+        let everything = everything();
         let (count, writings) = if everything {
             (all.len(), 3)
         } else {
@@ -553,31 +569,35 @@ fn run(family: Family) -> Report {
     report
 }
 
-/// Prints the report; fails when the family fails, or when it is listed in
-/// [`EXPECTED_TO_FAIL`] and passes.
+/// Prints the report; fails when the family has more failures than its ceiling in
+/// [`KNOWN_FAILURES`] (none for a family not listed), or fewer (the ceiling must then
+/// come down).
 fn verdict(report: &Report) {
     eprintln!("metamorphic {report}");
-    let expected_to_fail = EXPECTED_TO_FAIL.contains(&report.name.as_str());
     let shown: Vec<&str> = report
         .failures
         .iter()
         .take(SHOWN)
         .map(String::as_str)
         .collect();
-    if expected_to_fail {
-        assert!(
-            !report.failures.is_empty(),
-            "{report}\n`{}` passes now: take it off EXPECTED_TO_FAIL in tests/it/metamorphic.rs",
-            report.name
-        );
-    } else {
-        assert!(
-            report.failures.is_empty(),
-            "{report}\nfirst {} failures:\n  {}",
-            shown.len(),
-            shown.join("\n  ")
-        );
+    let ceiling = ceiling(&report.name);
+    let failed = report.failures.len();
+    if everything() && ceiling > 0 {
+        return;
     }
+    assert!(
+        failed <= ceiling,
+        "{report}\n{failed} failures, more than the {ceiling} allowed in KNOWN_FAILURES; \
+         first {} failures:\n  {}",
+        shown.len(),
+        shown.join("\n  ")
+    );
+    assert!(
+        failed == ceiling,
+        "{report}\n`{}` has {failed} failures now, fewer than its ceiling: lower it to \
+         {failed} in KNOWN_FAILURES in tests/it/metamorphic.rs (or take it off at 0)",
+        report.name
+    );
 }
 
 macro_rules! family_tests {
@@ -726,10 +746,14 @@ fn clean_inputs_cover_the_tables_and_every_province() {
     let mut families: Vec<Family> = TESTED.to_vec();
     families.sort();
     assert_eq!(families, Family::ALL.to_vec());
-    for name in EXPECTED_TO_FAIL {
+    for (name, ceiling) in KNOWN_FAILURES {
         assert!(
             Family::ALL.iter().any(|f| f.name() == *name) || *name == "no_different_ok",
-            "unknown family {name} in EXPECTED_TO_FAIL"
+            "unknown family {name} in KNOWN_FAILURES"
+        );
+        assert!(
+            *ceiling > 0,
+            "{name}: a family at 0 failures is taken off KNOWN_FAILURES"
         );
     }
 }
