@@ -355,7 +355,7 @@ fn a_client_that_stops_reading_loses_its_connection() {
 
 #[test]
 fn a_slow_request_body_gets_a_408_problem_and_others_are_served() {
-    let limit = Duration::from_millis(400);
+    let limit = Duration::from_secs(1);
     let s = start_with(Config {
         body_timeout: limit,
         ..Config::default()
@@ -372,12 +372,13 @@ fn a_slow_request_body_gets_a_408_problem_and_others_are_served() {
     .unwrap();
     // A few bytes of the body, one at a time, then nothing: the whole body does not
     // arrive within the limit. (The trickle stops before the limit, so that the server
-    // has read every byte sent and closes with a FIN, not a reset.)
+    // has read every byte sent and closes with a FIN, not a reset; the margin is wide
+    // for a loaded machine.)
     for &b in &body[..3] {
         slow.write_all(&[b]).unwrap();
         // Another client is served meanwhile.
         assert_eq!(get(s.addr, "/api/v2/w/4").status, 200);
-        std::thread::sleep(limit / 8);
+        std::thread::sleep(limit / 20);
     }
     slow.set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
@@ -390,7 +391,7 @@ fn a_slow_request_body_gets_a_408_problem_and_others_are_served() {
     let p = r.json();
     assert_eq!(p["type"], "http-request-timeout");
     assert_eq!(p["status"], 408);
-    assert!(p["detail"].as_str().unwrap().contains("400ms"), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("1s"), "{p}");
     // The same batch sent at once is answered.
     let r = request(
         s.addr,
