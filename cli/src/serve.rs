@@ -40,7 +40,8 @@ pub(crate) struct ServeArgs {
     /// `Cache-Control: public, max-age=SECONDS` of successful data responses.
     #[arg(long, default_value_t = 3600, value_name = "SECONDS")]
     max_age: u32,
-    /// Time allowed for one request, in seconds.
+    /// Time allowed for a batch's work once its body is read (503 after), and for
+    /// each response write to make progress, in seconds.
     #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     timeout: u64,
     /// Connections served at once; more wait for a free slot.

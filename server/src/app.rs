@@ -26,7 +26,10 @@ pub(crate) struct Policy {
     pub(crate) max_uri: usize,
     /// Longest request body, bytes.
     pub(crate) max_body: usize,
-    /// Time allowed for a request, from its head being read to its response.
+    /// Time allowed for a request body to arrive, from the end of the head (408
+    /// after).
+    pub(crate) body_timeout: Duration,
+    /// Time allowed for the work on a batch once its body is read (503 after).
     pub(crate) timeout: Duration,
     /// `Cache-Control` of successful data responses.
     pub(crate) cache_control: HeaderValue,
@@ -88,11 +91,7 @@ impl App {
         } else {
             Flavor::Problem
         };
-        let outcome =
-            match tokio::time::timeout(self.policy.timeout, self.dispatch(&parts, body)).await {
-                Ok(outcome) => outcome,
-                Err(_) => Err(ApiError::Timeout),
-            };
+        let outcome = self.dispatch(&parts, body).await;
         let coding = Coding::negotiate(
             parts
                 .headers
@@ -149,8 +148,12 @@ impl App {
         })
     }
 
-    /// A POST to one of dvhc's endpoints: the body read (within the size limit),
-    /// then the batch worked on a blocking thread, off the connections' threads.
+    /// A POST to one of dvhc's endpoints: the body read (within the size limit and
+    /// `body_timeout`: a slow client gets 408), then the batch worked on a blocking
+    /// thread, off the connections' threads (within `timeout`: past it, 503).
+    ///
+    /// The other requests are answered on the connection's thread without awaiting
+    /// anything, in a time bounded by their input limits, so they need no deadline.
     async fn batch(
         &self,
         route: own::Route,
@@ -172,24 +175,28 @@ impl App {
         if declared.is_some_and(|n| n > self.policy.max_body as u64) {
             return Err(ApiError::PayloadTooLarge(self.policy.max_body));
         }
-        let bytes = match Limited::new(body, self.policy.max_body).collect().await {
-            Ok(c) => c.to_bytes(),
-            Err(e) if e.is::<http_body_util::LengthLimitError>() => {
+        let read = Limited::new(body, self.policy.max_body).collect();
+        let bytes = match tokio::time::timeout(self.policy.body_timeout, read).await {
+            Ok(Ok(c)) => c.to_bytes(),
+            Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
                 return Err(ApiError::PayloadTooLarge(self.policy.max_body))
             }
-            Err(e) => {
+            Ok(Err(e)) => {
                 return Err(ApiError::BadBody(format!(
                     "the body could not be read: {e}"
                 )))
             }
+            Err(_) => return Err(ApiError::BodyTimeout(self.policy.body_timeout)),
         };
-        match tokio::task::spawn_blocking(move || {
+        let work = tokio::task::spawn_blocking(move || {
             guarded(|| route.post(&query, &bytes).map(Reply::Json))
-        })
-        .await
-        {
-            Ok(outcome) => outcome,
-            Err(_) => Err(ApiError::Internal),
+        });
+        // Past the deadline the batch still runs to its end on its blocking thread
+        // (bounded by the batch limit); only the answer is given up.
+        match tokio::time::timeout(self.policy.timeout, work).await {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(_)) => Err(ApiError::Internal),
+            Err(_) => Err(ApiError::Timeout),
         }
     }
 
@@ -267,8 +274,16 @@ impl App {
                     HeaderValue::from_static(rendered.content_type),
                 );
                 h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                if let ApiError::MethodNotAllowed(allow) = e {
-                    h.insert(header::ALLOW, HeaderValue::from_static(allow));
+                match e {
+                    ApiError::MethodNotAllowed(allow) => {
+                        h.insert(header::ALLOW, HeaderValue::from_static(allow));
+                    }
+                    // The rest of the body is not read: the connection cannot carry
+                    // another request (RFC 9110 §15.5.9).
+                    ApiError::BodyTimeout(_) => {
+                        h.insert(header::CONNECTION, HeaderValue::from_static("close"));
+                    }
+                    _ => {}
                 }
                 out = Bytes::from(rendered.body);
             }

@@ -93,13 +93,17 @@ pub struct Config {
     pub max_uri: usize,
     /// Longest request body (a batch to dvhc's endpoints), bytes; larger ones get 413.
     pub max_body: usize,
-    /// Time allowed for one request once its head is read (past it the client gets
-    /// 503), and for each write of a response to make progress (past it the
-    /// connection is dropped: a client that stops reading cannot hold a slot).
+    /// Time allowed for the work on a batch (a POST) once its body is read (past it
+    /// the client gets 503), and for each write of a response to make progress (past
+    /// it the connection is dropped: a client that stops reading cannot hold a slot).
     pub timeout: Duration,
     /// Time allowed for a client to send a request head; past it the connection is
-    /// closed. Also bounds how long an idle keep-alive connection is kept.
+    /// closed (with no response). Also bounds how long an idle keep-alive connection
+    /// is kept.
     pub header_timeout: Duration,
+    /// Time allowed for a client to send a request body (a POST batch), from the
+    /// head's end; past it the client gets 408 and the connection is closed.
+    pub body_timeout: Duration,
     /// Connections served at once; more wait in the listen backlog.
     pub max_connections: usize,
     /// `Cache-Control: public, max-age=…` of successful data responses, seconds.
@@ -118,6 +122,7 @@ impl Default for Config {
             max_body: 1 << 20,
             timeout: Duration::from_secs(10),
             header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
             max_connections: 1024,
             max_age: 3600,
             shutdown_timeout: Duration::from_secs(30),
@@ -213,6 +218,7 @@ impl Server {
             policy: app::Policy {
                 max_uri: self.config.max_uri,
                 max_body: self.config.max_body,
+                body_timeout: self.config.body_timeout,
                 timeout: self.config.timeout,
                 cache_control: http::HeaderValue::from_str(&format!(
                     "public, max-age={}",

@@ -147,7 +147,9 @@ pub(crate) enum ApiError {
     BadBody(String),
     /// The body's media type is not `application/json`.
     UnsupportedMediaType,
-    /// The request took longer than the server's per-request time limit.
+    /// The request body did not arrive within this time (the client is slow).
+    BodyTimeout(std::time::Duration),
+    /// The work on a request took longer than the server's per-request time limit.
     Timeout,
     /// A bug: the handler panicked. The server goes on serving.
     Internal,
@@ -202,6 +204,7 @@ impl ApiError {
             ApiError::BadBody(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::InvalidEncoding(_) => StatusCode::BAD_REQUEST,
+            ApiError::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -227,6 +230,7 @@ impl ApiError {
             ApiError::MethodNotAllowed(_) => ("http-method-not-allowed", "Method Not Allowed"),
             ApiError::UriTooLong(_) => ("http-uri-too-long", "URI Too Long"),
             ApiError::InvalidEncoding(_) => ("invalid-encoding", "Invalid URL encoding"),
+            ApiError::BodyTimeout(_) => ("http-request-timeout", "Request Timeout"),
             ApiError::Timeout => ("timeout", "Request took too long"),
             ApiError::Internal => ("http-internal-server-error", "Internal Server Error"),
         }
@@ -251,6 +255,9 @@ impl ApiError {
             }
             ApiError::InvalidEncoding(name) => {
                 format!("The query parameter {name:?} is not valid UTF-8 once percent-decoded")
+            }
+            ApiError::BodyTimeout(limit) => {
+                format!("The request body did not arrive within the limit of {limit:?}")
             }
             ApiError::Timeout => "The request took longer than the server allows".to_owned(),
             ApiError::UnrecognizedSearchQuery => {
@@ -339,6 +346,12 @@ mod tests {
         assert_eq!(
             e.render(Flavor::Problem).content_type,
             "application/problem+json"
+        );
+        let e = ApiError::BodyTimeout(std::time::Duration::from_millis(1500));
+        assert_eq!(e.status(), StatusCode::REQUEST_TIMEOUT);
+        assert_eq!(
+            text(&e, Flavor::Problem),
+            r#"{"type":"http-request-timeout","title":"Request Timeout","status":408,"detail":"The request body did not arrive within the limit of 1.5s"}"#
         );
     }
 

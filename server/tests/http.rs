@@ -352,3 +352,78 @@ fn a_client_that_stops_reading_loses_its_connection() {
     assert_eq!(get(s.addr, "/api/v2/w/4").status, 200);
     drop(stuck);
 }
+
+#[test]
+fn a_slow_request_body_gets_a_408_problem_and_others_are_served() {
+    let limit = Duration::from_secs(1);
+    let s = start_with(Config {
+        body_timeout: limit,
+        ..Config::default()
+    });
+    let body = br#"["Phuong Ba Dinh, Ha Noi"]"#;
+    let mut slow = TcpStream::connect(s.addr).unwrap();
+    slow.write_all(
+        format!(
+            "POST /dvhc/translate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    // A few bytes of the body, one at a time, then nothing: the whole body does not
+    // arrive within the limit. (The trickle stops before the limit, so that the server
+    // has read every byte sent and closes with a FIN, not a reset; the margin is wide
+    // for a loaded machine.)
+    for &b in &body[..3] {
+        slow.write_all(&[b]).unwrap();
+        // Another client is served meanwhile.
+        assert_eq!(get(s.addr, "/api/v2/w/4").status, 200);
+        std::thread::sleep(limit / 20);
+    }
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut buf = Vec::new();
+    slow.read_to_end(&mut buf).unwrap();
+    let r = parse(&buf, true);
+    assert_eq!(r.status, 408, "{}", String::from_utf8_lossy(&buf));
+    assert_eq!(r.header("content-type"), Some("application/problem+json"));
+    assert_eq!(r.header("connection"), Some("close"));
+    let p = r.json();
+    assert_eq!(p["type"], "http-request-timeout");
+    assert_eq!(p["status"], 408);
+    assert!(p["detail"].as_str().unwrap().contains("1s"), "{p}");
+    // The same batch sent at once is answered.
+    let r = request(
+        s.addr,
+        "POST",
+        "/dvhc/translate",
+        "Content-Type: application/json\r\n",
+        body,
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+#[test]
+fn a_batch_whose_work_overruns_the_timeout_gets_a_503_problem() {
+    // The body arrives at once; the work on 1,000 addresses (milliseconds even in a
+    // release build) overruns a 1 ms limit. The body's own limit is not involved.
+    let s = start_with(Config {
+        timeout: Duration::from_millis(1),
+        ..Config::default()
+    });
+    let items: Vec<String> = (1..=1000)
+        .map(|i| format!("{i} Nguyen Trai, Phuong {}, Quan 5, TP HCM", i % 15 + 1))
+        .collect();
+    let r = request(
+        s.addr,
+        "POST",
+        "/dvhc/translate",
+        "Content-Type: application/json\r\n",
+        json!(items).to_string().as_bytes(),
+    );
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert_eq!(r.header("content-type"), Some("application/problem+json"));
+    assert_eq!(r.json()["type"], "timeout");
+    // The server goes on.
+    assert_eq!(get(s.addr, "/api/v2/w/4").status, 200);
+}
