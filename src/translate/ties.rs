@@ -49,9 +49,22 @@ pub(super) struct Tied<'r, 'a> {
 
 impl<'r, 'a> Tied<'r, 'a> {
     pub(super) fn kept(&self) -> impl Iterator<Item = &'r Reading<'a>> + '_ {
+        // Homonyms share their name: "Phường 1" tied in dozens of districts is
+        // compared once, not once per reading.
+        let mut last: Option<(&'static str, bool)> = None;
         self.readings.iter().filter(move |r| {
-            self.segment
-                .is_none_or(|s| contains_name(s, r.deepest().name()))
+            let Some(s) = self.segment else {
+                return true;
+            };
+            let name = r.deepest().name();
+            match last {
+                Some((n, kept)) if n == name => kept,
+                _ => {
+                    let kept = contains_name(s, name);
+                    last = Some((name, kept));
+                    kept
+                }
+            }
         })
     }
 }
