@@ -32,6 +32,12 @@ pub(super) fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> Tied<'r, 'a> {
     // Homonyms (of one level) may differ in their diacritics only.
     let level = best.deepest().level();
     if n > 1 && all[..n].iter().all(|r| r.deepest().level() == level) {
+        // Homonyms of one name ("Phường 1" in dozens of districts): the input writes
+        // all of them or none, and all are kept either way.
+        let name = best.deepest().name();
+        if all[..n].iter().all(|r| r.deepest().name() == name) {
+            return tied;
+        }
         tied.segment = first_unit_segment(parsed.input(), best.rest());
         if tied.kept().next().is_none() {
             tied.segment = None;
