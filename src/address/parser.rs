@@ -28,6 +28,16 @@ pub(super) const MAX_SPAN: usize = 7;
 /// The most words a province name may span in a typo-tolerant match.
 pub(super) const MAX_FUZZY_PROVINCE_SPAN: usize = 5;
 
+/// The most typo-tolerant walks of the whole index (for names below the province,
+/// [`fuzzy_walk`](crate::search::fuzzy::fuzzy_walk)) one parse makes, each for a
+/// different key; after that, a misspelt name is not looked for and stays
+/// unresolved (the status says so). A walk costs 100,000–300,000 instructions, as
+/// much as reading ten to thirty clean addresses. Of the messy workload's addresses
+/// (`tests/it/workload.rs`), 27 make more than three walks, and none of their answers
+/// depends on a walk after the third. Repeated keys, and the provinces (a short
+/// list), are not counted.
+pub(super) const MAX_FUZZY_WALKS: u8 = 3;
+
 /// The most trailing segments left out when nothing else reads.
 const MAX_DROPPED: usize = 2;
 
@@ -165,10 +175,18 @@ pub(super) struct Buffers {
     /// The units found by [`Parser::find`], a stack: each call pushes its results
     /// above those of the calls still using theirs.
     pub(super) found: Vec<Found>,
-    /// The typo-tolerant matches of the words `start..end`: (start, end, their
-    /// matches in `fuzzy_hits`).
-    pub(super) fuzzy_spans: Vec<(usize, usize, Range<usize>)>,
-    /// (entry, distance) for each key matched.
+    /// The typo-tolerant look-ups of this parse, by key (the same words are looked
+    /// up again in later passes, and after the words are read again): (whether among
+    /// the provinces only, the key in `fuzzy_keys`, its matches in `fuzzy_hits`).
+    /// Kept for the whole parse.
+    pub(super) fuzzy_spans: Vec<(bool, Range<usize>, Range<usize>)>,
+    /// The keys of `fuzzy_spans`, one after the other.
+    pub(super) fuzzy_keys: String,
+    /// The typo-tolerant walks of the whole index left to this parse
+    /// ([`MAX_FUZZY_WALKS`]).
+    pub(super) fuzzy_walks_left: u8,
+    /// (entry in the concatenation of the per-level key arrays, distance) for each
+    /// key matched.
     pub(super) fuzzy_hits: Vec<(u16, u8)>,
     /// The key of the span being matched with typos.
     pub(super) fuzzy_key: String,
@@ -264,6 +282,11 @@ impl<'a, 't> Parser<'a, 't> {
     /// ("gần chợ", "Shop cũ: …"). Only when nothing outside them resolves is the input
     /// read again with them.
     pub(super) fn parse(&mut self) -> Result<usize, ParseError> {
+        let b = &mut self.buffers;
+        b.fuzzy_spans.clear();
+        b.fuzzy_keys.clear();
+        b.fuzzy_hits.clear();
+        b.fuzzy_walks_left = MAX_FUZZY_WALKS;
         // Words as written, remarks left out, exact names.
         self.read(true, false);
         self.thorough = false;
@@ -402,9 +425,7 @@ impl<'a, 't> Parser<'a, 't> {
         s.remarks.extend_from_slice(s.words.remarks());
         s.spans.clear();
         s.hits.clear();
-        s.fuzzy_spans.clear();
         s.found.clear();
-        s.fuzzy_hits.clear();
         self.readings.clear();
         (
             self.readings_made,

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::parser::{Accept, Buffers, Parser, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
-use crate::search::fuzzy::{distance_within, fuzzy_walk, max_distance};
+use crate::search::fuzzy::{each_within, fuzzy_walk, max_distance};
 use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
@@ -416,43 +416,51 @@ impl Parser<'_, '_> {
                     found.push(f);
                 }
             };
-            if provinces {
-                for t in [Table::Province, Table::LegacyProvince] {
-                    for e in t.keys() {
-                        if let Some(d) = distance_within(e.key(), key.as_bytes(), max) {
-                            offer(&mut self.buffers.found, t, e, d);
-                        }
-                    }
-                }
-            } else {
-                // The walk does not depend on the scope: homonym districts share it.
-                let cached = self
-                    .buffers
-                    .fuzzy_spans
-                    .iter()
-                    .find(|(s, e, _)| (*s, *e) == (name_start, end))
-                    .map(|(_, _, r)| r.clone());
-                let matches = match cached {
-                    Some(r) => r,
-                    None => {
-                        let hits = &mut self.buffers.fuzzy_hits;
-                        let from = hits.len();
-                        fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
-                        let r = from..hits.len();
-                        self.buffers.fuzzy_spans.push((name_start, end, r.clone()));
-                        r
-                    }
-                };
-                let Buffers {
-                    fuzzy_hits, found, ..
-                } = &mut *self.buffers;
-                crate::work::add(matches.len());
-                for &(c, d) in &fuzzy_hits[matches] {
-                    let (t, e) = index::entry(c);
-                    offer(found, t, e, d);
-                }
+            let matches = self.fuzzy_matches(provinces, &key, max);
+            let Buffers {
+                fuzzy_hits, found, ..
+            } = &mut *self.buffers;
+            crate::work::add(matches.len());
+            for &(c, d) in &fuzzy_hits[matches] {
+                let (t, e) = index::entry(c);
+                offer(found, t, e, d);
             }
         }
         self.buffers.fuzzy_key = key;
+    }
+
+    /// The keys within `max` edits of `key` (their entries in the concatenation of
+    /// the per-level arrays, and distances), in `fuzzy_hits`: those of the provinces
+    /// only (both structures, the current first), or of the whole index. Each key is
+    /// looked up once per parse; the whole index at most [`MAX_FUZZY_WALKS`] times
+    /// (after that, nothing is found).
+    fn fuzzy_matches(&mut self, provinces: bool, key: &str, max: u8) -> Range<usize> {
+        let b = &mut *self.buffers;
+        let keys = &b.fuzzy_keys;
+        if let Some((_, _, r)) = b
+            .fuzzy_spans
+            .iter()
+            .find(|(p, k, _)| *p == provinces && &keys[k.clone()] == key)
+        {
+            return r.clone();
+        }
+        let from = b.fuzzy_hits.len();
+        let hits = &mut b.fuzzy_hits;
+        if provinces {
+            for t in [Table::Province, Table::LegacyProvince] {
+                let keys = t.keys();
+                each_within(key.as_bytes(), max, keys.iter().map(|e| e.key()), |i, d| {
+                    hits.push((index::concat_entry(t, i), d));
+                });
+            }
+        } else if b.fuzzy_walks_left > 0 {
+            b.fuzzy_walks_left -= 1;
+            fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
+        }
+        let k = b.fuzzy_keys.len()..b.fuzzy_keys.len() + key.len();
+        b.fuzzy_keys.push_str(key);
+        let r = from..b.fuzzy_hits.len();
+        b.fuzzy_spans.push((provinces, k, r.clone()));
+        r
     }
 }

@@ -259,6 +259,22 @@ pub(crate) fn entry(c: u16) -> (Table, &'static Key) {
     (t, &keys[usize::from(c - base)])
 }
 
+/// The position in the concatenation of the per-level arrays of entry `i` of table
+/// `t`: the inverse of [`entry`].
+#[inline]
+pub(crate) fn concat_entry(t: Table, i: usize) -> u16 {
+    let e = &g::KEY_TABLE_ENDS;
+    let base = match t {
+        Table::Province => 0,
+        Table::Commune => e[0],
+        Table::LegacyProvince => e[1],
+        Table::LegacyDistrict => e[2],
+        Table::LegacyCommune => e[3],
+    };
+    // (The concatenation has fewer than 2^16 entries: `entry` takes a u16.)
+    base + i as u16
+}
+
 /// The key at position `p` of the global key order.
 #[inline]
 fn key_at(p: usize) -> &'static [u8] {

@@ -32,6 +32,12 @@ pub(super) fn tied_readings<'r, 'a>(parsed: &'r Address<'a>) -> Tied<'r, 'a> {
     // Homonyms (of one level) may differ in their diacritics only.
     let level = best.deepest().level();
     if n > 1 && all[..n].iter().all(|r| r.deepest().level() == level) {
+        // Homonyms of one name ("Phường 1" in dozens of districts): the input writes
+        // all of them or none, and all are kept either way.
+        let name = best.deepest().name();
+        if all[..n].iter().all(|r| r.deepest().name() == name) {
+            return tied;
+        }
         tied.segment = first_unit_segment(parsed.input(), best.rest());
         if tied.kept().next().is_none() {
             tied.segment = None;
@@ -49,9 +55,22 @@ pub(super) struct Tied<'r, 'a> {
 
 impl<'r, 'a> Tied<'r, 'a> {
     pub(super) fn kept(&self) -> impl Iterator<Item = &'r Reading<'a>> + '_ {
+        // Homonyms share their name: "Phường 1" tied in dozens of districts is
+        // compared once, not once per reading.
+        let mut last: Option<(&'static str, bool)> = None;
         self.readings.iter().filter(move |r| {
-            self.segment
-                .is_none_or(|s| contains_name(s, r.deepest().name()))
+            let Some(s) = self.segment else {
+                return true;
+            };
+            let name = r.deepest().name();
+            match last {
+                Some((n, kept)) if n == name => kept,
+                _ => {
+                    let kept = contains_name(s, name);
+                    last = Some((name, kept));
+                    kept
+                }
+            }
         })
     }
 }

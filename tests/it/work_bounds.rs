@@ -314,3 +314,25 @@ proptest! {
         }
     }
 }
+
+/// Typo-tolerant walks of the index are bounded per address (`MAX_FUZZY_WALKS`):
+/// kind words piled before a misspelt name ("P. X. Thị trấn Xã Huyện P. Hoằgn
+/// Hóa") give a different name to look up from each kind word, and without the bound
+/// each is a walk (2.5 to 3 times the work of the name written once with one kind
+/// word; within twice with it).
+#[test]
+fn misspelt_names_walk_the_index_a_bounded_number_of_times() {
+    let t = Translator::new();
+    for (once, piled) in [
+        (
+            "P. Hoằgn Hóa, Tỉnh Thahn Hóa",
+            "P. X. Thị trấn Xã Huyện P. Hoằgn Hóa, Tỉnh Thahn Hóa",
+        ),
+        ("P. Hoằgn Hóa", "P. X. Thị trấn Xã Huyện P. Hoằgn Hóa"),
+        ("P. Hoằgn Hóa", "X. P. X. P. Xã Huyện P. Hoằgn Hóa"),
+    ] {
+        let (a, b) = (steps(|| t.translate(once)), steps(|| t.translate(piled)));
+        eprintln!("misspelt name once {a} steps, after piled kind words {b}: {piled:?}");
+        assert!(b <= 2 * a, "{piled:?}: {b} steps, {once:?}: {a}");
+    }
+}
