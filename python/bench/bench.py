@@ -143,18 +143,38 @@ pl.DataFrame({"address": pl.concat([base] * (n // len(base) + 1))[:n]}).write_pa
 """
 
 POLARS_CHILD = r"""
-import os, resource, sys, tempfile, time
+import glob, os, resource, sys, tempfile, threading, time
 import polars as pl, dvhc.polars
 threads, fields, sink = int(sys.argv[2]), sys.argv[4], sys.argv[5] == "sink"
 fields = None if fields == "all" else fields.split(",")
 df = pl.read_parquet(sys.argv[3])
 n = len(df)
 input_mb = df.estimated_size("mb")
+# Time each thread spent on a CPU or waiting for one (/proc/self/task/*/schedstat,
+# sampled every 20 ms): the threads the job kept runnable on average, which the load
+# of other sessions does not change, unlike (user+sys)/wall.
+seen, stop, me = {}, threading.Event(), threading.get_native_id()
+def sample():
+    for p in glob.glob("/proc/self/task/*/schedstat"):
+        tid = int(p.split("/")[4])
+        try:
+            run, wait = map(int, open(p).read().split()[:2])
+        except (OSError, ValueError):
+            continue
+        if tid != me:
+            seen[tid] = (seen.get(tid, (run + wait,))[0], run + wait)
+def sampler():
+    while not stop.wait(0.02):
+        sample()
+sample()
+seen = {t: (v[1], v[1]) for t, v in seen.items()}
 def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+watch = threading.Thread(target=sampler)
 c, t = cpu(), time.perf_counter()
+watch.start()
 q = df.lazy().select(pl.col("address").dvhc.translate(threads=threads, fields=fields))
 if sink:
     with tempfile.TemporaryDirectory() as tmp:
@@ -162,14 +182,19 @@ if sink:
         output_mb = os.path.getsize(os.path.join(tmp, "out.parquet")) / 1e6
 else:
     output_mb = q.collect(engine="streaming").estimated_size("mb")
+stop.set()
+watch.join()
+sample()
 secs, cpu_s = time.perf_counter() - t, cpu() - c
+runnable = sum(last - first for first, last in seen.values()) / 1e9 / secs
 rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(n / secs, cpu_s / secs, input_mb, rss0, rss1, output_mb)
+print(n / secs, cpu_s / secs, runnable, input_mb, rss0, rss1, output_mb)
 """
 
 
 def polars_run(path: Path, threads: int, fields: str, sink: bool) -> dict[str, float]:
     """One Polars job in a fresh process: rows/s, CPU utilisation ((user + sys) / wall),
+    the threads it kept runnable on average,
     the input column's size, peak RSS before and after, the output's size (in memory,
     or the Parquet file's)."""
     # One core: Polars' own pool too (else the streaming engine runs the batches of
@@ -183,7 +208,7 @@ def polars_run(path: Path, threads: int, fields: str, sink: bool) -> dict[str, f
         check=True,
         env=env,
     )
-    keys = ("rate", "util", "input_mb", "rss_before_mb", "rss_peak_mb", "output_mb")
+    keys = ("rate", "util", "runnable", "input_mb", "rss_before_mb", "rss_peak_mb", "output_mb")
     return dict(zip(keys, map(float, res.stdout.split())))
 
 
@@ -208,11 +233,12 @@ def print_polars(pol: dict[str, dict[str, float]], rows: int) -> None:
     print(
         f"| Polars expression, {rows:,} rows, streaming, 1 thread "
         f"(POLARS_MAX_THREADS=1) | {one['rate']:,.0f} rows/s, (user+sys)/wall "
-        f"{one['util']:.2f} |"
+        f"{one['util']:.2f}, runnable threads {one['runnable']:.2f} |"
     )
     print(
         f"| Polars expression, all cores | {all_['rate']:,.0f} rows/s "
-        f"({all_['rate'] / one['rate']:.2f}x), (user+sys)/wall {all_['util']:.2f} |"
+        f"({all_['rate'] / one['rate']:.2f}x), (user+sys)/wall {all_['util']:.2f}, "
+        f"runnable threads {all_['runnable']:.2f} |"
     )
     print(
         f"| Polars, all fields, collected: input column / output / peak RSS (before) | "
