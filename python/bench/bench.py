@@ -1,7 +1,7 @@
 """Benchmarks of the Python package (issue #16), one run, printed as Markdown.
 
     python python/bench/bench.py [--rows 1000000] [--vau-rows 2000] [--scalar-rows 100000]
-                                 [--polars-rows 10000000]
+                                 [--polars-rows 10000000] [--polars-only]
 
 - translate_many on ROWS distinct old addresses (cli/bench/gen_addresses.py, every row
   unique), on every core and on one (threads=1), and dvhc.translate called once per
@@ -131,41 +131,126 @@ def bench_csv(path: Path, rows: int) -> tuple[float, float] | None:
     return rows / (time.perf_counter() - t), rows / (children_cpu() - c)
 
 
+# The input of the Polars jobs: the addresses repeated to `rows`, written to Parquet so
+# that each job reads a column whose strings are all in memory (a repeated Series
+# shares the buffers of its copies, less memory than its size says).
+POLARS_INPUT = r"""
+import sys
+import polars as pl
+n = int(sys.argv[1])
+base = pl.read_csv(sys.argv[2], columns=["address"])["address"]
+pl.DataFrame({"address": pl.concat([base] * (n // len(base) + 1))[:n]}).write_parquet(sys.argv[3])
+"""
+
 POLARS_CHILD = r"""
-import resource, sys, time
+import glob, os, resource, sys, tempfile, threading, time
 import polars as pl, dvhc.polars
-n, threads = int(sys.argv[1]), int(sys.argv[2])
-base = pl.read_csv(sys.argv[3], columns=["address"])["address"]
-col = pl.concat([base] * (n // len(base) + 1))[:n]
-df = pl.DataFrame({"address": col})
+threads, fields, sink = int(sys.argv[2]), sys.argv[4], sys.argv[5] == "sink"
+fields = None if fields == "all" else fields.split(",")
+df = pl.read_parquet(sys.argv[3])
+n = len(df)
 input_mb = df.estimated_size("mb")
+# Time each thread spent on a CPU or waiting for one (/proc/self/task/*/schedstat,
+# sampled every 20 ms): the threads the job kept runnable on average, which the load
+# of other sessions does not change, unlike (user+sys)/wall.
+seen, stop, me = {}, threading.Event(), threading.get_native_id()
+def sample():
+    for p in glob.glob("/proc/self/task/*/schedstat"):
+        tid = int(p.split("/")[4])
+        try:
+            run, wait = map(int, open(p).read().split()[:2])
+        except (OSError, ValueError):
+            continue
+        if tid != me:
+            seen[tid] = (seen.get(tid, (run + wait,))[0], run + wait)
+def sampler():
+    while not stop.wait(0.02):
+        sample()
+sample()
+seen = {t: (v[1], v[1]) for t, v in seen.items()}
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-t = time.perf_counter()
-expr = pl.col("address").dvhc.translate(threads=threads)
-out = df.lazy().select(expr).collect(engine="streaming")
-secs = time.perf_counter() - t
+watch = threading.Thread(target=sampler)
+c, t = cpu(), time.perf_counter()
+watch.start()
+q = df.lazy().select(pl.col("address").dvhc.translate(threads=threads, fields=fields))
+if sink:
+    with tempfile.TemporaryDirectory() as tmp:
+        q.sink_parquet(os.path.join(tmp, "out.parquet"))
+        output_mb = os.path.getsize(os.path.join(tmp, "out.parquet")) / 1e6
+else:
+    output_mb = q.collect(engine="streaming").estimated_size("mb")
+stop.set()
+watch.join()
+sample()
+secs, cpu_s = time.perf_counter() - t, cpu() - c
+runnable = sum(last - first for first, last in seen.values()) / 1e9 / secs
 rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(n / secs, input_mb, rss0, rss1, out.estimated_size("mb"))
+print(n / secs, cpu_s / secs, runnable, input_mb, rss0, rss1, output_mb)
 """
 
 
-def bench_polars(path: Path, rows: int) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for threads, key in ((1, "one"), (0, "all")):
-        # One core: Polars' own pool too (else the streaming engine runs the batches of
-        # the one-thread run on every core).
-        env = dict(os.environ, POLARS_MAX_THREADS="1") if threads == 1 else None
-        res = subprocess.run(
-            [sys.executable, "-c", POLARS_CHILD, str(rows), str(threads), str(path)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
-        rate, input_mb, rss0, rss1, output_mb = map(float, res.stdout.split())
-        out[key] = rate
-        out.update(input_mb=input_mb, rss_before_mb=rss0, rss_peak_mb=rss1, output_mb=output_mb)
-    return out
+def polars_run(path: Path, threads: int, fields: str, sink: bool) -> dict[str, float]:
+    """One Polars job in a fresh process: rows/s, CPU utilisation ((user + sys) / wall),
+    the threads it kept runnable on average,
+    the input column's size, peak RSS before and after, the output's size (in memory,
+    or the Parquet file's)."""
+    # One core: Polars' own pool too (else the streaming engine runs the batches of
+    # the one-thread run on every core).
+    env = dict(os.environ, POLARS_MAX_THREADS="1") if threads == 1 else None
+    args = ["-", str(threads), str(path), fields, "sink" if sink else "collect"]
+    res = subprocess.run(
+        [sys.executable, "-c", POLARS_CHILD, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    keys = ("rate", "util", "runnable", "input_mb", "rss_before_mb", "rss_peak_mb", "output_mb")
+    return dict(zip(keys, map(float, res.stdout.split())))
+
+
+#: The fields of a typical pipeline (see python/README.md, "Polars").
+SMALL_FIELDS = "status,formatted,candidates,error"
+
+
+def bench_polars(path: Path, rows: int) -> dict[str, dict[str, float]]:
+    parquet = path.with_name("polars-input.parquet")
+    subprocess.run(
+        [sys.executable, "-c", POLARS_INPUT, str(rows), str(path), str(parquet)], check=True
+    )
+    return {
+        "one": polars_run(parquet, 1, "all", sink=False),
+        "all": polars_run(parquet, 0, "all", sink=False),
+        "sink": polars_run(parquet, 0, SMALL_FIELDS, sink=True),
+    }
+
+
+def print_polars(pol: dict[str, dict[str, float]], rows: int) -> None:
+    one, all_, sink = pol["one"], pol["all"], pol["sink"]
+    print(
+        f"| Polars expression, {rows:,} rows, streaming, 1 thread "
+        f"(POLARS_MAX_THREADS=1) | {one['rate']:,.0f} rows/s, (user+sys)/wall "
+        f"{one['util']:.2f}, runnable threads {one['runnable']:.2f} |"
+    )
+    print(
+        f"| Polars expression, all cores | {all_['rate']:,.0f} rows/s "
+        f"({all_['rate'] / one['rate']:.2f}x), (user+sys)/wall {all_['util']:.2f}, "
+        f"runnable threads {all_['runnable']:.2f} |"
+    )
+    print(
+        f"| Polars, all fields, collected: input column / output / peak RSS (before) | "
+        f"{all_['input_mb']:,.0f} MB / {all_['output_mb']:,.0f} MB / "
+        f"{all_['rss_peak_mb']:,.0f} MB ({all_['rss_before_mb']:,.0f} MB) |"
+    )
+    print(
+        f"| Polars, fields={SMALL_FIELDS}, sink_parquet: rows/s / Parquet file / peak RSS "
+        f"(before) | {sink['rate']:,.0f} rows/s / {sink['output_mb']:,.0f} MB / "
+        f"{sink['rss_peak_mb']:,.0f} MB ({sink['rss_before_mb']:,.0f} MB; "
+        f"{sink['rss_peak_mb'] / sink['input_mb']:.2f}x the input column) |"
+    )
 
 
 def import_ms() -> float:
@@ -188,8 +273,15 @@ def main() -> None:
     ap.add_argument("--vau-rows", type=int, default=2_000)
     ap.add_argument("--scalar-rows", type=int, default=100_000)
     ap.add_argument("--polars-rows", type=int, default=10_000_000)
+    ap.add_argument("--polars-only", action="store_true", help="only the Polars rows")
     ap.add_argument("--wheel-glob", default=str(ROOT / "target/wheels/dvhc-*.whl"))
     a = ap.parse_args()
+    if a.polars_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "addresses.csv"
+            generate(a.rows, path)
+            print_polars(bench_polars(path, a.polars_rows), a.polars_rows)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "addresses.csv"
         addresses = generate(a.rows, path)
@@ -234,19 +326,7 @@ def main() -> None:
             f"{d['all'] / csv_rate:.2f} / {d['one_cpu'] / csv_cpu:.2f} |"
         )
     if pol:
-        print(
-            f"| Polars expression, {a.polars_rows:,} rows, 1 thread (POLARS_MAX_THREADS=1) | "
-            f"{pol['one']:,.0f} rows/s |"
-        )
-        print(
-            f"| Polars expression, all cores | {pol['all']:,.0f} rows/s "
-            f"({pol['all'] / pol['one']:.2f}x) |"
-        )
-        print(
-            f"| Polars: input column / output / peak RSS (before) | {pol['input_mb']:,.0f} MB / "
-            f"{pol['output_mb']:,.0f} MB / {pol['rss_peak_mb']:,.0f} MB "
-            f"({pol['rss_before_mb']:,.0f} MB) |"
-        )
+        print_polars(pol, a.polars_rows)
     print(f"| import dvhc (best of 5) | {import_ms():.1f} ms |")
     wheels = sorted(glob.glob(a.wheel_glob))
     if wheels:

@@ -16,6 +16,7 @@ Polars, pandas, NumPy, lists) on all cores. See ``dvhc.polars``, ``dvhc.pandas``
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from typing import Any
 
 from . import _dvhc
@@ -216,12 +217,27 @@ def _threads(threads: int | None) -> int:
     return threads
 
 
+def _fields(fields: Iterable[str] | None) -> list[str] | None:
+    """The names of the fields to build (checked by the native code against the
+    schema), or ``None`` for all of them."""
+    if fields is None:
+        return None
+    if isinstance(fields, str):
+        raise TypeError(f"fields: expected a list of field names, not one string ({fields!r})")
+    names = list(fields)
+    for n in names:
+        if not isinstance(n, str):
+            raise TypeError(f"fields: expected field names (str), not {type(n).__name__}")
+    return names
+
+
 def translate_many(
     texts: Any,
     lat: Any = None,
     lon: Any = None,
     on: _dt.date | str | None = None,
     threads: int | None = None,
+    fields: Iterable[str] | None = None,
 ) -> Any:
     """Translates a column of addresses on all cores, without the GIL.
 
@@ -233,20 +249,35 @@ def translate_many(
     input gives a null row; a value that is not text gives a row whose ``status`` is
     ``"error"`` with ``error.kind`` ``"not_a_string"`` or ``"invalid_utf8"``.
 
+    ``fields`` chooses the top-level fields that are built (names from
+    ``schema("translate")``, kept in its order; an unknown name raises ``ValueError``
+    listing them): the others, ``input`` (a copy of the address) among them, cost
+    neither time nor memory. ``None``, the default, builds them all.
+
     >>> import pyarrow as pa
     >>> r = pa.array(translate_many(["P. Bến Nghé, Q.1, TP.HCM", None, 5]))
     >>> [None if row is None else row["status"] for row in r.to_pylist()]
     ['ok', None, 'error']
+    >>> pa.array(translate_many(["Quận 1, TP.HCM"], fields=["formatted", "status"])).type.names
+    ['status', 'formatted']
     """
     lat_col = None if lat is None else _column(lat)
     lon_col = None if lon is None else _column(lon)
-    return _dvhc.translate_many(_column(texts), lat_col, lon_col, _on(on), _threads(threads))
+    return _dvhc.translate_many(
+        _column(texts), lat_col, lon_col, _on(on), _threads(threads), _fields(fields)
+    )
 
 
-def parse_many(texts: Any, on: _dt.date | str | None = None, threads: int | None = None) -> Any:
+def parse_many(
+    texts: Any,
+    on: _dt.date | str | None = None,
+    threads: int | None = None,
+    fields: Iterable[str] | None = None,
+) -> Any:
     """Parses a column of addresses: an Arrow struct array with the fields of
-    ``Address``, one row per input row (see ``translate_many`` for the input)."""
-    return _dvhc.parse_many(_column(texts), _on(on), _threads(threads))
+    ``Address`` (or those that ``fields`` names, as for ``translate_many``), one row
+    per input row (see ``translate_many`` for the input)."""
+    return _dvhc.parse_many(_column(texts), _on(on), _threads(threads), _fields(fields))
 
 
 def search_many(
@@ -265,8 +296,13 @@ def search_many(
     return _dvhc.search_many(_column(queries), mode, era, level, limit, within, _threads(threads))
 
 
-def schema(what: str = "translate") -> Any:
+def schema(what: str = "translate", fields: Iterable[str] | None = None) -> Any:
     """The Arrow field (``__arrow_c_schema__``) of what ``translate_many``,
     ``parse_many`` or ``search_many`` returns (``what``: ``"translate"``, ``"parse"``
-    or ``"search"``)."""
-    return _dvhc.schema(what)
+    or ``"search"``), with the top-level ``fields`` chosen as they choose them.
+
+    >>> import pyarrow as pa
+    >>> [f.name for f in pa.field(schema("translate", fields=["formatted", "status"])).type]
+    ['status', 'formatted']
+    """
+    return _dvhc.schema(what, _fields(fields))

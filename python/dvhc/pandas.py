@@ -14,6 +14,7 @@ Python objects. The frame has the Series' index, so ``df.join(out)`` lines it up
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -51,14 +52,18 @@ class DvhcAccessor:
         lon: Any = None,
         on: _dt.date | str | None = None,
         threads: int | None = None,
+        fields: Iterable[str] | None = None,
     ) -> pd.DataFrame:
-        """The translations, one row per address: a DataFrame of the new columns."""
-        col = dvhc.translate_many(self._s, lat=lat, lon=lon, on=on, threads=threads)
+        """The translations, one row per address: a DataFrame of the new columns
+        (those that ``fields`` names, as for ``dvhc.translate_many``)."""
+        col = dvhc.translate_many(self._s, lat=lat, lon=lon, on=on, threads=threads, fields=fields)
         return frame(col, self._s.index)
 
-    def parse(self, on: _dt.date | str | None = None) -> pd.DataFrame:
+    def parse(
+        self, on: _dt.date | str | None = None, fields: Iterable[str] | None = None
+    ) -> pd.DataFrame:
         """The parsed addresses, one row per address."""
-        return frame(dvhc.parse_many(self._s, on=on), self._s.index)
+        return frame(dvhc.parse_many(self._s, on=on, fields=fields), self._s.index)
 
     def search(self, **options: Any) -> pd.Series:
         """The hits of each query (a list of structs per row; options as

@@ -13,7 +13,7 @@ cores, no GIL); the driver only plans. The executors need the ``dvhc`` wheel: se
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pyarrow as pa
@@ -21,11 +21,6 @@ import pyarrow as pa
 import dvhc
 
 __all__ = ["translate"]
-
-
-def _fields(exclude: tuple[str, ...]) -> list[pa.Field]:
-    st = pa.field(dvhc.schema("translate")).type
-    return [f for f in st if f.name not in exclude]
 
 
 def translate(
@@ -36,22 +31,29 @@ def translate(
     on: _dt.date | str | None = None,
     prefix: str = "dvhc_",
     threads: int | None = None,
+    fields: Iterable[str] | None = None,
 ) -> Any:
     """``df`` with the fields of ``dvhc.Translation`` of ``column`` appended as
-    columns ``<prefix><field>`` (all but ``input``, which is ``column``); ``lat`` and
-    ``lon`` name coordinate columns. One output row per input row, in order."""
+    columns ``<prefix><field>`` (all but ``input``, which is ``column``, or those
+    that ``fields`` names, as for ``dvhc.translate_many``); ``lat`` and ``lon`` name
+    coordinate columns. One output row per input row, in order."""
     from pyspark.sql.pandas.types import from_arrow_schema
     from pyspark.sql.types import StructType
 
     if (lat is None) != (lon is None):
         raise TypeError("give both lat and lon, or neither")
     on_text = dvhc._on(on)
-    fields = _fields(("input",))
-    names = [prefix + f.name for f in fields]
+    chosen = dvhc._fields(fields)
+    if chosen is None:
+        # All but `input`, which is not built at all.
+        chosen = [f.name for f in pa.field(dvhc.schema("translate")).type if f.name != "input"]
+    out_fields = list(pa.field(dvhc.schema("translate", chosen)).type)
+    chosen = [f.name for f in out_fields]
+    names = [prefix + f.name for f in out_fields]
     clash = sorted(set(names) & set(df.columns))
     if clash:
         raise ValueError(f"the DataFrame already has the columns {clash}; choose another prefix")
-    out_schema = pa.schema([pa.field(prefix + f.name, f.type, nullable=True) for f in fields])
+    out_schema = pa.schema([pa.field(prefix + f.name, f.type, nullable=True) for f in out_fields])
     spark_schema = StructType(df.schema.fields + from_arrow_schema(out_schema).fields)
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -60,11 +62,12 @@ def translate(
             if lat is not None and lon is not None:
                 points = {"lat": batch.column(lat), "lon": batch.column(lon)}
             result = pa.array(
-                dvhc.translate_many(batch.column(column), on=on_text, threads=threads, **points)
+                dvhc.translate_many(
+                    batch.column(column), on=on_text, threads=threads, fields=chosen, **points
+                )
             )
             # flatten() carries the struct's nulls into the fields.
-            flat = dict(zip([f.name for f in result.type], result.flatten()))
-            columns = batch.columns + [flat[f.name] for f in fields]
+            columns = batch.columns + result.flatten()
             yield pa.RecordBatch.from_arrays(columns, names=batch.schema.names + names)
 
     return df.mapInArrow(run, spark_schema)

@@ -9,6 +9,7 @@
 //! given Arrow's `null` type.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
@@ -116,17 +117,18 @@ fn search_fields() -> &'static Result<Vec<FieldRef>, String> {
     })
 }
 
-/// The Arrow field of the column `<what>_many` returns.
-pub fn field(what: &str) -> Result<Option<FieldRef>, String> {
+/// The Arrow field of the column `<what>_many` returns, with the top-level fields
+/// `names` (all if `None`; see [`selection`]).
+pub fn field(what: &str, names: Option<&[String]>) -> Result<Option<FieldRef>, String> {
     Ok(Some(match what {
-        "translate" => struct_field(translate_fields().clone()?),
-        "parse" => struct_field(parse_fields().clone()?),
-        "search" => {
+        "translate" | "parse" => struct_field(selection(what, names)?),
+        "search" if names.is_none() => {
             let fields = search_fields().clone()?;
             let mut f = (*fields[0]).clone();
             f.set_name(COLUMN);
             Arc::new(f.with_nullable(true))
         }
+        "search" => return Err("fields: the rows of \"search\" have no fields to choose".into()),
         _ => return Ok(None),
     }))
 }
@@ -139,11 +141,8 @@ fn struct_field(fields: Vec<FieldRef>) -> FieldRef {
     ))
 }
 
-/// Rows per block: a block's translations are held in memory at once.
-const BLOCK: usize = 1 << 16;
-
-/// The threads a block of `rows` is serialised on: `threads` (0 for every core), at
-/// most one per 1,024 rows.
+/// The threads rows are worked on: `threads` (0 for every core), at most one per
+/// 1,024 rows.
 fn threads_for(threads: usize, rows: usize) -> usize {
     let wanted = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -152,12 +151,15 @@ fn threads_for(threads: usize, rows: usize) -> usize {
     wanted.min(rows / 1024).max(1)
 }
 
-/// One row of a block, written into a builder.
+/// One row, worked out (translated, parsed, …) and written into a builder.
 type RowFn<'f> = dyn Fn(usize, &mut ArrayBuilder) -> Result<(), serde_arrow::Error> + Sync + 'f;
 
-/// Serialises rows `0..n` with `row` into one record batch, in input order, on
-/// `threads` threads, each taking a contiguous part (serialising costs more than
-/// translating, so it is shared out too).
+/// Works out rows `0..n` with `row` into one record batch, in input order, on
+/// `threads` threads. Each thread does the whole work of a row (the library's call
+/// and the Arrow serialisation), taking the next chunk of rows as it gets free, so a
+/// thread that the machine slows down delays nobody; a chunk's rows become one batch
+/// and the batches are put together once at the end. No row's result outlives its
+/// serialisation, so the memory is that of the output.
 fn build_rows(
     fields: &[FieldRef],
     n: usize,
@@ -171,38 +173,56 @@ fn build_rows(
         }
         b.into_record_batch().map_err(|e| e.to_string())
     };
-    let parts = threads_for(threads, n);
-    if parts <= 1 {
+    let threads = threads_for(threads, n);
+    if threads <= 1 {
         return work(0..n);
     }
-    let per = n.div_ceil(parts);
-    let batches: Vec<Result<RecordBatch, String>> = std::thread::scope(|s| {
-        let work = &work;
-        let handles: Vec<_> = (1..parts)
-            .map(|p| s.spawn(move || work(p * per..((p + 1) * per).min(n))))
+    // About 8 chunks per thread (the last ones even out the threads' speeds), each
+    // big enough that a builder's set-up is nothing against its rows.
+    let chunk = (n / (threads * 8)).clamp(1024, 16 * 1024);
+    let chunks = n.div_ceil(chunk);
+    let next = AtomicUsize::new(0);
+    let worker = || -> Vec<(usize, Result<RecordBatch, String>)> {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= chunks {
+                return done;
+            }
+            done.push((i, work(i * chunk..((i + 1) * chunk).min(n))));
+        }
+    };
+    let mut done = std::thread::scope(|s| {
+        // A thread the system cannot start is not used: the others take its chunks.
+        let handles: Vec<_> = (1..threads.min(chunks))
+            .map_while(|_| std::thread::Builder::new().spawn_scoped(s, worker).ok())
             .collect();
-        let first = work(0..per);
-        std::iter::once(first)
-            .chain(handles.into_iter().map(|h| {
+        let mut done = worker();
+        for h in handles {
+            done.extend(
                 h.join()
-                    .unwrap_or_else(|_| Err("a worker thread panicked".to_owned()))
-            }))
-            .collect()
-    });
-    let batches = batches.into_iter().collect::<Result<Vec<_>, _>>()?;
+                    .map_err(|_| "a worker thread panicked".to_owned())?,
+            );
+        }
+        Ok::<_, String>(done)
+    })?;
+    // Every chunk was taken exactly once; back in input order.
+    done.sort_unstable_by_key(|(i, _)| *i);
+    let batches = done
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect::<Result<Vec<_>, _>>()?;
     let schema = Arc::new(Schema::new(fields.to_vec()));
     concat_batches(&schema, &batches).map_err(|e| e.to_string())
 }
 
-/// The struct column of the blocks' rows, null where the cell is null (the
+/// The struct column of the rows' batch, null where the cell is null (the
 /// placeholder values under a null are hidden by it).
 fn finish(
     fields: &[FieldRef],
-    blocks: Vec<RecordBatch>,
+    batch: RecordBatch,
     cells: &[Cell],
 ) -> Result<(ArrayRef, FieldRef), String> {
-    let schema = Arc::new(Schema::new(fields.to_vec()));
-    let batch = concat_batches(&schema, &blocks).map_err(|e| e.to_string())?;
     let valid = NullBuffer::from_iter(cells.iter().map(|c| !matches!(c, Cell::Null)));
     let nulls = (valid.null_count() > 0).then_some(valid);
     let (schema, columns, _) = batch.into_parts();
@@ -217,96 +237,104 @@ static NULL_ROW: RowError = RowError {
     message: String::new(),
 };
 
-/// Translates the rows and returns the struct column of their `translate::Outcome`s.
-/// Block by block, the text rows without a point go through one
-/// [`Translator::translate_batch`] (the translator's threads); the block is then
-/// serialised on `threads` threads, which also translate the rows with a point.
+/// The top-level fields of a row of `what` (`"translate"` or `"parse"`) named in
+/// `names` (in the order of the schema), or all of them; an unknown name is an error
+/// that lists the known ones. The fields left out are not serialised at all
+/// (`serde_arrow` skips the fields of a struct that its schema does not have).
+pub fn selection(what: &str, names: Option<&[String]>) -> Result<Vec<FieldRef>, String> {
+    let all = match what {
+        "translate" => translate_fields(),
+        "parse" => parse_fields(),
+        _ => {
+            return Err(format!(
+                "fields: the rows of {what:?} have no fields to choose"
+            ))
+        }
+    }
+    .clone()?;
+    let Some(names) = names else {
+        return Ok(all);
+    };
+    let known = |n: &String| all.iter().any(|f| f.name() == n);
+    if let Some(bad) = names.iter().find(|n| !known(n)) {
+        let valid: Vec<&str> = all.iter().map(|f| f.name().as_str()).collect();
+        return Err(format!(
+            "fields: no field {bad:?} in the rows of {what:?}; the fields are {}",
+            valid.join(", ")
+        ));
+    }
+    if names.is_empty() {
+        return Err("fields: choose at least one field (None for all of them)".to_owned());
+    }
+    Ok(all
+        .into_iter()
+        .filter(|f| names.iter().any(|n| n == f.name()))
+        .collect())
+}
+
+/// Translates the rows and returns the struct column of their `translate::Outcome`s
+/// with the top-level `fields` (see [`selection`]). The rows are shared out
+/// between `threads` threads, each translating a row (with its point, if it has one)
+/// and serialising it at once.
 pub fn translate(
     tr: &Translator,
     rows: &Rows,
     points: Option<&[Option<(f64, f64)>]>,
     threads: usize,
+    fields: &[FieldRef],
 ) -> Result<(ArrayRef, FieldRef), String> {
-    let fields = translate_fields().clone()?;
     let point = |i: usize| points.and_then(|p| p[i]);
-    let mut blocks = Vec::new();
-    for start in (0..rows.len()).step_by(BLOCK) {
-        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
-        // Where each row's result is in `results` (u32::MAX: not there).
-        let mut slot = vec![u32::MAX; cells.len()];
-        let mut batch: Vec<&str> = Vec::new();
-        for (j, c) in cells.iter().enumerate() {
-            if let Cell::Text(r) = c {
-                if point(start + j).is_none() {
-                    slot[j] = batch.len() as u32;
-                    batch.push(rows.text(r));
-                }
-            }
+    let cells = &rows.cells;
+    let row = |i: usize, b: &mut ArrayBuilder| match &cells[i] {
+        Cell::Null => b.push(Outcome::failed("", &NULL_ROW)),
+        Cell::Bad(r, e) => b.push(Outcome::failed(rows.text(r), e)),
+        Cell::Text(r) => {
+            let text = rows.text(r);
+            let result = match point(i) {
+                Some((lat, lon)) => tr.translate_at(text, lat, lon),
+                None => tr.translate(text),
+            };
+            b.push(Outcome::new(text, &result))
         }
-        let results = tr.translate_batch(&batch);
-        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
-            Cell::Null => b.push(Outcome::failed("", &NULL_ROW)),
-            Cell::Bad(r, e) => b.push(Outcome::failed(rows.text(r), e)),
-            Cell::Text(r) => {
-                let text = rows.text(r);
-                match results.get(slot[j] as usize) {
-                    Some(result) => b.push(Outcome::new(text, result)),
-                    None => {
-                        let result = match point(start + j) {
-                            Some((lat, lon)) => tr.translate_at(text, lat, lon),
-                            None => tr.translate(text),
-                        };
-                        b.push(Outcome::new(text, &result))
-                    }
-                }
-            }
-        };
-        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
-    }
-    finish(&fields, blocks, &rows.cells)
+    };
+    let batch = build_rows(fields, cells.len(), threads, &row)?;
+    finish(fields, batch, cells)
 }
 
-/// Parses the rows; the struct column of their `address::Outcome`s, names as on `on`.
+/// Parses the rows; the struct column of their `address::Outcome`s with the top-level
+/// `fields`, names as on `on`.
 pub fn parse(
     rows: &Rows,
     on: Option<Date>,
     threads: usize,
+    fields: &[FieldRef],
 ) -> Result<(ArrayRef, FieldRef), String> {
-    let fields = parse_fields().clone()?;
-    let mut blocks = Vec::new();
-    for start in (0..rows.len()).step_by(BLOCK) {
-        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
-        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
-            Cell::Null => b.push(AsOf::new(address::Outcome::failed("", &NULL_ROW), on)),
-            Cell::Bad(r, e) => b.push(AsOf::new(address::Outcome::failed(rows.text(r), e), on)),
-            Cell::Text(r) => {
-                let text = rows.text(r);
-                let result = address::parse(text);
-                b.push(AsOf::new(address::Outcome::new(text, &result), on))
-            }
-        };
-        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
-    }
-    finish(&fields, blocks, &rows.cells)
+    let cells = &rows.cells;
+    let row = |i: usize, b: &mut ArrayBuilder| match &cells[i] {
+        Cell::Null => b.push(AsOf::new(address::Outcome::failed("", &NULL_ROW), on)),
+        Cell::Bad(r, e) => b.push(AsOf::new(address::Outcome::failed(rows.text(r), e), on)),
+        Cell::Text(r) => {
+            let text = rows.text(r);
+            let result = address::parse(text);
+            b.push(AsOf::new(address::Outcome::new(text, &result), on))
+        }
+    };
+    let batch = build_rows(fields, cells.len(), threads, &row)?;
+    finish(fields, batch, cells)
 }
 
 /// Runs the search on every row; a list of hits per row (null for a row that is null
 /// or not text).
 pub fn search(s: &Search, rows: &Rows, threads: usize) -> Result<(ArrayRef, FieldRef), String> {
     let fields = search_fields().clone()?;
-    let mut blocks = Vec::new();
-    for start in (0..rows.len()).step_by(BLOCK) {
-        let cells = &rows.cells[start..(start + BLOCK).min(rows.len())];
-        let row = |j: usize, b: &mut ArrayBuilder| match &cells[j] {
-            Cell::Text(r) => b.push(Hits {
-                hits: &s.run(rows.text(r)),
-            }),
-            _ => b.push(Hits { hits: &[] }),
-        };
-        blocks.push(build_rows(&fields, cells.len(), threads, &row)?);
-    }
-    let schema = Arc::new(Schema::new(fields.to_vec()));
-    let batch = concat_batches(&schema, &blocks).map_err(|e| e.to_string())?;
+    let cells = &rows.cells;
+    let row = |i: usize, b: &mut ArrayBuilder| match &cells[i] {
+        Cell::Text(r) => b.push(Hits {
+            hits: &s.run(rows.text(r)),
+        }),
+        _ => b.push(Hits { hits: &[] }),
+    };
+    let batch = build_rows(&fields, cells.len(), threads, &row)?;
     let list = batch
         .column(0)
         .as_any()
@@ -316,6 +344,6 @@ pub fn search(s: &Search, rows: &Rows, threads: usize) -> Result<(ArrayRef, Fiel
     let nulls = (valid.null_count() > 0).then_some(valid);
     let (item, offsets, values, _) = list.clone().into_parts();
     let list = ListArray::try_new(item, offsets, values, nulls).map_err(|e| e.to_string())?;
-    let field = field("search")?.ok_or("no search schema")?;
+    let field = field("search", None)?.ok_or("no search schema")?;
     Ok((Arc::new(list), field))
 }

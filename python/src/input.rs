@@ -98,21 +98,50 @@ fn arrow_chunks(obj: &Bound<'_, PyAny>) -> PyResult<Vec<ArrayRef>> {
         .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
-/// Reads the address column.
-pub fn texts(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Rows> {
+/// An address column as it came in: read (a Python iterable, read with the GIL) or
+/// Arrow arrays, read into [`Rows`] by [`Column::rows`] with the GIL released.
+pub enum Column {
+    Read(Rows),
+    Arrow(Vec<ArrayRef>),
+}
+
+impl Column {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Column::Read(rows) => rows.len(),
+            Column::Arrow(chunks) => chunks.iter().map(|c| c.len()).sum(),
+        }
+    }
+
+    /// The rows (a column of a type that is not text is a `TypeError`).
+    pub fn rows(self) -> PyResult<Rows> {
+        match self {
+            Column::Read(rows) => Ok(rows),
+            Column::Arrow(chunks) => {
+                let mut rows = Rows::default();
+                for chunk in &chunks {
+                    arrow_texts(chunk, &mut rows)?;
+                }
+                Ok(rows)
+            }
+        }
+    }
+}
+
+/// Takes the address column: an Arrow producer's arrays as they are (zero-copy), any
+/// other iterable read row by row.
+pub fn texts(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Column> {
     let _ = py;
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
             "expected a column of addresses (a list, an array or a Series), not one string",
         ));
     }
-    let mut rows = Rows::default();
     if has_capsule(obj)? {
-        for chunk in arrow_chunks(obj)? {
-            arrow_texts(&chunk, &mut rows)?;
-        }
-        return Ok(rows);
+        return Ok(Column::Arrow(arrow_chunks(obj)?));
     }
+    let mut rows = Rows::default();
     let iter = obj.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "expected a column of addresses (a list, an array or a Series), not {}",
@@ -153,7 +182,7 @@ pub fn texts(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Rows> {
             );
         }
     }
-    Ok(rows)
+    Ok(Column::Read(rows))
 }
 
 /// pandas' missing values `pd.NA` and `pd.NaT`, found in object columns.
@@ -295,9 +324,9 @@ pub fn points(
 /// The result as an Arrow array with the PyCapsule interface.
 pub fn export<'py>(
     py: Python<'py>,
-    result: Result<(ArrayRef, Arc<Field>), String>,
+    result: PyResult<(ArrayRef, Arc<Field>)>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (array, field) = result.map_err(PyValueError::new_err)?;
+    let (array, field) = result?;
     PyArray::try_new(array, field)
         .map_err(|e| PyValueError::new_err(e.to_string()))?
         .into_pyobject(py)

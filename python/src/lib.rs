@@ -291,9 +291,16 @@ fn locate<'py>(
     }
 }
 
-/// `dvhc.translate_many`: a struct array of `translate::Outcome`s, one per input row.
+/// The top-level fields of the rows of `what` that `fields` names (all if `None`);
+/// `ValueError` for a name that is not one of them.
+fn selection(what: &str, fields: Option<Vec<String>>) -> PyResult<Vec<arrow_schema::FieldRef>> {
+    arrow::selection(what, fields.as_deref()).map_err(PyValueError::new_err)
+}
+
+/// `dvhc.translate_many`: a struct array of `translate::Outcome`s, one per input row,
+/// with the top-level `fields` (all if `None`).
 #[pyfunction]
-#[pyo3(signature = (texts, lat=None, lon=None, on=None, threads=0))]
+#[pyo3(signature = (texts, lat=None, lon=None, on=None, threads=0, fields=None))]
 fn translate_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -301,26 +308,40 @@ fn translate_many<'py>(
     lon: Option<&Bound<'py, PyAny>>,
     on: Option<&str>,
     threads: usize,
+    fields: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let tr = translator(date(py, on)?, threads);
-    let rows = input::texts(py, texts)?;
-    let points = input::points(py, lat, lon, rows.len())?;
-    let array = py.detach(|| arrow::translate(&tr, &rows, points.as_deref(), threads));
+    let fields = selection("translate", fields)?;
+    let column = input::texts(py, texts)?;
+    let points = input::points(py, lat, lon, column.len())?;
+    // Everything from here to the result is done without the GIL: reading an Arrow
+    // column, translating, serialising.
+    let array = py.detach(|| {
+        let rows = column.rows()?;
+        arrow::translate(&tr, &rows, points.as_deref(), threads, &fields)
+            .map_err(PyValueError::new_err)
+    });
     input::export(py, array)
 }
 
-/// `dvhc.parse_many`: a struct array of `address::Outcome`s (names as on `on`).
+/// `dvhc.parse_many`: a struct array of `address::Outcome`s (names as on `on`), with
+/// the top-level `fields` (all if `None`).
 #[pyfunction]
-#[pyo3(signature = (texts, on=None, threads=0))]
+#[pyo3(signature = (texts, on=None, threads=0, fields=None))]
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     on: Option<&str>,
     threads: usize,
+    fields: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let on = date(py, on)?;
-    let rows = input::texts(py, texts)?;
-    let array = py.detach(|| arrow::parse(&rows, on, threads));
+    let fields = selection("parse", fields)?;
+    let column = input::texts(py, texts)?;
+    let array = py.detach(|| {
+        let rows = column.rows()?;
+        arrow::parse(&rows, on, threads, &fields).map_err(PyValueError::new_err)
+    });
     input::export(py, array)
 }
 
@@ -339,17 +360,25 @@ fn search_many<'py>(
     threads: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let s = search_for(py, mode, era, level, limit, within)?;
-    let rows = input::texts(py, texts)?;
-    let array = py.detach(|| arrow::search(&s, &rows, threads));
+    let column = input::texts(py, texts)?;
+    let array = py.detach(|| {
+        let rows = column.rows()?;
+        arrow::search(&s, &rows, threads).map_err(PyValueError::new_err)
+    });
     input::export(py, array)
 }
 
 /// The Arrow field (`__arrow_c_schema__`) of what `<what>_many` returns:
-/// `"translate"`, `"parse"` or `"search"`.
+/// `"translate"`, `"parse"` or `"search"`; `fields` as for `translate_many`.
 #[pyfunction]
-fn schema<'py>(py: Python<'py>, what: &str) -> PyResult<Bound<'py, PyAny>> {
-    let field = arrow::field(what)
-        .map_err(|e| PyValueError::new_err(e.to_string()))?
+#[pyo3(signature = (what, fields=None))]
+fn schema<'py>(
+    py: Python<'py>,
+    what: &str,
+    fields: Option<Vec<String>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let field = arrow::field(what, fields.as_deref())
+        .map_err(PyValueError::new_err)?
         .ok_or_else(|| PyValueError::new_err(format!("no schema named {what:?}")))?;
     pyo3_arrow::PyField::new(field)
         .into_pyobject(py)

@@ -249,3 +249,19 @@ def test_polars_lazy_and_streaming() -> None:
         .collect(engine="streaming")
     )
     assert ok["status"].to_list() == [r["status"] for r in want if r is not None]
+
+
+def test_threads_agree_on_mixed_rows() -> None:
+    """The rows, shared out in chunks between threads, come back in order and equal
+    to one thread's, with nulls, bad values and points among them."""
+    texts: list[object] = []
+    lat: list[float | None] = []
+    for i in range(12_345):
+        texts.append(None if i % 11 == 0 else 7 if i % 13 == 0 else ADDRS[i % 4] + f", số {i}")
+        lat.append(10.7906 if i % 5 == 0 else None)
+    lon = [None if a is None else 106.6953 for a in lat]
+    one = pa.array(dvhc.translate_many(texts, lat=lat, lon=lon, threads=1))
+    for threads in (2, 3, 7):
+        many = pa.array(dvhc.translate_many(texts, lat=lat, lon=lon, threads=threads))
+        assert many.equals(one), threads
+    assert one.field("input").to_pylist()[1:3] == texts[1:3]

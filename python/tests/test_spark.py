@@ -106,3 +106,25 @@ def test_null_and_bad_rows(spark: Any) -> None:
     with pytest.raises(ValueError):
         dvhc.spark.translate(dvhc.spark.translate(df, "address"), "address")
     assert dvhc.__data_version__
+
+
+def test_fields(spark: Any) -> None:
+    """fields= appends only the fields named (in the schema's order), equal to those
+    of translate_many; an unknown name is a ValueError naming the valid ones."""
+    import dvhc.spark
+
+    inputs = ["12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM", None, "Quận 1, TP.HCM", "xxx"]
+    df = spark.createDataFrame(list(enumerate(inputs)), "i long, address string")
+    out = dvhc.spark.translate(df, "address", fields=["formatted", "candidates", "status"])
+    assert out.columns == ["i", "address", "dvhc_status", "dvhc_candidates", "dvhc_formatted"]
+    got = [
+        [_to_plain(r[c]) for c in ("dvhc_status", "dvhc_candidates", "dvhc_formatted")]
+        for r in out.orderBy("i").collect()
+    ]
+    want = pa.array(dvhc.translate_many(inputs, fields=["status", "candidates", "formatted"]))
+    assert got == [
+        [None, None, None] if w is None else [w["status"], w["candidates"], w["formatted"]]
+        for w in want.to_pylist()
+    ]
+    with pytest.raises(ValueError, match="postal_code"):
+        dvhc.spark.translate(df, "address", fields=["status", "nope"])

@@ -32,3 +32,8 @@ assert_type(t.to_dict(), dict[str, Any])
 if u is not None:
     assert_type(u.phone_code, "int | None")
     assert_type(u.postal_code_prefixes, "tuple[str, ...]")
+# fields= takes any iterable of names.
+dvhc.translate_many(["Huế"], fields=["status", "formatted"])
+dvhc.translate_many(["Huế"], fields=("status",))
+dvhc.parse_many(["Huế"], fields=["units"])
+dvhc.schema("translate", fields=["status"])
