@@ -181,8 +181,29 @@ impl<R: Read> CsvReader<R> {
         }
     }
 
+    /// A fresh parser for `delimiter`. Building one compiles its state machine (a
+    /// few hundred thousand instructions; millions in a fuzzing build), which a run
+    /// and every record read alone would otherwise pay again: the thread keeps the
+    /// last one built and hands out copies.
     fn core(delimiter: u8) -> Reader {
-        ReaderBuilder::new().delimiter(delimiter).build()
+        use std::cell::RefCell;
+        thread_local! {
+            static BUILT: RefCell<Option<(u8, Reader)>> = const { RefCell::new(None) };
+        }
+        let build = || ReaderBuilder::new().delimiter(delimiter).build();
+        BUILT.with(|cell| {
+            let Ok(mut built) = cell.try_borrow_mut() else {
+                return build();
+            };
+            match &*built {
+                Some((d, core)) if *d == delimiter => core.clone(),
+                _ => {
+                    let core = build();
+                    *built = Some((delimiter, core.clone()));
+                    core
+                }
+            }
+        })
     }
 
     /// Input bytes consumed by the records read so far.
