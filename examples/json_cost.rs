@@ -5,7 +5,7 @@
 //!
 //! ```sh
 //! python3 cli/bench/gen_addresses.py 200000 0 /tmp/200k.csv
-//! cut -d, -f3- /tmp/200k.csv | tail -n +2 > /tmp/200k.txt   # (or any file of addresses)
+//! python3 -c 'import csv,sys;[print(r["address"]) for r in csv.DictReader(sys.stdin)]' </tmp/200k.csv >/tmp/200k.txt
 //! cargo build --profile profiling --features serde --example json_cost
 //! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.plain target/profiling/examples/json_cost translate /tmp/200k.txt
 //! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.json  target/profiling/examples/json_cost translate /tmp/200k.txt --json

@@ -593,3 +593,71 @@ fn locate_finds_the_containing_commune() {
         .stderr(predicate::str::contains("latitude"));
     dvhc().args(["locate", "NaN", "1"]).assert().code(2);
 }
+
+/// Every command's JSON is, byte for byte, what `serde_json` writes for the library's
+/// value (the one home of the shape), one object per line: whatever the tool does to
+/// write JSON faster must change nothing.
+#[test]
+fn json_is_the_librarys_serde_json() {
+    use dvhc::translate::{Outcome, Translator};
+    use dvhc::{address, AsOf, Unit};
+
+    let stdout = |args: &[&str], stdin: &str| {
+        let out = dvhc()
+            .args(args)
+            .write_stdin(stdin)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    fn line<T: serde::Serialize>(v: &T) -> String {
+        serde_json::to_string(v).unwrap() + "\n"
+    }
+    // Escapes of every kind, a separator JSON leaves as it is, and real addresses.
+    let inputs = [
+        "P. Bến Nghé, Q.1, TP.HCM",
+        "Phường Xyz, Quận 1, TP.HCM",
+        "Quận 1, TP.HCM",
+        "\"Sài Gòn\" \\ \t\u{1}\u{7f}\u{2028} phường 1",
+    ];
+    let stdin = inputs.join("\n") + "\n";
+
+    let translator = Translator::new().with_locator(dvhc_geo::Boundaries);
+    let want: String = inputs
+        .iter()
+        .map(|i| line(&Outcome::new(i, &translator.translate(i))))
+        .collect();
+    assert_eq!(stdout(&["translate"], &stdin), want);
+
+    let want: String = inputs
+        .iter()
+        .map(|i| {
+            line(&AsOf::new(
+                address::Outcome::new(i, &address::parse(i)),
+                None,
+            ))
+        })
+        .collect();
+    assert_eq!(stdout(&["parse"], &stdin), want);
+
+    let want: String = dvhc::search::Search::new()
+        .run("sai gon")
+        .iter()
+        .map(line)
+        .collect();
+    assert!(want.lines().count() > 1);
+    assert_eq!(stdout(&["search", "sai", "gon"], ""), want);
+
+    let unit = |code: &str| Unit::Commune(dvhc::Commune::get(code.parse().unwrap()).unwrap());
+    assert_eq!(
+        stdout(&["get", "26740"], ""),
+        line(&AsOf::new(unit("26740"), None))
+    );
+    assert_eq!(
+        stdout(&["locate", "10.79479", "106.689172"], ""),
+        line(&AsOf::new(unit("26737"), None))
+    );
+}

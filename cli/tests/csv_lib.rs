@@ -210,3 +210,30 @@ fn json_lines_output_from_the_library() {
     assert_eq!(v["dvhc_share"], "whole");
     assert_eq!(v["dvhc_error"], serde_json::Value::Null);
 }
+
+/// The CSV parser is reused from one run (and one record read alone) to the next on
+/// a thread, reset in between: after runs with other delimiters, a stray quote left
+/// open and a BOM, a run gives what it gives on a fresh thread.
+#[test]
+fn runs_one_after_another_on_a_thread_are_alike() {
+    let run_with = |d: u8| {
+        let input = "\u{feff}id,address\n1,\"P. Bến Nghé, Q1\" HCM\n2,\"P. Đa Kao\n3,Quận 1\n"
+            .replace(',', &char::from(d).to_string());
+        let mut o = options("address");
+        o.max_record_bytes = 40;
+        o.delimiter = d;
+        run_ok(input.as_bytes(), &o)
+    };
+    let delimiters = [b',', b';', b'\t', b','];
+    let fresh: Vec<_> = delimiters
+        .iter()
+        .map(|&d| std::thread::spawn(move || run_with(d)).join().unwrap())
+        .collect();
+    assert_eq!(fresh[0].1.unreadable, 1);
+    assert_eq!(fresh[0].1.rows, 3);
+    for _ in 0..2 {
+        for (d, want) in delimiters.iter().zip(&fresh) {
+            assert_eq!(&run_with(*d), want, "delimiter {d}");
+        }
+    }
+}
