@@ -456,10 +456,11 @@ impl Parser<'_, '_> {
     /// The keys within `max` edits of `key` (their entries in the concatenation of
     /// the per-level arrays, and distances, by entry), in `fuzzy_hits`: those of the
     /// provinces only (both structures), of the units in a scope, or of the whole
-    /// index. Each key is looked up once per parse and lookup; a key below the
-    /// province is looked up at all only if it is one of the first
-    /// [`MAX_FUZZY_WALKS`](super::parser::MAX_FUZZY_WALKS) such keys of the parse (after that, nothing is found), be
-    /// its look-up scoped or not.
+    /// index. Each key is looked up once per parse and lookup (a scoped look-up
+    /// after the whole index was walked for the key reuses that walk); a key below
+    /// the province is looked up at all only if it is one of the first
+    /// [`MAX_FUZZY_WALKS`](super::parser::MAX_FUZZY_WALKS) such keys of the parse
+    /// (after that, nothing is found), be its look-ups scoped or not.
     ///
     /// The matches come sorted by entry, so a scoped look-up gives the matches of
     /// the whole index in scope in the same order, and the same names (or aliases)
@@ -474,6 +475,11 @@ impl Parser<'_, '_> {
                 .map(|(_, _, r)| r.clone())
         };
         if let Some(r) = cached(&lookup) {
+            return r;
+        }
+        // The whole index already walked for the key: its matches hold those in
+        // any scope, in the same order.
+        if let (Lookup::Within(..), Some(r)) = (lookup, cached(&Lookup::Everywhere)) {
             return r;
         }
         let granted = match lookup {
@@ -512,13 +518,11 @@ impl Parser<'_, '_> {
                     ok &= index::entries_within(t, u, scoped);
                 }
                 if ok {
-                    crate::work::add(scoped.len());
-                    scoped.sort_unstable();
-                    scoped.dedup();
                     let entries = scoped.iter().map(|&c| index::entry(c).1.key());
                     each_within(key.as_bytes(), max, entries, |i, d| {
                         hits.push((scoped[i], d));
                     });
+                    sort_dedup(hits, from);
                 } else {
                     whole_walk(key, max, hits);
                 }
@@ -537,6 +541,11 @@ impl Parser<'_, '_> {
 fn whole_walk(key: &str, max: u8, hits: &mut Vec<(u16, u8)>) {
     let from = hits.len();
     fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
+    sort_dedup(hits, from);
+}
+
+/// Sorts `hits[from..]` by entry and keeps each entry once.
+fn sort_dedup(hits: &mut Vec<(u16, u8)>, from: usize) {
     hits[from..].sort_unstable();
     let mut w = from;
     for r in from..hits.len() {
