@@ -365,7 +365,9 @@ impl Parser<'_, '_> {
         base..self.buffers.found.len()
     }
 
-    /// The typo-tolerant part of [`find`](Self::find), pushing on `found`.
+    /// The typo-tolerant part of [`find`](Self::find), pushing on `found`. Out of
+    /// line: rarely needed, and kept out of the exact look-up's code.
+    #[inline(never)]
     pub(super) fn find_fuzzy(
         &mut self,
         end: usize,
