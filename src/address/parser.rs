@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::spans::{Found, SpanHit};
+use super::spans::{Found, Lookup, Scope, SpanHit};
 use super::{Address, Conflict, ParseError, Reading, MAX_ADDRESS_LEN};
 use crate::legacy;
 use crate::rank::{self, Quality};
@@ -176,10 +176,12 @@ pub(super) struct Buffers {
     /// above those of the calls still using theirs.
     pub(super) found: Vec<Found>,
     /// The typo-tolerant look-ups of this parse, by key (the same words are looked
-    /// up again in later passes, and after the words are read again): (whether among
-    /// the provinces only, the key in `fuzzy_keys`, its matches in `fuzzy_hits`).
+    /// up again in later passes, and after the words are read again): (the look-up,
+    /// the key in `fuzzy_keys`, its matches in `fuzzy_hits`).
     /// Kept for the whole parse.
-    pub(super) fuzzy_spans: Vec<(bool, Range<usize>, Range<usize>)>,
+    pub(super) fuzzy_spans: Vec<(Lookup, Range<usize>, Range<usize>)>,
+    /// The entries in scope of a scoped typo-tolerant look-up.
+    pub(super) fuzzy_scope: Vec<u16>,
     /// The keys of `fuzzy_spans`, one after the other.
     pub(super) fuzzy_keys: String,
     /// The typo-tolerant walks of the whole index left to this parse
@@ -692,7 +694,7 @@ impl<'a, 't> Parser<'a, 't> {
                 Unit::LegacyDistrict(d) => d.province().code().get() == pcode,
                 _ => false,
             };
-            let found = self.find(end, &[table], &in_province);
+            let found = self.find_in(end, &[table], Scope::Within(p.unit, None), &in_province);
             // Only the whole segment, kind word included, counts (a xã that became a
             // phường still is one).
             let mut w = found.start;
@@ -773,7 +775,8 @@ impl<'a, 't> Parser<'a, 't> {
         let code = prov.code().get();
         let in_province =
             move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
-        let communes = self.find(p.start, &[Table::Commune], &in_province);
+        let within = Scope::Within(p.unit, None);
+        let communes = self.find_in(p.start, &[Table::Commune], within, &in_province);
         for i in communes.clone() {
             let c = self.buffers.found[i];
             self.push_current(Some(p), prov, Some(c), None, None);
@@ -788,7 +791,7 @@ impl<'a, 't> Parser<'a, 't> {
             self.push_current(Some(p), prov, None, None, None);
             return;
         }
-        let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
+        let districts = self.find_in(p.start, &[Table::LegacyDistrict], within, &|u| {
             matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() == code)
         });
         let mut found = false;
@@ -806,7 +809,7 @@ impl<'a, 't> Parser<'a, 't> {
                 c.predecessors()
                     .any(|(o, _)| o.district().code().get() == dcode)
             };
-            for j in self.find(d.start, &[Table::Commune], &in_province) {
+            for j in self.find_in(d.start, &[Table::Commune], within, &in_province) {
                 let c = self.buffers.found[j];
                 match c.unit {
                     Unit::Commune(com) if took_over(com) => {
@@ -838,13 +841,14 @@ impl<'a, 't> Parser<'a, 't> {
         let code = prov.code().get();
         let in_province =
             move |u: &Unit| matches!(u, Unit::Commune(c) if c.province().code().get() == code);
+        let within = Scope::Within(p.unit, None);
         let districts = self.find(p.start, &[Table::LegacyDistrict], &|u| {
             matches!(u, Unit::LegacyDistrict(d) if d.province().successor().code().get() != code)
         });
         let mut pairs = std::mem::take(&mut self.buffers.pairs);
         for i in districts.clone() {
             let d = self.buffers.found[i];
-            for j in self.find(d.start, &[Table::Commune], &in_province) {
+            for j in self.find_in(d.start, &[Table::Commune], within, &in_province) {
                 pairs.push((self.buffers.found[j], d));
             }
             self.buffers.found.truncate(districts.end);
@@ -877,9 +881,10 @@ impl<'a, 't> Parser<'a, 't> {
     /// `last`: `p` is the last province found at the end.
     pub(super) fn legacy_below(&mut self, p: Found, prov: &'static legacy::Province) {
         let code = prov.code().get();
-        let districts = self.find(
+        let districts = self.find_in(
             p.start,
             &[Table::LegacyDistrict],
+            Scope::Within(p.unit, None),
             &|u| matches!(u, Unit::LegacyDistrict(d) if d.province().code().get() == code),
         );
         for i in districts.clone() {
@@ -922,7 +927,8 @@ impl<'a, 't> Parser<'a, 't> {
                 }
                 _ => false,
             };
-            for j in self.find(d.start, &[Table::LegacyCommune], &agrees) {
+            let within = Scope::Within(d.unit, Some(p.unit));
+            for j in self.find_in(d.start, &[Table::LegacyCommune], within, &agrees) {
                 pairs.push((self.buffers.found[j], d));
             }
             self.buffers.found.truncate(districts.end);
@@ -964,7 +970,14 @@ impl<'a, 't> Parser<'a, 't> {
         let dcode = dist.map(|d| d.code().get());
         // A written district confirms a commune named after a street's number.
         self.relax = d.is_some();
-        let communes = self.find(end, &[Table::LegacyCommune], &|u| match u {
+        let within = Scope::Within(
+            match dist {
+                Some(d) => Unit::LegacyDistrict(d),
+                None => Unit::LegacyProvince(prov),
+            },
+            None,
+        );
+        let communes = self.find_in(end, &[Table::LegacyCommune], within, &|u| match u {
             Unit::LegacyCommune(c) => match dcode {
                 Some(dc) => c.district().code().get() == dc,
                 None => c.province().code().get() == pcode,
@@ -1002,9 +1015,10 @@ impl<'a, 't> Parser<'a, 't> {
         end: usize,
     ) {
         let pcode = prov.code().get();
-        let found = self.find(
+        let found = self.find_in(
             end,
             &[Table::LegacyCommune],
+            Scope::Within(p.unit, None),
             &|u| matches!(u, Unit::LegacyCommune(c) if c.province().code().get() == pcode),
         );
         let mut pairs = std::mem::take(&mut self.buffers.pairs);

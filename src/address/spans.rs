@@ -288,6 +288,19 @@ impl Parser<'_, '_> {
         tables: &[Table],
         accept: Accept<'_>,
     ) -> Range<usize> {
+        self.find_in(end, tables, Scope::Everywhere, accept)
+    }
+
+    /// [`find`](Self::find), the units known to lie in `scope` (`accept` holds for
+    /// none outside it): a misspelt name is looked for among the keys of the units in
+    /// scope only, not in the whole index.
+    pub(super) fn find_in(
+        &mut self,
+        end: usize,
+        tables: &[Table],
+        scope: Scope,
+        accept: Accept<'_>,
+    ) -> Range<usize> {
         let base = self.buffers.found.len();
         if end <= self.first_word {
             return base..base;
@@ -342,7 +355,7 @@ impl Parser<'_, '_> {
             }
         }
         if found.len() == base && self.with_typos {
-            self.find_fuzzy(end, tables, accept);
+            self.find_fuzzy(end, tables, scope, accept);
         }
         let last = end >= self.units_end;
         for i in base..self.buffers.found.len() {
@@ -352,8 +365,16 @@ impl Parser<'_, '_> {
         base..self.buffers.found.len()
     }
 
-    /// The typo-tolerant part of [`find`](Self::find), pushing on `found`.
-    pub(super) fn find_fuzzy(&mut self, end: usize, tables: &[Table], accept: Accept<'_>) {
+    /// The typo-tolerant part of [`find`](Self::find), pushing on `found`. Out of
+    /// line: rarely needed, and kept out of the exact look-up's code.
+    #[inline(never)]
+    pub(super) fn find_fuzzy(
+        &mut self,
+        end: usize,
+        tables: &[Table],
+        scope: Scope,
+        accept: Accept<'_>,
+    ) {
         let base = self.buffers.found.len();
         let provinces = tables.contains(&Table::Province);
         let seg = self.segment_start(end - 1);
@@ -416,7 +437,12 @@ impl Parser<'_, '_> {
                     found.push(f);
                 }
             };
-            let matches = self.fuzzy_matches(provinces, &key, max);
+            let lookup = match (provinces, scope, tables) {
+                (true, ..) => Lookup::Provinces,
+                (false, Scope::Within(a, b), &[t]) => Lookup::Within(t, a, b),
+                _ => Lookup::Everywhere,
+            };
+            let matches = self.fuzzy_matches(lookup, &key, max);
             let Buffers {
                 fuzzy_hits, found, ..
             } = &mut *self.buffers;
@@ -430,37 +456,129 @@ impl Parser<'_, '_> {
     }
 
     /// The keys within `max` edits of `key` (their entries in the concatenation of
-    /// the per-level arrays, and distances), in `fuzzy_hits`: those of the provinces
-    /// only (both structures, the current first), or of the whole index. Each key is
-    /// looked up once per parse; the whole index at most [`MAX_FUZZY_WALKS`] times
-    /// (after that, nothing is found).
-    fn fuzzy_matches(&mut self, provinces: bool, key: &str, max: u8) -> Range<usize> {
+    /// the per-level arrays, and distances, by entry), in `fuzzy_hits`: those of the
+    /// provinces only (both structures), of the units in a scope, or of the whole
+    /// index. Each key is looked up once per parse and lookup (a scoped look-up
+    /// after the whole index was walked for the key reuses that walk); a key below
+    /// the province is looked up at all only if it is one of the first
+    /// [`MAX_FUZZY_WALKS`](super::parser::MAX_FUZZY_WALKS) such keys of the parse
+    /// (after that, nothing is found), be its look-ups scoped or not.
+    ///
+    /// The matches come sorted by entry, so a scoped look-up gives the matches of
+    /// the whole index in scope in the same order, and the same names (or aliases)
+    /// win their ties.
+    fn fuzzy_matches(&mut self, lookup: Lookup, key: &str, max: u8) -> Range<usize> {
         let b = &mut *self.buffers;
         let keys = &b.fuzzy_keys;
-        if let Some((_, _, r)) = b
-            .fuzzy_spans
-            .iter()
-            .find(|(p, k, _)| *p == provinces && &keys[k.clone()] == key)
-        {
-            return r.clone();
+        let cached = |l: &Lookup| {
+            b.fuzzy_spans
+                .iter()
+                .find(|(x, k, _)| x == l && &keys[k.clone()] == key)
+                .map(|(_, _, r)| r.clone())
+        };
+        if let Some(r) = cached(&lookup) {
+            return r;
         }
+        // The whole index already walked for the key: its matches hold those in
+        // any scope, in the same order.
+        if let (Lookup::Within(..), Some(r)) = (lookup, cached(&Lookup::Everywhere)) {
+            return r;
+        }
+        let granted = match lookup {
+            Lookup::Provinces => true,
+            _ => match cached(&Lookup::Below) {
+                Some(r) => !r.is_empty(),
+                None => {
+                    let granted = b.fuzzy_walks_left > 0;
+                    b.fuzzy_walks_left = b.fuzzy_walks_left.saturating_sub(1);
+                    let k = b.fuzzy_keys.len()..b.fuzzy_keys.len() + key.len();
+                    b.fuzzy_keys.push_str(key);
+                    // A range that is empty or not, for the grant.
+                    let g = 0..usize::from(granted);
+                    b.fuzzy_spans.push((Lookup::Below, k, g));
+                    granted
+                }
+            },
+        };
         let from = b.fuzzy_hits.len();
         let hits = &mut b.fuzzy_hits;
-        if provinces {
-            for t in [Table::Province, Table::LegacyProvince] {
-                let keys = t.keys();
-                each_within(key.as_bytes(), max, keys.iter().map(|e| e.key()), |i, d| {
-                    hits.push((index::concat_entry(t, i), d));
-                });
+        let scoped = &mut b.fuzzy_scope;
+        match lookup {
+            _ if !granted => {}
+            Lookup::Provinces => {
+                for t in [Table::Province, Table::LegacyProvince] {
+                    let keys = t.keys();
+                    each_within(key.as_bytes(), max, keys.iter().map(|e| e.key()), |i, d| {
+                        hits.push((index::concat_entry(t, i), d));
+                    });
+                }
             }
-        } else if b.fuzzy_walks_left > 0 {
-            b.fuzzy_walks_left -= 1;
-            fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
+            Lookup::Within(t, a, other) => {
+                scoped.clear();
+                let mut ok = index::entries_within(t, a, scoped);
+                if let Some(u) = other {
+                    ok &= index::entries_within(t, u, scoped);
+                }
+                if ok {
+                    let entries = scoped.iter().map(|&c| index::entry(c).1.key());
+                    each_within(key.as_bytes(), max, entries, |i, d| {
+                        hits.push((scoped[i], d));
+                    });
+                    sort_dedup(hits, from);
+                } else {
+                    whole_walk(key, max, hits);
+                }
+            }
+            Lookup::Everywhere | Lookup::Below => whole_walk(key, max, hits),
         }
         let k = b.fuzzy_keys.len()..b.fuzzy_keys.len() + key.len();
         b.fuzzy_keys.push_str(key);
         let r = from..b.fuzzy_hits.len();
-        b.fuzzy_spans.push((provinces, k, r.clone()));
+        b.fuzzy_spans.push((lookup, k, r.clone()));
         r
     }
+}
+
+/// The matches of [`fuzzy_walk`] pushed on `hits`, sorted by entry, each once.
+fn whole_walk(key: &str, max: u8, hits: &mut Vec<(u16, u8)>) {
+    let from = hits.len();
+    fuzzy_walk(key.as_bytes(), max, |c, d| hits.push((c, d)));
+    sort_dedup(hits, from);
+}
+
+/// Sorts `hits[from..]` by entry and keeps each entry once.
+fn sort_dedup(hits: &mut Vec<(u16, u8)>, from: usize) {
+    hits[from..].sort_unstable();
+    let mut w = from;
+    for r in from..hits.len() {
+        if w == from || hits[w - 1].0 != hits[r].0 {
+            hits[w] = hits[r];
+            w += 1;
+        }
+    }
+    hits.truncate(w);
+}
+
+/// Where the units of a look-up below the province may be: anywhere, or inside a
+/// unit already found (or one of two), a province or district. Only the
+/// typo-tolerant pass reads it, to search the keys of those units' children rather
+/// than the whole index.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Scope {
+    Everywhere,
+    Within(Unit, Option<Unit>),
+}
+
+/// A typo-tolerant look-up of one key ([`Parser::fuzzy_matches`]).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Lookup {
+    /// Among the provinces.
+    Provinces,
+    /// In the whole index.
+    Everywhere,
+    /// Among the units of one table inside one or two units.
+    Within(Table, Unit, Option<Unit>),
+    /// Not a look-up: whether the key, below the province, is looked up at all
+    /// (its range of matches is not empty).
+    Below,
 }

@@ -453,6 +453,97 @@ fn prefix_range(keys: &'static [Key], prefix: &str) -> Range<usize> {
     lo..hi
 }
 
+/// The entries (positions in the concatenation of the per-level arrays) of unit
+/// `unit` (its index in its level's records) of table `t`, ascending: the keys of one
+/// unit, for a typo-tolerant search among the units of a province or district.
+///
+/// Built on first use for each table, by a counting sort of its array by unit (two
+/// passes over it; the tables of a misspelt pre-2025 commune, 350,000 instructions
+/// once).
+pub(crate) fn unit_entries(t: Table, unit: u16) -> &'static [u16] {
+    use std::sync::OnceLock;
+    /// Per table: where each unit's entries start in the entries (one more than
+    /// there are units), and the entries.
+    type ByUnit = (Vec<u32>, Vec<u16>);
+    static BY_UNIT: [OnceLock<ByUnit>; 5] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let (starts, entries) = BY_UNIT[t.concat_index()].get_or_init(|| {
+        let keys = t.keys();
+        let units = match t {
+            Table::Province => g::PROVINCES.len(),
+            Table::Commune => g::COMMUNES.len(),
+            Table::LegacyProvince => g::LEGACY_PROVINCES.len(),
+            Table::LegacyDistrict => g::LEGACY_DISTRICTS.len(),
+            Table::LegacyCommune => g::LEGACY_COMMUNES.len(),
+        };
+        // Entries per unit at `u + 1`, then where each unit's entries start at `u`;
+        // filling moves that to where the next unit's start.
+        let mut starts = vec![0u32; units + 1];
+        for k in keys {
+            starts[usize::from(k.index) + 1] += 1;
+        }
+        for u in 0..units {
+            starts[u + 1] += starts[u];
+        }
+        let base = concat_entry(t, 0);
+        let mut entries = vec![0u16; keys.len()];
+        for (i, k) in (base..).zip(keys) {
+            let slot = &mut starts[usize::from(k.index)];
+            entries[*slot as usize] = i;
+            *slot += 1;
+        }
+        starts.rotate_right(1);
+        starts[0] = 0;
+        (starts, entries)
+    });
+    let u = usize::from(unit);
+    match (starts.get(u), starts.get(u + 1)) {
+        (Some(&a), Some(&b)) => &entries[a as usize..b as usize],
+        _ => &[],
+    }
+}
+
+/// Pushes on `out` the entries ([`unit_entries`]) of the units of table `t` inside
+/// `within`: the communes of a province, the districts of a pre-2025 province or
+/// those of the pre-2025 provinces a current one took in, the communes of a
+/// pre-2025 province or district. `false` (nothing pushed) when `t` has no units
+/// inside `within`.
+pub(crate) fn entries_within(t: Table, within: Unit, out: &mut Vec<u16>) -> bool {
+    let mut add = |units: &[u16]| {
+        for &u in units {
+            out.extend_from_slice(unit_entries(t, u));
+        }
+    };
+    let districts =
+        |p: &crate::units::legacy::Province| p.districts.of(&g::LEGACY_PROVINCE_DISTRICTS);
+    match (t, within) {
+        (Table::Commune, Unit::Province(p)) => add(p.communes.of(&g::PROVINCE_COMMUNES)),
+        (Table::LegacyDistrict, Unit::Province(p)) => {
+            for &lp in p.predecessors.of(&g::PROVINCE_PREDECESSORS) {
+                add(districts(&g::LEGACY_PROVINCES[usize::from(lp)]));
+            }
+        }
+        (Table::LegacyDistrict, Unit::LegacyProvince(p)) => add(districts(p)),
+        (Table::LegacyCommune, Unit::LegacyProvince(p)) => {
+            for &d in districts(p) {
+                add(g::LEGACY_DISTRICTS[usize::from(d)]
+                    .communes
+                    .of(&g::LEGACY_DISTRICT_COMMUNES));
+            }
+        }
+        (Table::LegacyCommune, Unit::LegacyDistrict(d)) => {
+            add(d.communes.of(&g::LEGACY_DISTRICT_COMMUNES))
+        }
+        _ => return false,
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,5 +616,102 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every entry of a table is among the entries of its unit, once; the children
+    /// in a scope are those whose parent is the scope.
+    #[test]
+    fn unit_entries_and_entries_within_are_complete() {
+        for t in Table::ALL {
+            let mut seen = vec![false; t.keys().len()];
+            for (i, k) in t.keys().iter().enumerate() {
+                let c = concat_entry(t, i);
+                assert!(unit_entries(t, k.index).contains(&c), "{t:?} {i}");
+            }
+            for u in 0..=u16::MAX {
+                for &c in unit_entries(t, u) {
+                    let (tt, k) = entry(c);
+                    assert!(tt == t && k.index == u);
+                    let i = usize::from(c - concat_entry(t, 0));
+                    assert!(!seen[i]);
+                    seen[i] = true;
+                }
+            }
+            assert!(seen.iter().all(|&s| s));
+        }
+        let mut out = Vec::new();
+        for p in &g::PROVINCES {
+            out.clear();
+            assert!(entries_within(Table::Commune, Unit::Province(p), &mut out));
+            let want: usize = p.communes().map(|c| unit_keys(Unit::Commune(c))).sum();
+            assert_eq!(out.len(), want);
+            for &c in &out {
+                let Unit::Commune(x) = Table::Commune.unit(entry(c).1.index) else {
+                    panic!()
+                };
+                assert_eq!(x.province().code(), p.code());
+            }
+            out.clear();
+            assert!(entries_within(
+                Table::LegacyDistrict,
+                Unit::Province(p),
+                &mut out
+            ));
+            for &c in &out {
+                let Unit::LegacyDistrict(d) = Table::LegacyDistrict.unit(entry(c).1.index) else {
+                    panic!()
+                };
+                assert_eq!(d.province().successor().code(), p.code());
+            }
+            assert!(!entries_within(
+                Table::LegacyCommune,
+                Unit::Province(p),
+                &mut out
+            ));
+        }
+        for p in &g::LEGACY_PROVINCES {
+            out.clear();
+            assert!(entries_within(
+                Table::LegacyCommune,
+                Unit::LegacyProvince(p),
+                &mut out
+            ));
+            let want: usize = p
+                .communes()
+                .map(|c| unit_keys(Unit::LegacyCommune(c)))
+                .sum();
+            assert_eq!(out.len(), want);
+            for d in p.districts() {
+                out.clear();
+                assert!(entries_within(
+                    Table::LegacyCommune,
+                    Unit::LegacyDistrict(d),
+                    &mut out
+                ));
+                for &c in &out {
+                    let Unit::LegacyCommune(x) = Table::LegacyCommune.unit(entry(c).1.index) else {
+                        panic!()
+                    };
+                    assert_eq!(x.district().code(), d.code());
+                }
+            }
+        }
+    }
+
+    /// How many entries name `u`.
+    fn unit_keys(u: Unit) -> usize {
+        use std::collections::HashMap;
+        use std::sync::OnceLock;
+        static COUNTS: OnceLock<HashMap<Unit, usize>> = OnceLock::new();
+        let counts = COUNTS.get_or_init(|| {
+            let mut m = HashMap::new();
+            for t in Table::ALL {
+                for k in t.keys() {
+                    *m.entry(t.unit(k.index)).or_insert(0) += 1;
+                }
+            }
+            m
+        });
+        counts.get(&u).copied().unwrap_or(0)
     }
 }

@@ -336,3 +336,38 @@ fn misspelt_names_walk_the_index_a_bounded_number_of_times() {
         assert!(b <= 2 * a, "{piled:?}: {b} steps, {once:?}: {a}");
     }
 }
+
+/// A misspelt name below a province or district already found is looked for among
+/// the units of that province or district only, not in the whole index: written
+/// within it, the misspelt name costs a fraction of what it costs alone, where the
+/// whole index is walked (without the scope, about as much).
+#[test]
+fn misspelt_names_below_a_unit_found_are_looked_for_in_it() {
+    let t = Translator::new();
+    for (alone, within, level) in [
+        (
+            "Phường Tây Thnạh",
+            "P Tây Thnạh, Q Tân Phú, TP HCM",
+            Level::Commune,
+        ),
+        (
+            "Huyện Hoằgn Hóa",
+            "Huyện Hoằgn Hóa, Tỉnh Thanh Hóa",
+            Level::District,
+        ),
+        (
+            "Xã Thanh Thy",
+            "Xã Thanh Thy, Huyện Thanh Chương, Tỉnh Nghệ An",
+            Level::Commune,
+        ),
+    ] {
+        let (a, b) = (steps(|| t.translate(alone)), steps(|| t.translate(within)));
+        eprintln!("misspelt name alone {a} steps, within a unit {b}: {within:?}");
+        assert_eq!(
+            t.translate(within).map(|x| x.level()),
+            Ok(level),
+            "{within:?}"
+        );
+        assert!(3 * b <= a, "{within:?}: {b} steps, {alone:?}: {a}");
+    }
+}
