@@ -112,8 +112,7 @@ pub(crate) fn parse_with<'a, R>(
         ..
     } = parser;
     // Ranges of the text parsed, as ranges of the input.
-    let to_input =
-        |r: Range<usize>| cleaned.to_input(input, r.start)..cleaned.to_input(input, r.end);
+    let to_input = |r: Range<usize>| cleaned.range_to_input(input, r);
     let out = match parsed {
         Ok(ambiguous) => {
             let address = Address {

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use super::invisible::{action, normalize, untouched, Action};
 use super::repair::repair;
@@ -112,6 +113,27 @@ impl Cleaned {
                 repaired_to_input(input, repaired, map, r)
             }
             None => r.min(input.len()),
+        }
+    }
+}
+
+impl Cleaned {
+    /// The range of `input` that range `r` of the [`text`](Self::text) came from:
+    /// [`to_input`](Self::to_input) of both ends, without the characters the clean-up
+    /// deleted (invisible ones) at its end, so that a reported part ends where its
+    /// last character does: "36114" of "…36114\u{AD}" is those five digits.
+    pub(crate) fn range_to_input(&self, input: &str, r: Range<usize>) -> Range<usize> {
+        let start = self.to_input(input, r.start);
+        let end = self.to_input(input, r.end).max(start);
+        if self.normalized.is_none() {
+            return start..end;
+        }
+        match input.get(start..end) {
+            Some(part) => {
+                let kept = part.trim_end_matches(|c| matches!(action(c), Action::Delete));
+                start..start + kept.len()
+            }
+            None => start..end,
         }
     }
 }

@@ -39,3 +39,25 @@ fn homonym_districts_answer_without_a_commune() {
         "Thanh Thanh Thanh Thanh Thanh Thanh Thanh"
     );
 }
+
+/// fuzz target `address`, at 370b681 (5.37 M executions): a postal code followed by a
+/// soft hyphen (U+00AD, which the clean-up deletes) was reported with the soft hyphen
+/// in its text ("36114\u{AD}"), so it was not read as a code. A part of the input that
+/// a result reports ends where its last character does.
+#[test]
+fn postal_code_followed_by_an_invisible_character() {
+    let a = parse("Phường Bến Nghé, Quận 1, TP.HCM 71016\u{AD}").unwrap();
+    let p = a.postal_code().expect("a postal code after the units");
+    assert_eq!(p.text(), "71016");
+    assert!(p.code().is_some());
+    let fuzzed = "tn t=\0Toẅn\0\0\0\0\u{5}  HA\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}nGiang%36114\u{ad}";
+    let a = parse(fuzzed).unwrap();
+    assert_eq!(a.postal_code().map(|p| p.text()), Some("36114"));
+    // Nor does a remark.
+    let a = parse("Phường Bến Nghé, Quận 1, TP.HCM (gần chợ\u{200B})").unwrap();
+    let remarks: Vec<&str> = a.remarks().collect();
+    assert!(
+        remarks.iter().all(|r| !r.ends_with('\u{200B}')),
+        "{remarks:?}"
+    );
+}
