@@ -682,7 +682,7 @@ fn emit(
     buf: &mut Vec<u8>,
 ) {
     match format {
-        Format::Json => json_line(out, buf),
+        Format::Json => crate::json::line(out, buf),
         Format::Text => {
             // The library's types serialise into memory without error.
             let value = serde_json::to_value(out).unwrap_or_default();
@@ -691,12 +691,6 @@ fn emit(
             buf.extend_from_slice(s.as_bytes());
         }
     }
-}
-
-fn json_line(value: &impl serde::Serialize, buf: &mut Vec<u8>) {
-    // Serialising these plain structs into memory cannot fail.
-    let _ = serde_json::to_writer(&mut *buf, value);
-    buf.push(b'\n');
 }
 
 /// Tells a person at a terminal that the tool waits for input.

@@ -19,6 +19,8 @@ pub mod csv;
 #[doc(hidden)]
 pub mod decode;
 mod engine;
+#[doc(hidden)]
+pub mod json;
 mod lines;
 mod model;
 mod pipeline;

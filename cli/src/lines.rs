@@ -171,8 +171,9 @@ pub fn run(
                 }
             }
             // Rendered straight into the chunk's output; the cache copies it from there.
+            // (Vectorised UTF-8 check: std's was ~700 instructions per address line.)
             let start = out.len();
-            let status = match std::str::from_utf8(&line.bytes) {
+            let status = match simdutf8::basic::from_utf8(&line.bytes) {
                 _ if line.truncated => {
                     let lossy = String::from_utf8_lossy(&line.bytes[..1024.min(line.bytes.len())]);
                     render(Input::Bad(&lossy, ErrorOut::line_too_long(MAX_LINE)), out)
