@@ -537,8 +537,8 @@ impl fmt::Display for Reading<'_> {
 ///  "remarks": ["(gần chợ)"],
 ///  "conflict": {"overruled": ref, "by": ref} | null,
 ///  "repaired": "vni" | "tcvn3" | null,
-///  "postal_code": {"code": "71016", "agreement": "commune" | "province" | "contradicts"
-///                  | "unknown", "commune": ref | null} | null,
+///  "postal_code": {"code": "71016" (its digits, ASCII), "agreement": "commune" | "province"
+///                  | "contradicts" | "unknown", "commune": ref | null} | null,
 ///  "error": {"kind": ..., "message": ...} | null}
 /// ```
 ///

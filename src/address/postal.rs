@@ -78,7 +78,8 @@ pub struct WrittenPostalCode<'a> {
 }
 
 impl<'a> WrittenPostalCode<'a> {
-    /// The code as written.
+    /// The code as written (fullwidth digits and invisible characters included; see
+    /// [`code`](Self::code) for its value).
     ///
     /// ```
     /// let a = dvhc::address::parse("Hà Nội, 100000").unwrap();
@@ -131,8 +132,11 @@ impl<'a> WrittenPostalCode<'a> {
         provinces: impl Iterator<Item = &'static Province>,
     ) -> WrittenPostalCode<'a> {
         let text = input.get(range).unwrap_or("");
-        let code = match text.len() {
-            5 => text.parse::<PostalCode>().ok(),
+        // The digits as the parser read them: written in fullwidth digits or with an
+        // invisible character inside, the text is kept as written.
+        let digits = crate::text::normalize(text);
+        let code = match digits.len() {
+            5 => digits.parse::<PostalCode>().ok(),
             _ => None,
         };
         let agreement = match code {

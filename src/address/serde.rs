@@ -44,7 +44,8 @@ impl Serialize for Conflict {
 impl Serialize for WrittenPostalCode<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("PostalCode", 3)?;
-        st.serialize_field("code", self.text())?;
+        // Its digits in ASCII, as read (the text may be in fullwidth digits).
+        st.serialize_field("code", &crate::text::normalize(self.text()))?;
         st.serialize_field("agreement", self.agreement().id())?;
         st.serialize_field(
             "commune",

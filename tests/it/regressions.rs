@@ -40,6 +40,41 @@ fn homonym_districts_answer_without_a_commune() {
     );
 }
 
+/// A postal code written in fullwidth digits or with an invisible character inside is
+/// read as the parser reads it (its value), and reported as written (its text); it was
+/// reported with no value, as if it were not a code (found reviewing the fuzz target
+/// `address`, whose check it would have failed).
+#[test]
+fn postal_code_in_fullwidth_digits_or_with_an_invisible_character_inside() {
+    use dvhc::address::PostalAgreement;
+    for (written, text) in [
+        ("\u{FF17}\u{FF11}\u{FF10}\u{FF11}\u{FF16}", "７１０１６"),
+        ("71\u{AD}016", "71\u{AD}016"),
+        ("7\u{200B}1016", "7\u{200B}1016"),
+    ] {
+        let input = format!("Phường Bến Nghé, Quận 1, TP.HCM {written}");
+        let result = parse(&input);
+        let a = result.as_ref().unwrap();
+        let p = a.postal_code().expect(written);
+        assert_eq!(p.text(), text);
+        assert_eq!(
+            p.code().map(|c| c.to_string()).as_deref(),
+            Some("71016"),
+            "{written}"
+        );
+        assert_ne!(p.agreement(), PostalAgreement::Unknown, "{written}");
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_value(dvhc::address::Outcome::new(&input, &result)).unwrap();
+            assert_eq!(json["postal_code"]["code"], "71016", "{written}");
+        }
+    }
+    // Six fullwidth digits: the older scheme, no value.
+    let a = parse("Hà Nội \u{FF11}\u{FF10}\u{FF10}\u{FF10}\u{FF10}\u{FF10}").unwrap();
+    let p = a.postal_code().expect("six digits");
+    assert_eq!((p.code(), p.agreement()), (None, PostalAgreement::Unknown));
+}
+
 /// fuzz target `address`, at 370b681 (5.37 M executions): a postal code followed by a
 /// soft hyphen (U+00AD, which the clean-up deletes) was reported with the soft hyphen
 /// in its text ("36114\u{AD}"), so it was not read as a code. A part of the input that
