@@ -205,37 +205,27 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// them, or nulls).
 fn arrow_texts(a: &ArrayRef, rows: &mut Rows) -> PyResult<()> {
     rows.cells.reserve(a.len());
-    macro_rules! strings {
-        ($arr:expr) => {{
+    // One loop for every layout: `$push` is `push_text` for strings, `push_bytes`
+    // for binary.
+    macro_rules! cells {
+        ($arr:expr, $push:ident) => {{
             let arr = $arr;
             for i in 0..arr.len() {
                 if arr.is_null(i) {
                     rows.cells.push(Cell::Null);
                 } else {
-                    rows.push_text(arr.value(i));
-                }
-            }
-        }};
-    }
-    macro_rules! binary {
-        ($arr:expr) => {{
-            let arr = $arr;
-            for i in 0..arr.len() {
-                if arr.is_null(i) {
-                    rows.cells.push(Cell::Null);
-                } else {
-                    rows.push_bytes(arr.value(i));
+                    rows.$push(arr.value(i));
                 }
             }
         }};
     }
     match a.data_type() {
-        DataType::Utf8 => strings!(a.as_string::<i32>()),
-        DataType::LargeUtf8 => strings!(a.as_string::<i64>()),
-        DataType::Utf8View => strings!(a.as_string_view()),
-        DataType::Binary => binary!(a.as_binary::<i32>()),
-        DataType::LargeBinary => binary!(a.as_binary::<i64>()),
-        DataType::BinaryView => binary!(a.as_binary_view()),
+        DataType::Utf8 => cells!(a.as_string::<i32>(), push_text),
+        DataType::LargeUtf8 => cells!(a.as_string::<i64>(), push_text),
+        DataType::Utf8View => cells!(a.as_string_view(), push_text),
+        DataType::Binary => cells!(a.as_binary::<i32>(), push_bytes),
+        DataType::LargeBinary => cells!(a.as_binary::<i64>(), push_bytes),
+        DataType::BinaryView => cells!(a.as_binary_view(), push_bytes),
         DataType::Null => rows.cells.extend((0..a.len()).map(|_| Cell::Null)),
         DataType::Dictionary(_, v)
             if matches!(
@@ -245,7 +235,7 @@ fn arrow_texts(a: &ArrayRef, rows: &mut Rows) -> PyResult<()> {
         {
             let plain = arrow_cast::cast(a, &DataType::Utf8)
                 .map_err(|e| PyValueError::new_err(e.to_string()))?;
-            strings!(plain.as_string::<i32>())
+            cells!(plain.as_string::<i32>(), push_text)
         }
         other => {
             return Err(PyTypeError::new_err(format!(
