@@ -563,7 +563,9 @@ impl Tokenizer<'_> {
                 }
                 small += 1;
             }
-            if k > 0 && !(first_upper && small > 0) {
+            // A one-letter name syllable after a kind word is a piece too ("XãY Tý",
+            // "XãA Rooi", "PhườngÔ Chợ Dừa"), when it is the only split.
+            if k > 0 && !(first_upper && (small > 0 || self.n_splits == 1)) {
                 return false;
             }
             from = to;
@@ -605,7 +607,8 @@ impl Tokenizer<'_> {
 }
 
 /// Whether the key of a word begins or ends with a full kind word and has more to
-/// it ("xabu", "phuongha", "tinhbac", "taixa", "trantrau"): a word that may be two
+/// it ("xabu", "phuongha", "tinhbac", "taixa", "trantrau", "phoha" and "khuly" of
+/// "Thành phốHà", "Đặc khuLý"): a word that may be two
 /// glued together, looked at more closely ([`Tokenizer::camel_splits`],
 /// [`Tokenizer::full_kind_prefix`]). Glued words that begin or end with no kind word
 /// ("PleiKần", "EaTam") need no split: a name's key has no spaces.
@@ -620,7 +623,10 @@ pub(crate) fn may_be_glued(key: &[u8]) -> bool {
     let tail = |k: &[u8]| n > k.len() && &key[n - k.len()..] == k;
     (match key[0] {
         b'x' => key[1] == b'a',
-        b'p' => head(b"phuong"),
+        // "phố" of "Thành phố" ("Thành phốHà Nội").
+        b'p' => head(b"phuong") || head(b"pho"),
+        // "khu" of "Đặc khu" ("Đặc khuLý Sơn").
+        b'k' => head(b"khu"),
         b'h' => head(b"huyen"),
         b'q' => head(b"quan"),
         b't' => match key[1] {
@@ -674,6 +680,27 @@ mod tests {
     fn texts(s: &str) -> Vec<String> {
         let w = Words::new(s);
         (0..w.len()).map(|i| w.key(i).to_owned()).collect()
+    }
+
+    /// The keys of `s` with glued words split.
+    fn unglued(s: &str) -> Vec<String> {
+        let mut w = Words::default();
+        w.fill(s, false, true);
+        (0..w.len()).map(|i| w.key(i).to_owned()).collect()
+    }
+
+    #[test]
+    fn splits_glued_kind_words() {
+        assert_eq!(unglued("XãBù Gia"), ["xa", "bu", "gia"]);
+        // "phố" of "Thành phố" and "khu" of "Đặc khu", glued to the name.
+        assert_eq!(unglued("Thành phốHà Nội"), ["thanh", "pho", "ha", "noi"]);
+        assert_eq!(unglued("Đặc khuLý Sơn"), ["dac", "khu", "ly", "son"]);
+        // A one-letter first syllable after the kind word.
+        assert_eq!(unglued("XãY Tý"), ["xa", "y", "ty"]);
+        assert_eq!(unglued("PhườngÔ Chợ"), ["phuong", "o", "cho"]);
+        // Not random case, nor words that only start like a kind word.
+        assert_eq!(unglued("pHưỜnG"), ["phuong"]);
+        assert_eq!(unglued("Phong Khuê"), ["phong", "khue"]);
     }
 
     #[test]

@@ -388,6 +388,10 @@ pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>, joined: bool) -> Option<(KindWor
     if let Some(k) = two {
         return Some((k, 2, true));
     }
+    // "H. đảo Lý Sơn", "H.đảo Phú Quý".
+    if matches!((t0, t1), (T::H, Some(T::Dao))) {
+        return Some((K::RuralDistrict, 2, false));
+    }
     // Two initials with a dot between them: "T.P Kon Tum", "T.X.Thuận Thành",
     // "T.Xã.Nghi Sơn", "T.T Na Dương", "T.Trấn Trâu Quỳ".
     if joined && t0 == T::T {
