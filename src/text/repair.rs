@@ -80,7 +80,10 @@ impl<'a> Repaired<'a> {
 ///    syllable — initial, rime from the closed list, tone on the right vowel, only sắc
 ///    or nặng on a stop final — or a word of an official place name. When both
 ///    readings count, the one whose words are all place-name words wins, and if that
-///    does not decide, nothing is repaired.
+///    does not decide, nothing is repaired. When neither counts, a reading of three
+///    words or more that are all place-name words but one (a typo: `Phöôøng Thaûo
+///    Ñieànn, TP Thuû Ñöùc` is Phường Thảo Điềnn, TP Thủ Đức) is taken if it is the
+///    only one.
 /// 5. Evidence against: nothing is repaired when the text has as many ASCII words
 ///    that are not Vietnamese (`carte`, `Street`) as words to repair; a text whose
 ///    only word to repair has a single non-ASCII character is repaired only when that
@@ -225,6 +228,21 @@ struct Reading {
     known: bool,
     /// The words, in order.
     words: Vec<String>,
+    /// Every word is a word of the encoding (each may still be unacceptable).
+    decoded: bool,
+    /// How many words are neither a standard syllable nor a place-name word.
+    bad: usize,
+}
+
+impl Reading {
+    /// All but one word are place-name words, and at least two of them: a typo in
+    /// one word of a legacy-encoded address ("Phöôøng Thaûo Ñieànn, TP Thuû Ñöùc" is
+    /// Phường Thảo Điềnn, Thủ Đức).
+    fn one_typo(&self) -> bool {
+        self.decoded && self.bad == 1 && self.words.len() >= 3 && {
+            self.words.iter().filter(|w| known(w)).count() == self.words.len() - 1
+        }
+    }
 }
 
 impl Mojibake {
@@ -308,6 +326,12 @@ impl Mojibake {
                     (tcvn3, LegacyEncoding::Tcvn3)
                 }
             }
+            // Neither reads cleanly: one with a single typo among place-name words.
+            (false, false) => match (vni.one_typo(), tcvn3.one_typo()) {
+                (true, false) => (vni, LegacyEncoding::Vni),
+                (false, true) => (tcvn3, LegacyEncoding::Tcvn3),
+                _ => return None,
+            },
             _ => return None,
         };
         // Evidence against: ASCII words that are not Vietnamese, or one lone word
@@ -375,17 +399,24 @@ impl Mojibake {
             valid: true,
             known: true,
             words: Vec::with_capacity(spans.len()),
+            decoded: true,
+            bad: 0,
         };
         for &(s, e) in spans {
             let Some(w) = decode(&self.bytes[s..e]) else {
                 r.valid = false;
+                r.decoded = false;
                 return r;
             };
             let k = known(&w);
             r.known &= k;
             if !(k || is_standard(&w)) {
                 r.valid = false;
-                return r;
+                r.bad += 1;
+                // More than one unacceptable word: no reading (see `one_typo`).
+                if r.bad > 1 {
+                    return r;
+                }
             }
             r.words.push(w);
         }
@@ -488,6 +519,26 @@ mod tests {
         let r = clean("Xã Long Thành, Huyện Long Thành, T\u{200B}ỉnh Đồng Nai");
         assert_eq!(r.text(), "Xã Long Thành, Huyện Long Thành, Tỉnh Đồng Nai");
         assert_eq!(r.encoding(), None);
+    }
+
+    /// One typo among place-name words does not hide the encoding; two do, and so
+    /// does a typo in genuine Vietnamese that is all Latin-1.
+    #[test]
+    fn one_typo() {
+        let r = repair("Phöôøng Thaûo Ñieànn, TP Thuû Ñöùc, TP.HCM");
+        assert_eq!(r.text(), "Phường Thảo Điềnn, TP Thủ Đức, TP.HCM");
+        assert_eq!(r.encoding(), Some(LegacyEncoding::Vni));
+        let r = repair("Ph\u{AD}êng C¸i KhÕe, QuËn Ninh KiÒu, CÇn Th¬");
+        assert_eq!(r.text(), "Phường Cái Khếe, Quận Ninh Kiều, Cần Thơ");
+        assert_eq!(r.encoding(), Some(LegacyEncoding::Tcvn3));
+        for s in [
+            "Phöôøng Thaûo Ñieànn, TP Thuû Ñöùcc",
+            "Hòa Bìnhh, Cô Giang, Hòa Vang",
+            "Thaûo Ñieànn",
+        ] {
+            assert_eq!(repair(s).text(), s, "{s}");
+            assert_eq!(repair(s).encoding(), None, "{s}");
+        }
     }
 
     #[test]

@@ -64,8 +64,8 @@ const KNOWN_FAILURES: &[(&str, usize)] = &[
     ("no_kind", 1),
     ("extra_words", 2),
     ("invisible", 3),
-    ("vni", 14),
-    ("tcvn3", 10),
+    ("vni", 6),
+    ("tcvn3", 2),
 ];
 
 /// The ceiling of a family in [`KNOWN_FAILURES`] (0 when it is not listed).
