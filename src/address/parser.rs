@@ -488,7 +488,10 @@ impl<'a, 't> Parser<'a, 't> {
     /// A remark word with no separator before it ("…, TP.HCM gần chợ") starts a
     /// remark too, unless it follows a kind or place word ("Ấp Ngã Ba", "Thị trấn
     /// Ngã 6": a name) or a unit is written after it (a kind word and a name: "12 Lê
-    /// Lợi gần chợ Phường Bến Thành …" is not trailing).
+    /// Lợi gần chợ Phường Bến Thành …" is not trailing). A word written with other
+    /// diacritics than the kind or place word it folds like is not that word ("Hà
+    /// Tĩnh cạnh trường" is not "Tỉnh Cạnh", "Hải Dương đối diện" not "Đường Đối
+    /// Diện").
     fn trailing_remark(&self) -> Option<usize> {
         let words = &self.buffers.words;
         if !words.may_have_remark() {
@@ -512,7 +515,9 @@ impl<'a, 't> Parser<'a, 't> {
                         return Some(j);
                     }
                     let t = words.tag(j - 1);
-                    if vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some() {
+                    if (vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some())
+                        && vocab::written_as(t, text(j - 1))
+                    {
                         continue;
                     }
                     let last = *last_unit.get_or_insert_with(|| {

@@ -443,6 +443,23 @@ fn remark_after_a_space() {
     // After a place word, a name.
     let a = "Ấp Ngã Ba Xã Tân Phú Huyện Châu Thành Tỉnh Tiền Giang";
     assert_eq!(dvhc::address::parse(a).unwrap().remarks().count(), 0);
+    // After a word that folds like a kind or place word but is written otherwise (Tĩnh
+    // is not Tỉnh, Dương not Đường): a remark.
+    for (a, remark) in [
+        (
+            "X. Hồng Lộc, H. Thạch Hà, T. Hà Tĩnh cạnh trường Tiểu học Lê Lợi",
+            "cạnh trường Tiểu học Lê Lợi",
+        ),
+        (
+            "Xã Lai Khê, Huyện Kim Thành, Tỉnh Hải Dương đối diện UBND xã",
+            "đối diện UBND xã",
+        ),
+    ] {
+        let p = dvhc::address::parse(a).unwrap();
+        assert_eq!(p.remarks().collect::<Vec<_>>(), [remark], "{a}");
+        let t = translate(a).unwrap();
+        assert_eq!(t.status().id(), "ok", "{a}");
+    }
 }
 
 /// A typo in the district ("Knih Môn") is read with the typo-tolerant pass even when
