@@ -81,9 +81,9 @@ impl<'a> Repaired<'a> {
 ///    or nặng on a stop final — or a word of an official place name. When both
 ///    readings count, the one whose words are all place-name words wins, and if that
 ///    does not decide, nothing is repaired. When neither counts, a reading of three
-///    words or more that are all place-name words but one (a typo: `Phöôøng Thaûo
-///    Ñieànn, TP Thuû Ñöùc` is Phường Thảo Điềnn, TP Thủ Đức) is taken if it is the
-///    only one.
+///    words or more, all acceptable but one and two of them place-name words (a
+///    typo: `Phöôøng Thaûo Ñieànn, TP Thuû Ñöùc` is Phường Thảo Điềnn, TP Thủ Đức),
+///    is taken if it is the only one.
 /// 5. Evidence against: nothing is repaired when the text has as many ASCII words
 ///    that are not Vietnamese (`carte`, `Street`) as words to repair; a text whose
 ///    only word to repair has a single non-ASCII character is repaired only when that
@@ -235,13 +235,14 @@ struct Reading {
 }
 
 impl Reading {
-    /// All but one word are place-name words, and at least two of them: a typo in
-    /// one word of a legacy-encoded address ("Phöôøng Thaûo Ñieànn, TP Thuû Ñöùc" is
-    /// Phường Thảo Điềnn, Thủ Đức).
+    /// All words but one are acceptable, of three or more, and at least two are
+    /// place-name words: a typo in one word of a legacy-encoded address ("Phöôøng
+    /// Thaûo Ñieànn, TP Thuû Ñöùc" is Phường Thảo Điềnn, Thủ Đức).
     fn one_typo(&self) -> bool {
-        self.decoded && self.bad == 1 && self.words.len() >= 3 && {
-            self.words.iter().filter(|w| known(w)).count() == self.words.len() - 1
-        }
+        self.decoded
+            && self.bad == 1
+            && self.words.len() >= 3
+            && self.words.iter().filter(|w| known(w)).nth(1).is_some()
     }
 }
 
@@ -531,6 +532,9 @@ mod tests {
         let r = repair("Ph\u{AD}êng C¸i KhÕe, QuËn Ninh KiÒu, CÇn Th¬");
         assert_eq!(r.text(), "Phường Cái Khếe, Quận Ninh Kiều, Cần Thơ");
         assert_eq!(r.encoding(), Some(LegacyEncoding::Tcvn3));
+        // The other words need only be acceptable (Nè for Né is a syllable).
+        let r = repair("Phöôøng Muõi Neø, Thaønh phoá Phan Thieât, Bình Thuaän");
+        assert_eq!(r.text(), "Phường Mũi Nè, Thành phố Phan Thiêt, Bình Thuận");
         for s in [
             "Phöôøng Thaûo Ñieànn, TP Thuû Ñöùcc",
             "Hòa Bìnhh, Cô Giang, Hòa Vang",

@@ -458,13 +458,21 @@ impl Tokenizer<'_> {
     fn glued(&mut self, w: Word) -> bool {
         let (start, end) = (w.start, w.end);
         self.camel_splits(start, end);
-        if self.n_splits == 0 {
+        let camel = self.n_splits > 0;
+        if !camel {
             if let Some(at) = self.full_kind_prefix(start, end) {
                 self.splits[0] = at;
                 self.n_splits = 1;
             }
         }
-        if self.n_splits == 0 || !self.splits_well_cased(start, end) {
+        // At capitals, well-cased pieces; after a full kind word ("xãbù",
+        // "HUYỆNBÁT"), one case throughout (the first letter aside).
+        let cased = if camel {
+            self.splits_well_cased(start, end)
+        } else {
+            one_case(&self.input[start..end])
+        };
+        if self.n_splits == 0 || !cased {
             return false;
         }
         let (ks, n) = (self.key_start, self.n_splits);
@@ -606,6 +614,20 @@ impl Tokenizer<'_> {
     }
 }
 
+/// Whether the letters of `word` after its first are all small or all capitals
+/// ("xãbù", "Xãbù", "HUYỆNBÁT"; not "XãbÙ").
+fn one_case(word: &str) -> bool {
+    let mut letters = word
+        .chars()
+        .filter(|c| c.is_alphabetic() && !('\u{300}'..='\u{36F}').contains(c))
+        .skip(1);
+    let Some(first) = letters.next() else {
+        return true;
+    };
+    let upper = is_upper(first);
+    letters.all(|c| is_upper(c) == upper)
+}
+
 /// Whether the key of a word begins or ends with a full kind word and has more to
 /// it ("xabu", "phuongha", "tinhbac", "taixa", "trantrau", "phoha" and "khuly" of
 /// "Thành phốHà", "Đặc khuLý"): a word that may be two
@@ -698,6 +720,9 @@ mod tests {
         // A one-letter first syllable after the kind word.
         assert_eq!(unglued("XãY Tý"), ["xa", "y", "ty"]);
         assert_eq!(unglued("PhườngÔ Chợ"), ["phuong", "o", "cho"]);
+        // A full kind word with its diacritics, in one case.
+        assert_eq!(unglued("xãbù gia"), ["xa", "bu", "gia"]);
+        assert_eq!(unglued("HUYỆNBÁT XÁT"), ["huyen", "bat", "xat"]);
         // Not random case, nor words that only start like a kind word.
         assert_eq!(unglued("pHưỜnG"), ["phuong"]);
         assert_eq!(unglued("Phong Khuê"), ["phong", "khue"]);
