@@ -1214,8 +1214,19 @@ impl<'a, 't> Parser<'a, 't> {
         if end <= self.first_word || below == Some(search::Level::Commune) {
             return None;
         }
-        let seg = self.unit_start(end - 1);
+        let mut seg = self.unit_start(end - 1);
         let at_break = self.unit_ends(end);
+        if at_break {
+            // A label and its colon start the segment ("Trụ sở chính: Quận Xyz, Hà
+            // Nội"): the unit written starts after them.
+            let words = &self.buffers.words;
+            if let Some(i) = (seg + 1..end).rev().find(|&i| {
+                crate::work::add(1);
+                self.text[words.word(i - 1).end..words.word(i).start].contains(':')
+            }) {
+                seg = i;
+            }
+        }
         // With commas, the kind word starts the segment; without, it is a full word
         // within a few words.
         let starts = if at_break && seg + MAX_SPAN >= end {

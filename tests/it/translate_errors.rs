@@ -475,3 +475,21 @@ fn a_typo_beats_a_reading_that_skips_a_unit() {
     let c = t.candidates()[0].commune().unwrap();
     assert_eq!(c.code().to_string(), "10729");
 }
+
+/// A label and its colon before the units ("Trụ sở chính:", "Giao hàng tới:") do not
+/// hide a unit written after them that is not found: the answer stops above it
+/// (`partial`), as without the label, never a confident `ok`.
+#[test]
+fn a_label_does_not_hide_an_unresolved_unit() {
+    for a in [
+        "Quận Xyz, Hà Nội",
+        "Trụ sở chính: Quận Xyz, Hà Nội",
+        "Giao hàng tới: Quận Xyz, Hà Nội",
+    ] {
+        let t = dvhc::translate::translate(a).unwrap();
+        assert_eq!(t.status().id(), "partial", "{a}");
+    }
+    // A label alone is no unit.
+    let t = dvhc::translate::translate("Địa chỉ: TP.HCM").unwrap();
+    assert_eq!(t.status().id(), "ok");
+}
