@@ -218,6 +218,8 @@ struct Mojibake {
     chars: Vec<char>,
     /// Their bytes.
     bytes: Vec<u8>,
+    /// How many characters the text had, the transparent ones included.
+    input_chars: usize,
 }
 
 /// A reading of every word of a text.
@@ -251,11 +253,19 @@ impl Mojibake {
     fn read(input: &str) -> Option<Mojibake> {
         let mut chars = Vec::with_capacity(input.len());
         let mut bytes = Vec::with_capacity(input.len());
-        for c in input.chars().filter(|&c| !transparent(c)) {
-            chars.push(c);
-            bytes.push(byte_of(c)?);
+        let mut input_chars = 0;
+        for c in input.chars() {
+            input_chars += 1;
+            if !transparent(c) {
+                chars.push(c);
+                bytes.push(byte_of(c)?);
+            }
         }
-        Some(Mojibake { chars, bytes })
+        Some(Mojibake {
+            chars,
+            bytes,
+            input_chars,
+        })
     }
 
     /// The spans of the words: runs of ASCII letters and bytes from 0xA1 up.
@@ -288,6 +298,17 @@ impl Mojibake {
             .filter(|&(s, e)| self.bytes[s..e].iter().any(|&b| b >= 0x80))
             .filter(|&(s, e)| !lone_soft_hyphen(s, e))
             .collect();
+        // Step 3 for a text with a transparent character, which the fast check
+        // leaves here: Vietnamese as it is once they are gone ("Xã An\u{200D} Phú")
+        // is left alone.
+        if self.chars.len() < self.input_chars
+            && spans.iter().all(|&(s, e)| {
+                let w: String = self.chars[s..e].iter().collect();
+                is_lenient(&w) || known(&w)
+            })
+        {
+            return None;
+        }
         self.choose(&spans)
     }
 
@@ -590,6 +611,10 @@ mod tests {
             "naïve café",
             "Ñandú",
             "Ea H’Leo",
+            // Vietnamese as it is once the invisible characters are gone (read as
+            // VNI "Xó An Phỳ" before).
+            "\u{FEFF}Xã An Phú",
+            "Xã An\u{200D} Phú",
             "\u{FFFD}\u{FFFD} N\u{FFFD}i",
             // A soft hyphen after a dash: a hyphenation mark, not TCVN3's "ư".
             "AP 1 - LONG HUNG -\u{AD} CHAU THANH - TIEN GIANG",
