@@ -394,6 +394,22 @@ fn every_abolished_district_name_translates_through_its_successors() {
     );
 }
 
+/// The province Hà Tây, merged into Hà Nội in 2008, still written in old addresses:
+/// its communes are found under it, as under Hà Nội.
+#[test]
+fn ha_tay_is_ha_noi() {
+    let c = legacy::Commune::get("09542".parse().unwrap()).unwrap();
+    let t = translate("Phường Văn Quán, Thị xã Hà Đông, Tỉnh Hà Tây").unwrap();
+    let l = t.legacy().and_then(|l| l.commune()).unwrap();
+    assert!(std::ptr::eq(l, c));
+    assert_eq!(
+        codes(t.candidates().iter().filter_map(|k| k.commune())),
+        codes(c.successors().map(|(n, _)| n))
+    );
+    let t = translate("Hà Tây").unwrap();
+    assert_eq!(t.candidates()[0].province().code().to_string(), "01");
+}
+
 /// The ASCII key of a name as `aliases.tsv` stores historical names: lower case, no
 /// diacritics, đ → d, letters and digits only, no leading zeros in numbers.
 fn key(name: &str) -> String {
