@@ -488,7 +488,10 @@ impl<'a, 't> Parser<'a, 't> {
     /// A remark word with no separator before it ("…, TP.HCM gần chợ") starts a
     /// remark too, unless it follows a kind or place word ("Ấp Ngã Ba", "Thị trấn
     /// Ngã 6": a name) or a unit is written after it (a kind word and a name: "12 Lê
-    /// Lợi gần chợ Phường Bến Thành …" is not trailing).
+    /// Lợi gần chợ Phường Bến Thành …" is not trailing). A word written with other
+    /// diacritics than the kind or place word it folds like is not that word ("Hà
+    /// Tĩnh cạnh trường" is not "Tỉnh Cạnh", "Hải Dương đối diện" not "Đường Đối
+    /// Diện").
     fn trailing_remark(&self) -> Option<usize> {
         let words = &self.buffers.words;
         if !words.may_have_remark() {
@@ -512,7 +515,9 @@ impl<'a, 't> Parser<'a, 't> {
                         return Some(j);
                     }
                     let t = words.tag(j - 1);
-                    if vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some() {
+                    if (vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some())
+                        && vocab::written_as(t, text(j - 1))
+                    {
                         continue;
                     }
                     let last = *last_unit.get_or_insert_with(|| {
@@ -1209,8 +1214,19 @@ impl<'a, 't> Parser<'a, 't> {
         if end <= self.first_word || below == Some(search::Level::Commune) {
             return None;
         }
-        let seg = self.unit_start(end - 1);
+        let mut seg = self.unit_start(end - 1);
         let at_break = self.unit_ends(end);
+        if at_break {
+            // A label and its colon start the segment ("Trụ sở chính: Quận Xyz, Hà
+            // Nội"): the unit written starts after them.
+            let words = &self.buffers.words;
+            if let Some(i) = (seg + 1..end).rev().find(|&i| {
+                crate::work::add(1);
+                self.text[words.word(i - 1).end..words.word(i).start].contains(':')
+            }) {
+                seg = i;
+            }
+        }
         // With commas, the kind word starts the segment; without, it is a full word
         // within a few words.
         let starts = if at_break && seg + MAX_SPAN >= end {

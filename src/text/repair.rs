@@ -80,7 +80,10 @@ impl<'a> Repaired<'a> {
 ///    syllable — initial, rime from the closed list, tone on the right vowel, only sắc
 ///    or nặng on a stop final — or a word of an official place name. When both
 ///    readings count, the one whose words are all place-name words wins, and if that
-///    does not decide, nothing is repaired.
+///    does not decide, nothing is repaired. When neither counts, a reading of three
+///    words or more, all acceptable but one and two of them place-name words (a
+///    typo: `Phöôøng Thaûo Ñieànn, TP Thuû Ñöùc` is Phường Thảo Điềnn, TP Thủ Đức),
+///    is taken if it is the only one.
 /// 5. Evidence against: nothing is repaired when the text has as many ASCII words
 ///    that are not Vietnamese (`carte`, `Street`) as words to repair; a text whose
 ///    only word to repair has a single non-ASCII character is repaired only when that
@@ -215,6 +218,8 @@ struct Mojibake {
     chars: Vec<char>,
     /// Their bytes.
     bytes: Vec<u8>,
+    /// How many characters the text had, the transparent ones included.
+    input_chars: usize,
 }
 
 /// A reading of every word of a text.
@@ -225,6 +230,22 @@ struct Reading {
     known: bool,
     /// The words, in order.
     words: Vec<String>,
+    /// Every word is a word of the encoding (each may still be unacceptable).
+    decoded: bool,
+    /// How many words are neither a standard syllable nor a place-name word.
+    bad: usize,
+}
+
+impl Reading {
+    /// All words but one are acceptable, of three or more, and at least two are
+    /// place-name words: a typo in one word of a legacy-encoded address ("Phöôøng
+    /// Thaûo Ñieànn, TP Thuû Ñöùc" is Phường Thảo Điềnn, Thủ Đức).
+    fn one_typo(&self) -> bool {
+        self.decoded
+            && self.bad == 1
+            && self.words.len() >= 3
+            && self.words.iter().filter(|w| known(w)).nth(1).is_some()
+    }
 }
 
 impl Mojibake {
@@ -232,11 +253,19 @@ impl Mojibake {
     fn read(input: &str) -> Option<Mojibake> {
         let mut chars = Vec::with_capacity(input.len());
         let mut bytes = Vec::with_capacity(input.len());
-        for c in input.chars().filter(|&c| !transparent(c)) {
-            chars.push(c);
-            bytes.push(byte_of(c)?);
+        let mut input_chars = 0;
+        for c in input.chars() {
+            input_chars += 1;
+            if !transparent(c) {
+                chars.push(c);
+                bytes.push(byte_of(c)?);
+            }
         }
-        Some(Mojibake { chars, bytes })
+        Some(Mojibake {
+            chars,
+            bytes,
+            input_chars,
+        })
     }
 
     /// The spans of the words: runs of ASCII letters and bytes from 0xA1 up.
@@ -269,6 +298,17 @@ impl Mojibake {
             .filter(|&(s, e)| self.bytes[s..e].iter().any(|&b| b >= 0x80))
             .filter(|&(s, e)| !lone_soft_hyphen(s, e))
             .collect();
+        // Step 3 for a text with a transparent character, which the fast check
+        // leaves here: Vietnamese as it is once they are gone ("Xã An\u{200D} Phú")
+        // is left alone.
+        if self.chars.len() < self.input_chars
+            && spans.iter().all(|&(s, e)| {
+                let w: String = self.chars[s..e].iter().collect();
+                is_lenient(&w) || known(&w)
+            })
+        {
+            return None;
+        }
         self.choose(&spans)
     }
 
@@ -308,6 +348,12 @@ impl Mojibake {
                     (tcvn3, LegacyEncoding::Tcvn3)
                 }
             }
+            // Neither reads cleanly: one with a single typo among place-name words.
+            (false, false) => match (vni.one_typo(), tcvn3.one_typo()) {
+                (true, false) => (vni, LegacyEncoding::Vni),
+                (false, true) => (tcvn3, LegacyEncoding::Tcvn3),
+                _ => return None,
+            },
             _ => return None,
         };
         // Evidence against: ASCII words that are not Vietnamese, or one lone word
@@ -375,17 +421,24 @@ impl Mojibake {
             valid: true,
             known: true,
             words: Vec::with_capacity(spans.len()),
+            decoded: true,
+            bad: 0,
         };
         for &(s, e) in spans {
             let Some(w) = decode(&self.bytes[s..e]) else {
                 r.valid = false;
+                r.decoded = false;
                 return r;
             };
             let k = known(&w);
             r.known &= k;
             if !(k || is_standard(&w)) {
                 r.valid = false;
-                return r;
+                r.bad += 1;
+                // More than one unacceptable word: no reading (see `one_typo`).
+                if r.bad > 1 {
+                    return r;
+                }
             }
             r.words.push(w);
         }
@@ -490,6 +543,29 @@ mod tests {
         assert_eq!(r.encoding(), None);
     }
 
+    /// One typo among place-name words does not hide the encoding; two do, and so
+    /// does a typo in genuine Vietnamese that is all Latin-1.
+    #[test]
+    fn one_typo() {
+        let r = repair("Phöôøng Thaûo Ñieànn, TP Thuû Ñöùc, TP.HCM");
+        assert_eq!(r.text(), "Phường Thảo Điềnn, TP Thủ Đức, TP.HCM");
+        assert_eq!(r.encoding(), Some(LegacyEncoding::Vni));
+        let r = repair("Ph\u{AD}êng C¸i KhÕe, QuËn Ninh KiÒu, CÇn Th¬");
+        assert_eq!(r.text(), "Phường Cái Khếe, Quận Ninh Kiều, Cần Thơ");
+        assert_eq!(r.encoding(), Some(LegacyEncoding::Tcvn3));
+        // The other words need only be acceptable (Nè for Né is a syllable).
+        let r = repair("Phöôøng Muõi Neø, Thaønh phoá Phan Thieât, Bình Thuaän");
+        assert_eq!(r.text(), "Phường Mũi Nè, Thành phố Phan Thiêt, Bình Thuận");
+        for s in [
+            "Phöôøng Thaûo Ñieànn, TP Thuû Ñöùcc",
+            "Hòa Bìnhh, Cô Giang, Hòa Vang",
+            "Thaûo Ñieànn",
+        ] {
+            assert_eq!(repair(s).text(), s, "{s}");
+            assert_eq!(repair(s).encoding(), None, "{s}");
+        }
+    }
+
     #[test]
     fn tcvn3_capitals() {
         let r = repair("HUYÖN L¹C S¥N");
@@ -535,6 +611,10 @@ mod tests {
             "naïve café",
             "Ñandú",
             "Ea H’Leo",
+            // Vietnamese as it is once the invisible characters are gone (read as
+            // VNI "Xó An Phỳ" before).
+            "\u{FEFF}Xã An Phú",
+            "Xã An\u{200D} Phú",
             "\u{FFFD}\u{FFFD} N\u{FFFD}i",
             // A soft hyphen after a dash: a hyphenation mark, not TCVN3's "ư".
             "AP 1 - LONG HUNG -\u{AD} CHAU THANH - TIEN GIANG",

@@ -458,13 +458,21 @@ impl Tokenizer<'_> {
     fn glued(&mut self, w: Word) -> bool {
         let (start, end) = (w.start, w.end);
         self.camel_splits(start, end);
-        if self.n_splits == 0 {
+        let camel = self.n_splits > 0;
+        if !camel {
             if let Some(at) = self.full_kind_prefix(start, end) {
                 self.splits[0] = at;
                 self.n_splits = 1;
             }
         }
-        if self.n_splits == 0 || !self.splits_well_cased(start, end) {
+        // At capitals, well-cased pieces; after a full kind word ("xãbù",
+        // "HUYỆNBÁT"), one case throughout (the first letter aside).
+        let cased = if camel {
+            self.splits_well_cased(start, end)
+        } else {
+            one_case(&self.input[start..end])
+        };
+        if self.n_splits == 0 || !cased {
             return false;
         }
         let (ks, n) = (self.key_start, self.n_splits);
@@ -563,7 +571,9 @@ impl Tokenizer<'_> {
                 }
                 small += 1;
             }
-            if k > 0 && !(first_upper && small > 0) {
+            // A one-letter name syllable after a kind word is a piece too ("XãY Tý",
+            // "XãA Rooi", "PhườngÔ Chợ Dừa"), when it is the only split.
+            if k > 0 && !(first_upper && (small > 0 || self.n_splits == 1)) {
                 return false;
             }
             from = to;
@@ -604,8 +614,23 @@ impl Tokenizer<'_> {
     }
 }
 
+/// Whether the letters of `word` after its first are all small or all capitals
+/// ("xãbù", "Xãbù", "HUYỆNBÁT"; not "XãbÙ").
+fn one_case(word: &str) -> bool {
+    let mut letters = word
+        .chars()
+        .filter(|c| c.is_alphabetic() && !('\u{300}'..='\u{36F}').contains(c))
+        .skip(1);
+    let Some(first) = letters.next() else {
+        return true;
+    };
+    let upper = is_upper(first);
+    letters.all(|c| is_upper(c) == upper)
+}
+
 /// Whether the key of a word begins or ends with a full kind word and has more to
-/// it ("xabu", "phuongha", "tinhbac", "taixa", "trantrau"): a word that may be two
+/// it ("xabu", "phuongha", "tinhbac", "taixa", "trantrau", "phoha" and "khuly" of
+/// "Thành phốHà", "Đặc khuLý"): a word that may be two
 /// glued together, looked at more closely ([`Tokenizer::camel_splits`],
 /// [`Tokenizer::full_kind_prefix`]). Glued words that begin or end with no kind word
 /// ("PleiKần", "EaTam") need no split: a name's key has no spaces.
@@ -620,7 +645,10 @@ pub(crate) fn may_be_glued(key: &[u8]) -> bool {
     let tail = |k: &[u8]| n > k.len() && &key[n - k.len()..] == k;
     (match key[0] {
         b'x' => key[1] == b'a',
-        b'p' => head(b"phuong"),
+        // "phố" of "Thành phố" ("Thành phốHà Nội").
+        b'p' => head(b"phuong") || head(b"pho"),
+        // "khu" of "Đặc khu" ("Đặc khuLý Sơn").
+        b'k' => head(b"khu"),
         b'h' => head(b"huyen"),
         b'q' => head(b"quan"),
         b't' => match key[1] {
@@ -674,6 +702,30 @@ mod tests {
     fn texts(s: &str) -> Vec<String> {
         let w = Words::new(s);
         (0..w.len()).map(|i| w.key(i).to_owned()).collect()
+    }
+
+    /// The keys of `s` with glued words split.
+    fn unglued(s: &str) -> Vec<String> {
+        let mut w = Words::default();
+        w.fill(s, false, true);
+        (0..w.len()).map(|i| w.key(i).to_owned()).collect()
+    }
+
+    #[test]
+    fn splits_glued_kind_words() {
+        assert_eq!(unglued("XãBù Gia"), ["xa", "bu", "gia"]);
+        // "phố" of "Thành phố" and "khu" of "Đặc khu", glued to the name.
+        assert_eq!(unglued("Thành phốHà Nội"), ["thanh", "pho", "ha", "noi"]);
+        assert_eq!(unglued("Đặc khuLý Sơn"), ["dac", "khu", "ly", "son"]);
+        // A one-letter first syllable after the kind word.
+        assert_eq!(unglued("XãY Tý"), ["xa", "y", "ty"]);
+        assert_eq!(unglued("PhườngÔ Chợ"), ["phuong", "o", "cho"]);
+        // A full kind word with its diacritics, in one case.
+        assert_eq!(unglued("xãbù gia"), ["xa", "bu", "gia"]);
+        assert_eq!(unglued("HUYỆNBÁT XÁT"), ["huyen", "bat", "xat"]);
+        // Not random case, nor words that only start like a kind word.
+        assert_eq!(unglued("pHưỜnG"), ["phuong"]);
+        assert_eq!(unglued("Phong Khuê"), ["phong", "khue"]);
     }
 
     #[test]

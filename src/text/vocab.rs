@@ -357,6 +357,44 @@ fn tag_packed(v: u64) -> Tag {
     }
 }
 
+/// How a tagged kind or place word is spelt, for the words whose key other
+/// syllables share (`tinh`: Tỉnh, Tĩnh, Tính; `duong`: Đường, Dương): `None` for the
+/// others.
+pub(crate) fn spelling(t: Tag) -> Option<&'static str> {
+    use Tag as T;
+    Some(match t {
+        T::Xa => "xã",
+        T::Tinh => "tỉnh",
+        T::Quan => "quận",
+        T::Huyen => "huyện",
+        T::Phuong => "phường",
+        T::Ap => "ấp",
+        T::To => "tổ",
+        T::Thon => "thôn",
+        T::Xom => "xóm",
+        T::Khom => "khóm",
+        T::Ban => "bản",
+        T::Buon => "buôn",
+        T::Doi => "đội",
+        T::Cum => "cụm",
+        T::Lang => "làng",
+        T::Khoi => "khối",
+        T::Duong => "đường",
+        T::Ngo => "ngõ",
+        T::Hem => "hẻm",
+        T::Kiet => "kiệt",
+        T::Ngach => "ngách",
+        T::So => "số",
+        _ => return None,
+    })
+}
+
+/// Whether `text`, a word tagged `t`, is written as that word: without diacritics,
+/// or with the word's own (`Dương` is not `Đường`, `Tĩnh` not `Tỉnh`).
+pub(crate) fn written_as(t: Tag, text: &str) -> bool {
+    text.is_ascii() || spelling(t).is_none_or(|s| crate::text::letters::spelled(text, s))
+}
+
 /// Whether a tag is a word that introduces a hamlet, a street, a road or a house
 /// number ("Ấp 2", "Tổ 3", "Đường Lê Lợi", "Tỉnh lộ 8", "Số 12").
 pub(crate) fn is_place_word(t: Tag) -> bool {
@@ -387,6 +425,10 @@ pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>, joined: bool) -> Option<(KindWor
     };
     if let Some(k) = two {
         return Some((k, 2, true));
+    }
+    // "H. đảo Lý Sơn", "H.đảo Phú Quý".
+    if matches!((t0, t1), (T::H, Some(T::Dao))) {
+        return Some((K::RuralDistrict, 2, false));
     }
     // Two initials with a dot between them: "T.P Kon Tum", "T.X.Thuận Thành",
     // "T.Xã.Nghi Sơn", "T.T Na Dương", "T.Trấn Trâu Quỳ".

@@ -443,6 +443,23 @@ fn remark_after_a_space() {
     // After a place word, a name.
     let a = "Ấp Ngã Ba Xã Tân Phú Huyện Châu Thành Tỉnh Tiền Giang";
     assert_eq!(dvhc::address::parse(a).unwrap().remarks().count(), 0);
+    // After a word that folds like a kind or place word but is written otherwise (Tĩnh
+    // is not Tỉnh, Dương not Đường): a remark.
+    for (a, remark) in [
+        (
+            "X. Hồng Lộc, H. Thạch Hà, T. Hà Tĩnh cạnh trường Tiểu học Lê Lợi",
+            "cạnh trường Tiểu học Lê Lợi",
+        ),
+        (
+            "Xã Lai Khê, Huyện Kim Thành, Tỉnh Hải Dương đối diện UBND xã",
+            "đối diện UBND xã",
+        ),
+    ] {
+        let p = dvhc::address::parse(a).unwrap();
+        assert_eq!(p.remarks().collect::<Vec<_>>(), [remark], "{a}");
+        let t = translate(a).unwrap();
+        assert_eq!(t.status().id(), "ok", "{a}");
+    }
 }
 
 /// A typo in the district ("Knih Môn") is read with the typo-tolerant pass even when
@@ -457,4 +474,22 @@ fn a_typo_beats_a_reading_that_skips_a_unit() {
     assert_eq!(t.status().id(), "ok");
     let c = t.candidates()[0].commune().unwrap();
     assert_eq!(c.code().to_string(), "10729");
+}
+
+/// A label and its colon before the units ("Trụ sở chính:", "Giao hàng tới:") do not
+/// hide a unit written after them that is not found: the answer stops above it
+/// (`partial`), as without the label, never a confident `ok`.
+#[test]
+fn a_label_does_not_hide_an_unresolved_unit() {
+    for a in [
+        "Quận Xyz, Hà Nội",
+        "Trụ sở chính: Quận Xyz, Hà Nội",
+        "Giao hàng tới: Quận Xyz, Hà Nội",
+    ] {
+        let t = dvhc::translate::translate(a).unwrap();
+        assert_eq!(t.status().id(), "partial", "{a}");
+    }
+    // A label alone is no unit.
+    let t = dvhc::translate::translate("Địa chỉ: TP.HCM").unwrap();
+    assert_eq!(t.status().id(), "ok");
 }

@@ -312,6 +312,104 @@ fn every_historical_name_resolves_through_its_successor() {
     );
 }
 
+/// Every district abolished before 2025 that `aliases_curated.tsv` names (a
+/// `legacy_district` `historical` row per successor: Quận 9, huyện Từ Liêm, huyện Tân
+/// Thành...), written with its kind word and province, translates to every successor
+/// of every commune of its successor districts (ambiguous when there are several, never
+/// a guess); and every commune of those districts written with it translates to that
+/// commune's successors (to its namesakes' as well when the successors of a split
+/// district share a name).
+#[test]
+fn every_abolished_district_name_translates_through_its_successors() {
+    let mut groups: BTreeMap<&str, Vec<&legacy::District>> = BTreeMap::new();
+    for line in include_str!("../../data/aliases_curated.tsv")
+        .lines()
+        .skip(1)
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f[0] == "legacy_district" && f[3] == "historical" {
+            let d = legacy::District::get(f[1].parse().unwrap()).unwrap();
+            groups.entry(f[2]).or_default().push(d);
+        }
+    }
+    assert!(groups.len() >= 14, "{}", groups.len());
+    let mut communes = 0;
+    for (alias, districts) in &groups {
+        let province = districts[0].province();
+        assert!(districts
+            .iter()
+            .all(|d| std::ptr::eq(d.province(), province)));
+        // "Quận 9", "Huyện Từ Liêm".
+        let kind = if alias.bytes().all(|b| b.is_ascii_digit()) {
+            "Quận"
+        } else {
+            "Huyện"
+        };
+        let input = format!("{kind} {alias}, {}", province.full_name());
+        let t = translate(&input).unwrap_or_else(|e| panic!("{input}: {e}"));
+        let want: BTreeSet<u32> = districts
+            .iter()
+            .flat_map(|d| d.communes())
+            .flat_map(|c| c.successors().map(|(n, _)| n.code().get()))
+            .collect();
+        let got = codes(t.candidates().iter().filter_map(|c| c.commune()));
+        assert_eq!(got, want, "{input}");
+        assert_eq!(t.candidates().len(), want.len(), "{input}");
+        assert_eq!(
+            (t.era(), t.level()),
+            (Era::Legacy, Level::District),
+            "{input}"
+        );
+        assert_eq!(t.is_ambiguous(), want.len() > 1, "{input}");
+        let d = t.legacy().and_then(|l| l.district()).unwrap();
+        assert!(districts.iter().any(|x| std::ptr::eq(*x, d)), "{input}");
+        for c in districts.iter().flat_map(|d| d.communes()) {
+            communes += 1;
+            let input = format!(
+                "{}, {kind} {alias}, {}",
+                c.full_name(),
+                province.full_name()
+            );
+            let t = translate(&input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            let namesakes: Vec<&legacy::Commune> = districts
+                .iter()
+                .flat_map(|d| d.communes())
+                .filter(|n| n.full_name().to_string() == c.full_name().to_string())
+                .collect();
+            let want: BTreeSet<u32> = namesakes
+                .iter()
+                .flat_map(|n| n.successors().map(|(s, _)| s.code().get()))
+                .collect();
+            let got = codes(t.candidates().iter().filter_map(|k| k.commune()));
+            assert_eq!(got, want, "{input}");
+            assert_eq!(t.level(), Level::Commune, "{input}");
+            let l = t.legacy().and_then(|l| l.commune()).unwrap();
+            assert!(namesakes.iter().any(|n| std::ptr::eq(*n, l)), "{input}");
+        }
+    }
+    assert!(communes > 200, "{communes}");
+    eprintln!(
+        "abolished districts: {} names, {communes} communes",
+        groups.len()
+    );
+}
+
+/// The province Hà Tây, merged into Hà Nội in 2008, still written in old addresses:
+/// its communes are found under it, as under Hà Nội.
+#[test]
+fn ha_tay_is_ha_noi() {
+    let c = legacy::Commune::get("09542".parse().unwrap()).unwrap();
+    let t = translate("Phường Văn Quán, Thị xã Hà Đông, Tỉnh Hà Tây").unwrap();
+    let l = t.legacy().and_then(|l| l.commune()).unwrap();
+    assert!(std::ptr::eq(l, c));
+    assert_eq!(
+        codes(t.candidates().iter().filter_map(|k| k.commune())),
+        codes(c.successors().map(|(n, _)| n))
+    );
+    let t = translate("Hà Tây").unwrap();
+    assert_eq!(t.candidates()[0].province().code().to_string(), "01");
+}
+
 /// The ASCII key of a name as `aliases.tsv` stores historical names: lower case, no
 /// diacritics, đ → d, letters and digits only, no leading zeros in numbers.
 fn key(name: &str) -> String {
