@@ -108,6 +108,11 @@ fn codes(s: &Search, q: &str) -> Vec<(Era, Level, u32)> {
         .collect()
 }
 
+/// A translator that reads every address as current (post-2025).
+fn current() -> Translator {
+    Translator::new().assume(Era::Current)
+}
+
 /// The units of an address in official form (`rest, units`): without the street part.
 fn units_only<'s>(official: &'s str, rest: &str) -> &'s str {
     if rest.is_empty() {
@@ -215,10 +220,14 @@ proptest! {
                 for c in t.candidates() {
                     prop_assert!(c.commune().is_none_or(|m| std::ptr::eq(m.province(), c.province())));
                 }
-                // The new address (its units, as for parsing) translates to itself.
+                // The new address (its units, as for parsing) translates to itself as a
+                // current address. Read with no era fixed it may honestly be ambiguous:
+                // "Xã Long Hòa, Thành phố Hồ Chí Minh" is today's commune (formerly in
+                // Bình Dương) and, read as a pre-2025 address, the old Xã Long Hòa of
+                // Cần Giờ, now Xã Cần Giờ (#14, "era evidence").
                 if let Some(f) = t.formatted() {
                     let units = units_only(&f, t.rest());
-                    let again = translate(units).map(|t| t.formatted());
+                    let again = current().translate(units).map(|t| t.formatted());
                     prop_assert_eq!(again, Ok(Some(units.to_owned())));
                 }
                 let _ = t.to_string();

@@ -96,3 +96,26 @@ fn postal_code_followed_by_an_invisible_character() {
         "{remarks:?}"
     );
 }
+
+/// proptest `translate_gives_typed_results` (found by a helper, 7 Dec 2026, failing at
+/// random in CI): the new address of "phường Long An Bình Dương" is "Xã Long Hòa,
+/// Thành phố Hồ Chí Minh", which also reads as a pre-2025 address (Xã Long Hòa of
+/// Cần Giờ, now Xã Cần Giờ): ambiguous when no era is fixed, and itself when read as a
+/// current address. The property now asks the latter.
+#[test]
+fn a_new_address_that_also_reads_as_an_old_one() {
+    use dvhc::search::Era;
+    use dvhc::translate::Translator;
+    let t = dvhc::translate::translate("phường Long An Bình Dương").unwrap();
+    let new = t.formatted().unwrap();
+    assert_eq!(new, "Xã Long Hòa, Thành phố Hồ Chí Minh");
+    let again = dvhc::translate::translate(&new).unwrap();
+    assert!(again.is_ambiguous());
+    let eras: Vec<Era> = again.candidates().iter().map(|c| c.era()).collect();
+    assert!(eras.contains(&Era::Current) && eras.contains(&Era::Legacy));
+    let current = Translator::new()
+        .assume(Era::Current)
+        .translate(&new)
+        .unwrap();
+    assert_eq!(current.formatted().as_deref(), Some(new.as_str()));
+}
