@@ -117,16 +117,34 @@ impl Words {
             if b < 0x80 {
                 let key = ASCII_KEY[usize::from(b)];
                 if key != 0 {
+                    // A run of ASCII letters and digits, keyed here a byte at a time
+                    // (what `letter` does for each). A key byte has 0x40 set for a
+                    // letter, not for a digit; every key byte is ASCII.
                     t.pos = i;
-                    // A capital inside a word (its key byte differs): the word may be
-                    // two glued together, looked at when it ends.
-                    t.letter(char::from(key));
-                    t.last_end = i + 1;
-                } else {
-                    t.gap();
-                    if b != b' ' && b != b'.' {
-                        t.separator(b as char, i, 1);
+                    if !t.in_word {
+                        t.start_word();
                     }
+                    let buf = &mut t.words.buf;
+                    buf.push(char::from(key & 0x7F));
+                    let mut all = key;
+                    let mut j = i + 1;
+                    while let Some(&b) = bytes.get(j) {
+                        let key = ASCII_KEY[usize::from(b)];
+                        if key == 0 {
+                            break;
+                        }
+                        all &= key;
+                        buf.push(char::from(key & 0x7F));
+                        j += 1;
+                    }
+                    t.digits |= all & 0x40 == 0;
+                    t.last_end = j;
+                    i = j;
+                    continue;
+                }
+                t.gap();
+                if b != b' ' && b != b'.' {
+                    t.separator(b as char, i, 1);
                 }
                 i += 1;
                 continue;
@@ -275,9 +293,9 @@ struct Tokenizer<'a> {
 }
 
 /// The key byte of each ASCII byte: letters lower-cased, digits as they are, 0 for
-/// anything else (a gap between words).
-const ASCII_KEY: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// anything else (a gap between words, or a byte that is not ASCII).
+static ASCII_KEY: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
