@@ -307,6 +307,7 @@ pub(crate) fn rentry_in(p: usize, table: Table) -> &'static Key {
 /// reversed-key order of the keys equal to the suffix (empty when keys only end
 /// with it). `hash` is [`key_hash`] of `rsuffix`, which a caller growing the suffix a
 /// byte at a time keeps up with [`hash_step`](crate::tables::layout::hash_step).
+#[inline]
 pub(crate) fn suffix(rsuffix: &[u8], hash: u32) -> Option<Range<usize>> {
     let mask = g::RKEY_SUFFIXES.len() - 1;
     let mut slot = hash as usize & mask;
