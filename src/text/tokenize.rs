@@ -433,7 +433,7 @@ impl Tokenizer<'_> {
             .last()
             .is_some_and(|w| w.tag == Tag::T && w.end + 1 == start)
             && self.input.as_bytes()[start - 1] == b'.';
-        let first = Word {
+        let first = || Word {
             start,
             end,
             key: ks as u32..ks as u32,
@@ -442,6 +442,28 @@ impl Tokenizer<'_> {
             joined,
             tag: Tag::Untagged,
         };
+        if (self.digits || self.glue) && self.split(first()) {
+            return;
+        }
+        let buf = &self.words.buf;
+        let key = &buf.as_bytes()[ks..];
+        let (tag, remark) = vocab::tag_and_remark(key);
+        self.words.remark_words |= remark;
+        let key = ks as u32..buf.len() as u32;
+        self.words.list.push(Word {
+            key,
+            tag,
+            ..first()
+        });
+    }
+
+    /// Drops the leading zeros of the word `first` (with digits, or when glued words
+    /// are split), and pushes it as two or more words if it is a kind word glued to
+    /// a number or words glued together; whether it did. Out of line: most words are
+    /// neither.
+    #[inline(never)]
+    fn split(&mut self, first: Word) -> bool {
+        let ks = self.key_start;
         if self.digits {
             let buf = &mut self.words.buf;
             if has_leading_zero(&buf.as_bytes()[ks..]) {
@@ -450,23 +472,11 @@ impl Tokenizer<'_> {
                 drop_leading_zeros(buf, ks);
             } else if self.glue && may_be_glued(&buf.as_bytes()[ks..]) && self.glued(first.clone())
             {
-                return;
+                return true;
             }
-            if self.number_after_kind(first.clone()) {
-                return;
-            }
-        } else if self.glue
-            && may_be_glued(&self.words.buf.as_bytes()[ks..])
-            && self.glued(first.clone())
-        {
-            return;
+            return self.number_after_kind(first);
         }
-        let buf = &self.words.buf;
-        let key = &buf.as_bytes()[ks..];
-        let (tag, remark) = vocab::tag_and_remark(key);
-        self.words.remark_words |= remark;
-        let key = ks as u32..buf.len() as u32;
-        self.words.list.push(Word { key, tag, ..first });
+        may_be_glued(&self.words.buf.as_bytes()[ks..]) && self.glued(first)
     }
 
     /// Pushes word `w` (its key from `key_start` to the end of the buffer) as two

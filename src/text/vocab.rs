@@ -312,7 +312,7 @@ pub(crate) fn tag_of(w: &[u8]) -> Tag {
 
 /// [`tag_of`] and whether [`remark_key`] is not [`RemarkKey::No`], from one packing
 /// of the key: the tokenizer asks both of every word.
-#[inline(never)]
+#[inline]
 pub(crate) fn tag_and_remark(w: &[u8]) -> (Tag, bool) {
     match packed(w) {
         Some(v) => (tag_packed(v), remark_packed(v) != RemarkKey::No),
