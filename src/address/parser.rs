@@ -167,9 +167,7 @@ pub(super) struct Buffers {
     /// For each end of a span looked at, its span hits in `hits`.
     pub(super) spans: Vec<(usize, Range<usize>)>,
     pub(super) hits: Vec<SpanHit>,
-    /// The reversed key of the span being extended, and the keys equal to each of
-    /// its suffixes.
-    pub(super) rkey: Vec<u8>,
+    /// The keys equal to each suffix of the span being extended.
     pub(super) exact_at: Vec<Range<usize>>,
     /// The units found by [`Parser::find`], a stack: each call pushes its results
     /// above those of the calls still using theirs.
