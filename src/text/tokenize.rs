@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use crate::text::chars::{is_upper, sep, Sep};
-use crate::text::fold::{fold_char, FoldSink};
+use crate::text::fold::{fold_char, latin_base, FoldSink};
 use crate::text::vocab::{self, kind_of, tag_of, trailing_kind, KindWord, Tag};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
@@ -151,6 +151,17 @@ impl Words {
             }
             let c = input[i..].chars().next().unwrap_or(' ');
             t.pos = i;
+            if let Some(b) = latin_base(c) {
+                // A letter with diacritics of the fast tables: what `fold_char`
+                // gives, taken as `letter` takes it (an ASCII letter).
+                if !t.in_word {
+                    t.start_word();
+                }
+                t.words.buf.push(char::from(b & 0x7F));
+                i += c.len_utf8();
+                t.last_end = i;
+                continue;
+            }
             fold_char(c, &mut t);
             i += c.len_utf8();
             if t.in_word {
