@@ -34,6 +34,7 @@ pub(crate) enum KindWord {
 
 impl KindWord {
     /// Whether this kind word (as the user wrote it) fits the unit's kind.
+    #[inline]
     pub(crate) fn fits(self, unit: &Unit) -> bool {
         use KindWord as K;
         let kind = self;
