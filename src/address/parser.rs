@@ -550,7 +550,7 @@ impl<'a, 't> Parser<'a, 't> {
         // commune leaves nothing to find for a current commune with an old district.
         let n = provinces.len();
         for k in 0..2 * n {
-            let i = provinces.start + k % n;
+            let i = provinces.start + if k < n { k } else { k - n };
             let p = self.buffers.found[i];
             if matches!(p.unit, Unit::LegacyProvince(_)) != (k < n) {
                 continue;
