@@ -391,10 +391,7 @@ pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>, joined: bool) -> Option<(KindWor
             }
         }
     }
-    match SINGLE_KINDS[t] {
-        Some((k, full)) => Some((k, 1, full)),
-        None => None,
-    }
+    SINGLE_KINDS[t].map(|(k, full)| (k, 1, full))
 }
 
 /// The kind word of two words, tagged `t0` and `t1` (`t1` after a single dot when
