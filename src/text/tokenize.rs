@@ -34,6 +34,10 @@ pub(crate) struct Word {
     pub(crate) joined: bool,
     /// What the word is, if it is one the analysis knows ([`Tag`]).
     pub(crate) tag: Tag,
+    /// The kind word that starts at this word ([`vocab::pack_kind`]): alone (the
+    /// last word of a span), and with the next word after it; set once the words
+    /// are all read.
+    kinds: [u8; 2],
 }
 
 impl Word {
@@ -177,6 +181,21 @@ impl Words {
             let from = t.remark_start;
             self.remarks.push(from..input.len());
         }
+        // The kind words, asked of every span the parser reads: found here once.
+        for i in 0..self.list.len() {
+            let t = self.list[i].tag;
+            if vocab::may_start_kind(t) {
+                let next = self.list.get(i + 1);
+                self.list[i].kinds = [
+                    vocab::pack_kind(kind_of(t, None, false)),
+                    vocab::pack_kind(kind_of(
+                        t,
+                        next.map(|w| w.tag),
+                        next.is_some_and(|w| w.joined),
+                    )),
+                ];
+            }
+        }
     }
 
     /// The byte ranges of the bracketed remarks that [`fill`](Self::fill) left out,
@@ -255,21 +274,11 @@ impl Words {
     /// words it takes, and whether it is a full word (not an abbreviation).
     #[inline]
     pub(crate) fn kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        // Most words have no tag, and no kind word starts with one.
-        if i >= end || self.list[i].tag == Tag::Untagged {
+        if i >= end {
             return None;
         }
-        self.tagged_kind_at(i, end)
-    }
-
-    /// [`kind_at`](Self::kind_at) for a tagged word.
-    fn tagged_kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        let next = (i + 1 < end).then(|| &self.list[i + 1]);
-        kind_of(
-            self.list[i].tag,
-            next.map(|w| w.tag),
-            next.is_some_and(|w| w.joined),
-        )
+        // (`kind_of` of the word's tag, and of the next word's when it is before `end`.)
+        vocab::unpack_kind(self.list[i].kinds[usize::from(i + 1 < end)])
     }
 }
 
@@ -452,6 +461,7 @@ impl Tokenizer<'_> {
             weak_break_before: weak,
             joined,
             tag: Tag::Untagged,
+            kinds: [0, 0],
         };
         if (self.digits || self.glue) && self.split(first()) {
             return;
@@ -528,6 +538,7 @@ impl Tokenizer<'_> {
                     weak_break_before: w.weak_break_before && first,
                     joined: w.joined && first,
                     tag,
+                    kinds: [0, 0],
                 });
             }
             from = to;
@@ -573,6 +584,7 @@ impl Tokenizer<'_> {
             weak_break_before: false,
             joined: false,
             tag: Tag::Untagged,
+            kinds: [0, 0],
         });
         true
     }

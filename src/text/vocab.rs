@@ -370,6 +370,45 @@ pub(crate) fn is_street(t: Tag) -> bool {
     (Tag::Duong as u8..=Tag::So as u8).contains(&(t as u8))
 }
 
+/// Whether a kind word may start with a word tagged `t` ([`kind_of`] is `None` for
+/// the others, whatever follows them).
+#[inline]
+pub(crate) fn may_start_kind(t: Tag) -> bool {
+    usize::from(t as u8).wrapping_sub(1) < SINGLE_KINDS.len() - 1
+}
+
+/// Every kind word, in the order of its declaration.
+const KIND_WORDS: [KindWord; 11] = [
+    KindWord::City,
+    KindWord::Province,
+    KindWord::UrbanDistrict,
+    KindWord::RuralDistrict,
+    KindWord::District,
+    KindWord::Town,
+    KindWord::EnglishTown,
+    KindWord::Ward,
+    KindWord::Commune,
+    KindWord::Township,
+    KindWord::SpecialZone,
+];
+
+/// A result of [`kind_of`] in a byte: 0 for `None`, else the kind word's place in
+/// [`KIND_WORDS`] with the word count and whether it is a full word.
+pub(crate) fn pack_kind(k: Option<(KindWord, usize, bool)>) -> u8 {
+    match k {
+        None => 0,
+        Some((k, n, full)) => 1 + ((k as u8) << 2 | ((n == 2) as u8) << 1 | full as u8),
+    }
+}
+
+/// [`pack_kind`] undone.
+#[inline]
+pub(crate) fn unpack_kind(b: u8) -> Option<(KindWord, usize, bool)> {
+    let v = b.checked_sub(1)?;
+    let k = *KIND_WORDS.get(usize::from(v >> 2))?;
+    Some((k, 1 + usize::from(v >> 1 & 1), v & 1 == 1))
+}
+
 /// The kind word made of a word tagged `t0` (and the next one, tagged `t1`, which
 /// follows it after a single dot when `joined`), how many words it takes, and whether
 /// it is a full word (not an abbreviation).
@@ -789,5 +828,17 @@ mod tests {
             Some((KindWord::Province, 1, false))
         );
         assert_eq!(kind_of(Tag::Dao, None, false), None);
+        for &t0 in &tags {
+            for &t1 in &tags {
+                for joined in [false, true] {
+                    let k = kind_of(t0, Some(t1), joined);
+                    assert!(may_start_kind(t0) || k.is_none(), "{t0:?}");
+                    assert_eq!(unpack_kind(pack_kind(k)), k, "{t0:?} {t1:?} {joined}");
+                }
+            }
+        }
+        for (i, &k) in KIND_WORDS.iter().enumerate() {
+            assert_eq!(k as usize, i);
+        }
     }
 }
