@@ -185,15 +185,8 @@ impl Words {
         for i in 0..self.list.len() {
             let t = self.list[i].tag;
             if vocab::may_start_kind(t) {
-                let next = self.list.get(i + 1);
-                self.list[i].kinds = [
-                    vocab::pack_kind(kind_of(t, None, false)),
-                    vocab::pack_kind(kind_of(
-                        t,
-                        next.map(|w| w.tag),
-                        next.is_some_and(|w| w.joined),
-                    )),
-                ];
+                let next = self.list.get(i + 1).map(|w| (w.tag, w.joined));
+                self.list[i].kinds = vocab::packed_kinds(t, next);
             }
         }
     }

@@ -394,11 +394,47 @@ const KIND_WORDS: [KindWord; 11] = [
 
 /// A result of [`kind_of`] in a byte: 0 for `None`, else the kind word's place in
 /// [`KIND_WORDS`] with the word count and whether it is a full word.
-pub(crate) fn pack_kind(k: Option<(KindWord, usize, bool)>) -> u8 {
+pub(crate) const fn pack_kind(k: Option<(KindWord, usize, bool)>) -> u8 {
     match k {
         None => 0,
         Some((k, n, full)) => 1 + ((k as u8) << 2 | ((n == 2) as u8) << 1 | full as u8),
     }
+}
+
+/// [`pack_kind`] of the one-word kind of each tag that may start a kind word.
+static PACKED_SINGLE_KINDS: [u8; Tag::Dk as usize + 1] = {
+    let mut t = [0; Tag::Dk as usize + 1];
+    let mut i = 0;
+    while i < t.len() {
+        if let Some((k, full)) = SINGLE_KINDS[i] {
+            t[i] = pack_kind(Some((k, 1, full)));
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether a word tagged `t` may start a kind word of two ([`kind_of`] depends on the
+/// word after it).
+#[inline]
+pub(crate) fn starts_pair(t: Tag) -> bool {
+    let i = u32::from(t as u8);
+    i < 64 && PAIR_STARTS & (1 << i) != 0
+}
+
+/// [`pack_kind`] of [`kind_of`] for a word tagged `t`: alone, and followed by a word
+/// tagged `next.0` (after a single dot when `next.1`).
+#[inline]
+pub(crate) fn packed_kinds(t: Tag, next: Option<(Tag, bool)>) -> [u8; 2] {
+    let i = usize::from(t as u8);
+    let Some(&single) = PACKED_SINGLE_KINDS.get(i) else {
+        return [0, 0];
+    };
+    let with_next = match next {
+        Some((t1, joined)) if starts_pair(t) => pack_kind(kind_of(t, Some(t1), joined)),
+        _ => single,
+    };
+    [single, with_next]
 }
 
 /// [`pack_kind`] undone.
@@ -834,6 +870,12 @@ mod tests {
                     let k = kind_of(t0, Some(t1), joined);
                     assert!(may_start_kind(t0) || k.is_none(), "{t0:?}");
                     assert_eq!(unpack_kind(pack_kind(k)), k, "{t0:?} {t1:?} {joined}");
+                    let packed = packed_kinds(t0, Some((t1, joined)));
+                    assert_eq!(unpack_kind(packed[1]), k, "{t0:?} {t1:?} {joined}");
+                    assert_eq!(unpack_kind(packed[0]), kind_of(t0, None, false));
+                    if !starts_pair(t0) {
+                        assert_eq!(packed[0], packed[1], "{t0:?} {t1:?} {joined}");
+                    }
                 }
             }
         }
