@@ -182,12 +182,12 @@ impl Words {
             self.remarks.push(from..input.len());
         }
         // The kind words, asked of every span the parser reads: found here once.
-        for i in 0..self.list.len() {
-            let t = self.list[i].tag;
-            if vocab::may_start_kind(t) {
-                let next = self.list.get(i + 1).map(|w| (w.tag, w.joined));
-                self.list[i].kinds = vocab::packed_kinds(t, next);
+        let mut next = None;
+        for w in self.list.iter_mut().rev() {
+            if vocab::may_start_kind(w.tag) {
+                w.kinds = vocab::packed_kinds(w.tag, next);
             }
+            next = Some((w.tag, w.joined));
         }
     }
 
