@@ -167,9 +167,7 @@ pub(super) struct Buffers {
     /// For each end of a span looked at, its span hits in `hits`.
     pub(super) spans: Vec<(usize, Range<usize>)>,
     pub(super) hits: Vec<SpanHit>,
-    /// The reversed key of the span being extended, and the keys equal to each of
-    /// its suffixes.
-    pub(super) rkey: Vec<u8>,
+    /// The keys equal to each suffix of the span being extended.
     pub(super) exact_at: Vec<Range<usize>>,
     /// The units found by [`Parser::find`], a stack: each call pushes its results
     /// above those of the calls still using theirs.
@@ -557,7 +555,7 @@ impl<'a, 't> Parser<'a, 't> {
         // commune leaves nothing to find for a current commune with an old district.
         let n = provinces.len();
         for k in 0..2 * n {
-            let i = provinces.start + k % n;
+            let i = provinces.start + if k < n { k } else { k - n };
             let p = self.buffers.found[i];
             if matches!(p.unit, Unit::LegacyProvince(_)) != (k < n) {
                 continue;

@@ -126,8 +126,9 @@ impl Parser<'_, '_> {
         let min_start = seg.max(name_end.saturating_sub(MAX_SPAN));
         // The reversed key of words start..name_end, and for each start the keys
         // equal to it (positions in the reversed-key order), at `name_end - 1 - start`.
-        let mut rkey = std::mem::take(&mut self.buffers.rkey);
-        rkey.clear();
+        // (In a fixed array: a key as long as `KEY_LEN_BOUND` ends no key's name.)
+        let mut rkey = [0u8; index::KEY_LEN_BOUND];
+        let mut rlen = 0;
         let mut exact_at = std::mem::take(&mut self.buffers.exact_at);
         exact_at.clear();
         // The hash of `rkey`, kept up as it grows.
@@ -137,17 +138,29 @@ impl Parser<'_, '_> {
             crate::work::add(1);
             let w = self.buffers.words.key_bytes(start);
             if dead_at.is_none() {
-                if w.last().is_some_and(u8::is_ascii_digit)
-                    && rkey.last().is_some_and(u8::is_ascii_digit)
-                {
-                    rkey.push(b' ');
-                    hash = hash_step(hash, b' ');
+                let spaced = w.last().is_some_and(u8::is_ascii_digit)
+                    && rlen > 0
+                    && rkey[rlen - 1].is_ascii_digit();
+                let mut fits = true;
+                let mut push = |b: u8| match rkey.get_mut(rlen) {
+                    Some(at) => {
+                        *at = b;
+                        rlen += 1;
+                        hash = hash_step(hash, b);
+                    }
+                    None => fits = false,
+                };
+                if spaced {
+                    push(b' ');
                 }
                 for &b in w.iter().rev() {
-                    rkey.push(b);
-                    hash = hash_step(hash, b);
+                    push(b);
                 }
-                match index::suffix(&rkey, hash) {
+                let found = match fits {
+                    true => index::suffix(&rkey[..rlen], hash),
+                    false => None,
+                };
+                match found {
                     Some(exact) => exact_at.push(exact),
                     None => {
                         dead_at = Some(start);
@@ -197,7 +210,6 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        self.buffers.rkey = rkey;
         self.buffers.exact_at = exact_at;
     }
 

@@ -302,11 +302,16 @@ pub(crate) fn rentry_in(p: usize, table: Table) -> &'static Key {
     &table.keys()[usize::from(g::RKEY_ORDER[p] - base)]
 }
 
+/// Every key of the index is shorter than this (a test checks it): a longer suffix
+/// ends no key, and [`suffix`] finds none for it.
+pub(crate) const KEY_LEN_BOUND: usize = 64;
+
 /// The keys that end with the bytes of `rsuffix` read backwards (`rsuffix` is the
 /// suffix reversed), by hash: `None` when no key does; else the positions in the
 /// reversed-key order of the keys equal to the suffix (empty when keys only end
 /// with it). `hash` is [`key_hash`] of `rsuffix`, which a caller growing the suffix a
 /// byte at a time keeps up with [`hash_step`](crate::tables::layout::hash_step).
+#[inline]
 pub(crate) fn suffix(rsuffix: &[u8], hash: u32) -> Option<Range<usize>> {
     let mask = g::RKEY_SUFFIXES.len() - 1;
     let mut slot = hash as usize & mask;
@@ -547,6 +552,13 @@ pub(crate) fn entries_within(t: Table, within: Unit, out: &mut Vec<u16>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_shorter_than_the_bound() {
+        let longest = (0..key_count()).map(|p| rkey_at(p).len()).max().unwrap();
+        assert!(longest < KEY_LEN_BOUND, "{longest}");
+        assert!(longest > 20, "{longest}");
+    }
 
     fn key_str(k: &Key) -> &'static str {
         std::str::from_utf8(k.key()).unwrap()

@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use crate::text::chars::{is_upper, sep, Sep};
-use crate::text::fold::{fold_char, FoldSink};
+use crate::text::fold::{fold_char, latin_base, FoldSink};
 use crate::text::vocab::{self, kind_of, tag_of, trailing_kind, KindWord, Tag};
 
 /// A word of the input: a run of characters that fold to letters or digits (with
@@ -34,6 +34,10 @@ pub(crate) struct Word {
     pub(crate) joined: bool,
     /// What the word is, if it is one the analysis knows ([`Tag`]).
     pub(crate) tag: Tag,
+    /// The kind word that starts at this word ([`vocab::pack_kind`]): alone (the
+    /// last word of a span), and with the next word after it; set once the words
+    /// are all read.
+    kinds: [u8; 2],
 }
 
 impl Word {
@@ -117,22 +121,51 @@ impl Words {
             if b < 0x80 {
                 let key = ASCII_KEY[usize::from(b)];
                 if key != 0 {
+                    // A run of ASCII letters and digits, keyed here a byte at a time
+                    // (what `letter` does for each). A key byte has 0x40 set for a
+                    // letter, not for a digit; every key byte is ASCII.
                     t.pos = i;
-                    // A capital inside a word (its key byte differs): the word may be
-                    // two glued together, looked at when it ends.
-                    t.letter(char::from(key));
-                    t.last_end = i + 1;
-                } else {
-                    t.gap();
-                    if b != b' ' && b != b'.' {
-                        t.separator(b as char, i, 1);
+                    if !t.in_word {
+                        t.start_word();
                     }
+                    let buf = &mut t.words.buf;
+                    buf.push(char::from(key & 0x7F));
+                    let mut all = key;
+                    let mut j = i + 1;
+                    while let Some(&b) = bytes.get(j) {
+                        let key = ASCII_KEY[usize::from(b)];
+                        if key == 0 {
+                            break;
+                        }
+                        all &= key;
+                        buf.push(char::from(key & 0x7F));
+                        j += 1;
+                    }
+                    t.digits |= all & 0x40 == 0;
+                    t.last_end = j;
+                    i = j;
+                    continue;
+                }
+                t.gap();
+                if b != b' ' && b != b'.' {
+                    t.separator(b as char, i, 1);
                 }
                 i += 1;
                 continue;
             }
             let c = input[i..].chars().next().unwrap_or(' ');
             t.pos = i;
+            if let Some(b) = latin_base(c) {
+                // A letter with diacritics of the fast tables: what `fold_char`
+                // gives, taken as `letter` takes it (an ASCII letter).
+                if !t.in_word {
+                    t.start_word();
+                }
+                t.words.buf.push(char::from(b & 0x7F));
+                i += c.len_utf8();
+                t.last_end = i;
+                continue;
+            }
             fold_char(c, &mut t);
             i += c.len_utf8();
             if t.in_word {
@@ -147,6 +180,14 @@ impl Words {
         if mask && t.depth > 0 {
             let from = t.remark_start;
             self.remarks.push(from..input.len());
+        }
+        // The kind words, asked of every span the parser reads: found here once.
+        let mut next = None;
+        for w in self.list.iter_mut().rev() {
+            if vocab::may_start_kind(w.tag) {
+                w.kinds = vocab::packed_kinds(w.tag, next);
+            }
+            next = Some((w.tag, w.joined));
         }
     }
 
@@ -226,21 +267,11 @@ impl Words {
     /// words it takes, and whether it is a full word (not an abbreviation).
     #[inline]
     pub(crate) fn kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        // Most words have no tag, and no kind word starts with one.
-        if i >= end || self.list[i].tag == Tag::Untagged {
+        if i >= end {
             return None;
         }
-        self.tagged_kind_at(i, end)
-    }
-
-    /// [`kind_at`](Self::kind_at) for a tagged word.
-    fn tagged_kind_at(&self, i: usize, end: usize) -> Option<(KindWord, usize, bool)> {
-        let next = (i + 1 < end).then(|| &self.list[i + 1]);
-        kind_of(
-            self.list[i].tag,
-            next.map(|w| w.tag),
-            next.is_some_and(|w| w.joined),
-        )
+        // (`kind_of` of the word's tag, and of the next word's when it is before `end`.)
+        vocab::unpack_kind(self.list[i].kinds[usize::from(i + 1 < end)])
     }
 }
 
@@ -275,9 +306,9 @@ struct Tokenizer<'a> {
 }
 
 /// The key byte of each ASCII byte: letters lower-cased, digits as they are, 0 for
-/// anything else (a gap between words).
-const ASCII_KEY: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// anything else (a gap between words, or a byte that is not ASCII).
+static ASCII_KEY: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -415,7 +446,7 @@ impl Tokenizer<'_> {
             .last()
             .is_some_and(|w| w.tag == Tag::T && w.end + 1 == start)
             && self.input.as_bytes()[start - 1] == b'.';
-        let first = Word {
+        let first = || Word {
             start,
             end,
             key: ks as u32..ks as u32,
@@ -423,7 +454,30 @@ impl Tokenizer<'_> {
             weak_break_before: weak,
             joined,
             tag: Tag::Untagged,
+            kinds: [0, 0],
         };
+        if (self.digits || self.glue) && self.split(first()) {
+            return;
+        }
+        let buf = &self.words.buf;
+        let key = &buf.as_bytes()[ks..];
+        let (tag, remark) = vocab::tag_and_remark(key);
+        self.words.remark_words |= remark;
+        let key = ks as u32..buf.len() as u32;
+        self.words.list.push(Word {
+            key,
+            tag,
+            ..first()
+        });
+    }
+
+    /// Drops the leading zeros of the word `first` (with digits, or when glued words
+    /// are split), and pushes it as two or more words if it is a kind word glued to
+    /// a number or words glued together; whether it did. Out of line: most words are
+    /// neither.
+    #[inline(never)]
+    fn split(&mut self, first: Word) -> bool {
+        let ks = self.key_start;
         if self.digits {
             let buf = &mut self.words.buf;
             if has_leading_zero(&buf.as_bytes()[ks..]) {
@@ -432,23 +486,11 @@ impl Tokenizer<'_> {
                 drop_leading_zeros(buf, ks);
             } else if self.glue && may_be_glued(&buf.as_bytes()[ks..]) && self.glued(first.clone())
             {
-                return;
+                return true;
             }
-            if self.number_after_kind(first.clone()) {
-                return;
-            }
-        } else if self.glue
-            && may_be_glued(&self.words.buf.as_bytes()[ks..])
-            && self.glued(first.clone())
-        {
-            return;
+            return self.number_after_kind(first);
         }
-        let buf = &self.words.buf;
-        let key = &buf.as_bytes()[ks..];
-        let (tag, remark) = vocab::tag_and_remark(key);
-        self.words.remark_words |= remark;
-        let key = ks as u32..buf.len() as u32;
-        self.words.list.push(Word { key, tag, ..first });
+        may_be_glued(&self.words.buf.as_bytes()[ks..]) && self.glued(first)
     }
 
     /// Pushes word `w` (its key from `key_start` to the end of the buffer) as two
@@ -497,6 +539,7 @@ impl Tokenizer<'_> {
                     weak_break_before: w.weak_break_before && first,
                     joined: w.joined && first,
                     tag,
+                    kinds: [0, 0],
                 });
             }
             from = to;
@@ -542,6 +585,7 @@ impl Tokenizer<'_> {
             weak_break_before: false,
             joined: false,
             tag: Tag::Untagged,
+            kinds: [0, 0],
         });
         true
     }

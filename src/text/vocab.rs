@@ -34,6 +34,7 @@ pub(crate) enum KindWord {
 
 impl KindWord {
     /// Whether this kind word (as the user wrote it) fits the unit's kind.
+    #[inline]
     pub(crate) fn fits(self, unit: &Unit) -> bool {
         use KindWord as K;
         let kind = self;
@@ -312,7 +313,7 @@ pub(crate) fn tag_of(w: &[u8]) -> Tag {
 
 /// [`tag_of`] and whether [`remark_key`] is not [`RemarkKey::No`], from one packing
 /// of the key: the tokenizer asks both of every word.
-#[inline(never)]
+#[inline]
 pub(crate) fn tag_and_remark(w: &[u8]) -> (Tag, bool) {
     match packed(w) {
         Some(v) => (tag_packed(v), remark_packed(v) != RemarkKey::No),
@@ -407,20 +408,117 @@ pub(crate) fn is_street(t: Tag) -> bool {
     (Tag::Duong as u8..=Tag::So as u8).contains(&(t as u8))
 }
 
+/// Whether a kind word may start with a word tagged `t` ([`kind_of`] is `None` for
+/// the others, whatever follows them).
+#[inline]
+pub(crate) fn may_start_kind(t: Tag) -> bool {
+    usize::from(t as u8).wrapping_sub(1) < SINGLE_KINDS.len() - 1
+}
+
+/// Every kind word, in the order of its declaration.
+const KIND_WORDS: [KindWord; 11] = [
+    KindWord::City,
+    KindWord::Province,
+    KindWord::UrbanDistrict,
+    KindWord::RuralDistrict,
+    KindWord::District,
+    KindWord::Town,
+    KindWord::EnglishTown,
+    KindWord::Ward,
+    KindWord::Commune,
+    KindWord::Township,
+    KindWord::SpecialZone,
+];
+
+/// A result of [`kind_of`] in a byte: 0 for `None`, else the kind word's place in
+/// [`KIND_WORDS`] with the word count and whether it is a full word.
+pub(crate) const fn pack_kind(k: Option<(KindWord, usize, bool)>) -> u8 {
+    match k {
+        None => 0,
+        Some((k, n, full)) => 1 + ((k as u8) << 2 | ((n == 2) as u8) << 1 | full as u8),
+    }
+}
+
+/// [`pack_kind`] of the one-word kind of each tag that may start a kind word.
+static PACKED_SINGLE_KINDS: [u8; Tag::Dk as usize + 1] = {
+    let mut t = [0; Tag::Dk as usize + 1];
+    let mut i = 0;
+    while i < t.len() {
+        if let Some((k, full)) = SINGLE_KINDS[i] {
+            t[i] = pack_kind(Some((k, 1, full)));
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether a word tagged `t` may start a kind word of two ([`kind_of`] depends on the
+/// word after it).
+#[inline]
+pub(crate) fn starts_pair(t: Tag) -> bool {
+    let i = u32::from(t as u8);
+    i < 64 && PAIR_STARTS & (1 << i) != 0
+}
+
+/// [`pack_kind`] of [`kind_of`] for a word tagged `t`: alone, and followed by a word
+/// tagged `next.0` (after a single dot when `next.1`).
+#[inline]
+pub(crate) fn packed_kinds(t: Tag, next: Option<(Tag, bool)>) -> [u8; 2] {
+    let i = usize::from(t as u8);
+    let Some(&single) = PACKED_SINGLE_KINDS.get(i) else {
+        return [0, 0];
+    };
+    let with_next = match next {
+        Some((t1, joined)) if starts_pair(t) => pack_kind(kind_of(t, Some(t1), joined)),
+        _ => single,
+    };
+    [single, with_next]
+}
+
+/// [`pack_kind`] undone.
+#[inline]
+pub(crate) fn unpack_kind(b: u8) -> Option<(KindWord, usize, bool)> {
+    let v = b.checked_sub(1)?;
+    let k = *KIND_WORDS.get(usize::from(v >> 2))?;
+    Some((k, 1 + usize::from(v >> 1 & 1), v & 1 == 1))
+}
+
 /// The kind word made of a word tagged `t0` (and the next one, tagged `t1`, which
 /// follows it after a single dot when `joined`), how many words it takes, and whether
 /// it is a full word (not an abbreviation).
+///
+/// The rules are [`pair_kind`] and [`single_kind`]; at run time they are two table
+/// look-ups ([`SINGLE_KINDS`], [`PAIR_STARTS`]), as the parser asks this of every
+/// tagged word of every span it reads.
 #[inline]
 pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>, joined: bool) -> Option<(KindWord, usize, bool)> {
+    let t = usize::from(t0 as u8);
+    if t >= SINGLE_KINDS.len() {
+        // A hamlet, street or other word: no kind word starts with one.
+        return None;
+    }
+    if let Some(t1) = t1 {
+        if PAIR_STARTS & (1 << t) != 0 {
+            if let Some(k) = pair_kind(t0, t1, joined) {
+                return Some(k);
+            }
+        }
+    }
+    SINGLE_KINDS[t].map(|(k, full)| (k, 1, full))
+}
+
+/// The kind word of two words, tagged `t0` and `t1` (`t1` after a single dot when
+/// `joined`): `Thành phố`, `Thị xã`, `T.P`…, and whether it is a full word.
+const fn pair_kind(t0: Tag, t1: Tag, joined: bool) -> Option<(KindWord, usize, bool)> {
     use KindWord as K;
     use Tag as T;
     let two = match (t0, t1) {
-        (T::Thanh, Some(T::Pho)) | (T::Thu, Some(T::Do)) => Some(K::City),
-        (T::Thi, Some(T::Xa)) => Some(K::Town),
-        (T::Thi, Some(T::Tran)) => Some(K::Township),
-        (T::Dac, Some(T::Khu)) | (T::Special, Some(T::Zone)) => Some(K::SpecialZone),
+        (T::Thanh, T::Pho) | (T::Thu, T::Do) => Some(K::City),
+        (T::Thi, T::Xa) => Some(K::Town),
+        (T::Thi, T::Tran) => Some(K::Township),
+        (T::Dac, T::Khu) | (T::Special, T::Zone) => Some(K::SpecialZone),
         // "Huyện đảo Lý Sơn": an island district (no district name starts with Đảo).
-        (T::Huyen, Some(T::Dao)) => Some(K::RuralDistrict),
+        (T::Huyen, T::Dao) => Some(K::RuralDistrict),
         _ => None,
     };
     if let Some(k) = two {
@@ -432,18 +530,25 @@ pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>, joined: bool) -> Option<(KindWor
     }
     // Two initials with a dot between them: "T.P Kon Tum", "T.X.Thuận Thành",
     // "T.Xã.Nghi Sơn", "T.T Na Dương", "T.Trấn Trâu Quỳ".
-    if joined && t0 == T::T {
+    if joined && matches!(t0, T::T) {
         let k = match t1 {
-            Some(T::P | T::Pho) => Some(K::City),
-            Some(T::X | T::Xa) => Some(K::Town),
-            Some(T::T | T::Tran) => Some(K::Township),
+            T::P | T::Pho => Some(K::City),
+            T::X | T::Xa => Some(K::Town),
+            T::T | T::Tran => Some(K::Township),
             _ => None,
         };
         if let Some(k) = k {
             return Some((k, 2, false));
         }
     }
-    let (k, full) = match t0 {
+    None
+}
+
+/// The kind word of one word tagged `t`, and whether it is a full word.
+const fn single_kind(t: Tag) -> Option<(KindWord, bool)> {
+    use KindWord as K;
+    use Tag as T;
+    Some(match t {
         T::ThanhPho | T::City => (K::City, true),
         T::Tp => (K::City, false),
         T::Tinh | T::Province => (K::Province, true),
@@ -466,9 +571,58 @@ pub(crate) fn kind_of(t0: Tag, t1: Option<Tag>, joined: bool) -> Option<(KindWor
         T::DacKhu => (K::SpecialZone, true),
         T::Dk => (K::SpecialZone, false),
         _ => return None,
-    };
-    Some((k, 1, full))
+    })
 }
+
+/// Every tag a word can have ([`TAGGED`]'s and `Untagged`), by its number (`None`
+/// for the numbers no word's tag has).
+const TAGS: [Option<Tag>; 128] = {
+    let mut t = [None; 128];
+    t[Tag::Untagged as usize] = Some(Tag::Untagged);
+    let mut i = 0;
+    while i < TAGGED.len() {
+        let tag = TAGGED[i].1;
+        t[tag as usize] = Some(tag);
+        i += 1;
+    }
+    t
+};
+
+/// [`single_kind`] of each tag, by its number, up to the last that has a kind word
+/// or starts one.
+static SINGLE_KINDS: [Option<(KindWord, bool)>; Tag::Dk as usize + 1] = {
+    let mut t = [None; Tag::Dk as usize + 1];
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(tag) = TAGS[i] {
+            t[i] = single_kind(tag);
+        }
+        i += 1;
+    }
+    t
+};
+
+/// The tags (bits by number) that start a kind word of two words with some tag
+/// after them, joined or not ([`pair_kind`]).
+const PAIR_STARTS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < SINGLE_KINDS.len() {
+        if let Some(t0) = TAGS[i] {
+            let mut j = 0;
+            while j < TAGS.len() {
+                if let Some(t1) = TAGS[j] {
+                    if pair_kind(t0, t1, false).is_some() || pair_kind(t0, t1, true).is_some() {
+                        bits |= 1 << i;
+                    }
+                }
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    bits
+};
 
 /// The English kind word that a name ending in a word tagged `t` ends with ("Ho Chi
 /// Minh City", "Lam Dong Province", "Ben Nghe Ward").
@@ -711,6 +865,64 @@ mod remark_key_tests {
             let (tag, remark) = tag_and_remark(w);
             assert_eq!(tag, tag_of(w), "{w:?}");
             assert_eq!(remark, remark_key(w) != RemarkKey::No, "{w:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables [`kind_of`] reads give what its rules say, for every pair of tags
+    /// and every tag alone.
+    #[test]
+    fn kind_tables_follow_the_rules() {
+        let tags: Vec<Tag> = TAGS.iter().flatten().copied().collect();
+        assert!(tags.len() > 60);
+        for &t0 in &tags {
+            let single = single_kind(t0).map(|(k, full)| (k, 1, full));
+            assert_eq!(kind_of(t0, None, false), single, "{t0:?}");
+            for &t1 in &tags {
+                for joined in [false, true] {
+                    let want = pair_kind(t0, t1, joined).or(single);
+                    assert_eq!(
+                        kind_of(t0, Some(t1), joined),
+                        want,
+                        "{t0:?} {t1:?} {joined}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            kind_of(Tag::Thanh, Some(Tag::Pho), false),
+            Some((KindWord::City, 2, true))
+        );
+        assert_eq!(
+            kind_of(Tag::T, Some(Tag::X), true),
+            Some((KindWord::Town, 2, false))
+        );
+        assert_eq!(
+            kind_of(Tag::T, Some(Tag::X), false),
+            Some((KindWord::Province, 1, false))
+        );
+        assert_eq!(kind_of(Tag::Dao, None, false), None);
+        for &t0 in &tags {
+            for &t1 in &tags {
+                for joined in [false, true] {
+                    let k = kind_of(t0, Some(t1), joined);
+                    assert!(may_start_kind(t0) || k.is_none(), "{t0:?}");
+                    assert_eq!(unpack_kind(pack_kind(k)), k, "{t0:?} {t1:?} {joined}");
+                    let packed = packed_kinds(t0, Some((t1, joined)));
+                    assert_eq!(unpack_kind(packed[1]), k, "{t0:?} {t1:?} {joined}");
+                    assert_eq!(unpack_kind(packed[0]), kind_of(t0, None, false));
+                    if !starts_pair(t0) {
+                        assert_eq!(packed[0], packed[1], "{t0:?} {t1:?} {joined}");
+                    }
+                }
+            }
+        }
+        for (i, &k) in KIND_WORDS.iter().enumerate() {
+            assert_eq!(k as usize, i);
         }
     }
 }
