@@ -525,7 +525,7 @@ const fn pair_kind(t0: Tag, t1: Tag, joined: bool) -> Option<(KindWord, usize, b
         return Some((k, 2, true));
     }
     // "H. đảo Lý Sơn", "H.đảo Phú Quý".
-    if matches!((t0, t1), (T::H, Some(T::Dao))) {
+    if matches!((t0, t1), (T::H, T::Dao)) {
         return Some((K::RuralDistrict, 2, false));
     }
     // Two initials with a dot between them: "T.P Kon Tum", "T.X.Thuận Thành",
