@@ -176,10 +176,21 @@ fn walk(
                 _ => skip_shared(lcp, p + 1, d),
             };
         } else {
-            if let Some(dist) = bp.distance(key.len()) {
-                found(order[p], dist);
+            // The same key names other units (homonyms: hundreds of "1", dozens of
+            // "tan thanh"): they follow it, with the same place in the blob, and
+            // are at the same distance.
+            let dist = bp.distance(key.len());
+            let here = at[p];
+            loop {
+                if let Some(dist) = dist {
+                    found(order[p], dist);
+                }
+                p += 1;
+                if p >= n || at[p] != here {
+                    break;
+                }
+                crate::work::add(1);
             }
-            p += 1;
         }
     }
 }
