@@ -408,7 +408,7 @@ impl BitParallel {
 
     /// Whether a band (from `D[lo] = e`, deltas `wp`/`wn`) has a cell of row
     /// `i <= h` within `bound` or of row `i > h` within `max`.
-    #[inline]
+    #[inline(always)]
     fn split_keeps(&self, e: i32, lo: usize, wp: u64, wn: u64, h: usize, bound: i32) -> bool {
         // Cells lo..=h are deltas 0..k; the rest start at k + 1.
         let k = h - lo;
