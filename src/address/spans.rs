@@ -418,6 +418,9 @@ impl Parser<'_, '_> {
             if max == 0 {
                 continue;
             }
+            // A longer span wins only with as few edits as the best so far: a match
+            // with more is not needed, and a walk with a tighter bound is cheaper.
+            let max = max.min(best_key.0);
             // Fewest edits first, then the longest span (this one, as the spans
             // shrink).
             let era = self.era;
@@ -458,8 +461,9 @@ impl Parser<'_, '_> {
     /// The keys within `max` edits of `key` (their entries in the concatenation of
     /// the per-level arrays, and distances, by entry), in `fuzzy_hits`: those of the
     /// provinces only (both structures), of the units in a scope, or of the whole
-    /// index. Each key is looked up once per parse and lookup (a scoped look-up
-    /// after the whole index was walked for the key reuses that walk); a key below
+    /// index. Each key is looked up once per parse, lookup and bound (a look-up
+    /// with a bound as large or larger serves, and a scoped look-up after the whole
+    /// index was walked for the key reuses that walk); a key below
     /// the province is looked up at all only if it is one of the first
     /// [`MAX_FUZZY_WALKS`](super::parser::MAX_FUZZY_WALKS) such keys of the parse
     /// (after that, nothing is found), be its look-ups scoped or not.
@@ -470,11 +474,13 @@ impl Parser<'_, '_> {
     fn fuzzy_matches(&mut self, lookup: Lookup, key: &str, max: u8) -> Range<usize> {
         let b = &mut *self.buffers;
         let keys = &b.fuzzy_keys;
+        // A look-up made with as many edits or more holds the matches (and maybe
+        // some farther, which the caller passes over).
         let cached = |l: &Lookup| {
             b.fuzzy_spans
                 .iter()
-                .find(|(x, k, _)| x == l && &keys[k.clone()] == key)
-                .map(|(_, _, r)| r.clone())
+                .find(|(x, m, k, _)| x == l && *m >= max && &keys[k.clone()] == key)
+                .map(|(_, _, _, r)| r.clone())
         };
         if let Some(r) = cached(&lookup) {
             return r;
@@ -495,7 +501,7 @@ impl Parser<'_, '_> {
                     b.fuzzy_keys.push_str(key);
                     // A range that is empty or not, for the grant.
                     let g = 0..usize::from(granted);
-                    b.fuzzy_spans.push((Lookup::Below, k, g));
+                    b.fuzzy_spans.push((Lookup::Below, u8::MAX, k, g));
                     granted
                 }
             },
@@ -534,7 +540,7 @@ impl Parser<'_, '_> {
         let k = b.fuzzy_keys.len()..b.fuzzy_keys.len() + key.len();
         b.fuzzy_keys.push_str(key);
         let r = from..b.fuzzy_hits.len();
-        b.fuzzy_spans.push((lookup, k, r.clone()));
+        b.fuzzy_spans.push((lookup, max, k, r.clone()));
         r
     }
 }
