@@ -552,8 +552,11 @@ fn whole_walk(key: &str, max: u8, hits: &mut Vec<(u16, u8)>) {
     sort_dedup(hits, from);
 }
 
-/// Sorts `hits[from..]` by entry and keeps each entry once.
+/// Sorts `hits[from..]` by entry and keeps each entry once (at its least distance).
 fn sort_dedup(hits: &mut Vec<(u16, u8)>, from: usize) {
+    if hits.len() - from > BITMAP_FROM && mark_in_order(hits, from) {
+        return;
+    }
     hits[from..].sort_unstable();
     let mut w = from;
     for r in from..hits.len() {
@@ -563,6 +566,40 @@ fn sort_dedup(hits: &mut Vec<(u16, u8)>, from: usize) {
         }
     }
     hits.truncate(w);
+}
+
+/// From how many hits [`sort_dedup`] orders them through a bitmap of every entry
+/// (one pass over 16,384 bits a distance) rather than by sorting them: a common
+/// misspelt name ("tanduong") matches hundreds of keys, whose sort took 50,000
+/// instructions.
+const BITMAP_FROM: usize = 128;
+/// Entries a bitmap of [`mark_in_order`] holds (the index has about 15,900).
+const BITMAP_WORDS: usize = 256;
+
+/// [`sort_dedup`] by a bitmap of the entries per distance; `false` (and `hits`
+/// untouched) if an entry or a distance is beyond the bitmaps.
+fn mark_in_order(hits: &mut Vec<(u16, u8)>, from: usize) -> bool {
+    let mut seen = [[0u64; BITMAP_WORDS]; 4];
+    for &(c, d) in &hits[from..] {
+        let (w, d) = (usize::from(c) / 64, usize::from(d));
+        if w >= BITMAP_WORDS || d >= seen.len() {
+            return false;
+        }
+        seen[d][w] |= 1 << (c % 64);
+    }
+    hits.truncate(from);
+    for w in 0..BITMAP_WORDS {
+        let mut any = seen[0][w] | seen[1][w] | seen[2][w] | seen[3][w];
+        while any != 0 {
+            crate::work::add(1);
+            let bit = any.trailing_zeros();
+            let d = (0..4u8).find(|&d| seen[usize::from(d)][w] >> bit & 1 == 1);
+            // `w < 256`: the entry fits u16.
+            hits.push(((w * 64) as u16 | bit as u16, d.unwrap_or(0)));
+            any &= any - 1;
+        }
+    }
+    true
 }
 
 /// Where the units of a look-up below the province may be: anywhere, or inside a
@@ -587,4 +624,55 @@ pub(super) enum Lookup {
     /// Not a look-up: whether the key, below the province, is looked up at all
     /// (its range of matches is not empty).
     Below,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain sort and dedup `sort_dedup` does below `BITMAP_FROM` hits.
+    fn by_sorting(mut hits: Vec<(u16, u8)>) -> Vec<(u16, u8)> {
+        hits.sort_unstable();
+        hits.dedup_by_key(|h| h.0);
+        hits
+    }
+
+    #[test]
+    fn bitmap_order_equals_sorting() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for n in [1, 2, 63, 129, 300, 2_000] {
+            // Entries repeated (one key reported by both walks, homonyms), at
+            // distances 0 to 3, some at the same entry with different distances.
+            let mut hits: Vec<(u16, u8)> = (0..n)
+                .map(|_| ((next() % 16_384) as u16, (next() % 4) as u8))
+                .collect();
+            for i in (0..n).step_by(5) {
+                let (c, d) = hits[i];
+                hits.push((c, 3 - d));
+            }
+            let mut marked = vec![(7, 1)];
+            marked.extend_from_slice(&hits);
+            assert!(mark_in_order(&mut marked, 1));
+            let mut want = vec![(7, 1)];
+            want.extend(by_sorting(hits.clone()));
+            assert_eq!(marked, want, "{n} hits");
+            let mut sorted = hits.clone();
+            sort_dedup(&mut sorted, 0);
+            assert_eq!(sorted, by_sorting(hits), "{n} hits");
+        }
+        // Beyond the bitmaps: left to the sort, untouched.
+        for bad in [vec![(3, 1), (16_384, 1)], vec![(3, 1), (5, 4)]] {
+            let mut hits = bad.clone();
+            assert!(!mark_in_order(&mut hits, 0));
+            assert_eq!(hits, bad);
+            sort_dedup(&mut hits, 0);
+            assert_eq!(hits, by_sorting(bad));
+        }
+    }
 }
