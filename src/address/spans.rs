@@ -579,23 +579,24 @@ const BITMAP_WORDS: usize = 256;
 /// [`sort_dedup`] by a bitmap of the entries per distance; `false` (and `hits`
 /// untouched) if an entry or a distance is beyond the bitmaps.
 fn mark_in_order(hits: &mut Vec<(u16, u8)>, from: usize) -> bool {
-    let mut seen = [[0u64; BITMAP_WORDS]; 4];
+    // Per word of 64 entries, a bitmap per distance.
+    let mut seen = [[0u64; 4]; BITMAP_WORDS];
     for &(c, d) in &hits[from..] {
         let (w, d) = (usize::from(c) / 64, usize::from(d));
-        if w >= BITMAP_WORDS || d >= seen.len() {
+        if w >= BITMAP_WORDS || d >= 4 {
             return false;
         }
-        seen[d][w] |= 1 << (c % 64);
+        seen[w][d] |= 1 << (c % 64);
     }
     hits.truncate(from);
-    for w in 0..BITMAP_WORDS {
-        let mut any = seen[0][w] | seen[1][w] | seen[2][w] | seen[3][w];
+    for (w, by_distance) in seen.iter().enumerate() {
+        let mut any = by_distance.iter().fold(0, |a, &b| a | b);
         while any != 0 {
             crate::work::add(1);
             let bit = any.trailing_zeros();
-            let d = (0..4u8).find(|&d| seen[usize::from(d)][w] >> bit & 1 == 1);
-            // `w < 256`: the entry fits u16.
-            hits.push(((w * 64) as u16 | bit as u16, d.unwrap_or(0)));
+            let d = by_distance.iter().position(|&b| b >> bit & 1 == 1);
+            // `w < 256` and `d < 4`: both fit.
+            hits.push(((w * 64) as u16 | bit as u16, d.unwrap_or(0) as u8));
             any &= any - 1;
         }
     }
