@@ -174,9 +174,9 @@ pub(super) struct Buffers {
     pub(super) found: Vec<Found>,
     /// The typo-tolerant look-ups of this parse, by key (the same words are looked
     /// up again in later passes, and after the words are read again): (the look-up,
-    /// the key in `fuzzy_keys`, its matches in `fuzzy_hits`).
-    /// Kept for the whole parse.
-    pub(super) fuzzy_spans: Vec<(Lookup, Range<usize>, Range<usize>)>,
+    /// the most edits it tolerated, the key in `fuzzy_keys`, its matches in
+    /// `fuzzy_hits`). Kept for the whole parse.
+    pub(super) fuzzy_spans: Vec<(Lookup, u8, Range<usize>, Range<usize>)>,
     /// The entries in scope of a scoped typo-tolerant look-up.
     pub(super) fuzzy_scope: Vec<u16>,
     /// The keys of `fuzzy_spans`, one after the other.

@@ -430,6 +430,9 @@ impl Parser<'_, '_> {
             if max == 0 {
                 continue;
             }
+            // A longer span wins only with as few edits as the best so far: a match
+            // with more is not needed, and a walk with a tighter bound is cheaper.
+            let max = max.min(best_key.0);
             // Fewest edits first, then the longest span (this one, as the spans
             // shrink).
             let era = self.era;
@@ -470,8 +473,9 @@ impl Parser<'_, '_> {
     /// The keys within `max` edits of `key` (their entries in the concatenation of
     /// the per-level arrays, and distances, by entry), in `fuzzy_hits`: those of the
     /// provinces only (both structures), of the units in a scope, or of the whole
-    /// index. Each key is looked up once per parse and lookup (a scoped look-up
-    /// after the whole index was walked for the key reuses that walk); a key below
+    /// index. Each key is looked up once per parse, lookup and bound (a look-up
+    /// with a bound as large or larger serves, and a scoped look-up after the whole
+    /// index was walked for the key reuses that walk); a key below
     /// the province is looked up at all only if it is one of the first
     /// [`MAX_FUZZY_WALKS`](super::parser::MAX_FUZZY_WALKS) such keys of the parse
     /// (after that, nothing is found), be its look-ups scoped or not.
@@ -482,11 +486,13 @@ impl Parser<'_, '_> {
     fn fuzzy_matches(&mut self, lookup: Lookup, key: &str, max: u8) -> Range<usize> {
         let b = &mut *self.buffers;
         let keys = &b.fuzzy_keys;
+        // A look-up made with as many edits or more holds the matches (and maybe
+        // some farther, which the caller passes over).
         let cached = |l: &Lookup| {
             b.fuzzy_spans
                 .iter()
-                .find(|(x, k, _)| x == l && &keys[k.clone()] == key)
-                .map(|(_, _, r)| r.clone())
+                .find(|(x, m, k, _)| x == l && *m >= max && &keys[k.clone()] == key)
+                .map(|(_, _, _, r)| r.clone())
         };
         if let Some(r) = cached(&lookup) {
             return r;
@@ -507,7 +513,7 @@ impl Parser<'_, '_> {
                     b.fuzzy_keys.push_str(key);
                     // A range that is empty or not, for the grant.
                     let g = 0..usize::from(granted);
-                    b.fuzzy_spans.push((Lookup::Below, k, g));
+                    b.fuzzy_spans.push((Lookup::Below, u8::MAX, k, g));
                     granted
                 }
             },
@@ -546,7 +552,7 @@ impl Parser<'_, '_> {
         let k = b.fuzzy_keys.len()..b.fuzzy_keys.len() + key.len();
         b.fuzzy_keys.push_str(key);
         let r = from..b.fuzzy_hits.len();
-        b.fuzzy_spans.push((lookup, k, r.clone()));
+        b.fuzzy_spans.push((lookup, max, k, r.clone()));
         r
     }
 }
@@ -558,8 +564,11 @@ fn whole_walk(key: &str, max: u8, hits: &mut Vec<(u16, u8)>) {
     sort_dedup(hits, from);
 }
 
-/// Sorts `hits[from..]` by entry and keeps each entry once.
+/// Sorts `hits[from..]` by entry and keeps each entry once (at its least distance).
 fn sort_dedup(hits: &mut Vec<(u16, u8)>, from: usize) {
+    if hits.len() - from > BITMAP_FROM && mark_in_order(hits, from) {
+        return;
+    }
     hits[from..].sort_unstable();
     let mut w = from;
     for r in from..hits.len() {
@@ -569,6 +578,41 @@ fn sort_dedup(hits: &mut Vec<(u16, u8)>, from: usize) {
         }
     }
     hits.truncate(w);
+}
+
+/// From how many hits [`sort_dedup`] orders them through a bitmap of every entry
+/// (one pass over 16,384 bits a distance) rather than by sorting them: a common
+/// misspelt name ("tanduong") matches hundreds of keys, whose sort took 50,000
+/// instructions.
+const BITMAP_FROM: usize = 128;
+/// Entries a bitmap of [`mark_in_order`] holds (the index has about 15,900).
+const BITMAP_WORDS: usize = 256;
+
+/// [`sort_dedup`] by a bitmap of the entries per distance; `false` (and `hits`
+/// untouched) if an entry or a distance is beyond the bitmaps.
+fn mark_in_order(hits: &mut Vec<(u16, u8)>, from: usize) -> bool {
+    // Per word of 64 entries, a bitmap per distance.
+    let mut seen = [[0u64; 4]; BITMAP_WORDS];
+    for &(c, d) in &hits[from..] {
+        let (w, d) = (usize::from(c) / 64, usize::from(d));
+        if w >= BITMAP_WORDS || d >= 4 {
+            return false;
+        }
+        seen[w][d] |= 1 << (c % 64);
+    }
+    hits.truncate(from);
+    for (w, by_distance) in seen.iter().enumerate() {
+        let mut any = by_distance.iter().fold(0, |a, &b| a | b);
+        while any != 0 {
+            crate::work::add(1);
+            let bit = any.trailing_zeros();
+            let d = by_distance.iter().position(|&b| b >> bit & 1 == 1);
+            // `w < 256` and `d < 4`: both fit.
+            hits.push(((w * 64) as u16 | bit as u16, d.unwrap_or(0) as u8));
+            any &= any - 1;
+        }
+    }
+    true
 }
 
 /// Where the units of a look-up below the province may be: anywhere, or inside a
@@ -593,4 +637,55 @@ pub(super) enum Lookup {
     /// Not a look-up: whether the key, below the province, is looked up at all
     /// (its range of matches is not empty).
     Below,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain sort and dedup `sort_dedup` does below `BITMAP_FROM` hits.
+    fn by_sorting(mut hits: Vec<(u16, u8)>) -> Vec<(u16, u8)> {
+        hits.sort_unstable();
+        hits.dedup_by_key(|h| h.0);
+        hits
+    }
+
+    #[test]
+    fn bitmap_order_equals_sorting() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for n in [1, 2, 63, 129, 300, 2_000] {
+            // Entries repeated (one key reported by both walks, homonyms), at
+            // distances 0 to 3, some at the same entry with different distances.
+            let mut hits: Vec<(u16, u8)> = (0..n)
+                .map(|_| ((next() % 16_384) as u16, (next() % 4) as u8))
+                .collect();
+            for i in (0..n).step_by(5) {
+                let (c, d) = hits[i];
+                hits.push((c, 3 - d));
+            }
+            let mut marked = vec![(7, 1)];
+            marked.extend_from_slice(&hits);
+            assert!(mark_in_order(&mut marked, 1));
+            let mut want = vec![(7, 1)];
+            want.extend(by_sorting(hits.clone()));
+            assert_eq!(marked, want, "{n} hits");
+            let mut sorted = hits.clone();
+            sort_dedup(&mut sorted, 0);
+            assert_eq!(sorted, by_sorting(hits), "{n} hits");
+        }
+        // Beyond the bitmaps: left to the sort, untouched.
+        for bad in [vec![(3, 1), (16_384, 1)], vec![(3, 1), (5, 4)]] {
+            let mut hits = bad.clone();
+            assert!(!mark_in_order(&mut hits, 0));
+            assert_eq!(hits, bad);
+            sort_dedup(&mut hits, 0);
+            assert_eq!(hits, by_sorting(bad));
+        }
+    }
 }
