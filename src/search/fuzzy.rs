@@ -153,6 +153,12 @@ fn walk(
         blob: text,
     } = index::order(backwards);
     let n = order.len();
+    // The ordinals of the query's letters, and one past the last (the end of the
+    // parent's range in the buckets).
+    let query_ords = query
+        .iter()
+        .filter_map(|&c| ordinal(c))
+        .fold(1u64 << ORDS, |set, o| set | 1 << o);
     let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
     let mut p = 0;
     while p < n {
@@ -167,13 +173,44 @@ fn walk(
         if pruned {
             // Skip every following key that shares the pruned prefix key[..d]: to
             // the next bucket for one or two letters, else by scanning the LCPs.
+            // When the pruning letter is one the query lacks, every following
+            // sibling with such a letter gives the same column and is pruned too:
+            // skipped to the next sibling with a letter of the query.
+            let miss = bp.peq[usize::from(key[d - 1])] == 0;
             p = match (d, key.first().and_then(|&c| ordinal(c))) {
-                (1, Some(o0)) => usize::from(buckets[(o0 + 1) * ORDS]),
+                (1, Some(o0)) => {
+                    let o = if miss {
+                        next_ord(query_ords, o0)
+                    } else {
+                        o0 + 1
+                    };
+                    usize::from(buckets[o * ORDS])
+                }
                 (2, Some(o0)) => match key.get(1).and_then(|&c| ordinal(c)) {
-                    Some(o1) => usize::from(buckets[o0 * ORDS + o1 + 1]),
+                    Some(o1) => {
+                        let o = if miss {
+                            next_ord(query_ords, o1)
+                        } else {
+                            o1 + 1
+                        };
+                        usize::from(buckets[o0 * ORDS + o])
+                    }
                     None => skip_shared(lcp, p + 1, d),
                 },
-                _ => skip_shared(lcp, p + 1, d),
+                _ => {
+                    let mut q = skip_shared(lcp, p + 1, d);
+                    // Siblings share d - 1 bytes with the pruned key.
+                    while miss
+                        && q < n
+                        && usize::from(lcp[q]) + 1 == d
+                        && blob_at(text, at[q])
+                            .get(d - 1)
+                            .is_some_and(|&c| bp.peq[usize::from(c)] == 0)
+                    {
+                        q = skip_shared(lcp, q + 1, d);
+                    }
+                    q
+                }
             };
         } else {
             // The same key names other units (homonyms: hundreds of "1", dozens of
@@ -193,6 +230,12 @@ fn walk(
             }
         }
     }
+}
+
+/// The least ordinal after `o` in the set `ords` (which holds `ORDS`).
+#[inline]
+fn next_ord(ords: u64, o: usize) -> usize {
+    (ords >> (o + 1) << (o + 1)).trailing_zeros() as usize
 }
 
 /// The first position from `p` whose key shares fewer than `depth` bytes with the one
