@@ -153,6 +153,19 @@ fn walk(
         blob: text,
     } = index::order(backwards);
     let n = order.len();
+    // The letters that may keep a child of a node at depth 0 or 1 alive where the
+    // miss column is pruned ([`near_rows`]), as ordinals, and one past the last
+    // (the end of the node's range in the buckets).
+    let ords_near = |depth| {
+        let rows = near_rows(query.len(), max, depth);
+        query
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| rows >> i & 1 == 1)
+            .filter_map(|(_, &c)| ordinal(c))
+            .fold(1u64 << ORDS, |set, o| set | 1 << o)
+    };
+    let (ords0, ords1) = (ords_near(0), ords_near(1));
     let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
     let mut p = 0;
     while p < n {
@@ -167,13 +180,38 @@ fn walk(
         if pruned {
             // Skip every following key that shares the pruned prefix key[..d]: to
             // the next bucket for one or two letters, else by scanning the LCPs.
+            // When the pruning letter is none of the query's rows near the parent,
+            // it pruned as a letter the query lacks would, and so does every
+            // following sibling with such a letter: skipped to the next sibling with
+            // a letter of those rows.
+            let near = near_rows(query.len(), max, d - 1);
+            let miss = bp.peq[usize::from(key[d - 1])] & near == 0;
             p = match (d, key.first().and_then(|&c| ordinal(c))) {
-                (1, Some(o0)) => usize::from(buckets[(o0 + 1) * ORDS]),
+                (1, Some(o0)) => {
+                    let o = if miss { next_ord(ords0, o0) } else { o0 + 1 };
+                    usize::from(buckets[o * ORDS])
+                }
                 (2, Some(o0)) => match key.get(1).and_then(|&c| ordinal(c)) {
-                    Some(o1) => usize::from(buckets[o0 * ORDS + o1 + 1]),
+                    Some(o1) => {
+                        let o = if miss { next_ord(ords1, o1) } else { o1 + 1 };
+                        usize::from(buckets[o0 * ORDS + o])
+                    }
                     None => skip_shared(lcp, p + 1, d),
                 },
-                _ => skip_shared(lcp, p + 1, d),
+                _ => {
+                    let mut q = skip_shared(lcp, p + 1, d);
+                    // Siblings share d - 1 bytes with the pruned key.
+                    while miss
+                        && q < n
+                        && usize::from(lcp[q]) + 1 == d
+                        && blob_at(text, at[q])
+                            .get(d - 1)
+                            .is_some_and(|&c| bp.peq[usize::from(c)] & near == 0)
+                    {
+                        q = skip_shared(lcp, q + 1, d);
+                    }
+                    q
+                }
             };
         } else {
             // The same key names other units (homonyms: hundreds of "1", dozens of
@@ -193,6 +231,32 @@ fn walk(
             }
         }
     }
+}
+
+/// The rows of the query (bits) whose letter may keep a child of a node at `depth`
+/// alive when a letter the query lacks does not.
+///
+/// The column after a letter differs from the one after a letter the query lacks
+/// only below a cell where the letter matches, `D[i + 1][depth + 1] = D[i][depth]`
+/// with `query[i]` the letter (or a swap, `D[i + 2][depth + 1] = D[i][depth - 1] + 1`
+/// with `query[i]` the letter), and from there on it only grows by one a row. That
+/// is within `max` only if `D[i][depth]` is (`D[i][depth - 1] < max`), so only if
+/// `|i - depth| <= max`: no other row's letter changes a cell within `max`, hence
+/// whether the child is pruned.
+#[inline]
+fn near_rows(m: usize, max: u8, depth: usize) -> u64 {
+    let lo = depth.saturating_sub(usize::from(max));
+    let hi = (depth + usize::from(max) + 1).min(m);
+    if lo >= hi {
+        return 0;
+    }
+    ((1u64 << hi) - 1) & !((1u64 << lo) - 1)
+}
+
+/// The least ordinal after `o` in the set `ords` (which holds `ORDS`).
+#[inline]
+fn next_ord(ords: u64, o: usize) -> usize {
+    (ords >> (o + 1) << (o + 1)).trailing_zeros() as usize
 }
 
 /// The first position from `p` whose key shares fewer than `depth` bytes with the one
