@@ -444,7 +444,7 @@ static PACKED_SINGLE_KINDS: [u8; Tag::Dk as usize + 1] = {
     let mut t = [0; Tag::Dk as usize + 1];
     let mut i = 0;
     while i < t.len() {
-        if let Some((k, full)) = SINGLE_KINDS[i] {
+        if let Some((k, full)) = SINGLE_KIND_TABLE[i] {
             t[i] = pack_kind(Some((k, 1, full)));
         }
         i += 1;
@@ -590,7 +590,11 @@ const TAGS: [Option<Tag>; 128] = {
 
 /// [`single_kind`] of each tag, by its number, up to the last that has a kind word
 /// or starts one.
-static SINGLE_KINDS: [Option<(KindWord, bool)>; Tag::Dk as usize + 1] = {
+static SINGLE_KINDS: [Option<(KindWord, bool)>; Tag::Dk as usize + 1] = SINGLE_KIND_TABLE;
+
+/// [`SINGLE_KINDS`] as a constant, for the other tables built from it (a constant may
+/// not read a static before Rust 1.83; the MSRV is 1.82).
+const SINGLE_KIND_TABLE: [Option<(KindWord, bool)>; Tag::Dk as usize + 1] = {
     let mut t = [None; Tag::Dk as usize + 1];
     let mut i = 0;
     while i < t.len() {
@@ -607,7 +611,7 @@ static SINGLE_KINDS: [Option<(KindWord, bool)>; Tag::Dk as usize + 1] = {
 const PAIR_STARTS: u64 = {
     let mut bits = 0u64;
     let mut i = 0;
-    while i < SINGLE_KINDS.len() {
+    while i < SINGLE_KIND_TABLE.len() {
         if let Some(t0) = TAGS[i] {
             let mut j = 0;
             while j < TAGS.len() {
