@@ -33,7 +33,81 @@ pub fn line(value: &(impl Serialize + ?Sized), buf: &mut Vec<u8>) {
 /// Appends `value` as compact JSON, or fails with [`Unsupported`] (leaving partial
 /// output) for what this writer does not take.
 pub fn write(out: &mut Vec<u8>, value: &(impl Serialize + ?Sized)) -> Result<(), Unsupported> {
-    value.serialize(&mut Writer { out })
+    use std::cell::RefCell;
+    thread_local! {
+        static KEYS: RefCell<Keys> = const { RefCell::new(Keys::new()) };
+    }
+    KEYS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut keys) => value.serialize(&mut Writer {
+            out,
+            keys: &mut keys,
+        }),
+        // Only if a value's serialisation came back here: a cache of its own.
+        Err(_) => value.serialize(&mut Writer {
+            out,
+            keys: &mut Keys::new(),
+        }),
+    })
+}
+
+/// The longest field name kept ready in [`Keys`].
+const KEY_MAX: usize = 27;
+
+/// A framed name's block: `,"name":` and what follows, copied whole.
+const KEY_BLOCK: usize = KEY_MAX + 4;
+
+/// Field names already written, each kept as `,"name":` ready to copy. serde hands a
+/// struct's field names over as `&'static str`: the same address and length is the
+/// same text, so a name is checked and framed once per thread, not once per field.
+/// Direct-mapped by address; names that need escaping or are longer than
+/// [`KEY_MAX`] are written each time. (A name is trusted not to change behind its
+/// address: serde's field names are string literals, and those of dvhc's types are.)
+struct Keys {
+    slots: [Key; 128],
+}
+
+#[derive(Clone, Copy)]
+struct Key {
+    /// The name's address (0: empty slot; no `&'static str` is at 0).
+    addr: usize,
+    len: usize,
+    /// `,"name":`.
+    text: [u8; KEY_BLOCK + 1],
+}
+
+impl Keys {
+    const fn new() -> Self {
+        Keys {
+            slots: [Key {
+                addr: 0,
+                len: 0,
+                text: [0; KEY_BLOCK + 1],
+            }; 128],
+        }
+    }
+
+    /// `,"key":` at the start of a block, and its length; `None` for a name that is
+    /// not kept.
+    #[inline]
+    fn framed(&mut self, key: &'static str) -> Option<(&[u8; KEY_BLOCK + 1], usize)> {
+        let addr = key.as_ptr() as usize;
+        // Fibonacci hashing: names sit a few bytes apart, so the address's low bits
+        // alone would collide.
+        let slot = &mut self.slots
+            [addr.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> (usize::BITS - 7)];
+        if slot.addr != addr || slot.len != key.len() {
+            let k = key.as_bytes();
+            if k.len() > KEY_MAX || needs_escaping(k) {
+                return None;
+            }
+            slot.addr = addr;
+            slot.len = k.len();
+            slot.text[..2].copy_from_slice(b",\"");
+            slot.text[2..2 + k.len()].copy_from_slice(k);
+            slot.text[2 + k.len()..4 + k.len()].copy_from_slice(b"\":");
+        }
+        Some((&slot.text, slot.len + 4))
+    }
 }
 
 /// A value this writer leaves to serde_json (see the module documentation).
@@ -89,21 +163,36 @@ fn any_to_escape(w: u64) -> bool {
     (below | (q.wrapping_sub(ONES) & !q) | (b.wrapping_sub(ONES) & !b)) & HIGH != 0
 }
 
-/// Whether any byte of `bytes` needs escaping: eight at a time, then the rest.
+/// Whether any byte of `bytes` needs escaping: eight at a time, the last eight
+/// overlapping the previous ones, and a short string as two overlapping halves.
 #[inline]
 fn needs_escaping(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if n < 8 {
+        return if n < 4 {
+            bytes.iter().any(|&b| ESCAPE[usize::from(b)] != 0)
+        } else {
+            // Bytes 0–3 and the last four: every byte at least once.
+            let half = |at: usize| {
+                let mut w = [0; 4];
+                w.copy_from_slice(&bytes[at..at + 4]);
+                u64::from(u32::from_le_bytes(w))
+            };
+            any_to_escape(half(0) | half(n - 4) << 32)
+        };
+    }
+    let word = |chunk: &[u8]| {
+        let mut w = [0; 8];
+        w.copy_from_slice(chunk);
+        u64::from_le_bytes(w)
+    };
     let mut chunks = bytes.chunks_exact(8);
     for chunk in chunks.by_ref() {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        if any_to_escape(u64::from_le_bytes(word)) {
+        if any_to_escape(word(chunk)) {
             return true;
         }
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| ESCAPE[usize::from(b)] != 0)
+    !chunks.remainder().is_empty() && any_to_escape(word(&bytes[n - 8..]))
 }
 
 /// `s` as a JSON string literal, appended to `out`.
@@ -150,6 +239,7 @@ fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
 
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
+    keys: &'a mut Keys,
 }
 
 impl<'a> Writer<'a> {
@@ -164,12 +254,15 @@ impl<'a> Writer<'a> {
         serde_json::to_writer(&mut *self.out, &v).map_err(|_| Unsupported)
     }
 
-    fn open<'b>(&'b mut self, open: &[u8], close: &'static [u8]) -> Compound<'a, 'b> {
-        self.out.extend_from_slice(open);
+    /// Opens an array or object with `open`; `variant`: it is a variant's content,
+    /// closed with one more `}`.
+    fn open<'b>(&'b mut self, open: u8, close: u8, variant: bool) -> Compound<'a, 'b> {
+        self.out.push(open);
         Compound {
             w: self,
             first: true,
             close,
+            variant,
         }
     }
 
@@ -185,7 +278,10 @@ impl<'a> Writer<'a> {
 struct Compound<'a, 'b> {
     w: &'b mut Writer<'a>,
     first: bool,
-    close: &'static [u8],
+    /// `]` or `}`.
+    close: u8,
+    /// The content of a variant: `}` after `close`.
+    variant: bool,
 }
 
 impl Compound<'_, '_> {
@@ -200,15 +296,39 @@ impl Compound<'_, '_> {
         value.serialize(&mut *self.w)
     }
 
-    fn field(&mut self, key: &str, value: &(impl Serialize + ?Sized)) -> Result<(), Unsupported> {
-        self.comma();
-        string(self.w.out, key);
-        self.w.out.push(b':');
+    /// `,"key":` (no comma first), then the value.
+    fn field(
+        &mut self,
+        key: &'static str,
+        value: &(impl Serialize + ?Sized),
+    ) -> Result<(), Unsupported> {
+        let first = std::mem::take(&mut self.first);
+        let w = &mut *self.w;
+        if let Some((block, len)) = w.keys.framed(key) {
+            // The whole block (a copy of fixed size, no call to memcpy), then cut back
+            // to the name's end.
+            let start = w.out.len();
+            let from = usize::from(first);
+            if let Some(text) = block.get(from..from + KEY_BLOCK) {
+                w.out.extend_from_slice(text);
+            }
+            w.out.truncate(start + len - from);
+        } else {
+            if !first {
+                w.out.push(b',');
+            }
+            string(w.out, key);
+            w.out.push(b':');
+        }
         value.serialize(&mut *self.w)
     }
 
     fn end(self) -> Result<(), Unsupported> {
-        self.w.out.extend_from_slice(self.close);
+        // Bytes pushed one by one: a slice of variable length would be a call to memcpy.
+        self.w.out.push(self.close);
+        if self.variant {
+            self.w.out.push(b'}');
+        }
         Ok(())
     }
 }
@@ -317,17 +437,17 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a, 'b>, Unsupported> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open(b'[', b']', false))
     }
     fn serialize_tuple(self, _: usize) -> Result<Compound<'a, 'b>, Unsupported> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open(b'[', b']', false))
     }
     fn serialize_tuple_struct(
         self,
         _: &'static str,
         _: usize,
     ) -> Result<Compound<'a, 'b>, Unsupported> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open(b'[', b']', false))
     }
     fn serialize_tuple_variant(
         self,
@@ -337,10 +457,10 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         _: usize,
     ) -> Result<Compound<'a, 'b>, Unsupported> {
         self.variant(variant);
-        Ok(self.open(b"[", b"]}"))
+        Ok(self.open(b'[', b']', true))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'b>, Unsupported> {
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open(b'{', b'}', false))
     }
     fn serialize_struct(
         self,
@@ -350,7 +470,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         if name == RAW_VALUE {
             return Err(Unsupported);
         }
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open(b'{', b'}', false))
     }
     fn serialize_struct_variant(
         self,
@@ -360,7 +480,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         _: usize,
     ) -> Result<Compound<'a, 'b>, Unsupported> {
         self.variant(variant);
-        Ok(self.open(b"{", b"}}"))
+        Ok(self.open(b'{', b'}', true))
     }
 }
 
@@ -470,6 +590,61 @@ mod tests {
         }
         same(&"");
         same(&"\"\\\u{1}\u{1f}\u{7f}\n\r\t\u{8}\u{c}");
+    }
+
+    /// Field names go through the cache of framed names: first and later fields, in
+    /// structs and struct variants, more names than it has slots (so they evict each
+    /// other), names at and over its length limit, names that need escaping, and the
+    /// same names again in other orders.
+    #[test]
+    fn field_names() {
+        /// A struct with the given field names, each holding its index.
+        struct Fields(Vec<&'static str>, bool);
+        impl Serialize for Fields {
+            fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use ser::{SerializeStruct, SerializeStructVariant};
+                if self.1 {
+                    let mut st = s.serialize_struct_variant("E", 0, "v", self.0.len())?;
+                    for (i, k) in self.0.iter().enumerate() {
+                        st.serialize_field(k, &i)?;
+                    }
+                    st.end()
+                } else {
+                    let mut st = s.serialize_struct("S", self.0.len())?;
+                    for (i, k) in self.0.iter().enumerate() {
+                        st.serialize_field(k, &i)?;
+                    }
+                    st.end()
+                }
+            }
+        }
+        let mut names: Vec<&'static str> = (0..300)
+            .map(|i| &*Box::leak(format!("name{i}").into_boxed_str()))
+            .collect();
+        names.extend([
+            "",
+            "a",
+            "x\"y",
+            "back\\slash",
+            "tab\there",
+            "\u{1}",
+            "ạ",
+            "abcdefghijklmnopqrstuvwxyz0", // KEY_MAX bytes
+            "abcdefghijklmnopqrstuvwxyz01",
+            "abcdefghijklmnopqrstuvwxyz0\"",
+            "Tên đơn vị hành chính cấp xã",
+        ]);
+        assert!(names.iter().any(|n| n.len() == KEY_MAX));
+        for variant in [false, true] {
+            same(&Fields(names.clone(), variant));
+            let mut reversed = names.clone();
+            reversed.reverse();
+            same(&Fields(reversed, variant));
+            for n in &names {
+                same(&Fields(vec![n], variant));
+                same(&Fields(vec![n, n, "a", n], variant));
+            }
+        }
     }
 
     #[test]

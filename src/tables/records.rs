@@ -31,6 +31,36 @@ use crate::legacy;
 use crate::tables::generated as g;
 use crate::units::current::{Commune, Province};
 
+/// A unit's code as text, as its `Display` writes it, taken from the tables rather
+/// than formatted: [`DIGITS3`](crate::units::code::DIGITS3) for provinces and
+/// districts, `COMMUNE_CODE_TEXT` and `LEGACY_COMMUNE_CODE_TEXT` by the record's
+/// place in its array. `None` for a record that is not in the tables (the crate
+/// hands out none).
+pub(crate) fn code_text(u: crate::Unit) -> Option<&'static str> {
+    use crate::Unit;
+    /// The place of `record` in `table`, by address.
+    fn place<T>(table: &'static [T], record: &'static T) -> Option<usize> {
+        let size = std::mem::size_of::<T>();
+        let offset = (record as *const T as usize).checked_sub(table.as_ptr() as usize)?;
+        let i = offset / size;
+        (offset % size == 0 && i < table.len()).then_some(i)
+    }
+    fn five(text: &'static str, i: usize) -> Option<&'static str> {
+        text.get(5 * i..5 * i + 5)
+    }
+    fn digits(value: usize, width: usize) -> Option<&'static str> {
+        let at = (3 * value + 3).checked_sub(width)?;
+        crate::units::code::DIGITS3.get(at..3 * value + 3)
+    }
+    match u {
+        Unit::Province(p) => digits(p.code().get() as usize, 2),
+        Unit::LegacyProvince(p) => digits(p.code().get() as usize, 2),
+        Unit::LegacyDistrict(d) => digits(d.code().get() as usize, 3),
+        Unit::Commune(c) => five(g::COMMUNE_CODE_TEXT, place(&g::COMMUNES, c)?),
+        Unit::LegacyCommune(c) => five(g::LEGACY_COMMUNE_CODE_TEXT, place(&g::LEGACY_COMMUNES, c)?),
+    }
+}
+
 /// The current province with this code (`PROVINCE_BY_CODE`).
 #[inline]
 pub(crate) fn province(code: u8) -> Option<&'static Province> {
@@ -95,4 +125,39 @@ pub(crate) fn island_district(i: u16) -> Option<&'static legacy::District> {
 #[inline]
 pub(crate) fn island_successor(i: u16) -> Option<&'static Commune> {
     g::COMMUNES.get(usize::from(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{legacy, Commune, Province, Unit};
+
+    /// Every unit's code text is its code as `Display` writes it.
+    #[test]
+    fn code_text_of_every_unit() {
+        let units = Province::all()
+            .iter()
+            .map(Unit::Province)
+            .chain(Commune::all().iter().map(Unit::Commune))
+            .chain(legacy::Province::all().iter().map(Unit::LegacyProvince))
+            .chain(legacy::District::all().iter().map(Unit::LegacyDistrict))
+            .chain(legacy::Commune::all().iter().map(Unit::LegacyCommune));
+        let mut n = 0;
+        for u in units {
+            assert_eq!(super::code_text(u), Some(&*u.code().to_string()), "{u:?}");
+            n += 1;
+        }
+        assert_eq!(n, 34 + 3321 + 63 + 696 + 10_035);
+    }
+
+    /// A record that is not in the tables has none (a copy, at another address).
+    #[test]
+    fn code_text_of_a_copy() {
+        let c = &Commune::all()[7];
+        let copy: &'static Commune = Box::leak(Box::new(Commune { code: c.code, ..*c }));
+        assert_eq!(super::code_text(Unit::Commune(copy)), None);
+        let c = &legacy::Commune::all()[7];
+        let copy: &'static legacy::Commune =
+            Box::leak(Box::new(legacy::Commune { code: c.code, ..*c }));
+        assert_eq!(super::code_text(Unit::LegacyCommune(copy)), None);
+    }
 }

@@ -85,9 +85,38 @@ pub(crate) fn pad(value: u32, width: usize, f: &mut fmt::Formatter<'_>) -> fmt::
     f.pad(s)
 }
 
-/// `value` zero-padded to `width` digits (at most 10), written into `buf`.
+/// Every number below 1,000 as three digits, one after another: `"000001…999"`.
+pub(crate) static DIGITS3: &str = {
+    const BYTES: [u8; 3000] = {
+        let mut t = [0; 3000];
+        let mut i = 0;
+        while i < 1000 {
+            t[3 * i] = b'0' + (i / 100) as u8;
+            t[3 * i + 1] = b'0' + (i / 10 % 10) as u8;
+            t[3 * i + 2] = b'0' + (i % 10) as u8;
+            i += 1;
+        }
+        t
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("ASCII digits are UTF-8"),
+    }
+};
+
+/// `value` zero-padded to `width` digits (at most 10), written into `buf` (or, for
+/// up to three digits, taken from [`DIGITS3`]).
 #[inline]
 pub(crate) fn padded(value: u32, width: usize, buf: &mut [u8; 10]) -> &str {
+    if value < 1000 && (2..=3).contains(&width) {
+        let at = 3 * value as usize + 3 - width;
+        if let Some(s) = DIGITS3.get(at..at + width) {
+            // Only when `value` has no more digits than `width`.
+            if value < 10u32.pow(width as u32) {
+                return s;
+            }
+        }
+    }
     let mut n = value;
     let mut start = buf.len();
     // Every digit of `value`, then zeros up to `width`.
@@ -442,6 +471,14 @@ mod tests {
             (123_456, 5, "123456"),
             (u32::MAX, 10, "4294967295"),
             (7, 12, "0000000007"),
+            (7, 2, "07"),
+            (7, 3, "007"),
+            (999, 3, "999"),
+            (999, 2, "999"),
+            (100, 2, "100"),
+            (1000, 3, "1000"),
+            (99, 2, "99"),
+            (0, 3, "000"),
         ] {
             assert_eq!(padded(v, w, &mut buf), s, "{v} {w}");
         }

@@ -221,7 +221,10 @@ pub(crate) struct Ref(pub(crate) Unit, pub(crate) Names);
 impl Serialize for Ref {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Ref", 2)?;
-        st.serialize_field("code", &self.0.code())?;
+        match crate::tables::records::code_text(self.0) {
+            Some(text) => st.serialize_field("code", text)?,
+            None => st.serialize_field("code", &self.0.code())?,
+        }
         st.serialize_field("name", &self.1.unit(self.0))?;
         st.end()
     }

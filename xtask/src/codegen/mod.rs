@@ -72,8 +72,10 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
         .chain(d.communes.iter().map(|c| c.resolution.as_str()))
         .chain(d.changes.iter().map(|c| c.5.as_str()))
         .collect();
-    let string_bytes: usize =
-        names.iter().map(|s| s.len()).sum::<usize>() + pool.text_en.len() + key_bytes;
+    let string_bytes: usize = names.iter().map(|s| s.len()).sum::<usize>()
+        + pool.text_en.len()
+        + key_bytes
+        + records::code_text_bytes(&d);
 
     let mut out = Out::new("");
     out.str_static(

@@ -287,6 +287,12 @@ pub(super) fn current(d: &Data, l: &Links, pool: &mut Pool) -> String {
             .collect::<Vec<_>>(),
     );
     out.array("COMMUNE_CODES", "u32", &l.c_codes);
+    out.str_static(
+        "The codes of `COMMUNES` as text, five digits each, in the same order (what a \
+         serializer writes, without formatting it each time).",
+        "COMMUNE_CODE_TEXT",
+        &code_text(&l.c_codes),
+    );
 
     let mut pflat: Vec<String> = Vec::new();
     let mut lines = Vec::new();
@@ -461,6 +467,11 @@ pub(super) fn legacy(d: &Data, l: &Links, pool: &mut Pool) -> String {
     out.records("LEGACY_DISTRICTS", "District", &lines);
     out.array("LEGACY_DISTRICT_COMMUNES", "u16", &flat);
     out.array("LEGACY_COMMUNE_CODES", "u32", &l.lc_codes);
+    out.str_static(
+        "The codes of `LEGACY_COMMUNES` as text, five digits each, in the same order.",
+        "LEGACY_COMMUNE_CODE_TEXT",
+        &code_text(&l.lc_codes),
+    );
 
     let mut sflat: Vec<String> = Vec::new();
     let mut lines = Vec::new();
@@ -478,4 +489,20 @@ pub(super) fn legacy(d: &Data, l: &Links, pool: &mut Pool) -> String {
     out.records("LEGACY_COMMUNES", "Commune", &lines);
     out.array("SUCCESSORS", "(u16, Share)", &sflat);
     out.finish()
+}
+
+/// Five-digit codes written one after another.
+fn code_text(codes: &[u32]) -> String {
+    codes
+        .iter()
+        .map(|c| {
+            assert!(*c < 100_000, "commune code {c} over five digits");
+            format!("{c:05}")
+        })
+        .collect()
+}
+
+/// Bytes of the code texts (`COMMUNE_CODE_TEXT`, `LEGACY_COMMUNE_CODE_TEXT`).
+pub(super) fn code_text_bytes(d: &Data) -> usize {
+    5 * (d.communes.len() + d.legacy_communes.len())
 }
