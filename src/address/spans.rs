@@ -436,8 +436,19 @@ impl Parser<'_, '_> {
             // Fewest edits first, then the longest span (this one, as the spans
             // shrink).
             let era = self.era;
+            let first = key.as_bytes().first().copied();
             let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static index::Key, dist| {
                 if !tables.contains(&t) || era.is_some_and(|e| e != t.era()) {
+                    return;
+                }
+                // Without a kind word to say what it is, a short name with another first
+                // letter is another word, not a typo: "nhue" is not "hue" (Cổ Nhuế is
+                // no Huế), nor "binh" "vinh". ("Xã nA Cư" and "Thành phố sHuế" are.)
+                if dist > 0
+                    && kind.is_none()
+                    && e.len <= SHORT_NAME
+                    && e.key().first().copied() != first
+                {
                     return;
                 }
                 let Some(f) = consider(t.unit(e.index), e.via, dist, start, kind, accept) else {
@@ -579,6 +590,10 @@ fn sort_dedup(hits: &mut Vec<(u16, u8)>, from: usize) {
     }
     hits.truncate(w);
 }
+
+/// Index keys up to this many bytes are short names: a typo-tolerant match must keep
+/// their first letter (`Parser::find_fuzzy`).
+const SHORT_NAME: u8 = 4;
 
 /// From how many hits [`sort_dedup`] orders them through a bitmap of every entry
 /// (one pass over 16,384 bits a distance) rather than by sorting them: a common

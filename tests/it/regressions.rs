@@ -119,3 +119,38 @@ fn a_new_address_that_also_reads_as_an_old_one() {
         .unwrap();
     assert_eq!(current.formatted().as_deref(), Some(new.as_str()));
 }
+
+/// Found by the lead (7 Dec 2026, fifth session) trying addresses of Hà Nội's
+/// Cổ Nhuế: a short name misspelt at its first letter matched with no kind word to
+/// say what it was, so "Nhuế" was read as the province Huế with one edit, `ok`. Now
+/// such a name must keep its first letter; with a kind word ("Xã nA Cư", "Thành phố
+/// sHuế") the typo is still forgiven. Fails before the fix (Huế, `ok`).
+#[test]
+fn a_short_word_one_letter_longer_is_not_a_misspelt_province() {
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    for text in ["Cổ Nhuế", "thon Nhue", "so 5 ngo 12 Co Nhue", "Binh"] {
+        let wrong = translate(text).ok().filter(|t| {
+            t.status() == Status::Ok
+                && t.candidates()
+                    .iter()
+                    .any(|c| matches!(c.province().name(), "Huế" | "Vinh"))
+        });
+        assert!(wrong.is_none(), "{text}: {wrong:?}");
+    }
+    for (text, name) in [
+        ("Xã nA Cư, Huyện Tuy An, Tỉnh Phú Yên", "Xã Ô Loan"),
+        (
+            "Xã Lộc Vĩnh, Huyện Phú Lộc, Thành phố sHuế",
+            "Xã Chân Mây - Lăng Cô",
+        ),
+    ] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), Status::Ok, "{text}");
+        assert_eq!(
+            t.formatted().unwrap().split(',').next(),
+            Some(name),
+            "{text}"
+        );
+    }
+}
