@@ -36,6 +36,7 @@ use crate::units::current::{Commune, Province};
 /// districts, `COMMUNE_CODE_TEXT` and `LEGACY_COMMUNE_CODE_TEXT` by the record's
 /// place in its array. `None` for a record that is not in the tables (the crate
 /// hands out none).
+#[cfg(feature = "serde")]
 pub(crate) fn code_text(u: crate::Unit) -> Option<&'static str> {
     use crate::Unit;
     /// The place of `record` in `table`, by address.
@@ -127,7 +128,7 @@ pub(crate) fn island_successor(i: u16) -> Option<&'static Commune> {
     g::COMMUNES.get(usize::from(i))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use crate::{legacy, Commune, Province, Unit};
 
