@@ -35,8 +35,8 @@ use crate::units::current::{Commune, Province};
 /// than formatted: [`DIGITS3`](crate::units::code::DIGITS3) for provinces and
 /// districts, `COMMUNE_CODE_TEXT` and `LEGACY_COMMUNE_CODE_TEXT` by the record's
 /// place in its array. `None` for a record that is not in the tables (the crate
-/// hands out none).
-#[cfg(feature = "serde")]
+/// hands out none). Used by serialisation only (feature `serde`).
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 pub(crate) fn code_text(u: crate::Unit) -> Option<&'static str> {
     use crate::Unit;
     /// The place of `record` in `table`, by address.
@@ -128,7 +128,7 @@ pub(crate) fn island_successor(i: u16) -> Option<&'static Commune> {
     g::COMMUNES.get(usize::from(i))
 }
 
-#[cfg(all(test, feature = "serde"))]
+#[cfg(test)]
 mod tests {
     use crate::{legacy, Commune, Province, Unit};
 
