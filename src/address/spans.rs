@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::parser::{Accept, Buffers, Parser, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
-use crate::search::fuzzy::{each_within, fuzzy_walk, max_distance};
+use crate::search::fuzzy::{each_province_within, each_within, fuzzy_walk, max_distance};
 use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
@@ -525,8 +525,7 @@ impl Parser<'_, '_> {
             _ if !granted => {}
             Lookup::Provinces => {
                 for t in [Table::Province, Table::LegacyProvince] {
-                    let keys = t.keys();
-                    each_within(key.as_bytes(), max, keys.iter().map(|e| e.key()), |i, d| {
+                    each_province_within(key.as_bytes(), max, t, |i, d| {
                         hits.push((index::concat_entry(t, i), d));
                     });
                 }

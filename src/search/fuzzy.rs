@@ -1,7 +1,9 @@
 //! Typo-tolerant matching: the bit-parallel walk of the index keys within an edit
 //! distance, and the banded distance of two keys.
 
-use crate::tables::index::{self, blob_at, exact_bytes, Order};
+use std::sync::OnceLock;
+
+use crate::tables::index::{self, blob_at, exact_bytes, Order, Table};
 use crate::tables::layout::{ordinal, ORDS};
 
 /// The largest edit distance tolerated for a key of this length.
@@ -88,6 +90,43 @@ pub(crate) fn each_within<'k>(
     query: &[u8],
     max: u8,
     keys: impl IntoIterator<Item = &'k [u8]>,
+    found: impl FnMut(usize, u8),
+) {
+    within(query, max, keys.into_iter().map(|k| (k, None)), found);
+}
+
+/// [`each_within`] over the keys of a province table (both structures'), whose
+/// letter sets are worked out once for the process: every misspelt province name,
+/// and every span that may be one, is compared with all of them, and the letter
+/// sets of the keys were a quarter of that work.
+pub(crate) fn each_province_within(
+    query: &[u8],
+    max: u8,
+    table: Table,
+    found: impl FnMut(usize, u8),
+) {
+    static LETTERS: [OnceLock<Vec<u64>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match table {
+        Table::Province => 0,
+        Table::LegacyProvince => 1,
+        // Not a province table: the letter sets are worked out as needed.
+        _ => {
+            let keys = table.keys().iter().map(|e| e.key());
+            return each_within(query, max, keys, found);
+        }
+    };
+    let keys = table.keys();
+    let sets = LETTERS[slot].get_or_init(|| keys.iter().map(|e| letter_set(e.key())).collect());
+    let keys = keys.iter().zip(sets).map(|(e, &set)| (e.key(), Some(set)));
+    within(query, max, keys, found);
+}
+
+/// [`each_within`], with the letter set of a key given (`Some`) or to be worked
+/// out (`None`).
+fn within<'k>(
+    query: &[u8],
+    max: u8,
+    keys: impl Iterator<Item = (&'k [u8], Option<u64>)>,
     mut found: impl FnMut(usize, u8),
 ) {
     // Index keys are at most 31 bytes: a longer query is more than `max` away.
@@ -98,13 +137,13 @@ pub(crate) fn each_within<'k>(
     let letters = letter_set(query);
     let mut prev: &[u8] = &[];
     let mut valid = 0usize;
-    for (i, key) in keys.into_iter().enumerate() {
+    for (i, (key, set)) in keys.enumerate() {
         crate::work::add(1);
         if key.len() > MAX_KEY_LEN || key.len().abs_diff(query.len()) > usize::from(max) {
             continue;
         }
         // Each letter of one that the other lacks takes an edit of its own.
-        let other = letter_set(key);
+        let other = set.unwrap_or_else(|| letter_set(key));
         if (other & !letters)
             .count_ones()
             .max((letters & !other).count_ones())
