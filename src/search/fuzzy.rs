@@ -211,6 +211,16 @@ fn walk(
             .fold(1u64 << ORDS, |set, o| set | 1 << o)
     };
     let (ords0, ords1) = (ords_near(0), ords_near(1));
+    // `near_rows` of every depth, worked out once: 0 beyond `m + max` (no row is
+    // near), so for every depth past the array.
+    let mut near_at = [0u64; MAX_FUZZY_LEN + MAX_EDITS as usize + 1];
+    for (depth, near) in near_at
+        .iter_mut()
+        .enumerate()
+        .take(query.len() + usize::from(max) + 1)
+    {
+        *near = near_rows(query.len(), max, depth);
+    }
     let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
     let mut p = 0;
     while p < n {
@@ -229,7 +239,7 @@ fn walk(
             // it pruned as a letter the query lacks would, and so does every
             // following sibling with such a letter: skipped to the next sibling with
             // a letter of those rows.
-            let near = near_rows(query.len(), max, d - 1);
+            let near = near_at.get(d - 1).copied().unwrap_or(0);
             let miss = bp.peq[usize::from(key[d - 1])] & near == 0;
             p = match (d, key.first().and_then(|&c| ordinal(c))) {
                 (1, Some(o0)) => {
