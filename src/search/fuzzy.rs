@@ -810,6 +810,52 @@ mod tests {
         }
     }
 
+    /// [`each_province_within`], with the letter sets kept, finds what
+    /// [`distance_within`] finds on each province key.
+    #[test]
+    fn each_province_within_equals_distance_within() {
+        use crate::tables::index::Table;
+        for t in [
+            Table::Province,
+            Table::LegacyProvince,
+            Table::LegacyDistrict,
+        ] {
+            let keys: Vec<&[u8]> = t.keys().iter().map(|k| k.key()).collect();
+            for q in [
+                "hanoi",
+                "hnoi",
+                "thahnhoa",
+                "bacninnh",
+                "hochiminh",
+                "hcm",
+                "",
+                "longan",
+                "lonagn",
+                "quangnihn",
+                "haugiiang",
+                "daklak",
+                "thuduc",
+                "dongnai",
+            ] {
+                for max in 0..=3u8 {
+                    // Twice: the letter sets worked out, then kept.
+                    for _ in 0..2 {
+                        let mut got = Vec::new();
+                        each_province_within(q.as_bytes(), max, t, |i, d| got.push((i, d)));
+                        let want: Vec<(usize, u8)> = keys
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, k)| {
+                                distance_within(k, q.as_bytes(), max).map(|d| (i, d))
+                            })
+                            .collect();
+                        assert_eq!(got, want, "{t:?} query {q:?} max {max}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn distance_within_equals_brute_force() {
         let words = [
