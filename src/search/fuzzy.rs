@@ -95,30 +95,51 @@ pub(crate) fn each_within<'k>(
     within(query, max, keys.into_iter().map(|k| (k, None)), found);
 }
 
-/// [`each_within`] over the keys of a province table (both structures'), whose
-/// letter sets are worked out once for the process: every misspelt province name,
-/// and every span that may be one, is compared with all of them, and the letter
-/// sets of the keys were a quarter of that work.
-pub(crate) fn each_province_within(
+/// [`each_within`] over the keys of a table of a few hundred keys (the provinces'
+/// of both structures, which every span that may be a misspelt province is
+/// compared with): only the keys whose length is within `max` of the query's, in
+/// byte order (consecutive keys share the columns of their common prefix), with
+/// their letter sets; the order and the letter sets are worked out once for the
+/// process. `found` is called in no particular order.
+pub(crate) fn each_key_within_by_length(
     query: &[u8],
     max: u8,
     table: Table,
-    found: impl FnMut(usize, u8),
+    mut found: impl FnMut(usize, u8),
 ) {
-    static LETTERS: [OnceLock<Vec<u64>>; 2] = [OnceLock::new(), OnceLock::new()];
-    let slot = match table {
-        Table::Province => 0,
-        Table::LegacyProvince => 1,
-        // Not a province table: the letter sets are worked out as needed.
-        _ => {
-            let keys = table.keys().iter().map(|e| e.key());
-            return each_within(query, max, keys, found);
-        }
-    };
+    /// The table's key positions sorted by length then bytes, where each length
+    /// starts in them (and one past the last), and the keys' letter sets.
+    type ByLength = (Vec<u16>, Vec<usize>, Vec<u64>);
+    static BY_LENGTH: [OnceLock<ByLength>; 5] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
     let keys = table.keys();
-    let sets = LETTERS[slot].get_or_init(|| keys.iter().map(|e| letter_set(e.key())).collect());
-    let keys = keys.iter().zip(sets).map(|(e, &set)| (e.key(), Some(set)));
-    within(query, max, keys, found);
+    let (order, starts, sets) = BY_LENGTH[table.concat_index()].get_or_init(|| {
+        let mut order: Vec<u16> = (0..keys.len() as u16).collect();
+        order.sort_by_key(|&i| (keys[usize::from(i)].len, keys[usize::from(i)].key()));
+        let mut starts = vec![0; usize::from(u8::MAX) + 2];
+        for e in keys {
+            starts[usize::from(e.len) + 1] += 1;
+        }
+        for l in 1..starts.len() {
+            starts[l] += starts[l - 1];
+        }
+        let sets = keys.iter().map(|e| letter_set(e.key())).collect();
+        (order, starts, sets)
+    });
+    let m = query.len();
+    let lo = starts[m.saturating_sub(usize::from(max)).min(starts.len() - 1)];
+    let hi = starts[(m + usize::from(max) + 1).min(starts.len() - 1)];
+    let order = &order[lo..hi];
+    let keys = order.iter().map(|&i| {
+        let i = usize::from(i);
+        (keys[i].key(), Some(sets[i]))
+    });
+    within(query, max, keys, |j, d| found(usize::from(order[j]), d));
 }
 
 /// [`each_within`], with the letter set of a key given (`Some`) or to be worked
@@ -810,10 +831,10 @@ mod tests {
         }
     }
 
-    /// [`each_province_within`], with the letter sets kept, finds what
-    /// [`distance_within`] finds on each province key.
+    /// [`each_key_within_by_length`], with the order and letter sets kept, finds
+    /// what [`distance_within`] finds on each key of the table.
     #[test]
-    fn each_province_within_equals_distance_within() {
+    fn each_key_within_by_length_equals_distance_within() {
         use crate::tables::index::Table;
         for t in [
             Table::Province,
@@ -836,12 +857,17 @@ mod tests {
                 "daklak",
                 "thuduc",
                 "dongnai",
+                "bariavungtau",
+                "thanhphohochiminh",
+                "thanhphohochiminhhanoihaiphongdanang",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             ] {
                 for max in 0..=3u8 {
                     // Twice: the letter sets worked out, then kept.
                     for _ in 0..2 {
                         let mut got = Vec::new();
-                        each_province_within(q.as_bytes(), max, t, |i, d| got.push((i, d)));
+                        each_key_within_by_length(q.as_bytes(), max, t, |i, d| got.push((i, d)));
+                        got.sort_unstable();
                         let want: Vec<(usize, u8)> = keys
                             .iter()
                             .enumerate()
