@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::parser::{Accept, Buffers, Parser, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
-use crate::search::fuzzy::{each_within, fuzzy_walk, max_distance};
+use crate::search::fuzzy::{each_key_within_by_length, each_within, fuzzy_walk, max_distance};
 use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
@@ -536,10 +536,12 @@ impl Parser<'_, '_> {
             _ if !granted => {}
             Lookup::Provinces => {
                 for t in [Table::Province, Table::LegacyProvince] {
-                    let keys = t.keys();
-                    each_within(key.as_bytes(), max, keys.iter().map(|e| e.key()), |i, d| {
+                    let from = hits.len();
+                    each_key_within_by_length(key.as_bytes(), max, t, |i, d| {
                         hits.push((index::concat_entry(t, i), d));
                     });
+                    // In the table's order (each entry is found once).
+                    hits[from..].sort_unstable();
                 }
             }
             Lookup::Within(t, a, other) => {

@@ -1,7 +1,9 @@
 //! Typo-tolerant matching: the bit-parallel walk of the index keys within an edit
 //! distance, and the banded distance of two keys.
 
-use crate::tables::index::{self, blob_at, exact_bytes, Order};
+use std::sync::OnceLock;
+
+use crate::tables::index::{self, blob_at, exact_bytes, Order, Table};
 use crate::tables::layout::{ordinal, ORDS};
 
 /// The largest edit distance tolerated for a key of this length.
@@ -88,6 +90,64 @@ pub(crate) fn each_within<'k>(
     query: &[u8],
     max: u8,
     keys: impl IntoIterator<Item = &'k [u8]>,
+    found: impl FnMut(usize, u8),
+) {
+    within(query, max, keys.into_iter().map(|k| (k, None)), found);
+}
+
+/// [`each_within`] over the keys of a table of a few hundred keys (the provinces'
+/// of both structures, which every span that may be a misspelt province is
+/// compared with): only the keys whose length is within `max` of the query's, in
+/// byte order (consecutive keys share the columns of their common prefix), with
+/// their letter sets; the order and the letter sets are worked out once for the
+/// process. `found` is called in no particular order.
+pub(crate) fn each_key_within_by_length(
+    query: &[u8],
+    max: u8,
+    table: Table,
+    mut found: impl FnMut(usize, u8),
+) {
+    /// The table's key positions sorted by length then bytes, where each length
+    /// starts in them (and one past the last), and the keys' letter sets.
+    type ByLength = (Vec<u16>, Vec<usize>, Vec<u64>);
+    static BY_LENGTH: [OnceLock<ByLength>; 5] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let keys = table.keys();
+    let (order, starts, sets) = BY_LENGTH[table.concat_index()].get_or_init(|| {
+        let mut order: Vec<u16> = (0..keys.len() as u16).collect();
+        order.sort_by_key(|&i| (keys[usize::from(i)].len, keys[usize::from(i)].key()));
+        let mut starts = vec![0; usize::from(u8::MAX) + 2];
+        for e in keys {
+            starts[usize::from(e.len) + 1] += 1;
+        }
+        for l in 1..starts.len() {
+            starts[l] += starts[l - 1];
+        }
+        let sets = keys.iter().map(|e| letter_set(e.key())).collect();
+        (order, starts, sets)
+    });
+    let m = query.len();
+    let lo = starts[m.saturating_sub(usize::from(max)).min(starts.len() - 1)];
+    let hi = starts[(m + usize::from(max) + 1).min(starts.len() - 1)];
+    let order = &order[lo..hi];
+    let keys = order.iter().map(|&i| {
+        let i = usize::from(i);
+        (keys[i].key(), Some(sets[i]))
+    });
+    within(query, max, keys, |j, d| found(usize::from(order[j]), d));
+}
+
+/// [`each_within`], with the letter set of a key given (`Some`) or to be worked
+/// out (`None`).
+fn within<'k>(
+    query: &[u8],
+    max: u8,
+    keys: impl Iterator<Item = (&'k [u8], Option<u64>)>,
     mut found: impl FnMut(usize, u8),
 ) {
     // Index keys are at most 31 bytes: a longer query is more than `max` away.
@@ -98,18 +158,14 @@ pub(crate) fn each_within<'k>(
     let letters = letter_set(query);
     let mut prev: &[u8] = &[];
     let mut valid = 0usize;
-    for (i, key) in keys.into_iter().enumerate() {
+    for (i, (key, set)) in keys.enumerate() {
         crate::work::add(1);
         if key.len() > MAX_KEY_LEN || key.len().abs_diff(query.len()) > usize::from(max) {
             continue;
         }
         // Each letter of one that the other lacks takes an edit of its own.
-        let other = letter_set(key);
-        if (other & !letters)
-            .count_ones()
-            .max((letters & !other).count_ones())
-            > u32::from(max)
-        {
+        let other = set.unwrap_or_else(|| letter_set(key));
+        if more_than(other & !letters, max) || more_than(letters & !other, max) {
             continue;
         }
         let lcp = key.iter().zip(prev).take_while(|(a, b)| a == b).count();
@@ -124,6 +180,16 @@ pub(crate) fn each_within<'k>(
             }
         }
     }
+}
+
+/// Whether more than `n` bits of `x` are set (`count_ones` is a loop of a dozen
+/// instructions on the baseline x86-64; `n` is at most [`MAX_EDITS`]).
+#[inline]
+fn more_than(mut x: u64, n: u8) -> bool {
+    for _ in 0..n {
+        x &= x.wrapping_sub(1);
+    }
+    x != 0
 }
 
 /// The set of bytes in `s`, one bit for each class of `b & 31` and `b & 64` (the
@@ -166,6 +232,16 @@ fn walk(
             .fold(1u64 << ORDS, |set, o| set | 1 << o)
     };
     let (ords0, ords1) = (ords_near(0), ords_near(1));
+    // `near_rows` of every depth, worked out once: 0 beyond `m + max` (no row is
+    // near), so for every depth past the array.
+    let mut near_at = [0u64; MAX_FUZZY_LEN + MAX_EDITS as usize + 1];
+    for (depth, near) in near_at
+        .iter_mut()
+        .enumerate()
+        .take(query.len() + usize::from(max) + 1)
+    {
+        *near = near_rows(query.len(), max, depth);
+    }
     let mut valid = 0usize; // cols[..=valid] hold the prefix of the previous key
     let mut p = 0;
     while p < n {
@@ -184,7 +260,7 @@ fn walk(
             // it pruned as a letter the query lacks would, and so does every
             // following sibling with such a letter: skipped to the next sibling with
             // a letter of those rows.
-            let near = near_rows(query.len(), max, d - 1);
+            let near = near_at.get(d - 1).copied().unwrap_or(0);
             let miss = bp.peq[usize::from(key[d - 1])] & near == 0;
             p = match (d, key.first().and_then(|&c| ordinal(c))) {
                 (1, Some(o0)) => {
@@ -750,6 +826,57 @@ mod tests {
                         .filter_map(|(i, k)| distance_within(k, q.as_bytes(), max).map(|d| (i, d)))
                         .collect();
                     assert_eq!(got, want, "query {q:?} max {max}");
+                }
+            }
+        }
+    }
+
+    /// [`each_key_within_by_length`], with the order and letter sets kept, finds
+    /// what [`distance_within`] finds on each key of the table.
+    #[test]
+    fn each_key_within_by_length_equals_distance_within() {
+        use crate::tables::index::Table;
+        for t in [
+            Table::Province,
+            Table::LegacyProvince,
+            Table::LegacyDistrict,
+        ] {
+            let keys: Vec<&[u8]> = t.keys().iter().map(|k| k.key()).collect();
+            for q in [
+                "hanoi",
+                "hnoi",
+                "thahnhoa",
+                "bacninnh",
+                "hochiminh",
+                "hcm",
+                "",
+                "longan",
+                "lonagn",
+                "quangnihn",
+                "haugiiang",
+                "daklak",
+                "thuduc",
+                "dongnai",
+                "bariavungtau",
+                "thanhphohochiminh",
+                "thanhphohochiminhhanoihaiphongdanang",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            ] {
+                for max in 0..=3u8 {
+                    // Twice: the letter sets worked out, then kept.
+                    for _ in 0..2 {
+                        let mut got = Vec::new();
+                        each_key_within_by_length(q.as_bytes(), max, t, |i, d| got.push((i, d)));
+                        got.sort_unstable();
+                        let want: Vec<(usize, u8)> = keys
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, k)| {
+                                distance_within(k, q.as_bytes(), max).map(|d| (i, d))
+                            })
+                            .collect();
+                        assert_eq!(got, want, "{t:?} query {q:?} max {max}");
+                    }
                 }
             }
         }
