@@ -54,7 +54,9 @@ pub(crate) struct Options {
 /// of an input that has some, aside).
 ///
 /// If `f` parses too (a [`Locate`](crate::translate::Locate) implementation may),
-/// that parse works in buffers of its own.
+/// that parse works in buffers of its own. So does the second reading of a text that
+/// is also VNI or TCVN3 (below), which allocates: it is tried only for text of
+/// Windows-1252 characters alone that does not read well and leaves letters unread.
 pub(crate) fn parse_with<'a, R>(
     input: &'a str,
     options: Options,
@@ -74,28 +76,31 @@ pub(crate) fn parse_with<'a, R>(
     let readings = recycle(std::mem::take(&mut buffers.readings));
     // Invisible and look-alike characters normalised, legacy-encoded text repaired:
     // nothing to do (and nothing allocated) for clean input.
-    let cleaned = Cleaned::new(input);
-    let mut parser = Parser {
-        input,
-        text: cleaned.text(input),
-        cleaned: &cleaned,
-        era: options.era,
-        first_word: 0,
-        units_end: 0,
-        with_typos: false,
-        thorough: false,
-        saw_province: false,
-        apart: false,
-        relax: false,
-        readings,
-        readings_made: 0,
-        best_quality: None,
-        unresolved: None,
-        dropped: None,
-        postal: None,
-        buffers,
-    };
-    let parsed = parser.parse();
+    let first = Cleaned::new(input);
+    let second: Option<Cleaned>;
+    let mut cleaned = &first;
+    let mut parser = Parser::new(input, cleaned, options.era, readings, buffers);
+    let mut parsed = parser.parse();
+    // Text that reads as Vietnamese as it is and also, less surely, as VNI or TCVN3
+    // ("TP. Hoà Chí Minh" is VNI for TP. Hồ Chí Minh, but "Hoà" is a word): when the
+    // text as it is does not read well, the legacy reading is parsed too, and taken
+    // when it reads well and leaves fewer letters unread. (Xã Hoà Sơn, ambiguous,
+    // stays so: its reading Xã Hồ Sơn reads no more of the text.)
+    // (Nothing to gain when every letter was read.)
+    if first.encoding().is_none()
+        && !parser.reads_well(&parsed)
+        && Cleaned::may_read_otherwise(input)
+        && parser.unread() > 0
+    {
+        second = Cleaned::second_reading(input);
+        if let Some(c) = &second {
+            if let Some((other, parsed_other)) = read_better(input, c, options.era, &parser) {
+                parser = other;
+                parsed = parsed_other;
+                cleaned = c;
+            }
+        }
+    }
     // The street part of the best reading, repaired, for translations to write.
     let repaired_rest = match (&parsed, cleaned.encoding()) {
         (Ok(_), Some(_)) => parser.readings.first().map(|r| {
@@ -113,7 +118,8 @@ pub(crate) fn parse_with<'a, R>(
     } = parser;
     // Ranges of the text parsed, as ranges of the input.
     let to_input = |r: Range<usize>| cleaned.range_to_input(input, r);
-    let out = match parsed {
+    // (The result built where it is returned: no copy of it on the way out.)
+    match parsed {
         Ok(ambiguous) => {
             let address = Address {
                 input,
@@ -127,16 +133,86 @@ pub(crate) fn parse_with<'a, R>(
             };
             let out = f(&address);
             buffers.readings = recycle(address.readings);
+            keep(buffers);
             Ok(out)
         }
         Err(e) => {
             buffers.readings = recycle(readings);
+            keep(buffers);
             Err(e)
         }
-    };
-    // On a thread being torn down there is nowhere to keep the buffers: they go.
+    }
+}
+
+/// Keeps a parse's buffers for the next on this thread. (On a thread being torn
+/// down there is nowhere to keep them: they go.)
+fn keep(buffers: Box<Buffers>) {
     let _ = BUFFERS.try_with(|c| c.set(Some(buffers)));
-    out
+}
+
+/// `input` parsed as `cleaned` (its second reading) says, when that reads well and
+/// leaves fewer letters unread than `than` did. Kept out of [`parse_with`], which
+/// every address goes through: this is for the few that do not read well.
+#[cold]
+#[inline(never)]
+fn read_better<'a: 't, 't>(
+    input: &'a str,
+    cleaned: &'t Cleaned,
+    era: Option<Era>,
+    than: &Parser<'a, '_>,
+) -> Option<(Parser<'a, 't>, Result<usize, ParseError>)> {
+    let unread = than.unread();
+    let mut other = Parser::new(input, cleaned, era, Vec::new(), Box::default());
+    let parsed = other.parse();
+    (other.reads_well(&parsed) && other.unread() < unread).then_some((other, parsed))
+}
+
+impl<'a: 't, 't> Parser<'a, 't> {
+    /// A parser of `input`, cleaned as `cleaned` says, ready to [`parse`](Self::parse).
+    #[inline(always)]
+    fn new(
+        input: &'a str,
+        cleaned: &'t Cleaned,
+        era: Option<Era>,
+        readings: Vec<Reading<'a>>,
+        buffers: Box<Buffers>,
+    ) -> Self {
+        Parser {
+            input,
+            text: cleaned.text(input),
+            cleaned,
+            era,
+            first_word: 0,
+            units_end: 0,
+            with_typos: false,
+            thorough: false,
+            saw_province: false,
+            apart: false,
+            relax: false,
+            readings,
+            readings_made: 0,
+            best_quality: None,
+            unresolved: None,
+            dropped: None,
+            postal: None,
+            buffers,
+        }
+    }
+
+    /// Whether the parse gave one reading with nothing unresolved (status `ok`).
+    fn reads_well(&self, parsed: &Result<usize, ParseError>) -> bool {
+        matches!(parsed, Ok(n) if crate::Status::of(self.unresolved.is_some(), *n) == crate::Status::Ok)
+    }
+
+    /// The letters of the best reading's street part: what its units left unread
+    /// (all of them when there is no reading).
+    fn unread(&self) -> usize {
+        let rest = match self.readings.first() {
+            Some(r) => self.clean_rest(r.parts.iter().any(Option::is_some).then_some(r.first_word)),
+            None => self.text,
+        };
+        rest.chars().filter(|c| c.is_alphabetic()).count()
+    }
 }
 
 /// A street part without the separators that end it.

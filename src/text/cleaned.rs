@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::invisible::{action, normalize, untouched, Action};
-use super::repair::repair;
+use super::repair::{maybe_mojibake, repair, second_reading};
 use super::LegacyEncoding;
 
 /// The clean form of an input: nothing when the input is clean already (the usual
@@ -61,6 +61,29 @@ impl Cleaned {
             encoding,
             ..Cleaned::default()
         }
+    }
+
+    /// Whether `input` may have a [`second_reading`](Self::second_reading): a quick
+    /// check (every character a byte of Windows-1252 or Latin-1, not all ASCII).
+    pub(crate) fn may_read_otherwise(input: &str) -> bool {
+        maybe_mojibake(input)
+    }
+
+    /// The input read in the legacy encoding that [`repair`] did not dare to take
+    /// (the text is Vietnamese as it is too: [`second_reading`]), normalised; `None`
+    /// when there is no such reading.
+    pub(crate) fn second_reading(input: &str) -> Option<Cleaned> {
+        let (repaired, encoding) = second_reading(input)?;
+        let normalized = match normalize(&repaired) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(s) => Some(s),
+        };
+        Some(Cleaned {
+            repaired: Some(repaired),
+            normalized,
+            encoding: Some(encoding),
+            ..Cleaned::default()
+        })
     }
 
     /// Whether the input needed no cleaning.

@@ -97,7 +97,10 @@ impl<'a> Repaired<'a> {
 ///
 /// Text with a reading that is itself plausible Vietnamese cannot be told apart from
 /// it and is left alone: TCVN3 `An Phó` is `An Phú`, but `An Phó` is Vietnamese too.
-/// With a kind word (`X· An Phó`) or more words there is almost always evidence.
+/// With a kind word (`X· An Phó`) or more words there is almost always evidence. (The
+/// address parser goes one step further: when such a text does not read well as it
+/// is, it also reads the legacy reading, and takes it if that reads better, as VNI
+/// `TP. Hoà Chí Minh` does.)
 /// Bytes already lost to a UTF-8 decoder (U+FFFD) cannot be repaired: [`decode`] the
 /// original bytes instead.
 ///
@@ -129,20 +132,9 @@ pub fn repair(input: &str) -> Repaired<'_> {
         text: Cow::Borrowed(input),
         encoding: None,
     };
-    // Fast path: ASCII, or a character that is not a byte of Windows-1252 / Latin-1
-    // (looked for from the lead bytes of U+0100 and above: Vietnamese text has one
-    // early, at its first ơ, ư, ă, đ or letter with a dot below or hook).
-    if input.is_ascii() {
+    // Fast path: ASCII, or a character that is not a byte of Windows-1252 / Latin-1.
+    if !maybe_mojibake(input) {
         return unchanged;
-    }
-    let bytes = input.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0xC4 {
-            let c = input.get(i..).and_then(|s| s.chars().next());
-            if c.is_some_and(|c| byte_of(c).is_none() && !transparent(c)) {
-                return unchanged;
-            }
-        }
     }
     // Vietnamese as it is (checked without allocating): left alone.
     if as_is_vietnamese(input) {
@@ -155,6 +147,34 @@ pub fn repair(input: &str) -> Repaired<'_> {
         },
         None => unchanged,
     }
+}
+
+/// Whether `input` may be legacy-encoded text seen through Windows-1252 or Latin-1:
+/// not ASCII, and every character one of their bytes (or [`transparent`]). Looked
+/// for from the lead bytes of U+0100 and above: Vietnamese text has one early, at its
+/// first ơ, ư, ă, đ or letter with a dot below or hook.
+pub(crate) fn maybe_mojibake(input: &str) -> bool {
+    !input.is_ascii()
+        && input.bytes().enumerate().all(|(i, b)| {
+            b < 0xC4
+                || input
+                    .get(i..)
+                    .and_then(|s| s.chars().next())
+                    .is_none_or(|c| byte_of(c).is_some() || transparent(c))
+        })
+}
+
+/// The legacy reading of a text that [`repair`] leaves alone because it is Vietnamese
+/// as it is, when the evidence would otherwise support one: VNI `TP. Hoà Chí Minh` is
+/// TP. Hồ Chí Minh, but "Hoà" is a word too. The parser tries it only when the text as
+/// it is does not read well ([`parse_with`](crate::address::parser::parse_with)).
+/// `None` for text that `repair` repairs, or that has no such reading.
+pub(crate) fn second_reading(input: &str) -> Option<(String, LegacyEncoding)> {
+    if !maybe_mojibake(input) || !as_is_vietnamese(input) {
+        return None;
+    }
+    let m = Mojibake::read(input)?;
+    m.choose(&m.spans())
 }
 
 /// [`repair`], then [`normalize`]: the text clean-up to run before parsing. The order
@@ -290,14 +310,7 @@ impl Mojibake {
     /// is the hyphenation mark it is, not TCVN3's "ư": no evidence, and
     /// [`normalize`] deletes it.
     fn repaired(&self) -> Option<(String, LegacyEncoding)> {
-        let lone_soft_hyphen = |s: usize, e: usize| {
-            e - s == 1 && self.bytes[s] == 0xAD && s > 0 && !self.bytes[s - 1].is_ascii_whitespace()
-        };
-        let spans: Vec<(usize, usize)> = self
-            .words()
-            .filter(|&(s, e)| self.bytes[s..e].iter().any(|&b| b >= 0x80))
-            .filter(|&(s, e)| !lone_soft_hyphen(s, e))
-            .collect();
+        let spans = self.spans();
         // Step 3 for a text with a transparent character, which the fast check
         // leaves here: Vietnamese as it is once they are gone ("Xã An\u{200D} Phú")
         // is left alone.
@@ -310,6 +323,17 @@ impl Mojibake {
             return None;
         }
         self.choose(&spans)
+    }
+
+    /// The words to repair: those with a byte from 0x80 up, but a lone soft hyphen.
+    fn spans(&self) -> Vec<(usize, usize)> {
+        let lone_soft_hyphen = |s: usize, e: usize| {
+            e - s == 1 && self.bytes[s] == 0xAD && s > 0 && !self.bytes[s - 1].is_ascii_whitespace()
+        };
+        self.words()
+            .filter(|&(s, e)| self.bytes[s..e].iter().any(|&b| b >= 0x80))
+            .filter(|&(s, e)| !lone_soft_hyphen(s, e))
+            .collect()
     }
 
     /// The one legacy reading the evidence supports, applied; `None` when there is

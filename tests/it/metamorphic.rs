@@ -62,7 +62,6 @@ const KNOWN_FAILURES: &[(&str, usize)] = &[
     ("no_separators", 8),
     ("no_kind", 1),
     ("extra_words", 1),
-    ("vni", 5),
     ("tcvn3", 1),
 ];
 

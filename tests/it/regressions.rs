@@ -154,3 +154,38 @@ fn a_short_word_one_letter_longer_is_not_a_misspelt_province() {
         );
     }
 }
+
+/// metamorphic family `vni` (5 failures at 345198c): VNI for "Hồ Chí Minh" is
+/// "Hoà Chí Minh", and "Hoà" is a Vietnamese word too, so the text was left as it was
+/// and read as the communes named Chí Minh. A text that is Vietnamese as it is but does
+/// not read well is now also read as VNI/TCVN3, and that reading is taken when it reads
+/// well and leaves fewer letters unread. Text that reads no better stays as written.
+#[test]
+fn vni_text_that_is_also_vietnamese_as_it_is() {
+    use dvhc::text::LegacyEncoding;
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    for (text, formatted) in [
+        ("Tp. Hoà Chí Minh", "Thành phố Hồ Chí Minh"),
+        (
+            "P. 9, Q. 10, TP. Hoà Chí Minh",
+            "Phường Vườn Lài, Thành phố Hồ Chí Minh",
+        ),
+    ] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), Status::Ok, "{text}");
+        assert_eq!(t.repaired(), Some(LegacyEncoding::Vni), "{text}");
+        assert_eq!(t.formatted().as_deref(), Some(formatted), "{text}");
+    }
+    // "Xã Hồ Sơn" is a commune too, but reads no more of the text than the several
+    // Xã Hòa Sơn: still ambiguous, not repaired.
+    for text in [
+        "Xã Hoà Sơn",
+        "Hoà Bình",
+        "Xã Hoà An, Huyện Hoà An, Cao Bằng",
+    ] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.repaired(), None, "{text}");
+    }
+    assert!(translate("Xã Hoà Sơn").unwrap().is_ambiguous());
+}
