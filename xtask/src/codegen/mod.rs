@@ -56,6 +56,7 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
     files.insert("current.rs", records::current(&d, &links, &mut pool));
     files.insert("legacy.rs", records::legacy(&d, &links, &mut pool));
     let (index, key_bytes) = index::index(&index::keys(&d));
+    let lexicon = lexicon(&d);
     files.insert("index.rs", index);
     files.insert("letters.rs", letters::letters());
 
@@ -75,6 +76,7 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
     let string_bytes: usize = names.iter().map(|s| s.len()).sum::<usize>()
         + pool.text_en.len()
         + key_bytes
+        + lexicon.iter().map(String::len).sum::<usize>()
         + records::code_text_bytes(&d);
 
     let mut out = Out::new("");
@@ -93,6 +95,24 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
         "RESOLUTIONS",
         links.resolutions(),
     );
+    let mut ends = Vec::new();
+    let mut words = String::new();
+    for w in &lexicon {
+        words.push_str(w);
+        ends.push(words.len());
+    }
+    assert!(
+        words.len() <= usize::from(u16::MAX),
+        "lexicon too long for u16 ends"
+    );
+    out.str_static(
+        "The words of every official full name of both structures, lower-cased, each once, in \
+         byte order, concatenated (`text::repair`).",
+        "LEXICON",
+        &words,
+    );
+    out.push_str("/// Where each word of `LEXICON` ends.\n");
+    out.array("LEXICON_ENDS", "u16", &ends);
     files.insert("names.rs", out.finish());
 
     files.insert(
@@ -115,6 +135,28 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
         ),
     );
     files
+}
+
+/// The words of every official full name (kind prefix and name) of both structures:
+/// the runs of alphabetic characters, lower-cased.
+fn lexicon(d: &load::Data) -> BTreeSet<String> {
+    let full_names = (d.provinces.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.communes.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.legacy_provinces.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.legacy_districts.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.legacy_communes.iter().map(|u| (u.prefix, &u.name)));
+    let mut words = BTreeSet::new();
+    for (prefix, name) in full_names {
+        for w in [prefix, name.as_str()]
+            .into_iter()
+            .flat_map(|s| s.split(|c: char| !c.is_alphabetic()))
+        {
+            if !w.is_empty() {
+                words.insert(w.to_lowercase());
+            }
+        }
+    }
+    words
 }
 
 /// The generated files under `root` that differ from `files`, and the files of the
