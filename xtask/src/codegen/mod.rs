@@ -8,16 +8,20 @@
 //!
 //! * `load.rs`: reading and validating the TSVs;
 //! * `records.rs`: `current.rs` and `legacy.rs`, the records and their links;
-//! * `index.rs`: `index.rs`, the search keys and their orders and hashes;
+//! * `index.rs`: `index.rs`, the search keys and their orders and hashes, the keys of
+//!   each unit, and the province keys by length with their letter sets;
+//! * here: `names.rs`, the string pool, the resolutions and the lexicon of the words
+//!   of the official full names (`text::repair`);
 //! * `letters.rs`: `letters.rs`, the base letter and diacritics of the precomposed
 //!   Latin letters (the bits of `src/text/marks.rs`, included here too);
 //! * `emit.rs`: writing Rust source; every static is registered, so that each
 //!   generated file states the bytes its statics take (`BYTES`) and `mod.rs` the
 //!   total (`STATIC_BYTES`), which the crate's size test reads.
 //!
-//! The names are folded into keys by the crate's own `search_key`, and kind ids read
-//! by its own `from_id`, so that the tables and the lookups cannot disagree; the key
-//! order and hashes are `src/tables/layout.rs`, included here as it is in the crate.
+//! The names are folded into keys by the crate's own `search_key`, and kind ids and
+//! prefixes read by its own `from_id` and `prefix`, so that the tables and the lookups
+//! cannot disagree; the key order, hashes and letter sets are `src/tables/layout.rs`,
+//! included here as it is in the crate.
 //!
 //! The crate's test suite compiles this module too (`tests/it/generated.rs`) and fails
 //! when the checked-in files differ from what it generates: it needs only `std`,
@@ -123,7 +127,8 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
              mod current;\nmod index;\nmod legacy;\nmod letters;\nmod names;\n\n\
              pub(crate) use current::*;\npub(crate) use index::*;\npub(crate) use legacy::*;\n\
              pub(crate) use letters::*;\npub(crate) use names::*;\n\n\
-             /// Bytes of distinct string data (names, English names, resolutions, legal bases, keys) the \
+             /// Bytes of distinct string data (names, English names, resolutions, legal bases, keys, the \
+             lexicon) the \
              tables refer to.\n\
              pub(crate) const STRING_BYTES: usize = {string_bytes};\n\n\
              /// Bytes of static data compiled into a binary that uses every table: the \
