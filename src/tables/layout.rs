@@ -18,7 +18,8 @@ pub(crate) fn ordinal(b: u8) -> Option<usize> {
     }
 }
 
-/// The hash of a key for the exact-lookup table `KEY_HASH`: FNV-1a, 32 bits.
+/// The hash of a key for the exact-lookup table `KEY_HASH` (and of a word for the
+/// lexicon's, `LEXICON_HASH`): FNV-1a, 32 bits.
 #[inline]
 pub(crate) fn key_hash(key: &[u8]) -> u32 {
     key.iter().fold(HASH_START, |h, &b| hash_step(h, b))

@@ -117,6 +117,21 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
     );
     out.push_str("/// Where each word of `LEXICON` ends.\n");
     out.array("LEXICON_ENDS", "u16", &ends);
+    // Lookups: 1 + each word's index, hashed (linear probing, at most half full).
+    let slots = (2 * lexicon.len()).next_power_of_two();
+    let mut table = vec![0usize; slots];
+    for (i, w) in lexicon.iter().enumerate() {
+        let mut slot = layout::key_hash(w.as_bytes()) as usize & (slots - 1);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (slots - 1);
+        }
+        table[slot] = i + 1;
+    }
+    out.push_str(
+        "/// 1 + the index of each word of `LEXICON` at its `key_hash`, linear probing, at \
+         most half full; 0 for an empty slot.\n",
+    );
+    out.array("LEXICON_HASH", "u16", &table);
     files.insert("names.rs", out.finish());
 
     files.insert(
