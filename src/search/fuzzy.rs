@@ -1,10 +1,8 @@
 //! Typo-tolerant matching: the bit-parallel walk of the index keys within an edit
 //! distance, and the banded distance of two keys.
 
-use std::sync::OnceLock;
-
 use crate::tables::index::{self, blob_at, exact_bytes, Order, Table};
-use crate::tables::layout::{ordinal, ORDS};
+use crate::tables::layout::{letter_set, ordinal, ORDS};
 
 /// The largest edit distance tolerated for a key of this length.
 pub(crate) fn max_distance(len: usize) -> u8 {
@@ -99,46 +97,27 @@ pub(crate) fn each_within<'k>(
 /// of both structures, which every span that may be a misspelt province is
 /// compared with): only the keys whose length is within `max` of the query's, in
 /// byte order (consecutive keys share the columns of their common prefix), with
-/// their letter sets; the order and the letter sets are worked out once for the
-/// process. `found` is called in no particular order.
+/// their letter sets, all generated ([`index::by_length`]). `found` is called in no
+/// particular order. (A table without those lists is walked whole, in key order.)
 pub(crate) fn each_key_within_by_length(
     query: &[u8],
     max: u8,
     table: Table,
     mut found: impl FnMut(usize, u8),
 ) {
-    /// The table's key positions sorted by length then bytes, where each length
-    /// starts in them (and one past the last), and the keys' letter sets.
-    type ByLength = (Vec<u16>, Vec<usize>, Vec<u64>);
-    static BY_LENGTH: [OnceLock<ByLength>; 5] = [
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-    ];
     let keys = table.keys();
-    let (order, starts, sets) = BY_LENGTH[table.concat_index()].get_or_init(|| {
-        let mut order: Vec<u16> = (0..keys.len() as u16).collect();
-        order.sort_by_key(|&i| (keys[usize::from(i)].len, keys[usize::from(i)].key()));
-        let mut starts = vec![0; usize::from(u8::MAX) + 2];
-        for e in keys {
-            starts[usize::from(e.len) + 1] += 1;
-        }
-        for l in 1..starts.len() {
-            starts[l] += starts[l - 1];
-        }
-        let sets = keys.iter().map(|e| letter_set(e.key())).collect();
-        (order, starts, sets)
-    });
+    let Some(by) = index::by_length(table) else {
+        return within(query, max, keys.iter().map(|k| (k.key(), None)), found);
+    };
     let m = query.len();
-    let lo = starts[m.saturating_sub(usize::from(max)).min(starts.len() - 1)];
-    let hi = starts[(m + usize::from(max) + 1).min(starts.len() - 1)];
-    let order = &order[lo..hi];
-    let keys = order.iter().map(|&i| {
-        let i = usize::from(i);
-        (keys[i].key(), Some(sets[i]))
-    });
+    let last = by.starts.len() - 1;
+    let lo = usize::from(by.starts[m.saturating_sub(usize::from(max)).min(last)]);
+    let hi = usize::from(by.starts[(m + usize::from(max) + 1).min(last)]);
+    let order = &by.order[lo..hi];
+    let keys = order
+        .iter()
+        .zip(&by.sets[lo..hi])
+        .map(|(&i, &set)| (keys[usize::from(i)].key(), Some(set)));
     within(query, max, keys, |j, d| found(usize::from(order[j]), d));
 }
 
@@ -190,14 +169,6 @@ fn more_than(mut x: u64, n: u8) -> bool {
         x &= x.wrapping_sub(1);
     }
     x != 0
-}
-
-/// The set of bytes in `s`, one bit for each class of `b & 31` and `b & 64` (the
-/// digits, the letters and the space of keys each have a bit of their own).
-#[inline]
-fn letter_set(s: &[u8]) -> u64 {
-    s.iter()
-        .fold(0, |set, &b| set | 1 << ((b & 31) | ((b & 64) >> 1)))
 }
 
 /// One walk of [`fuzzy_walk`]: forwards over `KEY_ORDER` or backwards over
@@ -831,8 +802,52 @@ mod tests {
         }
     }
 
-    /// [`each_key_within_by_length`], with the order and letter sets kept, finds
-    /// what [`distance_within`] finds on each key of the table.
+    /// The lists by length as [`each_key_within_by_length`] built them at run time,
+    /// on first use, before they were generated: the table's key positions sorted by
+    /// length then bytes, where each length starts in them (and one past the last),
+    /// and the keys' letter sets, by position in the table.
+    fn by_length_at_run_time(t: Table) -> (Vec<u16>, Vec<usize>, Vec<u64>) {
+        let keys = t.keys();
+        let mut order: Vec<u16> = (0..keys.len() as u16).collect();
+        order.sort_by_key(|&i| (keys[usize::from(i)].len, keys[usize::from(i)].key()));
+        let mut starts = vec![0; usize::from(u8::MAX) + 2];
+        for e in keys {
+            starts[usize::from(e.len) + 1] += 1;
+        }
+        for l in 1..starts.len() {
+            starts[l] += starts[l - 1];
+        }
+        let sets = keys.iter().map(|e| letter_set(e.key())).collect();
+        (order, starts, sets)
+    }
+
+    /// The generated lists by length are what the run-time construction built, for
+    /// the provinces' tables, and the other tables have none.
+    #[test]
+    fn generated_by_length_equals_the_run_time_construction() {
+        use crate::tables::layout::KEY_LEN_BOUND;
+        for t in [Table::Province, Table::LegacyProvince] {
+            let (order, starts, sets) = by_length_at_run_time(t);
+            let by = index::by_length(t).unwrap();
+            let lo = usize::from(by.starts[0]);
+            let hi = usize::from(by.starts[KEY_LEN_BOUND]);
+            assert_eq!(by.order[lo..hi], order[..], "{t:?}");
+            for (l, &s) in starts.iter().enumerate() {
+                let got = usize::from(by.starts[l.min(KEY_LEN_BOUND)]) - lo;
+                assert_eq!(got, s, "{t:?} length {l}");
+            }
+            for (j, &i) in order.iter().enumerate() {
+                assert_eq!(by.sets[lo + j], sets[usize::from(i)], "{t:?} {j}");
+            }
+        }
+        for t in [Table::Commune, Table::LegacyDistrict, Table::LegacyCommune] {
+            assert!(index::by_length(t).is_none());
+        }
+    }
+
+    /// [`each_key_within_by_length`] finds what [`distance_within`] finds on each
+    /// key of the table, with the generated lists (the provinces') and without (the
+    /// districts').
     #[test]
     fn each_key_within_by_length_equals_distance_within() {
         use crate::tables::index::Table;
@@ -863,20 +878,15 @@ mod tests {
                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             ] {
                 for max in 0..=3u8 {
-                    // Twice: the letter sets worked out, then kept.
-                    for _ in 0..2 {
-                        let mut got = Vec::new();
-                        each_key_within_by_length(q.as_bytes(), max, t, |i, d| got.push((i, d)));
-                        got.sort_unstable();
-                        let want: Vec<(usize, u8)> = keys
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(i, k)| {
-                                distance_within(k, q.as_bytes(), max).map(|d| (i, d))
-                            })
-                            .collect();
-                        assert_eq!(got, want, "{t:?} query {q:?} max {max}");
-                    }
+                    let mut got = Vec::new();
+                    each_key_within_by_length(q.as_bytes(), max, t, |i, d| got.push((i, d)));
+                    got.sort_unstable();
+                    let want: Vec<(usize, u8)> = keys
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, k)| distance_within(k, q.as_bytes(), max).map(|d| (i, d)))
+                        .collect();
+                    assert_eq!(got, want, "{t:?} query {q:?} max {max}");
                 }
             }
         }

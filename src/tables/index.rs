@@ -18,6 +18,11 @@
 //! | `RKEY_BLOB`, `RKEY_ORDER`, `RKEY_AT`, `RKEY_LCP`, `RKEY_BUCKETS` | | the same for the keys read backwards (the *reversed order*): the blob holds each distinct key reversed, in the sorted order of that |
 //! | `RKEY_SUFFIXES` | `u32` | every distinct suffix of every key, reversed, in an open-addressing table (linear probing, at most half full) at the hash of its reversed bytes; a slot holds `1 + p \| len << 16 \| exact << 24`: `p` the reversed-order position of the first key that ends with the suffix, `len` its length, `exact` how many keys equal it (they come first from `p`); 0 for an empty slot ([`suffix`]) |
 //! | `LEVEL_KEY_BUCKETS` | `u16` | for each level in turn, where the keys of each first two bytes start in its array (`ORDS * ORDS + 1` values a level; for prefix search) |
+//! | `UNIT_BASES` | `u16` | where each level's units start among the units of all levels, in the order of the concatenation, and one past the last ([`unit_entries`]) |
+//! | `UNIT_ENTRY_STARTS`, `UNIT_ENTRIES` | `u16` | the entries of each unit (positions in the concatenation), ascending, unit after unit, level after level; unit `u` of level `l` has those from `UNIT_ENTRY_STARTS[UNIT_BASES[l] + u]` to the next start |
+//! | `KEYS_BY_LENGTH` | `u16` | for the provinces' levels (current, then pre-2025): the positions in the level's array of its keys, sorted by length, then bytes ([`by_length`]) |
+//! | `KEY_LENGTH_STARTS` | `u16` | for those levels in turn, `KEY_LEN_BOUND + 1` values each: where the keys of each length start in `KEYS_BY_LENGTH` |
+//! | `KEY_LETTER_SETS` | `u64` | the [`letter_set`](crate::tables::layout::letter_set) of each key of `KEYS_BY_LENGTH`, at the same position |
 //!
 //! Keys are under 64 bytes and there are fewer than 65,535 entries (the generator
 //! checks), so positions fit `u16` and a key's columns fit the typo-tolerant walk.
@@ -26,6 +31,7 @@ use std::cmp::Ordering;
 use std::ops::Range;
 
 use crate::tables::generated as g;
+pub(crate) use crate::tables::layout::KEY_LEN_BOUND;
 use crate::tables::layout::{key_hash, ordinal, ORDS};
 use crate::units::{Era, Level, Unit};
 
@@ -302,10 +308,6 @@ pub(crate) fn rentry_in(p: usize, table: Table) -> &'static Key {
     &table.keys()[usize::from(g::RKEY_ORDER[p] - base)]
 }
 
-/// Every key of the index is shorter than this (a test checks it): a longer suffix
-/// ends no key, and [`suffix`] finds none for it.
-pub(crate) const KEY_LEN_BOUND: usize = 64;
-
 /// The keys that end with the bytes of `rsuffix` read backwards (`rsuffix` is the
 /// suffix reversed), by hash: `None` when no key does; else the positions in the
 /// reversed-key order of the keys equal to the suffix (empty when keys only end
@@ -462,55 +464,48 @@ fn prefix_range(keys: &'static [Key], prefix: &str) -> Range<usize> {
 /// `unit` (its index in its level's records) of table `t`, ascending: the keys of one
 /// unit, for a typo-tolerant search among the units of a province or district.
 ///
-/// Built on first use for each table, by a counting sort of its array by unit (two
-/// passes over it; the tables of a misspelt pre-2025 commune, 350,000 instructions
-/// once).
+/// Generated (`UNIT_ENTRIES`); empty for a unit the table does not have.
+#[inline]
 pub(crate) fn unit_entries(t: Table, unit: u16) -> &'static [u16] {
-    use std::sync::OnceLock;
-    /// Per table: where each unit's entries start in the entries (one more than
-    /// there are units), and the entries.
-    type ByUnit = (Vec<u32>, Vec<u16>);
-    static BY_UNIT: [OnceLock<ByUnit>; 5] = [
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-    ];
-    let (starts, entries) = BY_UNIT[t.concat_index()].get_or_init(|| {
-        let keys = t.keys();
-        let units = match t {
-            Table::Province => g::PROVINCES.len(),
-            Table::Commune => g::COMMUNES.len(),
-            Table::LegacyProvince => g::LEGACY_PROVINCES.len(),
-            Table::LegacyDistrict => g::LEGACY_DISTRICTS.len(),
-            Table::LegacyCommune => g::LEGACY_COMMUNES.len(),
-        };
-        // Entries per unit at `u + 1`, then where each unit's entries start at `u`;
-        // filling moves that to where the next unit's start.
-        let mut starts = vec![0u32; units + 1];
-        for k in keys {
-            starts[usize::from(k.index) + 1] += 1;
-        }
-        for u in 0..units {
-            starts[u + 1] += starts[u];
-        }
-        let base = concat_entry(t, 0);
-        let mut entries = vec![0u16; keys.len()];
-        for (i, k) in (base..).zip(keys) {
-            let slot = &mut starts[usize::from(k.index)];
-            entries[*slot as usize] = i;
-            *slot += 1;
-        }
-        starts.rotate_right(1);
-        starts[0] = 0;
-        (starts, entries)
-    });
-    let u = usize::from(unit);
-    match (starts.get(u), starts.get(u + 1)) {
-        (Some(&a), Some(&b)) => &entries[a as usize..b as usize],
-        _ => &[],
+    let i = t.concat_index();
+    let (base, end) = (g::UNIT_BASES[i], g::UNIT_BASES[i + 1]);
+    if unit >= end - base {
+        return &[];
     }
+    let u = usize::from(base + unit);
+    let starts = &g::UNIT_ENTRY_STARTS;
+    &g::UNIT_ENTRIES[usize::from(starts[u])..usize::from(starts[u + 1])]
+}
+
+/// The keys of a table by length, then bytes ([`by_length`]).
+pub(crate) struct ByLength {
+    /// The positions in the table's array of its keys, by length, then bytes, in
+    /// `order[starts[0]..starts[KEY_LEN_BOUND]]`.
+    pub(crate) order: &'static [u16],
+    /// Where the keys of each length start in `order`, and `starts[KEY_LEN_BOUND]`
+    /// where they end (every key is shorter).
+    pub(crate) starts: &'static [u16],
+    /// The [`letter_set`](crate::tables::layout::letter_set) of the key at each
+    /// position of `order`.
+    pub(crate) sets: &'static [u64],
+}
+
+/// The keys of table `t` by length, then bytes, with their letter sets, for the
+/// tables that have them generated (`KEYS_BY_LENGTH`): the provinces' of both
+/// structures; `None` for the others.
+#[inline]
+pub(crate) fn by_length(t: Table) -> Option<ByLength> {
+    let i = match t {
+        Table::Province => 0,
+        Table::LegacyProvince => 1,
+        _ => return None,
+    };
+    let n = KEY_LEN_BOUND + 1;
+    Some(ByLength {
+        order: &g::KEYS_BY_LENGTH,
+        starts: &g::KEY_LENGTH_STARTS[i * n..(i + 1) * n],
+        sets: &g::KEY_LETTER_SETS,
+    })
 }
 
 /// Pushes on `out` the entries ([`unit_entries`]) of the units of table `t` inside
@@ -706,6 +701,56 @@ mod tests {
                     };
                     assert_eq!(x.district().code(), d.code());
                 }
+            }
+        }
+    }
+
+    /// The unit entries as they were built at run time, on first use, before they
+    /// were generated: per table, where each unit's entries start (one more than
+    /// there are units), and the entries, by a counting sort of its array by unit.
+    fn unit_entries_at_run_time(t: Table) -> (Vec<u32>, Vec<u16>) {
+        let keys = t.keys();
+        let units = match t {
+            Table::Province => g::PROVINCES.len(),
+            Table::Commune => g::COMMUNES.len(),
+            Table::LegacyProvince => g::LEGACY_PROVINCES.len(),
+            Table::LegacyDistrict => g::LEGACY_DISTRICTS.len(),
+            Table::LegacyCommune => g::LEGACY_COMMUNES.len(),
+        };
+        // Entries per unit at `u + 1`, then where each unit's entries start at `u`;
+        // filling moves that to where the next unit's start.
+        let mut starts = vec![0u32; units + 1];
+        for k in keys {
+            starts[usize::from(k.index) + 1] += 1;
+        }
+        for u in 0..units {
+            starts[u + 1] += starts[u];
+        }
+        let base = concat_entry(t, 0);
+        let mut entries = vec![0u16; keys.len()];
+        for (i, k) in (base..).zip(keys) {
+            let slot = &mut starts[usize::from(k.index)];
+            entries[*slot as usize] = i;
+            *slot += 1;
+        }
+        starts.rotate_right(1);
+        starts[0] = 0;
+        (starts, entries)
+    }
+
+    /// The generated unit entries are what the run-time construction built, for
+    /// every unit of every table and for the indexes no unit has.
+    #[test]
+    fn generated_unit_entries_equal_the_run_time_construction() {
+        for t in Table::ALL {
+            let (starts, entries) = unit_entries_at_run_time(t);
+            for u in 0..=u16::MAX {
+                let i = usize::from(u);
+                let want: &[u16] = match (starts.get(i), starts.get(i + 1)) {
+                    (Some(&a), Some(&b)) => &entries[a as usize..b as usize],
+                    _ => &[],
+                };
+                assert_eq!(unit_entries(t, u), want, "{t:?} unit {u}");
             }
         }
     }

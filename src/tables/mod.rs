@@ -3,12 +3,13 @@
 //!
 //! * `generated/` (`#[rustfmt::skip]`, never edited by hand): `current.rs` and
 //!   `legacy.rs`, the records ([`records`]); `index.rs`, the search index ([`index`]);
-//!   `names.rs`, the string pool of names and the resolutions ([`Str`]);
+//!   `names.rs`, the string pool of names and the resolutions ([`Str`]), and the
+//!   lexicon of the words of the official full names (read by `text::repair`);
 //!   `letters.rs`, the base letter and diacritics of the precomposed Latin letters
 //!   (read by [`fold`](crate::text::fold)); `mod.rs`, the string bytes and the
 //!   total of static data (`STATIC_BYTES`, held to a 2 MB budget by a test);
-//! * `layout.rs`: how keys are ordered, bucketed and hashed, compiled into both the
-//!   crate and the generator;
+//! * `layout.rs`: how keys are ordered, bucketed, hashed and bounded, and their letter
+//!   sets, compiled into both the crate and the generator;
 //! * [`Str`] and [`Span`], the two small handles records hold.
 //!
 //! The generated files depend only on the record and value types of `units/` and on

@@ -2,12 +2,12 @@
 //! Windows-1252 or Latin-1 ("mojibake").
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::invisible::{action, normalize, untouched, Action};
 use super::legacy_encodings::{byte_of, cp1252_char, tcvn3_push, vni_push, LegacyEncoding};
 use super::syllable::{is_lenient, is_plain_ascii, is_standard};
+use crate::tables::generated as g;
+use crate::tables::layout::key_hash;
 
 /// The result of [`repair`] and [`clean`]: the text, and the legacy encoding it was
 /// repaired from, if it was.
@@ -471,18 +471,41 @@ impl Mojibake {
 }
 
 /// `true` when `word` (any case) is a word of an official name of either structure,
-/// kind words included.
+/// kind words included: a lookup in the generated lexicon (`LEXICON`, the words of
+/// every official full name, lower-cased, each once, in byte order; `LEXICON_ENDS`,
+/// where each ends; `LEXICON_HASH`, 1 + each word's index at its
+/// [`key_hash`](crate::tables::layout::key_hash), linear probing, at most half full,
+/// so that an empty slot ends every probe sequence).
 pub(super) fn known(word: &str) -> bool {
-    lexicon().contains(word.to_lowercase().as_str())
+    let word = word.to_lowercase();
+    let mask = g::LEXICON_HASH.len() - 1;
+    let mut slot = key_hash(word.as_bytes()) as usize & mask;
+    loop {
+        match usize::from(g::LEXICON_HASH[slot]) {
+            0 => return false,
+            i if lexicon_word(i - 1) == word => return true,
+            _ => slot = (slot + 1) & mask,
+        }
+    }
 }
 
-/// The words of every official name of both structures, lower-cased, with their kind
-/// words: built on first use (a few milliseconds), only when a text looks like
-/// mojibake.
-fn lexicon() -> &'static HashSet<Box<str>> {
-    static LEXICON: OnceLock<HashSet<Box<str>>> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut set = HashSet::new();
+/// Word `i` of the lexicon.
+#[inline]
+fn lexicon_word(i: usize) -> &'static str {
+    let ends = &g::LEXICON_ENDS;
+    let start = if i == 0 { 0 } else { usize::from(ends[i - 1]) };
+    &g::LEXICON[start..usize::from(ends[i])]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lexicon as it was built at run time, on first use, before it was
+    /// generated: the words of every official full name of both structures,
+    /// lower-cased.
+    fn lexicon_at_run_time() -> std::collections::HashSet<Box<str>> {
+        let mut set = std::collections::HashSet::new();
         let mut add = |name: String| {
             for w in name.split(|c: char| !c.is_alphabetic()) {
                 if !w.is_empty() {
@@ -506,12 +529,45 @@ fn lexicon() -> &'static HashSet<Box<str>> {
             .iter()
             .for_each(|u| add(u.full_name().to_string()));
         set
-    })
-}
+    }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// The generated lexicon holds the words the run-time construction found, each
+    /// once, in byte order, and `known` finds each of them in any case and nothing
+    /// else.
+    #[test]
+    fn generated_lexicon_equals_the_run_time_construction() {
+        let ends = &g::LEXICON_ENDS;
+        let words: Vec<&str> = (0..ends.len()).map(lexicon_word).collect();
+        assert_eq!(usize::from(*ends.last().unwrap()), g::LEXICON.len());
+        // Every word once in the hash table, which is at most half full.
+        let mut slots: Vec<u16> = g::LEXICON_HASH
+            .iter()
+            .copied()
+            .filter(|&s| s != 0)
+            .collect();
+        slots.sort_unstable();
+        assert!(slots.iter().copied().eq(1..=ends.len() as u16));
+        assert!(2 * slots.len() <= g::LEXICON_HASH.len());
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        let mut want: Vec<Box<str>> = lexicon_at_run_time().into_iter().collect();
+        want.sort_unstable();
+        assert_eq!(words, want.iter().map(|w| &**w).collect::<Vec<_>>());
+        for w in &want {
+            assert!(known(w) && known(&w.to_uppercase()), "{w}");
+            let mut shorter = w.chars();
+            shorter.next_back();
+            for other in [
+                format!("{w}x"),
+                format!("x{w}"),
+                shorter.as_str().to_owned(),
+            ] {
+                if !want.iter().any(|x| **x == *other) {
+                    assert!(!known(&other), "{other}");
+                }
+            }
+        }
+        assert!(!known("") && !known("hnoi") && known("Hà") && known("PHƯỜNG"));
+    }
 
     /// The fast path of `clean` (and of the parser's clean-up) is taken only when
     /// the slow path would change nothing; and it is taken for clean Vietnamese.

@@ -5,7 +5,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::emit::{index_of, Out};
-use super::layout::{hash_step, key_hash, ordinal as key_ordinal, HASH_START, ORDS};
+use super::layout::{
+    hash_step, key_hash, letter_set, ordinal as key_ordinal, HASH_START, KEY_LEN_BOUND, ORDS,
+};
 use super::load::Data;
 
 /// The keys of every level: each unit's name and aliases as search keys (the crate's
@@ -90,20 +92,25 @@ pub(super) fn keys(d: &Data) -> Vec<LevelKeys<'_>> {
                     "{level} key {k:?}: only a-z, 0-9 and space are indexable"
                 );
                 assert!(
-                    k.len() < 64,
+                    k.len() < KEY_LEN_BOUND,
                     "key {k:?} too long for the typo-tolerant walk"
                 );
                 (k, i, o)
             })
             .collect();
-        per_level.push((*name, entries));
+        per_level.push((*name, units.len(), entries));
     }
     per_level
 }
 
-/// The keys of one level: the name of its array, and (key, unit index, origin), sorted
-/// by key.
-pub(super) type LevelKeys<'a> = (&'a str, Vec<(String, usize, &'a str)>);
+/// The keys of one level: the name of its array, the number of its units, and (key,
+/// unit index, origin), sorted by key.
+pub(super) type LevelKeys<'a> = (&'a str, usize, Vec<(String, usize, &'a str)>);
+
+/// The levels whose keys are also listed by length (`KEYS_BY_LENGTH`): the provinces'
+/// of both structures, which every span that may be a misspelt province is compared
+/// with. In the order of their arrays in the concatenation.
+const BY_LENGTH: [&str; 2] = ["PROVINCE_KEYS", "LEGACY_PROVINCE_KEYS"];
 
 /// Writes the search index (`index.rs`), and returns the bytes of key text it holds.
 /// The format of every table is documented where it is read, in
@@ -117,7 +124,7 @@ pub(super) fn index(per_level: &[LevelKeys]) -> (String, usize) {
     // Distinct keys, forwards and backwards, and where each starts in its blob.
     let distinct: BTreeSet<&str> = per_level
         .iter()
-        .flat_map(|(_, e)| e.iter().map(|(k, _, _)| k.as_str()))
+        .flat_map(|(_, _, e)| e.iter().map(|(k, _, _)| k.as_str()))
         .collect();
     let mut at: HashMap<&str, usize> = HashMap::new();
     let mut blob = String::new();
@@ -151,7 +158,7 @@ pub(super) fn index(per_level: &[LevelKeys]) -> (String, usize) {
     let mut global: Vec<(&str, usize)> = Vec::new();
     let mut table_ends: Vec<usize> = Vec::new();
     let mut level_buckets: Vec<usize> = Vec::new();
-    for (name, entries) in per_level {
+    for (name, _, entries) in per_level {
         level_buckets.extend(
             (0..=ORDS * ORDS)
                 .map(|b| entries.partition_point(|(k, _, _)| bucket(k.as_bytes()) < b)),
@@ -265,5 +272,55 @@ pub(super) fn index(per_level: &[LevelKeys]) -> (String, usize) {
         "pub(crate) const KEY_TABLE_ENDS: [u16; {}] = {table_ends:?};\n\n",
         table_ends.len()
     ));
+    by_unit(&mut out, per_level);
+    by_length(&mut out, per_level);
     (out.finish(), blob.len() + r_blob.len())
+}
+
+/// `UNIT_BASES`, `UNIT_ENTRY_STARTS`, `UNIT_ENTRIES`: the entries of each unit of each
+/// level, ascending.
+fn by_unit(out: &mut Out, per_level: &[LevelKeys]) {
+    let (mut bases, mut starts, mut entries) = (vec![0], Vec::new(), Vec::new());
+    for (_, units, level) in per_level {
+        let base = entries.len();
+        let mut of_unit = vec![Vec::new(); *units];
+        for (pos, (_, i, _)) in level.iter().enumerate() {
+            of_unit[*i].push(base + pos);
+        }
+        for e in of_unit {
+            starts.push(entries.len());
+            entries.extend(e);
+        }
+        bases.push(bases.last().unwrap() + units);
+    }
+    starts.push(entries.len());
+    assert!(
+        bases.last().unwrap() < &usize::from(u16::MAX),
+        "too many units for u16 positions"
+    );
+    out.array("UNIT_BASES", "u16", &bases);
+    out.array("UNIT_ENTRY_STARTS", "u16", &starts);
+    out.array("UNIT_ENTRIES", "u16", &entries);
+}
+
+/// `KEYS_BY_LENGTH`, `KEY_LENGTH_STARTS`, `KEY_LETTER_SETS`: the keys of the levels of
+/// [`BY_LENGTH`] by length, then bytes, with their letter sets.
+fn by_length(out: &mut Out, per_level: &[LevelKeys]) {
+    let (mut order, mut starts, mut sets) = (Vec::new(), Vec::new(), Vec::new());
+    for name in BY_LENGTH {
+        let (_, _, level) = per_level.iter().find(|l| l.0 == name).unwrap();
+        let key = |i: usize| level[i].0.as_bytes();
+        let mut by_length: Vec<usize> = (0..level.len()).collect();
+        // Stable: equal keys stay in the order of the level.
+        by_length.sort_by_key(|&i| (key(i).len(), key(i)));
+        let base = order.len();
+        starts.extend(
+            (0..=KEY_LEN_BOUND).map(|l| base + by_length.partition_point(|&i| key(i).len() < l)),
+        );
+        sets.extend(by_length.iter().map(|&i| letter_set(key(i))));
+        order.extend(by_length);
+    }
+    out.array("KEYS_BY_LENGTH", "u16", &order);
+    out.array("KEY_LENGTH_STARTS", "u16", &starts);
+    out.array("KEY_LETTER_SETS", "u64", &sets);
 }

@@ -60,24 +60,28 @@ impl Tsv {
 }
 
 /// A kind id of the data (`phuong`, `thi_tran`, …) as the path of its variant in the
-/// generated code (`CK::Ward`), by the crate's own `from_id`: the ids and the variants
-/// have one home, the kind enums of `dvhc`.
-type KindOf = fn(&str) -> Option<String>;
+/// generated code (`CK::Ward`) and its prefix in a full name (`Phường`), by the
+/// crate's own `from_id` and `prefix`: the ids, the variants and the prefixes have one
+/// home, the kind enums of `dvhc`.
+type KindOf = fn(&str) -> Option<Kind>;
 
-fn province_kind(id: &str) -> Option<String> {
-    dvhc::ProvinceKind::from_id(id).map(|k| format!("PK::{k:?}"))
+/// A kind: the path of its variant in the generated code, and its prefix.
+type Kind = (String, &'static str);
+
+fn province_kind(id: &str) -> Option<Kind> {
+    dvhc::ProvinceKind::from_id(id).map(|k| (format!("PK::{k:?}"), k.prefix()))
 }
-fn commune_kind(id: &str) -> Option<String> {
-    dvhc::CommuneKind::from_id(id).map(|k| format!("CK::{k:?}"))
+fn commune_kind(id: &str) -> Option<Kind> {
+    dvhc::CommuneKind::from_id(id).map(|k| (format!("CK::{k:?}"), k.prefix()))
 }
-fn district_kind(id: &str) -> Option<String> {
-    dvhc::legacy::DistrictKind::from_id(id).map(|k| format!("DK::{k:?}"))
+fn district_kind(id: &str) -> Option<Kind> {
+    dvhc::legacy::DistrictKind::from_id(id).map(|k| (format!("DK::{k:?}"), k.prefix()))
 }
-fn legacy_commune_kind(id: &str) -> Option<String> {
-    dvhc::legacy::CommuneKind::from_id(id).map(|k| format!("LK::{k:?}"))
+fn legacy_commune_kind(id: &str) -> Option<Kind> {
+    dvhc::legacy::CommuneKind::from_id(id).map(|k| (format!("LK::{k:?}"), k.prefix()))
 }
 
-fn kind_variant(path: &str, line: usize, id: &str, kind_of: KindOf) -> String {
+fn kind_variant(path: &str, line: usize, id: &str, kind_of: KindOf) -> Kind {
     kind_of(id).unwrap_or_else(|| panic!("{path}:{line}: unknown kind {id:?}"))
 }
 
@@ -85,12 +89,16 @@ pub(super) struct Province {
     pub(super) code: u32,
     pub(super) name: String,
     pub(super) kind: String,
+    /// The kind's prefix in the full name (`Phường`).
+    pub(super) prefix: &'static str,
 }
 pub(super) struct Commune {
     pub(super) code: u32,
     pub(super) parent: u32,
     pub(super) name: String,
     pub(super) kind: String,
+    /// The kind's prefix in the full name (`Phường`).
+    pub(super) prefix: &'static str,
     pub(super) resolution: String,
 }
 pub(super) struct District {
@@ -98,6 +106,8 @@ pub(super) struct District {
     pub(super) parent: u32,
     pub(super) name: String,
     pub(super) kind: String,
+    /// The kind's prefix in the full name (`Phường`).
+    pub(super) prefix: &'static str,
 }
 
 /// Checks that codes are strictly increasing (sorted and unique).
@@ -120,10 +130,14 @@ fn read_provinces(root: &Path, path: &str) -> Vec<Province> {
     let rows: Vec<Province> = t
         .rows
         .iter()
-        .map(|(l, f)| Province {
-            code: t.num(*l, &f[0], 2),
-            name: f[1].clone(),
-            kind: kind_variant(&t.path, *l, &f[2], province_kind),
+        .map(|(l, f)| {
+            let (kind, prefix) = kind_variant(&t.path, *l, &f[2], province_kind);
+            Province {
+                code: t.num(*l, &f[0], 2),
+                name: f[1].clone(),
+                kind,
+                prefix,
+            }
         })
         .collect();
     assert_sorted(&t.path, rows.iter().map(|p| p.code));
@@ -143,11 +157,15 @@ fn read_children(
     let rows: Vec<District> = t
         .rows
         .iter()
-        .map(|(l, f)| District {
-            code: t.num(*l, &f[0], width),
-            parent: t.num(*l, &f[1], parent_width),
-            name: f[2].clone(),
-            kind: kind_variant(&t.path, *l, &f[3], kinds),
+        .map(|(l, f)| {
+            let (kind, prefix) = kind_variant(&t.path, *l, &f[3], kinds);
+            District {
+                code: t.num(*l, &f[0], width),
+                parent: t.num(*l, &f[1], parent_width),
+                name: f[2].clone(),
+                kind,
+                prefix,
+            }
         })
         .collect();
     assert_sorted(&t.path, rows.iter().map(|p| p.code));
@@ -187,12 +205,16 @@ pub(super) fn load(root: &Path) -> Data {
     let communes: Vec<Commune> = t
         .rows
         .iter()
-        .map(|(l, f)| Commune {
-            code: t.num(*l, &f[0], 5),
-            parent: t.num(*l, &f[1], 2),
-            name: f[2].clone(),
-            kind: kind_variant(&t.path, *l, &f[3], commune_kind),
-            resolution: f[4].clone(),
+        .map(|(l, f)| {
+            let (kind, prefix) = kind_variant(&t.path, *l, &f[3], commune_kind);
+            Commune {
+                code: t.num(*l, &f[0], 5),
+                parent: t.num(*l, &f[1], 2),
+                name: f[2].clone(),
+                kind,
+                prefix,
+                resolution: f[4].clone(),
+            }
         })
         .collect();
     assert_sorted(&t.path, communes.iter().map(|c| c.code));
@@ -229,8 +251,8 @@ pub(super) fn load(root: &Path) -> Data {
                 f[0].clone(),
                 f[1].clone(),
                 code,
-                kind_variant(&t.path, *l, &f[4], kinds),
-                kind_variant(&t.path, *l, &f[5], kinds),
+                kind_variant(&t.path, *l, &f[4], kinds).0,
+                kind_variant(&t.path, *l, &f[5], kinds).0,
                 f[6].clone(),
             )
         })

@@ -8,16 +8,20 @@
 //!
 //! * `load.rs`: reading and validating the TSVs;
 //! * `records.rs`: `current.rs` and `legacy.rs`, the records and their links;
-//! * `index.rs`: `index.rs`, the search keys and their orders and hashes;
+//! * `index.rs`: `index.rs`, the search keys and their orders and hashes, the keys of
+//!   each unit, and the province keys by length with their letter sets;
+//! * here: `names.rs`, the string pool, the resolutions and the lexicon of the words
+//!   of the official full names (`text::repair`);
 //! * `letters.rs`: `letters.rs`, the base letter and diacritics of the precomposed
 //!   Latin letters (the bits of `src/text/marks.rs`, included here too);
 //! * `emit.rs`: writing Rust source; every static is registered, so that each
 //!   generated file states the bytes its statics take (`BYTES`) and `mod.rs` the
 //!   total (`STATIC_BYTES`), which the crate's size test reads.
 //!
-//! The names are folded into keys by the crate's own `search_key`, and kind ids read
-//! by its own `from_id`, so that the tables and the lookups cannot disagree; the key
-//! order and hashes are `src/tables/layout.rs`, included here as it is in the crate.
+//! The names are folded into keys by the crate's own `search_key`, and kind ids and
+//! prefixes read by its own `from_id` and `prefix`, so that the tables and the lookups
+//! cannot disagree; the key order, hashes and letter sets are `src/tables/layout.rs`,
+//! included here as it is in the crate.
 //!
 //! The crate's test suite compiles this module too (`tests/it/generated.rs`) and fails
 //! when the checked-in files differ from what it generates: it needs only `std`,
@@ -56,6 +60,7 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
     files.insert("current.rs", records::current(&d, &links, &mut pool));
     files.insert("legacy.rs", records::legacy(&d, &links, &mut pool));
     let (index, key_bytes) = index::index(&index::keys(&d));
+    let lexicon = lexicon(&d);
     files.insert("index.rs", index);
     files.insert("letters.rs", letters::letters());
 
@@ -75,6 +80,7 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
     let string_bytes: usize = names.iter().map(|s| s.len()).sum::<usize>()
         + pool.text_en.len()
         + key_bytes
+        + lexicon.iter().map(String::len).sum::<usize>()
         + records::code_text_bytes(&d);
 
     let mut out = Out::new("");
@@ -93,6 +99,39 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
         "RESOLUTIONS",
         links.resolutions(),
     );
+    let mut ends = Vec::new();
+    let mut words = String::new();
+    for w in &lexicon {
+        words.push_str(w);
+        ends.push(words.len());
+    }
+    assert!(
+        words.len() <= usize::from(u16::MAX),
+        "lexicon too long for u16 ends"
+    );
+    out.str_static(
+        "The words of every official full name of both structures, lower-cased, each once, in \
+         byte order, concatenated (`text::repair`).",
+        "LEXICON",
+        &words,
+    );
+    out.push_str("/// Where each word of `LEXICON` ends.\n");
+    out.array("LEXICON_ENDS", "u16", &ends);
+    // Lookups: 1 + each word's index, hashed (linear probing, at most half full).
+    let slots = (2 * lexicon.len()).next_power_of_two();
+    let mut table = vec![0usize; slots];
+    for (i, w) in lexicon.iter().enumerate() {
+        let mut slot = layout::key_hash(w.as_bytes()) as usize & (slots - 1);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (slots - 1);
+        }
+        table[slot] = i + 1;
+    }
+    out.push_str(
+        "/// 1 + the index of each word of `LEXICON` at its `key_hash`, linear probing, at \
+         most half full; 0 for an empty slot.\n",
+    );
+    out.array("LEXICON_HASH", "u16", &table);
     files.insert("names.rs", out.finish());
 
     files.insert(
@@ -103,7 +142,8 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
              mod current;\nmod index;\nmod legacy;\nmod letters;\nmod names;\n\n\
              pub(crate) use current::*;\npub(crate) use index::*;\npub(crate) use legacy::*;\n\
              pub(crate) use letters::*;\npub(crate) use names::*;\n\n\
-             /// Bytes of distinct string data (names, English names, resolutions, legal bases, keys) the \
+             /// Bytes of distinct string data (names, English names, resolutions, legal bases, keys, the \
+             lexicon) the \
              tables refer to.\n\
              pub(crate) const STRING_BYTES: usize = {string_bytes};\n\n\
              /// Bytes of static data compiled into a binary that uses every table: the \
@@ -115,6 +155,28 @@ pub fn generate(root: &Path) -> BTreeMap<&'static str, String> {
         ),
     );
     files
+}
+
+/// The words of every official full name (kind prefix and name) of both structures:
+/// the runs of alphabetic characters, lower-cased.
+fn lexicon(d: &load::Data) -> BTreeSet<String> {
+    let full_names = (d.provinces.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.communes.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.legacy_provinces.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.legacy_districts.iter().map(|u| (u.prefix, &u.name)))
+        .chain(d.legacy_communes.iter().map(|u| (u.prefix, &u.name)));
+    let mut words = BTreeSet::new();
+    for (prefix, name) in full_names {
+        for w in [prefix, name.as_str()]
+            .into_iter()
+            .flat_map(|s| s.split(|c: char| !c.is_alphabetic()))
+        {
+            if !w.is_empty() {
+                words.insert(w.to_lowercase());
+            }
+        }
+    }
+    words
 }
 
 /// The generated files under `root` that differ from `files`, and the files of the
