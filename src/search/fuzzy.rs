@@ -71,6 +71,67 @@ pub(crate) fn fuzzy_walk(query: &[u8], max: u8, mut found: impl FnMut(u16, u8)) 
     split_walk(query, max, h, f, &mut found);
 }
 
+/// A part of [`fuzzy_walk`] within two edits, for a caller that needs the keys
+/// within two only when none within one will do ([`fuzzy_walk_stage`]).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) enum Stage {
+    /// The walk of the exact half, within two: finds every key within two edits
+    /// with no error in that half (so some of those within one).
+    ExactHalf,
+    /// The walk of the other half exactly, within one: with [`Stage::ExactHalf`],
+    /// every key within one edit.
+    WithinOne,
+    /// The walk of the half within one, within two: with [`Stage::ExactHalf`],
+    /// every key within two edits. Most of the cost.
+    LooseHalf,
+}
+
+/// One [`Stage`] of [`fuzzy_walk`] within two edits, for the split `loose` (whether
+/// the first half is the one within one: [`loose_first`]). [`Stage::ExactHalf`]
+/// with [`Stage::LooseHalf`] are [`fuzzy_walk`]'s two walks; [`Stage::WithinOne`]
+/// is [`fuzzy_walk`] within one with the same split, less what the first finds (a
+/// key within one edit has no error in one half or the other). So a caller that
+/// looks for a match within one first walks the exact half, and then the other
+/// half exactly only if that found one (to find the others within one), else the
+/// half within one: a walk within two costs nothing more, and one that stops
+/// within one far less.
+pub(crate) fn fuzzy_walk_stage(
+    query: &[u8],
+    loose: bool,
+    stage: Stage,
+    found: impl FnMut(u16, u8),
+) {
+    if query.len() <= MAX_FUZZY_LEN {
+        staged_walk(query, query.len() / 2, loose, stage, found);
+    }
+}
+
+/// [`fuzzy_walk_stage`] for the split after `h` letters.
+fn staged_walk(
+    query: &[u8],
+    h: usize,
+    loose_first: bool,
+    stage: Stage,
+    mut found: impl FnMut(u16, u8),
+) {
+    let m = query.len();
+    let mut rq = [0u8; MAX_FUZZY_LEN];
+    for (r, &c) in rq.iter_mut().zip(query.iter().rev()) {
+        *r = c;
+    }
+    let rq = &rq[..m];
+    // As in `split_walk`: backwards, the strict rows are those after h.
+    let back = |bound: u8| (m - h).checked_sub(1).map(|hb| (hb, bound));
+    match (loose_first, stage) {
+        (false, Stage::ExactHalf) => walk(query, 2, Some((h, 0)), false, &mut found),
+        (false, Stage::WithinOne) => walk(rq, 1, back(0), true, &mut found),
+        (false, Stage::LooseHalf) => walk(rq, 2, back(1), true, &mut found),
+        (true, Stage::ExactHalf) => walk(rq, 2, back(0), true, &mut found),
+        (true, Stage::WithinOne) => walk(query, 1, Some((h, 0)), false, &mut found),
+        (true, Stage::LooseHalf) => walk(query, 2, Some((h, 1)), false, &mut found),
+    }
+}
+
 /// Whether a walk within two edits is estimated cheaper with the one error allowed
 /// in the first half (walked forwards within one, the rest backwards exactly) than
 /// in the second (the first half forwards exactly, the rest backwards within one).
@@ -83,7 +144,7 @@ pub(crate) fn fuzzy_walk(query: &[u8], max: u8, mut found: impl FnMut(u16, u8)) 
 /// walked within two for the 2,000 slowest adversarial inputs. Out of sample
 /// (halves), its choice takes 5.9 % fewer instructions than the forward half within
 /// one always, where the best choice would take 8.7 % fewer.
-fn loose_first(query: &[u8]) -> bool {
+pub(crate) fn loose_first(query: &[u8]) -> bool {
     /// Weights (sixteenths of an instruction) of [`bucket_features`] forwards,
     /// then backwards, and the constant term.
     const FORWARDS: [i64; FEATURES] = [-184, -32, -10, 7, -449, 45, -175, -33204, -26591, -23877];
@@ -790,6 +851,80 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The exact half and the other half within one find every key within one edit
+    /// (and only keys within two, at their distance), the exact half and the half
+    /// within one what brute force finds within two, for every split and either
+    /// half within one.
+    #[test]
+    fn staged_walk_equals_brute_force() {
+        let all: Vec<&str> = (0..key_count()).map(|p| key_str(at(p).1)).collect();
+        for q in [
+            "tanduong",
+            "vinhchan",
+            "thanhnai",
+            "bennghe",
+            "bennhge",
+            "hanio",
+            "xuanhuongdalta",
+            "phuochoax",
+            "ab",
+            "",
+            "kmlienhuyenla",
+            "1",
+            "12",
+        ] {
+            let within = |max: u8| {
+                let mut v: Vec<(&str, u8)> = all
+                    .iter()
+                    .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
+                    .filter_map(|k| {
+                        let d = brute(k.as_bytes(), q.as_bytes());
+                        (d <= max).then_some((*k, d))
+                    })
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let (one, two) = (within(1), within(2));
+            let union = |a: &[(&'static str, u8)], b: &[(&'static str, u8)]| {
+                let mut v = a.to_vec();
+                v.extend_from_slice(b);
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let stage = |h, loose, stage| {
+                let mut v = Vec::new();
+                staged_walk(q.as_bytes(), h, loose, stage, |c, d| {
+                    v.push((key_str(entry(c).1), d))
+                });
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            for h in 0..=q.len() {
+                for loose in [false, true] {
+                    let exact = stage(h, loose, Stage::ExactHalf);
+                    assert!(exact.iter().all(|k| two.contains(k)), "{q:?} {h} {loose}");
+                    let exact_one: Vec<_> = exact.iter().copied().filter(|k| k.1 <= 1).collect();
+                    let other = stage(h, loose, Stage::WithinOne);
+                    assert_eq!(union(&exact_one, &other), one, "{q:?} {h} {loose}");
+                    let rest = stage(h, loose, Stage::LooseHalf);
+                    assert_eq!(union(&exact, &rest), two, "{q:?} {h} {loose}");
+                }
+            }
+            let loose = loose_first(q.as_bytes());
+            let mut both = Vec::new();
+            for s in [Stage::ExactHalf, Stage::LooseHalf] {
+                fuzzy_walk_stage(q.as_bytes(), loose, s, |c, d| {
+                    both.push((key_str(entry(c).1), d))
+                });
+            }
+            assert_eq!(union(&both, &[]), two, "{q:?}");
         }
     }
 
