@@ -1185,21 +1185,27 @@ impl<'a, 't> Parser<'a, 't> {
     }
 
     /// A name segment ([`name_segment_before`](Self::name_segment_before)) right of
-    /// nothing but ending where a reading of `era` stopping at `level` starts: a unit
-    /// below `level` that was not found, with its words and level.
+    /// nothing but ending where a reading stopping at unit `deepest` starts: a unit
+    /// below it that was not found, with its words and level. A district that had no
+    /// communes (Côn Đảo, Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn before 2025) has
+    /// nothing below it: such a segment names a place in it ("Cảng Bến Đầm, Côn Đảo").
     fn unmatched_segment(
         &self,
         end: usize,
-        era: search::Era,
-        level: search::Level,
+        deepest: Unit,
     ) -> Option<(Range<usize>, search::Level)> {
-        let below = match (level, era) {
-            (search::Level::Commune, _) => return None,
-            (search::Level::Province, search::Era::Legacy) => search::Level::District,
+        let below = match deepest {
+            Unit::Commune(_) | Unit::LegacyCommune(_) => return None,
+            Unit::LegacyProvince(_) => search::Level::District,
             _ => search::Level::Commune,
         };
         if !self.name_segment(end, true) {
             return None;
+        }
+        if let Unit::LegacyDistrict(d) = deepest {
+            if d.communes().next().is_none() {
+                return None;
+            }
         }
         let seg = self.unit_start(end - 1);
         if vocab::is_landmark_start(self.buffers.words.key(seg)) {
@@ -1263,7 +1269,7 @@ impl<'a, 't> Parser<'a, 't> {
         let level = best.deepest().level();
         self.unresolved = self
             .unresolved(best.first_word, Some(level))
-            .or_else(|| self.unmatched_segment(best.first_word, best.era(), level))
+            .or_else(|| self.unmatched_segment(best.first_word, best.deepest()))
             .or_else(|| self.stray_unit(best.first_word))
             .or(self.dropped.clone().map(|r| (r, search::Level::Province)));
         // The street part of each reading kept: the input left of its first unit.

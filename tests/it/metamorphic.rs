@@ -59,10 +59,8 @@ use crate::rewrite::Family;
 const KNOWN_FAILURES: &[(&str, usize)] = &[
     ("remark", 1),
     ("separators", 1),
-    ("no_separators", 8),
+    ("no_separators", 7),
     ("no_kind", 1),
-    ("extra_words", 1),
-    ("tcvn3", 1),
 ];
 
 /// The ceiling of a family in [`KNOWN_FAILURES`] (0 when it is not listed).

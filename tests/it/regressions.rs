@@ -189,3 +189,50 @@ fn vni_text_that_is_also_vietnamese_as_it_is() {
     }
     assert!(translate("Xã Hoà Sơn").unwrap().is_ambiguous());
 }
+
+/// One word with one legacy byte is weak evidence for `repair`, but the parser checks
+/// the reading: TCVN3 "HuÕ" (no word as written) is Huế; "Hoà", a word, is not VNI Hồ
+/// (Thị trấn Hồ), nor "où" VNI ó.
+#[test]
+fn a_lone_legacy_word_that_is_no_word_as_written() {
+    use dvhc::text::LegacyEncoding;
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    let t = translate("HuÕ").unwrap();
+    assert_eq!(t.status(), Status::Ok);
+    assert_eq!(t.repaired(), Some(LegacyEncoding::Tcvn3));
+    assert_eq!(t.formatted().as_deref(), Some("Thành phố Huế"));
+    for text in ["Hoà", "où", "Mò où"] {
+        let t = translate(text);
+        assert!(
+            t.as_ref().map_or(true, |t| t.repaired().is_none()),
+            "{text}: {t:?}"
+        );
+    }
+}
+
+/// Nothing is below a district that had no communes (Côn Đảo, Bạch Long Vĩ, Cồn Cỏ,
+/// Hoàng Sa, Lý Sơn before 2025), and "Khu phố 4" or "Khu 5" is a neighbourhood, not a
+/// commune: neither makes the address `partial`. A name segment no unit matches in a
+/// district with communes still does.
+#[test]
+fn no_unresolved_commune_below_a_district_without_communes_or_in_a_neighbourhood() {
+    use dvhc::translate::translate;
+    use dvhc::{Level, Status};
+    for (text, status) in [
+        ("Cảng Bến Đầm, Côn Đảo, Bà Rịa - Vũng Tàu", Status::Ok),
+        (
+            "khu phố 15, Huyện Côn Đảo, Tỉnh Bà Rịa - Vũng Tàu",
+            Status::Ok,
+        ),
+        ("kpBac / Huyện Hoàng Sa / Thành phố Đà Nẵng", Status::Ok),
+        ("Khu phố 4, Thành phố Biên Hòa, Đồng Nai", Status::Ambiguous),
+        ("Khu 5, Huyện Lâm Thao, Phú Thọ", Status::Ambiguous),
+        ("Xyz, Huyện Lâm Thao, Phú Thọ", Status::Partial),
+        ("Xã Xyz, Huyện Côn Đảo, Bà Rịa - Vũng Tàu", Status::Partial),
+    ] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), status, "{text}");
+        assert_eq!(t.level(), Level::District, "{text}");
+    }
+}
