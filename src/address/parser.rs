@@ -561,7 +561,8 @@ impl<'a, 't> Parser<'a, 't> {
     ///
     /// A remark word with no separator before it ("…, TP.HCM gần chợ") starts a
     /// remark too, unless it follows a kind or place word ("Ấp Ngã Ba", "Thị trấn
-    /// Ngã 6": a name) or a unit is written after it (a kind word and a name: "12 Lê
+    /// Ngã 6": a name; an English kind word ends the name before it instead: "Ho Chi
+    /// Minh City cạnh chợ") or a unit is written after it (a kind word and a name: "12 Lê
     /// Lợi gần chợ Phường Bến Thành …" is not trailing). A word written with other
     /// diacritics than the kind or place word it folds like is not that word ("Hà
     /// Tĩnh cạnh trường" is not "Tỉnh Cạnh", "Hải Dương đối diện" not "Đường Đối
@@ -588,8 +589,12 @@ impl<'a, 't> Parser<'a, 't> {
                     if words.word(j).break_before() {
                         return Some(j);
                     }
+                    // After a word that introduces a name, a remark word is that
+                    // name's ("Xã Cạnh Đền"); not after an English kind word, which
+                    // ends the name before it ("Ho Chi Minh City cạnh chợ").
                     let t = words.tag(j - 1);
                     if (vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some())
+                        && vocab::trailing_kind(t).is_none()
                         && vocab::written_as(t, text(j - 1))
                     {
                         continue;

@@ -236,3 +236,26 @@ fn no_unresolved_commune_below_a_district_without_communes_or_in_a_neighbourhood
         assert_eq!(t.level(), Level::District, "{text}");
     }
 }
+
+/// A remark word right after an English kind word starts a remark: the kind word ends
+/// the name before it ("Ho Chi Minh City cạnh …"), unlike a Vietnamese one, which
+/// starts a name ("Ấp Ngã Ba").
+#[test]
+fn a_remark_after_an_english_kind_word() {
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    for (text, remark) in [
+        (
+            "12 Le Loi Street, Ben Nghe Ward, District 1, Ho Chi Minh City cạnh trường Tiểu học Lê Lợi",
+            "cạnh trường Tiểu học Lê Lợi",
+        ),
+        (
+            "B4 road no. 3, Hiep Binh Chanh Ward, Thu Duc district, Ho Chi Minh City đối diện UBND xã",
+            "đối diện UBND xã",
+        ),
+    ] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), Status::Ok, "{text}");
+        assert_eq!(t.remarks().collect::<Vec<_>>(), [remark], "{text}");
+    }
+}
