@@ -1208,9 +1208,8 @@ impl<'a, 't> Parser<'a, 't> {
             return None;
         }
         if let Unit::LegacyDistrict(d) = deepest {
-            if d.communes().next().is_none() {
-                return None;
-            }
+            // (None when it has no communes.)
+            d.communes().next()?;
         }
         let seg = self.unit_start(end - 1);
         if vocab::is_landmark_start(self.buffers.words.key(seg)) {

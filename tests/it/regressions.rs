@@ -259,3 +259,41 @@ fn a_remark_after_an_english_kind_word() {
         assert_eq!(t.remarks().collect::<Vec<_>>(), [remark], "{text}");
     }
 }
+
+/// Inside a segment, a word spelt like a kind word but with other diacritics may end
+/// the name before it: "Quán" in "Phường Văn Quán Hà Đông" is no "Quận" (the reading
+/// with commas is found, not Quận Hà Đông with "Phường Văn" left over). A kind word
+/// written as such, or at the start of a segment, still is one.
+#[test]
+fn a_word_spelt_like_a_kind_word_inside_a_name() {
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    let codes = |text: &str| {
+        let t = translate(text).unwrap();
+        let mut c: Vec<String> = t
+            .candidates()
+            .iter()
+            .filter_map(|c| c.commune().map(|c| c.code().to_string()))
+            .collect();
+        c.sort();
+        (t.status(), c)
+    };
+    let commas = codes("Phường Văn Quán, Hà Đông");
+    assert_eq!(commas.0, Status::Ambiguous);
+    assert_eq!(commas.1.len(), 2);
+    for text in ["Phường Văn Quán Hà Đông", "Phường Văn Quán -Hà Đông"] {
+        assert_eq!(codes(text), commas, "{text}");
+    }
+    let t = translate("Xã Minh Quán Trấn Yên Yên Bái").unwrap();
+    assert_eq!(t.status(), Status::Ok);
+    assert_eq!(t.formatted().as_deref(), Some("Xã Trấn Yên, Tỉnh Lào Cai"));
+    for text in ["Phường 5 Quận 3 TPHCM", "Phường 5, Quân 3, TPHCM"] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), Status::Ok, "{text}");
+        assert_eq!(
+            t.formatted().as_deref(),
+            Some("Phường Bàn Cờ, Thành phố Hồ Chí Minh"),
+            "{text}"
+        );
+    }
+}
