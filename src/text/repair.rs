@@ -140,12 +140,14 @@ pub fn repair(input: &str) -> Repaired<'_> {
     if as_is_vietnamese(input) {
         return unchanged;
     }
+    // (A reading identical to the text, as TCVN3 reads some Latin-1 letters as
+    // themselves, is no repair.)
     match Mojibake::read(input).and_then(|m| m.repaired()) {
-        Some((text, encoding)) => Repaired {
+        Some((text, encoding)) if text != input => Repaired {
             text: Cow::Owned(text),
             encoding: Some(encoding),
         },
-        None => unchanged,
+        _ => unchanged,
     }
 }
 
@@ -177,7 +179,7 @@ pub(crate) fn second_reading(input: &str) -> Option<(String, LegacyEncoding)> {
         return None;
     }
     let m = Mojibake::read(input)?;
-    m.choose(&m.spans(), true)
+    m.choose(&m.spans(), true).filter(|(text, _)| text != input)
 }
 
 /// [`repair`], then [`normalize`]: the text clean-up to run before parsing. The order
