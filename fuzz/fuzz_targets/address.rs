@@ -6,7 +6,8 @@
 //! province); the street part, the remarks and the words unresolved are slices of the
 //! input; the status is partial exactly when a unit is unresolved; a conflict
 //! overrules a unit other than the one it keeps; a repair is reported only for text
-//! `dvhc::text::repair` repairs; a postal code is five or six digits of the input
+//! `dvhc::text::repair` repairs, or text of Windows-1252 characters only that it
+//! leaves alone (the parser's second reading); a postal code is five or six digits of the input
 //! outside the street part; `parse_as` reads the structure asked only;
 //! formatting does not panic.
 #![no_main]
@@ -55,8 +56,15 @@ fn check(s: &str, r: Result<Address<'_>, ParseError>, era: Option<Era>) {
     for remark in a.remarks() {
         assert!(within(remark));
     }
-    if a.repaired().is_some() {
-        assert_eq!(dvhc::text::repair(s).encoding(), a.repaired());
+    if let Some(e) = a.repaired() {
+        // Text `repair` repairs, or text it leaves alone (Vietnamese as it is, or one
+        // word of weak evidence) that may be legacy bytes seen through Windows-1252
+        // or Latin-1: the parser's checked second reading.
+        let by_repair = dvhc::text::repair(s).encoding();
+        assert!(
+            by_repair == Some(e) || (by_repair.is_none() && windows_1252_only(s)),
+            "{s:?}: repaired as {e:?}, repair says {by_repair:?}"
+        );
     }
     if let Some(p) = a.postal_code() {
         // Five or six digits of the input (fullwidth ones and invisible characters
@@ -110,4 +118,16 @@ fn check(s: &str, r: Result<Address<'_>, ParseError>, era: Option<Era>) {
         let _ = r.to_string();
     }
     let _ = a.to_string();
+}
+
+/// Whether every character of `s` (not all ASCII) is one of Windows-1252 or Latin-1,
+/// or an invisible one `normalize` deletes.
+fn windows_1252_only(s: &str) -> bool {
+    const CP1252: &str = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+    !s.is_ascii()
+        && s.chars().all(|c| {
+            c <= '\u{FF}'
+                || CP1252.contains(c)
+                || dvhc::text::normalize(c.encode_utf8(&mut [0; 4])).is_empty()
+        })
 }

@@ -561,7 +561,8 @@ impl<'a, 't> Parser<'a, 't> {
     ///
     /// A remark word with no separator before it ("…, TP.HCM gần chợ") starts a
     /// remark too, unless it follows a kind or place word ("Ấp Ngã Ba", "Thị trấn
-    /// Ngã 6": a name) or a unit is written after it (a kind word and a name: "12 Lê
+    /// Ngã 6": a name; an English kind word ends the name before it instead: "Ho Chi
+    /// Minh City cạnh chợ") or a unit is written after it (a kind word and a name: "12 Lê
     /// Lợi gần chợ Phường Bến Thành …" is not trailing). A word written with other
     /// diacritics than the kind or place word it folds like is not that word ("Hà
     /// Tĩnh cạnh trường" is not "Tỉnh Cạnh", "Hải Dương đối diện" not "Đường Đối
@@ -588,8 +589,12 @@ impl<'a, 't> Parser<'a, 't> {
                     if words.word(j).break_before() {
                         return Some(j);
                     }
+                    // After a word that introduces a name, a remark word is that
+                    // name's ("Xã Cạnh Đền"); not after an English kind word, which
+                    // ends the name before it ("Ho Chi Minh City cạnh chợ").
                     let t = words.tag(j - 1);
                     if (vocab::is_place_word(t) || vocab::kind_of(t, None, false).is_some())
+                        && vocab::trailing_kind(t).is_none()
                         && vocab::written_as(t, text(j - 1))
                     {
                         continue;
@@ -1185,21 +1190,26 @@ impl<'a, 't> Parser<'a, 't> {
     }
 
     /// A name segment ([`name_segment_before`](Self::name_segment_before)) right of
-    /// nothing but ending where a reading of `era` stopping at `level` starts: a unit
-    /// below `level` that was not found, with its words and level.
+    /// nothing but ending where a reading stopping at unit `deepest` starts: a unit
+    /// below it that was not found, with its words and level. A district that had no
+    /// communes (Côn Đảo, Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn before 2025) has
+    /// nothing below it: such a segment names a place in it ("Cảng Bến Đầm, Côn Đảo").
     fn unmatched_segment(
         &self,
         end: usize,
-        era: search::Era,
-        level: search::Level,
+        deepest: Unit,
     ) -> Option<(Range<usize>, search::Level)> {
-        let below = match (level, era) {
-            (search::Level::Commune, _) => return None,
-            (search::Level::Province, search::Era::Legacy) => search::Level::District,
+        let below = match deepest {
+            Unit::Commune(_) | Unit::LegacyCommune(_) => return None,
+            Unit::LegacyProvince(_) => search::Level::District,
             _ => search::Level::Commune,
         };
         if !self.name_segment(end, true) {
             return None;
+        }
+        if let Unit::LegacyDistrict(d) = deepest {
+            // (None when it has no communes.)
+            d.communes().next()?;
         }
         let seg = self.unit_start(end - 1);
         if vocab::is_landmark_start(self.buffers.words.key(seg)) {
@@ -1263,7 +1273,7 @@ impl<'a, 't> Parser<'a, 't> {
         let level = best.deepest().level();
         self.unresolved = self
             .unresolved(best.first_word, Some(level))
-            .or_else(|| self.unmatched_segment(best.first_word, best.era(), level))
+            .or_else(|| self.unmatched_segment(best.first_word, best.deepest()))
             .or_else(|| self.stray_unit(best.first_word))
             .or(self.dropped.clone().map(|r| (r, search::Level::Province)));
         // The street part of each reading kept: the input left of its first unit.

@@ -12,6 +12,7 @@ use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
 use crate::text::key::push_key;
+use crate::text::tokenize::Words;
 use crate::text::vocab::{self, KindWord};
 use crate::units::Unit;
 
@@ -242,8 +243,9 @@ impl Parser<'_, '_> {
             return false;
         }
         // Right after a kind word, the name is that kind's ("Huyện Đất Đỏ" is no Xã
-        // Đất Đỏ with "Huyện" left over).
-        if self.kind_ends_at(start) {
+        // Đất Đỏ with "Huyện" left over), unless the word is written with other
+        // diacritics than the kind word (see `find_in`: "Quán" is no "Quận").
+        if self.kind_ends_at(start) && !self.kind_misspelt_at(start - 1) {
             return false;
         }
         if self
@@ -278,6 +280,12 @@ impl Parser<'_, '_> {
             && !words.key_bytes(start).iter().all(u8::is_ascii_digit)
             && words.key_bytes(start - 1).iter().any(u8::is_ascii_digit)
             && vocab::is_street(words.tag(start - 2))
+    }
+
+    /// Whether word `i` is a one-word kind word inside a segment, written with other
+    /// diacritics than its own ([`misspelt_kind`]).
+    fn kind_misspelt_at(&self, i: usize) -> bool {
+        misspelt_kind(&self.buffers.words, self.text, self.first_word, i)
     }
 
     /// Whether a kind word (of one or two words) ends right before word `i`.
@@ -325,8 +333,10 @@ impl Parser<'_, '_> {
             .all(|w| w[0].concat_index() < w[1].concat_index()));
         let span = self.span_hits(end);
         let relax = std::mem::take(&mut self.relax);
-        let era = self.era;
-        let Buffers { hits, found, .. } = &mut *self.buffers;
+        let (era, text, first_word) = (self.era, self.text, self.first_word);
+        let Buffers {
+            hits, found, words, ..
+        } = &mut *self.buffers;
         let mut best_start = usize::MAX;
         // Names a written district may confirm only when there are no others.
         let relaxed = relax
@@ -339,9 +349,22 @@ impl Parser<'_, '_> {
                                 .any(|p| accept(&t.unit(index::rentry_in(p, t).index)))
                     })
             });
+        // Where the units found at the start being read begin (`found` holds those
+        // of one start, or of two: see below).
+        let mut floor = base;
         for h in &hits[span] {
             if h.start > best_start {
-                break;
+                // A kind word inside a segment written with other diacritics than its
+                // own may be the last word of the name before it ("Phường Văn Quán Hà
+                // Đông": Quán is no Quận): the name without it is found too.
+                if h.start == best_start + 1
+                    && found.last().is_some_and(|f| f.kinded)
+                    && misspelt_kind(words, text, first_word, best_start)
+                {
+                    floor = found.len();
+                } else {
+                    break;
+                }
             }
             if h.relaxed != relaxed {
                 continue;
@@ -362,12 +385,15 @@ impl Parser<'_, '_> {
                     let e = index::rentry_in(p, t);
                     // `consider`, but for the level, which fits.
                     let unit = t.unit(e.index);
-                    if accept(&unit) && !found[base..].iter().any(|b| b.unit == unit) {
+                    if accept(&unit) && !found[floor..].iter().any(|b| b.unit == unit) {
                         found.push(Found::new(unit, e.via, 0, h.start, h.kind));
                         best_start = h.start;
                     }
                 }
             }
+            // A kind word inside a segment written with other diacritics than its
+            // own may be the last word of the name before it ("Phường Văn Quán Hà
+            // Đông": Quán is no Quận): the name without it is found too.
         }
         if found.len() == base && self.with_typos {
             self.find_fuzzy(end, tables, scope, accept);
@@ -636,6 +662,26 @@ impl Parser<'_, '_> {
         b.fuzzy_spans.push((done, max, k, r.clone()));
         r
     }
+}
+
+/// Whether word `i` of `words` (of `text`) is a one-word kind word inside a segment
+/// (no separator before it) written with other diacritics than its own: "Quán" in
+/// "Phường Văn Quán Hà Đông" is no "Quận" and may end the name before it. (At the
+/// start of a segment a kind word is one whatever its diacritics.)
+#[inline]
+fn misspelt_kind(words: &Words, text: &str, first_word: usize, i: usize) -> bool {
+    i > first_word && !words.word(i).break_before() && misspelt_kind_word(words, text, i)
+}
+
+/// [`misspelt_kind`] past the quick test (out of line: rarely asked).
+#[cold]
+#[inline(never)]
+fn misspelt_kind_word(words: &Words, text: &str, i: usize) -> bool {
+    let t = words.tag(i);
+    let w = words.word(i);
+    vocab::spelling(t).is_some()
+        && words.kind_at(i, i + 1).is_some()
+        && !vocab::written_as(t, &text[w.start..w.end])
 }
 
 /// The matches of [`fuzzy_walk`] pushed on `hits`, sorted by entry, each once.

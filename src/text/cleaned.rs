@@ -70,8 +70,8 @@ impl Cleaned {
     }
 
     /// The input read in the legacy encoding that [`repair`] did not dare to take
-    /// (the text is Vietnamese as it is too: [`second_reading`]), normalised; `None`
-    /// when there is no such reading.
+    /// (the text is Vietnamese as it is too, or the evidence is one word:
+    /// [`second_reading`]), normalised; `None` when there is no such reading.
     pub(crate) fn second_reading(input: &str) -> Option<Cleaned> {
         let (repaired, encoding) = second_reading(input)?;
         let normalized = match normalize(&repaired) {

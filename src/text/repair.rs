@@ -140,12 +140,14 @@ pub fn repair(input: &str) -> Repaired<'_> {
     if as_is_vietnamese(input) {
         return unchanged;
     }
+    // (A reading identical to the text, as TCVN3 reads some Latin-1 letters as
+    // themselves, is no repair.)
     match Mojibake::read(input).and_then(|m| m.repaired()) {
-        Some((text, encoding)) => Repaired {
+        Some((text, encoding)) if text != input => Repaired {
             text: Cow::Owned(text),
             encoding: Some(encoding),
         },
-        None => unchanged,
+        _ => unchanged,
     }
 }
 
@@ -164,17 +166,20 @@ pub(crate) fn maybe_mojibake(input: &str) -> bool {
         })
 }
 
-/// The legacy reading of a text that [`repair`] leaves alone because it is Vietnamese
-/// as it is, when the evidence would otherwise support one: VNI `TP. Hoà Chí Minh` is
-/// TP. Hồ Chí Minh, but "Hoà" is a word too. The parser tries it only when the text as
-/// it is does not read well ([`parse_with`](crate::address::parser::parse_with)).
-/// `None` for text that `repair` repairs, or that has no such reading.
+/// The legacy reading of a text that [`repair`] leaves alone, for a caller that
+/// checks it: [`repair`] leaves text that is Vietnamese as it is (VNI `TP. Hoà Chí
+/// Minh` is TP. Hồ Chí Minh, but "Hoà" is a word too), and one word with one legacy
+/// byte (TCVN3 `HuÕ` is Huế), which is weak evidence. The parser tries this only when
+/// the text as it is does not read well, and keeps it only when it reads well
+/// ([`parse_with`](crate::address::parser::parse_with)); a lone word is taken here
+/// when it is a place-name word and the word as written is none (`Hoà` is not read as
+/// VNI Hồ). `None` for text without such a reading.
 pub(crate) fn second_reading(input: &str) -> Option<(String, LegacyEncoding)> {
-    if !maybe_mojibake(input) || !as_is_vietnamese(input) {
+    if !maybe_mojibake(input) {
         return None;
     }
     let m = Mojibake::read(input)?;
-    m.choose(&m.spans())
+    m.choose(&m.spans(), true).filter(|(text, _)| text != input)
 }
 
 /// [`repair`], then [`normalize`]: the text clean-up to run before parsing. The order
@@ -322,7 +327,7 @@ impl Mojibake {
         {
             return None;
         }
-        self.choose(&spans)
+        self.choose(&spans, false)
     }
 
     /// The words to repair: those with a byte from 0x80 up, but a lone soft hyphen.
@@ -337,8 +342,10 @@ impl Mojibake {
     }
 
     /// The one legacy reading the evidence supports, applied; `None` when there is
-    /// none or more than one.
-    fn choose(&self, spans: &[(usize, usize)]) -> Option<(String, LegacyEncoding)> {
+    /// none or more than one. With `verified`, the caller checks the reading itself,
+    /// and one word with one legacy byte is evidence enough when the word as written
+    /// is not one.
+    fn choose(&self, spans: &[(usize, usize)], verified: bool) -> Option<(String, LegacyEncoding)> {
         // Written in capitals: no ASCII small letter, and two words with two ASCII
         // capitals each (one such word may be a minority name: `X· SRã` is Xã SRó).
         let all_caps = !self.bytes.iter().any(u8::is_ascii_lowercase)
@@ -400,7 +407,14 @@ impl Mojibake {
         // Vietnamese word or a number.
         let weak =
             |&(s, e): &(usize, usize)| self.bytes[s..e].iter().filter(|&&b| b >= 0x80).count() < 2;
-        if spans.len() == 1 && weak(&spans[0]) {
+        // Where the caller verifies the reading, a lone word is evidence enough
+        // when it is a place-name word and the word as written is no word at all
+        // (TCVN3 `HuÕ` is Huế; `Hoà`, a word, is not VNI Hồ).
+        let as_written = |&(s, e): &(usize, usize)| self.chars[s..e].iter().collect::<String>();
+        if spans.len() == 1
+            && weak(&spans[0])
+            && !(verified && reading.known && !known(&as_written(&spans[0])))
+        {
             let vietnamese_ascii = self.words().any(|(s, e)| {
                 let w = &self.bytes[s..e];
                 w.iter().all(u8::is_ascii)

@@ -397,9 +397,13 @@ pub(crate) fn written_as(t: Tag, text: &str) -> bool {
 }
 
 /// Whether a tag is a word that introduces a hamlet, a street, a road or a house
-/// number ("Ấp 2", "Tổ 3", "Đường Lê Lợi", "Tỉnh lộ 8", "Số 12").
+/// number ("Ấp 2", "Tổ 3", "Khu phố 4", "Khu 5", "Đường Lê Lợi", "Tỉnh lộ 8", "Số 12").
+/// "Khu" is one too: no unit's name starts with it, and as the second word of "Đặc
+/// khu" it belongs to a kind word, which callers look for first.
 pub(crate) fn is_place_word(t: Tag) -> bool {
-    (Tag::Ap as u8..=Tag::Group as u8).contains(&(t as u8)) || is_street(t) || t == Tag::Lo
+    (Tag::Ap as u8..=Tag::Group as u8).contains(&(t as u8))
+        || is_street(t)
+        || matches!(t, Tag::Lo | Tag::Khu)
 }
 
 /// Whether a tag is a word that introduces a street or a house number ("Đường Lê

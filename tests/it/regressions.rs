@@ -189,3 +189,111 @@ fn vni_text_that_is_also_vietnamese_as_it_is() {
     }
     assert!(translate("Xã Hoà Sơn").unwrap().is_ambiguous());
 }
+
+/// One word with one legacy byte is weak evidence for `repair`, but the parser checks
+/// the reading: TCVN3 "HuÕ" (no word as written) is Huế; "Hoà", a word, is not VNI Hồ
+/// (Thị trấn Hồ), nor "où" VNI ó.
+#[test]
+fn a_lone_legacy_word_that_is_no_word_as_written() {
+    use dvhc::text::LegacyEncoding;
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    let t = translate("HuÕ").unwrap();
+    assert_eq!(t.status(), Status::Ok);
+    assert_eq!(t.repaired(), Some(LegacyEncoding::Tcvn3));
+    assert_eq!(t.formatted().as_deref(), Some("Thành phố Huế"));
+    for text in ["Hoà", "où", "Mò où"] {
+        let t = translate(text);
+        assert!(
+            t.as_ref().map_or(true, |t| t.repaired().is_none()),
+            "{text}: {t:?}"
+        );
+    }
+}
+
+/// Nothing is below a district that had no communes (Côn Đảo, Bạch Long Vĩ, Cồn Cỏ,
+/// Hoàng Sa, Lý Sơn before 2025), and "Khu phố 4" or "Khu 5" is a neighbourhood, not a
+/// commune: neither makes the address `partial`. A name segment no unit matches in a
+/// district with communes still does.
+#[test]
+fn no_unresolved_commune_below_a_district_without_communes_or_in_a_neighbourhood() {
+    use dvhc::translate::translate;
+    use dvhc::{Level, Status};
+    for (text, status) in [
+        ("Cảng Bến Đầm, Côn Đảo, Bà Rịa - Vũng Tàu", Status::Ok),
+        (
+            "khu phố 15, Huyện Côn Đảo, Tỉnh Bà Rịa - Vũng Tàu",
+            Status::Ok,
+        ),
+        ("kpBac / Huyện Hoàng Sa / Thành phố Đà Nẵng", Status::Ok),
+        ("Khu phố 4, Thành phố Biên Hòa, Đồng Nai", Status::Ambiguous),
+        ("Khu 5, Huyện Lâm Thao, Phú Thọ", Status::Ambiguous),
+        ("Xyz, Huyện Lâm Thao, Phú Thọ", Status::Partial),
+        ("Xã Xyz, Huyện Côn Đảo, Bà Rịa - Vũng Tàu", Status::Partial),
+    ] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), status, "{text}");
+        assert_eq!(t.level(), Level::District, "{text}");
+    }
+}
+
+/// A remark word right after an English kind word starts a remark: the kind word ends
+/// the name before it ("Ho Chi Minh City cạnh …"), unlike a Vietnamese one, which
+/// starts a name ("Ấp Ngã Ba").
+#[test]
+fn a_remark_after_an_english_kind_word() {
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    for (text, remark) in [
+        (
+            "12 Le Loi Street, Ben Nghe Ward, District 1, Ho Chi Minh City cạnh trường Tiểu học Lê Lợi",
+            "cạnh trường Tiểu học Lê Lợi",
+        ),
+        (
+            "B4 road no. 3, Hiep Binh Chanh Ward, Thu Duc district, Ho Chi Minh City đối diện UBND xã",
+            "đối diện UBND xã",
+        ),
+    ] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), Status::Ok, "{text}");
+        assert_eq!(t.remarks().collect::<Vec<_>>(), [remark], "{text}");
+    }
+}
+
+/// Inside a segment, a word spelt like a kind word but with other diacritics may end
+/// the name before it: "Quán" in "Phường Văn Quán Hà Đông" is no "Quận" (the reading
+/// with commas is found, not Quận Hà Đông with "Phường Văn" left over). A kind word
+/// written as such, or at the start of a segment, still is one.
+#[test]
+fn a_word_spelt_like_a_kind_word_inside_a_name() {
+    use dvhc::translate::translate;
+    use dvhc::Status;
+    let codes = |text: &str| {
+        let t = translate(text).unwrap();
+        let mut c: Vec<String> = t
+            .candidates()
+            .iter()
+            .filter_map(|c| c.commune().map(|c| c.code().to_string()))
+            .collect();
+        c.sort();
+        (t.status(), c)
+    };
+    let commas = codes("Phường Văn Quán, Hà Đông");
+    assert_eq!(commas.0, Status::Ambiguous);
+    assert_eq!(commas.1.len(), 2);
+    for text in ["Phường Văn Quán Hà Đông", "Phường Văn Quán -Hà Đông"] {
+        assert_eq!(codes(text), commas, "{text}");
+    }
+    let t = translate("Xã Minh Quán Trấn Yên Yên Bái").unwrap();
+    assert_eq!(t.status(), Status::Ok);
+    assert_eq!(t.formatted().as_deref(), Some("Xã Trấn Yên, Tỉnh Lào Cai"));
+    for text in ["Phường 5 Quận 3 TPHCM", "Phường 5, Quân 3, TPHCM"] {
+        let t = translate(text).unwrap();
+        assert_eq!(t.status(), Status::Ok, "{text}");
+        assert_eq!(
+            t.formatted().as_deref(),
+            Some("Phường Bàn Cờ, Thành phố Hồ Chí Minh"),
+            "{text}"
+        );
+    }
+}

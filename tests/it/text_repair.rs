@@ -485,3 +485,19 @@ fn legacy_encoding_serialises_as_its_id() {
     }
     assert!(serde_json::from_str::<LegacyEncoding>("\"viscii\"").is_err());
 }
+
+/// `repair` reports an encoding exactly when it changed the text: a legacy reading
+/// identical to the text (TCVN3 reads some Latin-1 letters as themselves) is no
+/// repair. (Found by the `text` fuzz target.)
+#[test]
+fn a_reading_identical_to_the_text_is_no_repair() {
+    for s in ["T\u{ec}nh B\u{ec}\u{15}\u{ec}P", "Tình Bì\u{15}ìP"] {
+        let r = repair(s);
+        assert_eq!(
+            r.encoding().is_none(),
+            r.text() == s,
+            "{s:?}: {:?}",
+            r.text()
+        );
+    }
+}
