@@ -599,6 +599,7 @@ impl Parser<'_, '_> {
         };
         let from = b.fuzzy_hits.len();
         let mut done = lookup;
+        let mut recorded = max;
         let hits = &mut b.fuzzy_hits;
         let scoped = &mut b.fuzzy_scope;
         match lookup {
@@ -639,6 +640,16 @@ impl Parser<'_, '_> {
             }
             Lookup::Everywhere => match exact_half {
                 Some((loose, r)) if (1..=2).contains(&max) => {
+                    // The loose half is the costly stage: past the parse's
+                    // budget, the look-up within two gives the matches within one
+                    // (recorded so: a scoped look-up within two walks its scope).
+                    let max = if max == 2 && b.loose_halves_left == 0 {
+                        recorded = 1;
+                        1
+                    } else {
+                        b.loose_halves_left -= u8::from(max == 2);
+                        max
+                    };
                     for i in r {
                         if hits[i].1 <= max {
                             hits.push(hits[i]);
@@ -659,7 +670,7 @@ impl Parser<'_, '_> {
         let k = b.fuzzy_keys.len()..b.fuzzy_keys.len() + key.len();
         b.fuzzy_keys.push_str(key);
         let r = from..b.fuzzy_hits.len();
-        b.fuzzy_spans.push((done, max, k, r.clone()));
+        b.fuzzy_spans.push((done, recorded, k, r.clone()));
         r
     }
 }
