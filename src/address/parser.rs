@@ -38,6 +38,14 @@ pub(super) const MAX_FUZZY_PROVINCE_SPAN: usize = 5;
 /// list), are not counted.
 pub(super) const MAX_FUZZY_WALKS: u8 = 3;
 
+/// The most whole-index walks within two edits one parse finishes past their
+/// cheap stages ([`fuzzy_walk_stage`](crate::search::fuzzy::fuzzy_walk_stage)): the
+/// loose half, 100,000–200,000 instructions, is walked only when no unit within one
+/// edit was found, and for one key of a parse; the others' names are looked for
+/// within one edit. (On the messy, random-typo and adversarial sets no answer depends
+/// on a second one.)
+pub(super) const MAX_LOOSE_HALVES: u8 = 1;
+
 /// The most trailing segments left out when nothing else reads.
 const MAX_DROPPED: usize = 2;
 
@@ -260,6 +268,9 @@ pub(super) struct Buffers {
     /// The typo-tolerant walks of the whole index left to this parse
     /// ([`MAX_FUZZY_WALKS`]).
     pub(super) fuzzy_walks_left: u8,
+    /// The loose halves of whole-index walks within two edits left to this parse
+    /// ([`MAX_LOOSE_HALVES`]).
+    pub(super) loose_halves_left: u8,
     /// (entry in the concatenation of the per-level key arrays, distance) for each
     /// key matched.
     pub(super) fuzzy_hits: Vec<(u16, u8)>,
@@ -362,6 +373,7 @@ impl<'a, 't> Parser<'a, 't> {
         b.fuzzy_keys.clear();
         b.fuzzy_hits.clear();
         b.fuzzy_walks_left = MAX_FUZZY_WALKS;
+        b.loose_halves_left = MAX_LOOSE_HALVES;
         // Words as written, remarks left out, exact names.
         self.read(true, false);
         self.thorough = false;

@@ -4,7 +4,10 @@
 use std::ops::Range;
 
 use super::parser::{Accept, Buffers, Parser, MAX_FUZZY_PROVINCE_SPAN, MAX_SPAN};
-use crate::search::fuzzy::{each_key_within_by_length, each_within, fuzzy_walk, max_distance};
+use crate::search::fuzzy::{
+    each_key_within_by_length, each_within, fuzzy_walk, fuzzy_walk_stage, loose_first,
+    max_distance, Stage,
+};
 use crate::search::Via;
 use crate::tables::index::{self, Table};
 use crate::tables::layout::{hash_step, HASH_START};
@@ -463,9 +466,10 @@ impl Parser<'_, '_> {
             // shrink).
             let era = self.era;
             let first = key.as_bytes().first().copied();
-            let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static index::Key, dist| {
+            // The unit a match names, if it may be one here.
+            let acceptable = |t: Table, e: &'static index::Key, dist| {
                 if !tables.contains(&t) || era.is_some_and(|e| e != t.era()) {
-                    return;
+                    return None;
                 }
                 // Without a kind word to say what it is, a short name with another first
                 // letter is another word, not a typo: "nhue" is not "hue" (Cổ Nhuế is
@@ -475,9 +479,12 @@ impl Parser<'_, '_> {
                     && e.len <= SHORT_NAME
                     && e.key().first().copied() != first
                 {
-                    return;
+                    return None;
                 }
-                let Some(f) = consider(t.unit(e.index), e.via, dist, start, kind, accept) else {
+                consider(t.unit(e.index), e.via, dist, start, kind, accept)
+            };
+            let mut offer = |found: &mut Vec<Found>, t: Table, e: &'static index::Key, dist| {
+                let Some(f) = acceptable(t, e, dist) else {
                     return;
                 };
                 let k = (f.edits, start);
@@ -494,7 +501,26 @@ impl Parser<'_, '_> {
                 (false, Scope::Within(a, b), &[t]) => Lookup::Within(t, a, b),
                 _ => Lookup::Everywhere,
             };
-            let matches = self.fuzzy_matches(lookup, &key, max);
+            // The whole index within two edits in stages ([`fuzzy_walk_stage`]):
+            // the exact half, then the other half within one; if those find a unit
+            // within one edit, its matches within one are enough (that unit is the
+            // best: the best so far has two edits or more, else `max` would be
+            // less, and those with two lose to it), else the half within one
+            // finishes the walk within two.
+            let mut matches = None;
+            if lookup == Lookup::Everywhere && max == 2 {
+                self.fuzzy_matches(Lookup::FirstStage(false), &key, 2);
+                let one = self.fuzzy_matches(lookup, &key, 1);
+                let hits = &self.buffers.fuzzy_hits[one.clone()];
+                crate::work::add(hits.len());
+                if hits.iter().any(|&(c, d)| {
+                    let (t, e) = index::entry(c);
+                    d <= 1 && acceptable(t, e, d).is_some()
+                }) {
+                    matches = Some(one);
+                }
+            }
+            let matches = matches.unwrap_or_else(|| self.fuzzy_matches(lookup, &key, max));
             let Buffers {
                 fuzzy_hits, found, ..
             } = &mut *self.buffers;
@@ -520,6 +546,10 @@ impl Parser<'_, '_> {
     /// The matches come sorted by entry, so a scoped look-up gives the matches of
     /// the whole index in scope in the same order, and the same names (or aliases)
     /// win their ties.
+    ///
+    /// [`Lookup::FirstStage`] walks the exact half of the whole index within two
+    /// ([`Stage::ExactHalf`]); a look-up of the whole index after it walks only the
+    /// rest of its bound ([`Stage::WithinOne`] or [`Stage::LooseHalf`]).
     fn fuzzy_matches(&mut self, lookup: Lookup, key: &str, max: u8) -> Range<usize> {
         let b = &mut *self.buffers;
         let keys = &b.fuzzy_keys;
@@ -531,7 +561,19 @@ impl Parser<'_, '_> {
                 .find(|(x, m, k, _)| x == l && *m >= max && &keys[k.clone()] == key)
                 .map(|(_, _, _, r)| r.clone())
         };
-        if let Some(r) = cached(&lookup) {
+        // The exact half of a walk within two of the key, and its split.
+        let exact_half = match lookup {
+            Lookup::Everywhere | Lookup::FirstStage(_) => [false, true]
+                .into_iter()
+                .find_map(|loose| cached(&Lookup::FirstStage(loose)).map(|r| (loose, r))),
+            _ => None,
+        };
+        if let Lookup::FirstStage(_) = lookup {
+            // The whole index already walked within two holds its matches.
+            if let Some(r) = cached(&Lookup::Everywhere).or(exact_half.clone().map(|(_, r)| r)) {
+                return r;
+            }
+        } else if let Some(r) = cached(&lookup) {
             return r;
         }
         // The whole index already walked for the key: its matches hold those in
@@ -556,6 +598,8 @@ impl Parser<'_, '_> {
             },
         };
         let from = b.fuzzy_hits.len();
+        let mut done = lookup;
+        let mut recorded = max;
         let hits = &mut b.fuzzy_hits;
         let scoped = &mut b.fuzzy_scope;
         match lookup {
@@ -586,12 +630,47 @@ impl Parser<'_, '_> {
                     whole_walk(key, max, hits);
                 }
             }
-            Lookup::Everywhere | Lookup::Below => whole_walk(key, max, hits),
+            Lookup::FirstStage(_) => {
+                let loose = loose_first(key.as_bytes());
+                fuzzy_walk_stage(key.as_bytes(), loose, Stage::ExactHalf, |c, d| {
+                    hits.push((c, d));
+                });
+                sort_dedup(hits, from);
+                done = Lookup::FirstStage(loose);
+            }
+            Lookup::Everywhere => match exact_half {
+                Some((loose, r)) if (1..=2).contains(&max) => {
+                    // The loose half is the costly stage: past the parse's
+                    // budget, the look-up within two gives the matches within one
+                    // (recorded so: a scoped look-up within two walks its scope).
+                    let max = if max == 2 && b.loose_halves_left == 0 {
+                        recorded = 1;
+                        1
+                    } else {
+                        b.loose_halves_left -= u8::from(max == 2);
+                        max
+                    };
+                    for i in r {
+                        if hits[i].1 <= max {
+                            hits.push(hits[i]);
+                        }
+                    }
+                    let stage = if max == 1 {
+                        Stage::WithinOne
+                    } else {
+                        Stage::LooseHalf
+                    };
+                    fuzzy_walk_stage(key.as_bytes(), loose, stage, |c, d| hits.push((c, d)));
+                    sort_dedup(hits, from);
+                }
+                _ => whole_walk(key, max, hits),
+            },
+            Lookup::Below => whole_walk(key, max, hits),
         }
         let k = b.fuzzy_keys.len()..b.fuzzy_keys.len() + key.len();
         b.fuzzy_keys.push_str(key);
         let r = from..b.fuzzy_hits.len();
-        b.fuzzy_spans.push((lookup, max, k, r.clone()));
+        b.fuzzy_spans.push((done, recorded, k, r.clone()));
         r
     }
 }
@@ -700,6 +779,9 @@ pub(super) enum Lookup {
     /// Not a look-up: whether the key, below the province, is looked up at all
     /// (its range of matches is not empty).
     Below,
+    /// The exact half of a walk of the whole index within two edits
+    /// ([`Stage::ExactHalf`]; the split it chose, once walked), for the rest.
+    FirstStage(bool),
 }
 
 #[cfg(test)]

