@@ -776,6 +776,22 @@ mod tests {
         v
     }
 
+    /// The keys of `all` within `max` edits of `q` ([`brute`]), with their
+    /// distances, sorted, each once.
+    fn brute_within(all: &[&'static str], q: &[u8], max: u8) -> Vec<(&'static str, u8)> {
+        let mut v: Vec<(&'static str, u8)> = all
+            .iter()
+            .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
+            .filter_map(|k| {
+                let d = brute(k.as_bytes(), q);
+                (d <= max).then_some((*k, d))
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     fn brute(a: &[u8], b: &[u8]) -> u8 {
         // Optimal string alignment distance, plainly.
         let (n, m) = (a.len(), b.len());
@@ -832,16 +848,7 @@ mod tests {
         ] {
             for max in 0..=3u8 {
                 let got = walk(q, max);
-                let mut want: Vec<(&str, u8)> = all
-                    .iter()
-                    .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
-                    .filter_map(|k| {
-                        let d = brute(k.as_bytes(), q.as_bytes());
-                        (d <= max).then_some((*k, d))
-                    })
-                    .collect();
-                want.sort_unstable();
-                want.dedup();
+                let want = brute_within(&all, q.as_bytes(), max);
                 assert_eq!(got, want, "query {q:?} max {max}");
                 // Every split: after any number of letters, with any share of the
                 // errors in the first part.
@@ -876,19 +883,7 @@ mod tests {
             "1",
             "12",
         ] {
-            let within = |max: u8| {
-                let mut v: Vec<(&str, u8)> = all
-                    .iter()
-                    .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
-                    .filter_map(|k| {
-                        let d = brute(k.as_bytes(), q.as_bytes());
-                        (d <= max).then_some((*k, d))
-                    })
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            };
+            let within = |max: u8| brute_within(&all, q.as_bytes(), max);
             let (one, two) = (within(1), within(2));
             let union = |a: &[(&'static str, u8)], b: &[(&'static str, u8)]| {
                 let mut v = a.to_vec();
@@ -962,16 +957,7 @@ mod tests {
             fuzzy_walk(q, max, |c, d| got.push((key_str(entry(c).1), d)));
             got.sort_unstable();
             got.dedup();
-            let mut want: Vec<(&str, u8)> = all
-                .iter()
-                .filter(|k| k.len().abs_diff(q.len()) <= usize::from(max))
-                .filter_map(|k| {
-                    let d = brute(k.as_bytes(), q);
-                    (d <= max).then_some((*k, d))
-                })
-                .collect();
-            want.sort_unstable();
-            want.dedup();
+            let want = brute_within(&all, q, max);
             assert_eq!(
                 got,
                 want,
